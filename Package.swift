@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "followup",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "followup", targets: ["followup"]),
+        .library(name: "FollowupKit", targets: ["FollowupKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYaml",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "FollowupKit",
+            dependencies: ["CYaml"]
+        ),
+        .executableTarget(
+            name: "followup",
+            dependencies: [
+                "FollowupKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FollowupKitTests",
+            dependencies: ["FollowupKit"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,127 @@
+/// The rules that need more than one file: units, duplicate ids, the tasks each
+/// conclusion makes, and every update entry against its task's history.
+enum Validator {
+    static func validate(_ ledger: inout Ledger) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func report(_ severity: Severity, _ at: SourceLocation, _ m: Message) {
+            problems.append(Diagnostic(severity, at, m))
+        }
+        func fail(_ at: SourceLocation, _ m: Message) { report(.error, at, m) }
+
+        // Meeting ids are unique in the root; the later file (in path order) is reported and left out.
+        var byID: [String: SourceLocation] = [:]
+        var kept: [Meeting] = []
+        for m in ledger.meetings {
+            if let other = byID[m.id] {
+                fail(m.location, .duplicateMeetingID(m.id, other: other))
+                continue
+            }
+            byID[m.id] = m.location
+            kept.append(m)
+        }
+        ledger.meetings = kept
+
+        var tasks: [TaskItem] = []
+        for (mi, meeting) in ledger.meetings.enumerated() {
+            var local: [String: Int] = [:]   // local task id -> index in `tasks`
+            var conclusionIDs: [String: Int] = [:]
+            for (ci, c) in meeting.conclusions.enumerated() {
+                if let first = conclusionIDs[c.id] {
+                    fail(c.location, .duplicateConclusionID(c.id, firstLine: first))
+                    continue
+                }
+                conclusionIDs[c.id] = c.location.line
+                let support: [String] = c.support.compactMap { s in
+                    if let u = ledger.units.resolve(s.value) { return u.code }
+                    fail(s.location, .unknownUnit(s.value, suggestions: ledger.units.suggestions(for: s.value)))
+                    return nil
+                }
+                guard !c.owners.isEmpty else { continue }
+                let due = c.due ?? meeting.defaultDue
+                if due == nil { fail(c.location, .missingDue) }
+                if case .day(let d)? = due, d < meeting.date {
+                    fail(c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
+                }
+                var seen = Set<String>()
+                for owner in c.owners {
+                    if owner.value.lowercased() == "todo" {
+                        report(.warning, owner.location, .todoOwner)
+                        continue
+                    }
+                    guard let unit = ledger.units.resolve(owner.value) else {
+                        fail(owner.location, .unknownUnit(owner.value, suggestions: ledger.units.suggestions(for: owner.value)))
+                        continue
+                    }
+                    guard seen.insert(unit.code).inserted else {
+                        fail(owner.location, .duplicateOwner(unit.code))
+                        continue
+                    }
+                    guard let due else { continue }
+                    let localID = c.fanOut ? "\(c.id)/\(unit.code)" : c.id
+                    local[localID] = tasks.count
+                    tasks.append(TaskItem(id: "\(meeting.id)#\(localID)", meetingIndex: mi, conclusionIndex: ci,
+                                          unit: unit.code, support: support.filter { $0 != unit.code }, due: due,
+                                          history: [], location: owner.location))
+                }
+            }
+            validateUpdates(meeting, local: local, tasks: &tasks, units: ledger.units, report: report)
+        }
+        ledger.tasks = tasks
+        return problems
+    }
+
+    /// The local part of a task name written in an update, or nil when it names another meeting.
+    static func localPart(of name: String, meetingID: String) -> String? {
+        guard let hash = name.firstIndex(of: "#") else { return name }
+        guard name[..<hash] == meetingID else { return nil }
+        return String(name[name.index(after: hash)...])
+    }
+
+    /// Normalises `1/Phòng Nội vụ` to `1/NV`, so a unit may be named any way in `task:`.
+    static func canonicalLocal(_ local: String, units: UnitRegistry) -> String {
+        guard let slash = local.firstIndex(of: "/") else { return local }
+        let unitName = String(local[local.index(after: slash)...])
+        guard let unit = units.resolve(unitName) else { return local }
+        return "\(local[..<slash])/\(unit.code)"
+    }
+
+    static func validateUpdates(_ meeting: Meeting, local: [String: Int], tasks: inout [TaskItem], units: UnitRegistry,
+                                report: (Severity, SourceLocation, Message) -> Void) {
+        var timelines: [Int: TaskTimeline] = [:]
+        for u in meeting.updates {
+            guard let part = localPart(of: u.task, meetingID: meeting.id) else {
+                report(.error, u.location, .taskOfOtherMeeting(u.task, meeting: meeting.id))
+                continue
+            }
+            guard let ti = local[canonicalLocal(part, units: units)] else {
+                let known = local.keys.sorted().map { "\(meeting.id)#\($0)" }
+                report(.error, u.location, .unknownTask(u.task, suggestions: Suggest.nearest(u.task, in: known)))
+                continue
+            }
+            if u.date < meeting.date { report(.error, u.location, .updateBeforeMeeting(date: u.date, meeting: meeting.date)) }
+            var t = timelines[ti] ?? TaskTimeline(original: tasks[ti].due)
+            if let last = t.lastEntry, u.date < last.date {
+                report(.error, u.location, .updateOutOfOrder(date: u.date, previous: last.date, previousLine: last.location.line))
+            }
+            if let s = u.status, let closed = t.closedBy, let cs = closed.status, !u.reopen, s != cs {
+                report(.error, u.location, .changeAfterClosed(cs, closedAt: closed.location.line))
+            }
+            if let s = u.status, s.needsNote, u.note == nil { report(.warning, u.location, .noteRequired(s)) }
+            if let by = u.by, units.resolve(by) == nil {
+                report(.error, u.location, .unknownUnit(by, suggestions: units.suggestions(for: by)))
+            }
+            if let d = u.due {
+                if t.original == .ongoing {
+                    report(.error, u.location, .extensionOngoing)
+                } else if d < meeting.date {
+                    report(.error, u.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
+                } else if let current = t.deadline.day, d <= current {
+                    report(.warning, u.location, .extensionNotLater(due: d, current: t.deadline))
+                }
+            }
+            t.apply(u)
+            timelines[ti] = t
+            tasks[ti].history.append(u)
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Everything loaded from a root: the registry, the meetings, the tasks, and every problem.
+public struct Ledger: Sendable {
+    public var root: String
+    public var settings: Settings
+    public var units: UnitRegistry
+    /// Meetings in path order.
+    public var meetings: [Meeting]
+    /// Tasks in meeting order, then conclusion order, then owner order.
+    public var tasks: [TaskItem]
+    public var diagnostics: [Diagnostic]
+    /// How many record files were read.
+    public var fileCount: Int
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    public func meeting(of task: TaskItem) -> Meeting { meetings[task.meetingIndex] }
+    public func conclusion(of task: TaskItem) -> Conclusion {
+        meetings[task.meetingIndex].conclusions[task.conclusionIndex]
+    }
+}
+
+/// Loads a root: units, settings, then every meeting file (in parallel), then the rules
+/// that need all of them. Never stops at the first problem.
+public enum Loader {
+    /// Parses one meeting record from its bytes. `displayPath` is what messages show.
+    public static func parseMeeting(bytes: [UInt8], displayPath: String, fileStem: String) -> (Meeting?, [Diagnostic]) {
+        var bytes = bytes
+        let location = SourceLocation(path: displayPath, line: 1, column: 1)
+        if bytes.isEmpty { return (nil, [Diagnostic(.error, location, .fileEmpty)]) }
+        if let problem = SourceFile.encodingProblem(bytes) { return (nil, [Diagnostic(.error, location, problem)]) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let reader = RecordReader(path: displayPath, bytes: buffer)
+            let parser = MeetingParser(reader: reader, path: displayPath, fileStem: fileStem)
+            var meeting: Meeting?
+            do throws(YAMLSyntaxError) {
+                let found = try reader.document { () throws(YAMLSyntaxError) in meeting = try parser.meeting() }
+                if !found { return (nil, [Diagnostic(.error, location, .fileEmpty)]) }
+            } catch {
+                return (nil, reader.diagnostics + [syntaxDiagnostic(error, path: displayPath, bytes: bytes)])
+            }
+            return (meeting, reader.diagnostics)
+        }
+    }
+
+    static func syntaxDiagnostic(_ error: YAMLSyntaxError, path: String, bytes: [UInt8]) -> Diagnostic {
+        var mark = error.mark
+        var problem = error.problem
+        if mark.line == 0 {
+            mark = SourceFile.mark(ofByte: mark.index, in: bytes)
+            if problem.contains("UTF-8") || problem.contains("control characters") {
+                return Diagnostic(.error, SourceLocation(path: path, mark: mark), .notUTF8(detail: problem))
+            }
+        }
+        if problem == "found character that cannot start any token",
+           let line = lineText(mark.line, in: bytes), line.contains(0x09) {
+            problem = "found a tab character that violates indentation"
+        }
+        return Diagnostic(.error, SourceLocation(path: path, mark: mark),
+                          .syntax(problem: problem, context: error.context, contextLine: error.contextMark?.line))
+    }
+
+    private static func lineText(_ line: Int, in bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        var current = 1, start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            if current == line { return bytes[start..<i] }
+            current += 1
+            start = i + 1
+        }
+        return current == line ? bytes[start...] : nil
+    }
+
+    static func displayPath(root: String, relative: String) -> String { RootScanner.join(root, relative) }
+
+    static func stem(_ relative: String) -> String {
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
+        if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
+        return name
+    }
+
+    /// Loads the whole root. `concurrent: false` gives the same result, one file at a time.
+    public static func load(root: String, concurrent: Bool = true) throws(FollowupError) -> Ledger {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
+            throw FollowupError(.rootMissing(root))
+        }
+        var diagnostics: [Diagnostic] = []
+        let (units, unitProblems) = RegistryLoader.units(root: root)
+        diagnostics += unitProblems
+        let (settings, settingsProblems) = RegistryLoader.settings(root: root)
+        diagnostics += settingsProblems
+
+        let (files, scanProblems) = RootScanner.meetingFiles(root: root)
+        diagnostics += scanProblems
+        let parsed = parseAll(root: root, files: files, concurrent: concurrent)
+        var meetings: [Meeting] = []
+        meetings.reserveCapacity(parsed.count)
+        for (meeting, problems) in parsed {
+            diagnostics += problems
+            if let meeting { meetings.append(meeting) }
+        }
+        var ledger = Ledger(root: root, settings: settings, units: units, meetings: meetings, tasks: [],
+                            diagnostics: [], fileCount: files.count)
+        diagnostics += Validator.validate(&ledger)
+        ledger.diagnostics = Diagnostic.sorted(diagnostics)
+        return ledger
+    }
+
+    /// Parses the files, in parallel when asked; results keep the files' order.
+    static func parseAll(root: String, files: [String], concurrent: Bool) -> [(Meeting?, [Diagnostic])] {
+        let slots = Slots<(Meeting?, [Diagnostic])>(count: files.count)
+        let work: @Sendable (Int) -> Void = { i in
+            let rel = files[i]
+            let path = displayPath(root: root, relative: rel)
+            switch SourceFile.load(path) {
+            case .failure(.problem(let message)):
+                slots[i] = (nil, [Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), message)])
+            case .success(let bytes):
+                slots[i] = parseMeeting(bytes: bytes, displayPath: path, fileStem: stem(rel))
+            }
+        }
+        if concurrent, files.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: files.count, execute: work)
+        } else {
+            for i in files.indices { work(i) }
+        }
+        return slots.values
+    }
+}
+
+/// Fixed slots filled from several threads, each slot by exactly one of them.
+final class Slots<T>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<T?>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = UnsafeMutablePointer<T?>.allocate(capacity: max(count, 1))
+        base.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    subscript(i: Int) -> T? {
+        get { base[i] }
+        set { base[i] = newValue }
+    }
+
+    /// Every slot, in order; call after all writers are done.
+    var values: [T] { (0..<count).compactMap { base[$0] } }
+}

@@ -1,0 +1,251 @@
+/// Where a meeting's `updates:` list sits in its file, for appending to it.
+public struct UpdatesLayout: Sendable, Equatable {
+    public enum Style: Sendable, Equatable { case block, flow, empty }
+    public var style: Style
+    /// The `updates` key.
+    public var key: Mark
+    /// The value's first and end marks (for flow, `end` is just past `]`).
+    public var start: Mark
+    public var end: Mark
+    /// The end of the last scalar inside the list (block style).
+    public var lastScalarEnd: Mark
+    public var count: Int
+}
+
+/// Builds a `Meeting` from one record's YAML events, reporting every problem it sees.
+/// Cross-file rules (units, duplicate ids, task references) are left to `Validator`.
+struct MeetingParser {
+    static let meetingKeys = ["id", "title", "date", "document", "kind", "location", "chair", "attendees",
+                              "summary", "due", "conclusions", "updates"]
+    static let conclusionKeys = ["id", "text", "owner", "owners", "support", "due"]
+    static let updateKeys = ["task", "date", "status", "due", "note", "by", "document", "reminder", "reopen"]
+
+    let reader: RecordReader
+    let path: String
+    /// The id implied by the file name.
+    let fileStem: String
+
+    func report(_ mark: Mark, _ message: Message, _ severity: Severity = .error) {
+        reader.report(severity, mark, message)
+    }
+
+    func location(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, mark: mark) }
+
+    // MARK: values
+
+    /// A non-empty text value.
+    func text() throws(YAMLSyntaxError) -> Scalar? {
+        guard let s = try reader.scalar() else { return nil }
+        if s.isNull {
+            report(s.start, .emptyValue)
+            return nil
+        }
+        return s
+    }
+
+    /// Text that may be left empty (`document:` with nothing after it).
+    func optionalText() throws(YAMLSyntaxError) -> String? {
+        guard let s = try reader.scalar(), !s.isNull else { return nil }
+        return s.text
+    }
+
+    func date() throws(YAMLSyntaxError) -> Day? {
+        guard let s = try text() else { return nil }
+        return parseDate(s)
+    }
+
+    func parseDate(_ s: Scalar) -> Day? {
+        if let d = Day(iso: s.text) { return d }
+        if let d = Day(vietnamese: s.text) {
+            report(s.start, .vietnameseDateInFile(s.text, iso: d.iso))
+        } else {
+            report(s.start, .badDate(s.text))
+        }
+        return nil
+    }
+
+    static func isOngoing(_ text: String) -> Bool {
+        let t = text.lowercased()
+        return t == "ongoing" || t == "thường xuyên" || t == "thuong xuyen" || t == "thuong-xuyen"
+    }
+
+    func deadline() throws(YAMLSyntaxError) -> Deadline? {
+        guard let s = try text() else { return nil }
+        if MeetingParser.isOngoing(s.text) { return .ongoing }
+        if Day(iso: s.text) == nil, Day(vietnamese: s.text) == nil, s.text.utf8.count != 10 {
+            report(s.start, .badDue(s.text))
+            return nil
+        }
+        return parseDate(s).map(Deadline.day)
+    }
+
+    func flag() throws(YAMLSyntaxError) -> Bool {
+        guard let s = try reader.scalar() else { return false }
+        if s.isNull { return false }
+        guard let b = s.bool else {
+            report(s.start, .notBoolean(s.text))
+            return false
+        }
+        return b
+    }
+
+    func unknown(_ key: Scalar, _ place: String, _ known: [String]) throws(YAMLSyntaxError) {
+        report(key.start, .unknownKey(key.text, where: place, suggestion: Suggest.nearest(key.text, in: known, limit: 1).first))
+        try reader.skip()
+    }
+
+    // MARK: the record
+
+    /// Parses the root mapping. Returns nil when required parts are missing.
+    func meeting() throws(YAMLSyntaxError) -> Meeting? {
+        var id: Scalar?, title: String?, date: Day?, chair: String?
+        var dateSeen = false, titleSeen = false, chairSeen = false, conclusionsSeen = false
+        var document: String?, kind: String?, place: String?, summary: String?
+        var attendees: [String] = []
+        var defaultDue: Deadline?
+        var conclusions: [Conclusion] = []
+        var updates: [Update] = []
+        var layout: UpdatesLayout?
+        guard let span = try reader.mapping({ (key) throws(YAMLSyntaxError) in
+            switch key.text {
+            case "id": id = try text()
+            case "title": titleSeen = true; title = try text()?.text
+            case "date": dateSeen = true; date = try self.date()
+            case "document": document = try optionalText()
+            case "kind": kind = try optionalText()
+            case "location": place = try optionalText()
+            case "chair": chairSeen = true; chair = try text()?.text
+            case "attendees": attendees = try reader.scalarList().map(\.text)
+            case "summary": summary = try optionalText()
+            case "due": defaultDue = try deadline()
+            case "conclusions":
+                conclusionsSeen = true
+                if try reader.peekShape() == .scalar, let s = try reader.scalar() {
+                    if !s.isNull { report(s.start, .wrongShape(wanted: .sequence, found: .scalar)) }
+                    return
+                }
+                try reader.sequence { () throws(YAMLSyntaxError) in
+                    if let c = try conclusion(position: conclusions.count + 1) { conclusions.append(c) }
+                    else { conclusions.append(Conclusion.placeholder(position: conclusions.count + 1, location: location(key.start))) }
+                }
+            case "updates":
+                layout = try updateList(key: key, into: &updates)
+            default: try unknown(key, "meeting", MeetingParser.meetingKeys)
+            }
+        }) else { return nil }
+        let here = span.start
+        if !titleSeen { report(here, .missingKey("title", where: "meeting")) }
+        if !dateSeen { report(here, .missingKey("date", where: "meeting")) }
+        if !chairSeen { report(here, .missingKey("chair", where: "meeting")) }
+        if !conclusionsSeen { report(here, .missingKey("conclusions", where: "meeting")) }
+
+        var meetingID = fileStem
+        var idMark = here
+        if let id {
+            idMark = id.start
+            if Identifier.isValidID(id.text) { meetingID = id.text } else { report(id.start, .badID(id.text)); return nil }
+        } else if !Identifier.isValidID(fileStem) {
+            report(Mark(line: 1, column: 1), .badFileNameID(fileStem))
+            return nil
+        }
+        guard let title, let date, let chair else { return nil }
+        let m = Meeting(id: meetingID, path: path, title: title, date: date, document: document, kind: kind,
+                        place: place, chair: chair, attendees: attendees, summary: summary, defaultDue: defaultDue,
+                        conclusions: conclusions, updates: updates, location: location(idMark),
+                        updatesLayout: layout)
+        return m
+    }
+
+    func conclusion(position: Int) throws(YAMLSyntaxError) -> Conclusion? {
+        var id: String?, idMark: Mark?, text: String?
+        var owner: [Located<String>]?, owners: [Located<String>]?
+        var support: [Located<String>] = []
+        var due: Deadline?
+        var textSeen = false
+        let start = try reader.peekMark()
+        guard try reader.mapping({ (key) throws(YAMLSyntaxError) in
+            switch key.text {
+            case "id":
+                if let s = try self.text() {
+                    idMark = s.start
+                    if Identifier.isValidID(s.text) { id = s.text } else { report(s.start, .badID(s.text)) }
+                }
+            case "text": textSeen = true; text = try self.text()?.text
+            case "owner":
+                if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
+            case "owners": owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
+            case "support": support = try reader.scalarList().map { Located($0.text, location($0.start)) }
+            case "due": due = try deadline()
+            default: try unknown(key, "conclusion", MeetingParser.conclusionKeys)
+            }
+        }) != nil else { return nil }
+        if !textSeen { report(start, .missingKey("text", where: "conclusion")) }
+        if owner != nil, owners != nil { report(start, .ownerAndOwners) }
+        _ = idMark
+        return Conclusion(id: id ?? String(position), text: text ?? "", owners: owners ?? owner ?? [],
+                          fanOut: owners != nil && owner == nil, support: support, due: due,
+                          location: location(start))
+    }
+
+    func updateList(key: Scalar, into updates: inout [Update]) throws(YAMLSyntaxError) -> UpdatesLayout? {
+        let start = try reader.peekMark()
+        if try reader.peekShape() == .scalar, let s = try reader.scalar() {
+            if !s.isNull {
+                report(s.start, .wrongShape(wanted: .sequence, found: .scalar))
+                return nil
+            }
+            return UpdatesLayout(style: .empty, key: key.start, start: s.start, end: s.end, lastScalarEnd: key.end, count: 0)
+        }
+        var list: [Update] = []
+        guard let span = try reader.sequence({ () throws(YAMLSyntaxError) in
+            if let u = try update() { list.append(u) }
+        }) else { return nil }
+        updates = list
+        return UpdatesLayout(style: span.flow ? .flow : .block, key: key.start, start: start, end: span.end,
+                             lastScalarEnd: reader.lastScalarEnd, count: list.count)
+    }
+
+    func update() throws(YAMLSyntaxError) -> Update? {
+        var task: String?, date: Day?, status: Status?, due: Day?
+        var note: String?, by: String?, document: String?
+        var reminder = false, reopen = false, valid = true
+        var taskSeen = false, dateSeen = false
+        let start = try reader.peekMark()
+        guard try reader.mapping({ (key) throws(YAMLSyntaxError) in
+            switch key.text {
+            case "task": taskSeen = true; task = try text()?.text
+            case "date": dateSeen = true; date = try self.date(); if date == nil { valid = false }
+            case "status":
+                if let s = try text() {
+                    if let st = Status(rawValue: s.text) { status = st } else { report(s.start, .badStatus(s.text)); valid = false }
+                }
+            case "due":
+                if let d = try deadline() {
+                    switch d {
+                    case .day(let day): due = day
+                    case .ongoing: report(key.start, .extensionOngoing); valid = false
+                    }
+                } else { valid = false }
+            case "note": note = try optionalText()
+            case "by": by = try optionalText()
+            case "document": document = try optionalText()
+            case "reminder": reminder = try flag()
+            case "reopen": reopen = try flag()
+            default: try unknown(key, "update", MeetingParser.updateKeys)
+            }
+        }) != nil else { return nil }
+        if !taskSeen { report(start, .missingKey("task", where: "update")) }
+        if !dateSeen { report(start, .missingKey("date", where: "update")) }
+        guard let task, let date, valid else { return nil }
+        if status == nil, due == nil, note == nil, !reminder { report(start, .updateSaysNothing) }
+        return Update(task: task, date: date, status: status, due: due, note: note, by: by, document: document,
+                      reminder: reminder, reopen: reopen, location: location(start))
+    }
+}
+
+extension Conclusion {
+    /// Stands for a conclusion that could not be read, so later positions keep their ids.
+    static func placeholder(position: Int, location: SourceLocation) -> Conclusion {
+        Conclusion(id: String(position), text: "", owners: [], fanOut: false, support: [], due: nil, location: location)
+    }
+}

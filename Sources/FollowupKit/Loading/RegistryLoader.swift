@@ -1,0 +1,83 @@
+import Foundation
+
+/// Loads `units.yaml` and `settings.yaml`.
+enum RegistryLoader {
+    static let unitKeys = ["code", "name", "aliases"]
+    static let settingsKeys = ["organization", "superior", "place"]
+
+    /// Reads a small root file and hands its root mapping's keys to `value`.
+    private static func readRootFile(_ path: String, required: Bool, place: String,
+                                     _ body: (MeetingParser, Scalar) throws(YAMLSyntaxError) -> Void) -> [Diagnostic] {
+        let location = SourceLocation(path: path, line: 1, column: 1)
+        var bytes: [UInt8]
+        switch SourceFile.load(path) {
+        case .success(let b): bytes = b
+        case .failure(.problem(let message)):
+            if !required, case .readFailed = message, access(path, F_OK) != 0 { return [] }
+            if case .readFailed = message, access(path, F_OK) != 0 { return [Diagnostic(.error, location, .unitsFileMissing(path))] }
+            return [Diagnostic(.error, location, message)]
+        }
+        if let problem = SourceFile.encodingProblem(bytes) { return [Diagnostic(.error, location, problem)] }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let reader = RecordReader(path: path, bytes: buffer)
+            let parser = MeetingParser(reader: reader, path: path, fileStem: "")
+            do throws(YAMLSyntaxError) {
+                let found = try reader.document { () throws(YAMLSyntaxError) in
+                    try reader.mapping { (key) throws(YAMLSyntaxError) in try body(parser, key) }
+                }
+                if !found, required { return [Diagnostic(.error, location, .fileEmpty)] }
+            } catch {
+                return reader.diagnostics + [Loader.syntaxDiagnostic(error, path: path, bytes: bytes)]
+            }
+            return reader.diagnostics
+        }
+    }
+
+    static func units(root: String) -> (UnitRegistry, [Diagnostic]) {
+        let path = RootScanner.join(root, "units.yaml")
+        var registry = UnitRegistry()
+        var extra: [Diagnostic] = []
+        let problems = readRootFile(path, required: true, place: "units") { (parser, key) throws(YAMLSyntaxError) in
+            guard key.text == "units" else {
+                try parser.unknown(key, "units", ["units"])
+                return
+            }
+            try parser.reader.sequence { () throws(YAMLSyntaxError) in
+                var code: Scalar?, name: String?, aliases: [String] = []
+                let start = try parser.reader.peekMark()
+                let ok = try parser.reader.mapping { (k) throws(YAMLSyntaxError) in
+                    switch k.text {
+                    case "code": code = try parser.text()
+                    case "name": name = try parser.text()?.text
+                    case "aliases": aliases = try parser.reader.scalarList().map(\.text)
+                    default: try parser.unknown(k, "unit", unitKeys)
+                    }
+                }
+                guard ok != nil else { return }
+                guard let code else { parser.report(start, .missingKey("code", where: "unit")); return }
+                guard Identifier.isValidUnitCode(code.text) else { parser.report(code.start, .badUnitCode(code.text)); return }
+                guard let name else { parser.report(start, .missingKey("name", where: "unit")); return }
+                let unit = Unit(code: code.text, name: name, aliases: aliases, location: parser.location(code.start))
+                if let clash = registry.add(unit) {
+                    extra.append(Diagnostic(.error, unit.location, .duplicateUnit(clash.name, other: clash.other.location)))
+                }
+            }
+        }
+        return (registry, problems + extra)
+    }
+
+    static func settings(root: String) -> (Settings, [Diagnostic]) {
+        let path = RootScanner.join(root, "settings.yaml")
+        var settings = Settings()
+        let problems = readRootFile(path, required: false, place: "settings") { (parser, key) throws(YAMLSyntaxError) in
+            switch key.text {
+            case "organization": settings.organization = try parser.optionalText()
+            case "superior": settings.superior = try parser.optionalText()
+            case "place": settings.place = try parser.optionalText()
+            default: try parser.unknown(key, "settings", settingsKeys)
+            }
+        }
+        return (settings, problems)
+    }
+}

@@ -1,0 +1,123 @@
+/// A unit of the district: a department, the office, a commune.
+public struct Unit: Hashable, Sendable {
+    public var code: String
+    public var name: String
+    public var aliases: [String]
+    public var location: SourceLocation
+
+    public init(code: String, name: String, aliases: [String] = [], location: SourceLocation) {
+        self.code = code
+        self.name = name
+        self.aliases = aliases
+        self.location = location
+    }
+}
+
+/// The organisation's details for report headers (`settings.yaml`).
+public struct Settings: Sendable, Equatable {
+    public var organization: String?
+    public var superior: String?
+    public var place: String?
+
+    public init(organization: String? = nil, superior: String? = nil, place: String? = nil) {
+        self.organization = organization
+        self.superior = superior
+        self.place = place
+    }
+}
+
+/// A text value and where it was written.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, _ location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+
+/// One conclusion of a meeting, as written.
+public struct Conclusion: Sendable {
+    public var id: String
+    public var text: String
+    /// Lead units as written (code, name or alias); several when the record uses `owners`.
+    public var owners: [Located<String>]
+    /// True when written as `owners:` (task IDs then carry the unit code).
+    public var fanOut: Bool
+    public var support: [Located<String>]
+    public var due: Deadline?
+    public var location: SourceLocation
+}
+
+/// One entry of a meeting's `updates:` history.
+public struct Update: Sendable, Equatable {
+    /// The task as written: a full ID or its local part.
+    public var task: String
+    public var date: Day
+    public var status: Status?
+    public var due: Day?
+    public var note: String?
+    public var by: String?
+    public var document: String?
+    public var reminder: Bool
+    public var reopen: Bool
+    public var location: SourceLocation
+
+    public init(task: String, date: Day, status: Status? = nil, due: Day? = nil, note: String? = nil,
+                by: String? = nil, document: String? = nil, reminder: Bool = false, reopen: Bool = false,
+                location: SourceLocation) {
+        self.task = task
+        self.date = date
+        self.status = status
+        self.due = due
+        self.note = note
+        self.by = by
+        self.document = document
+        self.reminder = reminder
+        self.reopen = reopen
+        self.location = location
+    }
+
+    /// The same entry, wherever it stands in the file.
+    public func sameContent(as other: Update) -> Bool {
+        var a = self, b = other
+        a.location = b.location
+        return a == b
+    }
+}
+
+/// A meeting record: one file under the root.
+public struct Meeting: Sendable {
+    public var id: String
+    public var path: String
+    public var title: String
+    public var date: Day
+    public var document: String?
+    public var kind: String?
+    public var place: String?
+    public var chair: String
+    public var attendees: [String]
+    public var summary: String?
+    public var defaultDue: Deadline?
+    public var conclusions: [Conclusion]
+    public var updates: [Update]
+    public var location: SourceLocation
+    /// Where `updates:` sits in the file (nil: no such key), for appending to it.
+    public var updatesLayout: UpdatesLayout?
+}
+
+/// A tracked task: one lead unit's share of one conclusion.
+public struct TaskItem: Sendable {
+    public var id: String
+    public var meetingIndex: Int
+    public var conclusionIndex: Int
+    public var unit: String
+    public var support: [String]
+    public var due: Deadline
+    /// This task's entries, in file order (which `check` ensures is date order).
+    public var history: [Update]
+    public var location: SourceLocation
+}

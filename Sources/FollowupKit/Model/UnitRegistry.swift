@@ -1,0 +1,41 @@
+/// The units of `units.yaml`, looked up by code, name or alias.
+///
+/// Matching ignores case and Unicode normalisation but not diacritics, so
+/// `phòng tư pháp` finds "Phòng Tư pháp" and `Phong Tu phap` does not.
+public struct UnitRegistry: Sendable {
+    public private(set) var units: [Unit] = []
+    private var index: [String: Int] = [:]
+
+    public init() {}
+
+    static func key(_ s: String) -> String {
+        NFC.normalize(s).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Adds a unit; returns the unit already holding one of its names, if any.
+    @discardableResult
+    mutating func add(_ unit: Unit) -> (name: String, other: Unit)? {
+        for name in [unit.code, unit.name] + unit.aliases {
+            if let i = index[UnitRegistry.key(name)] { return (name, units[i]) }
+        }
+        units.append(unit)
+        for name in [unit.code, unit.name] + unit.aliases { index[UnitRegistry.key(name)] = units.count - 1 }
+        return nil
+    }
+
+    public func resolve(_ name: String) -> Unit? {
+        index[UnitRegistry.key(name)].map { units[$0] }
+    }
+
+    public func unit(code: String) -> Unit? { resolve(code) }
+
+    /// The nearest codes and names, for an unknown unit.
+    public func suggestions(for name: String) -> [String] {
+        var names: [String] = []
+        for u in units { names.append(u.code); names.append(u.name); names.append(contentsOf: u.aliases) }
+        return Suggest.nearest(name, in: names).map { n in
+            guard let u = resolve(n) else { return n }
+            return u.code == n ? "\(u.code) (\(u.name))" : "\(n) (\(u.code))"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// Where something was written: a file and a 1-based line and column.
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    public init(path: String, mark: Mark) {
+        self.init(path: path, line: mark.line, column: mark.column)
+    }
+
+    public var description: String { line > 0 ? "\(path):\(line):\(column)" : path }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.path, a.line, a.column) < (b.path, b.line, b.column)
+    }
+}
+
+public enum Severity: String, Sendable, Codable, Comparable {
+    case warning, error
+    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+}
+
+/// One problem found in the records, with where it is.
+public struct Diagnostic: Sendable, CustomStringConvertible {
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: Message
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: Message) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    /// `path:line:col: error: message`, the form editors and CI logs understand.
+    /// The keyword stays `error`/`warning` in both languages so tools can parse it.
+    public func rendered(_ lang: Language) -> String {
+        "\(location): \(severity.rawValue): \(message.text(lang))"
+    }
+
+    public var description: String { rendered(.en) }
+
+    /// File, line, column order; errors before warnings at the same place.
+    public static func sorted(_ list: [Diagnostic]) -> [Diagnostic] {
+        list.enumerated().sorted { a, b in
+            if a.element.location != b.element.location { return a.element.location < b.element.location }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+/// An error a command stops on: a message, and where it comes from when it is known.
+public struct FollowupError: Error, Sendable {
+    public var location: SourceLocation?
+    public var message: Message
+    /// Exit status: 1 for failures, 64 for bad usage.
+    public var exitCode: Int32
+
+    public init(_ message: Message, at location: SourceLocation? = nil, exitCode: Int32 = 1) {
+        self.message = message
+        self.location = location
+        self.exitCode = exitCode
+    }
+
+    public func rendered(_ lang: Language) -> String {
+        if let location { return "\(location): error: \(message.text(lang))" }
+        return "followup: " + lang.pick("lỗi", "error") + ": " + message.text(lang)
+    }
+}

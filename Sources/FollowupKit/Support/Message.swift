@@ -1,0 +1,325 @@
+/// What a YAML node is, for messages.
+public enum ValueShape: Sendable, Equatable { case scalar, sequence, mapping, alias }
+
+/// Everything the tool tells a person about a problem, in Vietnamese or English.
+/// One case per meaning, so both languages always say the same thing.
+public enum Message: Sendable, Equatable {
+    // Files and YAML
+    case syntax(problem: String, context: String?, contextLine: Int?)
+    case fileEmpty
+    case fileTooLarge(bytes: Int, limit: Int)
+    case notUTF8(detail: String)
+    case utf16
+    case readFailed(String)
+    case symlinkOutsideRoot(target: String)
+    case multipleDocuments
+    case anchorNotAllowed
+    case aliasNotAllowed
+    case tagNotAllowed
+    case duplicateKey(String, firstLine: Int)
+    case nonStringKey
+    case unknownKey(String, where: String, suggestion: String?)
+    case missingKey(String, where: String)
+    case wrongShape(wanted: ValueShape, found: ValueShape)
+    case emptyValue
+    case notBoolean(String)
+    // Values
+    case badDate(String)
+    case vietnameseDateInFile(String, iso: String)
+    case badDue(String)
+    case badID(String)
+    case badFileNameID(String)
+    case badUnitCode(String)
+    case badStatus(String)
+    // Meetings and units
+    case duplicateMeetingID(String, other: SourceLocation)
+    case duplicateConclusionID(String, firstLine: Int)
+    case unknownUnit(String, suggestions: [String])
+    case ownerAndOwners
+    case duplicateOwner(String)
+    case missingDue
+    case dueBeforeMeeting(due: Day, meeting: Day)
+    case todoOwner
+    case unitsFileMissing(String)
+    case duplicateUnit(String, other: SourceLocation)
+    // Updates
+    case unknownTask(String, suggestions: [String])
+    case taskOfOtherMeeting(String, meeting: String)
+    case updateBeforeMeeting(date: Day, meeting: Day)
+    case updateOutOfOrder(date: Day, previous: Day, previousLine: Int)
+    case changeAfterClosed(Status, closedAt: Int)
+    case updateSaysNothing
+    case noteRequired(Status)
+    case extensionNotLater(due: Day, current: Deadline)
+    case extensionOngoing
+    // Command-line
+    case rootMissing(String)
+    case badDateArgument(String)
+    case taskNameNotFound(String, suggestions: [String])
+    case taskNameAmbiguous(String, candidates: [String])
+    case sameStatus(Status)
+    case reopenRequired(Status)
+    case dateBeforeLastUpdate(date: Day, last: Day)
+    case extensionMustBeLater(to: Day, current: Deadline)
+    case recordUnreadable(String)
+    case recordChanged(String)
+    case appendFailed(String)
+    case writeFailed(path: String, reason: String)
+    case symlinkRecord(String)
+    case unknownTemplate(String, available: [String])
+    case unsafeName(String)
+    case templateInvalid(String, reason: String)
+    case outputFailed(String, reason: String)
+    case usage(String)
+    case checkFailedAfterWrite(String)
+
+    public func text(_ lang: Language) -> String {
+        let vi = lang == .vi
+        func list(_ xs: [String]) -> String { xs.joined(separator: ", ") }
+        switch self {
+        case let .syntax(problem, context, contextLine):
+            var s = vi ? "YAML không hợp lệ: \(Message.translateYAML(problem, vi: true))"
+                       : "invalid YAML: \(problem)"
+            if let context, let contextLine {
+                s += vi ? " (\(Message.translateYAML(context, vi: true)) bắt đầu ở dòng \(contextLine))"
+                        : " (\(context) starting at line \(contextLine))"
+            }
+            return s
+        case .fileEmpty:
+            return vi ? "tệp rỗng: một biên bản cuộc họp cần ít nhất title, date, chair, conclusions"
+                      : "the file is empty: a meeting record needs at least title, date, chair, conclusions"
+        case let .fileTooLarge(bytes, limit):
+            return vi ? "tệp quá lớn (\(bytes) byte, giới hạn \(limit) byte)"
+                      : "file too large (\(bytes) bytes, the limit is \(limit))"
+        case let .notUTF8(detail):
+            return vi ? "tệp không phải văn bản UTF-8 (\(detail)); hãy lưu lại dưới dạng UTF-8"
+                      : "the file is not UTF-8 text (\(detail)); save it as UTF-8"
+        case .utf16:
+            return vi ? "tệp được lưu dạng UTF-16; hãy lưu lại dưới dạng UTF-8"
+                      : "the file is saved as UTF-16; save it as UTF-8"
+        case let .readFailed(reason):
+            return vi ? "không đọc được tệp: \(reason)" : "cannot read the file: \(reason)"
+        case let .symlinkOutsideRoot(target):
+            return vi ? "liên kết tượng trưng trỏ ra ngoài thư mục gốc (\(target)); bỏ qua"
+                      : "symbolic link points outside the root (\(target)); not read"
+        case .multipleDocuments:
+            return vi ? "mỗi tệp chỉ chứa một cuộc họp; bỏ dấu '---' thứ hai hoặc tách thành tệp khác"
+                      : "one meeting per file: remove the second '---' or split the file"
+        case .anchorNotAllowed:
+            return vi ? "không dùng neo YAML (&...) trong biên bản; hãy viết đầy đủ giá trị"
+                      : "YAML anchors (&...) are not used in records; write the value out"
+        case .aliasNotAllowed:
+            return vi ? "không dùng bí danh YAML (*...) trong biên bản; hãy viết đầy đủ giá trị"
+                      : "YAML aliases (*...) are not used in records; write the value out"
+        case .tagNotAllowed:
+            return vi ? "không dùng thẻ kiểu YAML (!...) trong biên bản" : "YAML tags (!...) are not used in records"
+        case let .duplicateKey(key, firstLine):
+            return vi ? "khóa '\(key)' bị lặp (đã có ở dòng \(firstLine))"
+                      : "duplicate key '\(key)' (first at line \(firstLine))"
+        case .nonStringKey:
+            return vi ? "khóa phải là văn bản" : "keys must be text"
+        case let .unknownKey(key, place, suggestion):
+            var s = vi ? "khóa không hợp lệ '\(key)' trong \(Message.placeName(place, vi: true))"
+                       : "unknown key '\(key)' in \(Message.placeName(place, vi: false))"
+            if let suggestion { s += vi ? "; có phải '\(suggestion)'?" : "; did you mean '\(suggestion)'?" }
+            return s
+        case let .missingKey(key, place):
+            return vi ? "thiếu khóa bắt buộc '\(key)' trong \(Message.placeName(place, vi: true))"
+                      : "missing required key '\(key)' in \(Message.placeName(place, vi: false))"
+        case let .wrongShape(wanted, found):
+            return vi ? "cần \(Message.shapeName(wanted, vi: true)), nhưng gặp \(Message.shapeName(found, vi: true))"
+                      : "expected \(Message.shapeName(wanted, vi: false)), found \(Message.shapeName(found, vi: false))"
+        case .emptyValue:
+            return vi ? "giá trị trống" : "empty value"
+        case let .notBoolean(t):
+            return vi ? "'\(t)' không phải true/false" : "'\(t)' is not true or false"
+        case let .badDate(t):
+            return vi ? "ngày không hợp lệ '\(t)': cần dạng yyyy-MM-dd và là ngày có thật (vd. 2022-06-30)"
+                      : "invalid date '\(t)': expected a real date as yyyy-MM-dd (e.g. 2022-06-30)"
+        case let .vietnameseDateInFile(t, iso):
+            return vi ? "ngày '\(t)' phải viết theo dạng yyyy-MM-dd trong tệp: \(iso)"
+                      : "date '\(t)' must be written yyyy-MM-dd in files: \(iso)"
+        case let .badDue(t):
+            return vi ? "thời hạn không hợp lệ '\(t)': cần ngày yyyy-MM-dd hoặc 'thường xuyên' (ongoing)"
+                      : "invalid deadline '\(t)': expected a yyyy-MM-dd date or 'ongoing' (thường xuyên)"
+        case let .badID(t):
+            return vi ? "mã '\(t)' không hợp lệ: chỉ dùng chữ thường không dấu, số, '.', '_', '-' (vd. 2022-04-29-cchc)"
+                      : "invalid id '\(t)': use lower-case ASCII letters, digits, '.', '_', '-' (e.g. 2022-04-29-cchc)"
+        case let .badFileNameID(t):
+            return vi ? "tên tệp '\(t)' không dùng được làm mã cuộc họp; thêm khóa 'id:' hoặc đổi tên tệp (chữ thường không dấu, số, '-')"
+                      : "file name '\(t)' cannot serve as the meeting id; add an 'id:' key or rename the file (lower-case ASCII, digits, '-')"
+        case let .badUnitCode(t):
+            return vi ? "mã đơn vị '\(t)' không hợp lệ: dùng chữ cái không dấu, số, '.', '_', '-'"
+                      : "invalid unit code '\(t)': use ASCII letters, digits, '.', '_', '-'"
+        case let .badStatus(t):
+            return vi ? "trạng thái không hợp lệ '\(t)': dùng open, in_progress, blocked, done, cancelled"
+                      : "invalid status '\(t)': use open, in_progress, blocked, done, cancelled"
+        case let .duplicateMeetingID(id, other):
+            return vi ? "mã cuộc họp '\(id)' bị trùng với \(other)" : "meeting id '\(id)' is also used by \(other)"
+        case let .duplicateConclusionID(id, firstLine):
+            return vi ? "mã kết luận '\(id)' bị trùng (đã có ở dòng \(firstLine))"
+                      : "conclusion id '\(id)' is used twice (first at line \(firstLine))"
+        case let .unknownUnit(name, suggestions):
+            var s = vi ? "không có đơn vị '\(name)' trong units.yaml" : "unknown unit '\(name)' (not in units.yaml)"
+            if !suggestions.isEmpty { s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?" }
+            return s
+        case .ownerAndOwners:
+            return vi ? "chỉ dùng một trong hai khóa 'owner' hoặc 'owners'" : "use either 'owner' or 'owners', not both"
+        case let .duplicateOwner(u):
+            return vi ? "đơn vị '\(u)' được giao hai lần trong cùng kết luận" : "unit '\(u)' is listed twice in one conclusion"
+        case .missingDue:
+            return vi ? "kết luận có đơn vị chủ trì nhưng thiếu thời hạn 'due' (ngày yyyy-MM-dd hoặc 'thường xuyên')"
+                      : "a conclusion with an owner needs 'due' (a yyyy-MM-dd date or 'ongoing')"
+        case let .dueBeforeMeeting(due, meeting):
+            return vi ? "thời hạn \(due.vietnamese) trước ngày họp \(meeting.vietnamese)"
+                      : "deadline \(due.iso) is before the meeting date \(meeting.iso)"
+        case .todoOwner:
+            return vi ? "đơn vị chủ trì còn để 'TODO': hãy điền đơn vị thực hiện (chưa theo dõi kết luận này)"
+                      : "owner is still 'TODO': fill in the unit (this conclusion is not tracked yet)"
+        case let .unitsFileMissing(path):
+            return vi ? "không tìm thấy danh mục đơn vị \(path)" : "units registry \(path) not found"
+        case let .duplicateUnit(name, other):
+            return vi ? "đơn vị '\(name)' đã được khai báo ở \(other)" : "unit '\(name)' is already declared at \(other)"
+        case let .unknownTask(id, suggestions):
+            var s = vi ? "không có nhiệm vụ '\(id)' trong cuộc họp này" : "no task '\(id)' in this meeting"
+            if !suggestions.isEmpty { s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?" }
+            return s
+        case let .taskOfOtherMeeting(id, meeting):
+            return vi ? "cập nhật '\(id)' thuộc cuộc họp khác; ghi nó trong tệp của cuộc họp đó (ở đây là '\(meeting)')"
+                      : "update '\(id)' belongs to another meeting; record it in that meeting's file (this one is '\(meeting)')"
+        case let .updateBeforeMeeting(date, meeting):
+            return vi ? "ngày cập nhật \(date.vietnamese) trước ngày họp \(meeting.vietnamese)"
+                      : "update dated \(date.iso) is before the meeting date \(meeting.iso)"
+        case let .updateOutOfOrder(date, previous, line):
+            return vi ? "cập nhật ngày \(date.vietnamese) đứng sau cập nhật ngày \(previous.vietnamese) (dòng \(line)) của cùng nhiệm vụ; hãy xếp theo thứ tự ngày"
+                      : "update dated \(date.iso) comes after one dated \(previous.iso) (line \(line)) of the same task; keep them in date order"
+        case let .changeAfterClosed(status, line):
+            return vi ? "nhiệm vụ đã \(status.label(.vi)) (dòng \(line)); muốn thay đổi trạng thái phải ghi 'reopen: true'"
+                      : "the task was already \(status.label(.en)) (line \(line)); a status change needs 'reopen: true'"
+        case .updateSaysNothing:
+            return vi ? "cập nhật không có nội dung: cần ít nhất một trong status, due, note, reminder"
+                      : "the update says nothing: give at least one of status, due, note, reminder"
+        case let .noteRequired(status):
+            return vi ? "trạng thái '\(status.label(.vi))' cần ghi lý do trong 'note'"
+                      : "status '\(status.rawValue)' needs the reason in 'note'"
+        case let .extensionNotLater(due, current):
+            return vi ? "gia hạn đến \(due.vietnamese) không sau thời hạn đang áp dụng (\(current.label(.vi)))"
+                      : "extension to \(due.iso) is not later than the deadline in force (\(current.label(.en)))"
+        case .extensionOngoing:
+            return vi ? "nhiệm vụ thường xuyên không có thời hạn để gia hạn" : "an ongoing task has no deadline to extend"
+        case let .rootMissing(path):
+            return vi ? "không tìm thấy thư mục biên bản '\(path)' (dùng --root hoặc FOLLOWUP_ROOT)"
+                      : "meetings folder '\(path)' not found (use --root or FOLLOWUP_ROOT)"
+        case let .badDateArgument(t):
+            return vi ? "ngày không hợp lệ '\(t)': dùng yyyy-MM-dd hoặc dd/MM/yyyy"
+                      : "invalid date '\(t)': use yyyy-MM-dd or dd/MM/yyyy"
+        case let .taskNameNotFound(name, suggestions):
+            var s = vi ? "không tìm thấy nhiệm vụ '\(name)'" : "no task '\(name)'"
+            if !suggestions.isEmpty { s += vi ? "; gần giống: \(list(suggestions))" : "; closest: \(list(suggestions))" }
+            return s
+        case let .taskNameAmbiguous(name, candidates):
+            return vi ? "'\(name)' trùng với nhiều nhiệm vụ: \(list(candidates)); hãy ghi rõ hơn"
+                      : "'\(name)' matches several tasks: \(list(candidates)); be more specific"
+        case let .sameStatus(status):
+            return vi ? "nhiệm vụ đã ở trạng thái '\(status.label(.vi))'; không có gì để ghi (thêm --note nếu cần ghi chú)"
+                      : "the task is already '\(status.rawValue)'; nothing to record (add --note to record a note)"
+        case let .reopenRequired(status):
+            return vi ? "nhiệm vụ đã \(status.label(.vi)); dùng --reopen để mở lại"
+                      : "the task is already \(status.label(.en)); use --reopen to reopen it"
+        case let .dateBeforeLastUpdate(date, last):
+            return vi ? "ngày \(date.vietnamese) trước lần cập nhật gần nhất (\(last.vietnamese))"
+                      : "date \(date.iso) is before the task's last update (\(last.iso))"
+        case let .extensionMustBeLater(to, current):
+            return vi ? "chỉ gia hạn đến ngày sau thời hạn hiện tại (\(current.label(.vi))), không phải \(to.vietnamese)"
+                      : "an extension must be later than the current deadline (\(current.label(.en))), not \(to.iso)"
+        case let .recordUnreadable(path):
+            return vi ? "biên bản \(path) đang có lỗi; chạy 'followup check' và sửa trước khi cập nhật"
+                      : "the record \(path) has errors; run 'followup check' and fix them before updating"
+        case let .recordChanged(path):
+            return vi ? "\(path) vừa bị thay đổi bởi người/chương trình khác trong lúc ghi; không ghi gì, hãy chạy lại lệnh"
+                      : "\(path) was changed by someone else while updating; nothing written, run the command again"
+        case let .appendFailed(reason):
+            return vi ? "không thể chèn cập nhật an toàn (\(reason)); tệp giữ nguyên"
+                      : "cannot append the update safely (\(reason)); the file is unchanged"
+        case let .writeFailed(path, reason):
+            return vi ? "không ghi được \(path): \(reason); tệp giữ nguyên như cũ"
+                      : "cannot write \(path): \(reason); the file is unchanged"
+        case let .symlinkRecord(path):
+            return vi ? "\(path) là liên kết tượng trưng; followup không ghi qua liên kết, hãy cập nhật tệp gốc"
+                      : "\(path) is a symbolic link; followup does not write through links, update the real file"
+        case let .unknownTemplate(name, available):
+            return vi ? "không có mẫu '\(name)'; các mẫu hiện có: \(list(available))"
+                      : "no template '\(name)'; available: \(list(available))"
+        case let .unsafeName(name):
+            return vi ? "tên '\(name)' không an toàn (chứa '/', '..', ký tự NUL hoặc là đường dẫn tuyệt đối)"
+                      : "unsafe name '\(name)' (contains '/', '..', NUL or is an absolute path)"
+        case let .templateInvalid(name, reason):
+            return vi ? "mẫu '\(name)' không tạo ra YAML hợp lệ: \(reason)"
+                      : "template '\(name)' does not produce valid YAML: \(reason)"
+        case let .outputFailed(path, reason):
+            return vi ? "không ghi được tệp kết quả \(path): \(reason)" : "cannot write the output file \(path): \(reason)"
+        case let .usage(text):
+            return text
+        case let .checkFailedAfterWrite(path):
+            return vi ? "\(path) có lỗi sau khi sửa; chạy 'followup check' để xem" : "\(path) has problems after editing; run 'followup check'"
+        }
+    }
+
+    static func placeName(_ place: String, vi: Bool) -> String {
+        switch place {
+        case "meeting": return vi ? "cuộc họp" : "the meeting"
+        case "conclusion": return vi ? "kết luận" : "a conclusion"
+        case "update": return vi ? "mục cập nhật" : "an update entry"
+        case "unit": return vi ? "đơn vị" : "a unit"
+        case "units": return "units.yaml"
+        case "settings": return "settings.yaml"
+        default: return place
+        }
+    }
+
+    static func shapeName(_ shape: ValueShape, vi: Bool) -> String {
+        switch shape {
+        case .scalar: return vi ? "một giá trị văn bản" : "a text value"
+        case .sequence: return vi ? "một danh sách" : "a list"
+        case .mapping: return vi ? "các cặp khóa: giá trị" : "a mapping of keys"
+        case .alias: return vi ? "một bí danh YAML" : "a YAML alias"
+        }
+    }
+
+    /// libyaml's messages, in Vietnamese where we know them.
+    static func translateYAML(_ s: String, vi: Bool) -> String {
+        guard vi else { return s }
+        let table: [String: String] = [
+            "found character that cannot start any token": "gặp ký tự không được phép ở đây (thụt lề bằng Tab? dùng dấu cách)",
+            "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu nháy đóng?)",
+            "while scanning a quoted scalar": "chuỗi trong dấu nháy",
+            "while scanning a simple key": "khóa",
+            "could not find expected ':'": "thiếu dấu ':' sau khóa",
+            "mapping values are not allowed in this context": "không được có 'khóa: giá trị' ở đây (thiếu dấu nháy quanh văn bản có ':'?)",
+            "did not find expected key": "thụt lề không đúng: không tìm thấy khóa như mong đợi",
+            "while parsing a block mapping": "khối khóa: giá trị",
+            "did not find expected node content": "thiếu nội dung",
+            "did not find expected '-' indicator": "thụt lề danh sách không đúng (thiếu '-')",
+            "while parsing a block collection": "danh sách",
+            "did not find expected ',' or ']'": "thiếu ',' hoặc ']'",
+            "did not find expected ',' or '}'": "thiếu ',' hoặc '}'",
+            "while parsing a flow sequence": "danh sách [...]",
+            "while parsing a flow mapping": "khối {...}",
+            "found a tab character that violates indentation": "dùng Tab để thụt lề; hãy dùng dấu cách",
+            "found a tab character where an indentation space is expected": "dùng Tab để thụt lề; hãy dùng dấu cách",
+            "control characters are not allowed": "có ký tự điều khiển không được phép (tệp nhị phân?)",
+            "invalid leading UTF-8 octet": "byte UTF-8 không hợp lệ",
+            "invalid trailing UTF-8 octet": "byte UTF-8 không hợp lệ",
+            "incomplete UTF-8 octet sequence": "chuỗi byte UTF-8 không trọn vẹn",
+            "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi nháy kép",
+            "block sequence entries are not allowed in this context": "không được mở danh sách '-' ở đây",
+            "found undefined tag handle": "thẻ YAML không xác định",
+            "while scanning a block scalar": "khối văn bản",
+            "found unexpected ':'": "gặp ':' không mong đợi",
+            "while scanning an anchor": "neo YAML",
+            "while scanning an alias": "bí danh YAML",
+            "did not find expected alphabetic or numeric character": "thiếu chữ hoặc số",
+        ]
+        return table[s] ?? s
+    }
+}

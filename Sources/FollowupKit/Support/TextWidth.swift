@@ -1,0 +1,87 @@
+/// Display width of text in a terminal or a monospaced table: combining marks take no
+/// column, East Asian wide characters take two, control characters are made visible.
+public enum TextWidth {
+    public static func width(of scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x300 { return v < 0x20 || (0x7F..<0xA0).contains(v) ? 0 : 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
+            || (0x20000...0x3FFFD).contains(v) { return 2 }
+        return 1
+    }
+
+    public static func width(_ s: String) -> Int {
+        var w = 0
+        for u in s.unicodeScalars { w += width(of: u) }
+        return w
+    }
+
+    /// Cuts `s` to at most `limit` columns, ending with `…` when cut.
+    public static func truncate(_ s: String, to limit: Int) -> String {
+        guard limit > 0 else { return "" }
+        if width(s) <= limit { return s }
+        var out = ""
+        var w = 0
+        for c in s {
+            let cw = width(String(c))
+            if w + cw > limit - 1 { break }
+            out.append(c)
+            w += cw
+        }
+        return out + "…"
+    }
+
+    public static func padRight(_ s: String, to columns: Int) -> String {
+        let w = width(s)
+        return w >= columns ? s : s + String(repeating: " ", count: columns - w)
+    }
+
+    public static func padLeft(_ s: String, to columns: Int) -> String {
+        let w = width(s)
+        return w >= columns ? s : String(repeating: " ", count: columns - w) + s
+    }
+
+    /// Text safe to print on a terminal: control characters (escape sequences, carriage
+    /// returns, bells) are shown as `^[`-style or `\u{...}` text, never sent raw; line
+    /// breaks and tabs become spaces.
+    public static func sanitize(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x0A, 0x0D, 0x09: out.append(" ")
+            case 0..<0x20: out.append("^"); out.unicodeScalars.append(Unicode.Scalar(u.value + 0x40)!)
+            case 0x7F: out.append("^?")
+            case 0x80..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                out.append("\\u{\(String(u.value, radix: 16))}")
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// Wraps text to `width` columns at spaces (long words are cut).
+    public static func wrap(_ s: String, width limit: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var w = 0
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            let ww = width(String(word))
+            if w > 0, w + 1 + ww > limit {
+                lines.append(line)
+                line = ""
+                w = 0
+            }
+            if w > 0 { line += " "; w += 1 }
+            line += word
+            w += ww
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,55 @@
+import CYaml
+
+/// A position in a source text: 1-based line and column (in characters), and the
+/// 0-based character index libyaml counts.
+public struct Mark: Hashable, Comparable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var index: Int
+
+    public init(line: Int, column: Int, index: Int = 0) {
+        self.line = line
+        self.column = column
+        self.index = index
+    }
+
+    init(_ m: yaml_mark_t) {
+        line = Int(m.line) + 1
+        column = Int(m.column) + 1
+        index = Int(m.index)
+    }
+
+    public static func < (a: Mark, b: Mark) -> Bool { (a.line, a.column) < (b.line, b.column) }
+}
+
+/// One libyaml event, copied out of the C struct.
+struct YAMLEvent {
+    enum Kind: Equatable {
+        case streamStart, streamEnd, documentStart, documentEnd
+        case alias
+        case scalar
+        case sequenceStart, sequenceEnd
+        case mappingStart, mappingEnd
+    }
+
+    var kind: Kind
+    var start: Mark
+    var end: Mark
+    /// The scalar's text (NFC), for `.scalar` only.
+    var text: String = ""
+    /// A plain (unquoted, not block) scalar: the only kind that resolves to null/bool/number.
+    var plain: Bool = false
+    var hasAnchor: Bool = false
+    var hasTag: Bool = false
+    var flow: Bool = false
+    /// `---` written explicitly (document start) — only used to spot a second document.
+    var implicit: Bool = true
+}
+
+/// A libyaml scanner or parser error: the file cannot be read further.
+struct YAMLSyntaxError: Error {
+    var problem: String
+    var mark: Mark
+    var context: String?
+    var contextMark: Mark?
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+import FollowupKit
+
+struct Digest: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "TODO")
+    func run() throws {}
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import FollowupKit
+
+extension Language: ExpressibleByArgument {}
+
+/// Options every command takes: where the records are and what language to speak.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The meetings folder (default: $FOLLOWUP_ROOT, else ./meetings).", valueName: "dir"))
+    var root: String?
+
+    @Option(name: .long, help: ArgumentHelp("Language of messages and reports: vi or en (default: from LANG, else vi).", valueName: "lang"))
+    var lang: Language?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var language: Language { Language.resolve(flag: lang, environment: environment) }
+
+    var rootPath: String {
+        if let root, !root.isEmpty { return root }
+        if let r = environment["FOLLOWUP_ROOT"], !r.isEmpty { return r }
+        return "meetings"
+    }
+
+    /// Today, from the clock, or from `FOLLOWUP_TODAY` (yyyy-MM-dd) so tests are reproducible.
+    var today: Day {
+        if let t = environment["FOLLOWUP_TODAY"], let d = Day(iso: t) { return d }
+        return Clock.today()
+    }
+
+    var terminal: Terminal { Terminal.current(environment: environment) }
+}
+
+enum Clock {
+    /// The local calendar day now.
+    static func today() -> Day {
+        let now = Date()
+        let cal = Calendar(identifier: .gregorian)
+        let c = cal.dateComponents(in: TimeZone.current, from: now)
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(daysSinceEpoch: 0)
+    }
+}
+
+/// Parses a date a user typed (yyyy-MM-dd or dd/MM/yyyy), or fails as bad usage.
+func parseDay(_ text: String, option: String) throws -> Day {
+    guard let d = Day(userInput: text) else {
+        throw ValidationError("\(option): " + Message.badDateArgument(text).text(.en))
+    }
+    return d
+}
+
+/// Runs a command body, turning a `FollowupError` into its message on stderr and its exit code.
+func reporting(_ lang: Language, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as FollowupError {
+        Output.error(e.rendered(lang))
+        throw ExitCode(e.exitCode)
+    }
+}
+
+enum Output {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Loads the root, printing nothing; errors in records are left to the caller.
+func loadLedger(_ options: CommonOptions) throws(FollowupError) -> Ledger {
+    try Loader.load(root: options.rootPath)
+}

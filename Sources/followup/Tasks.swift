@@ -1,0 +1,68 @@
+import ArgumentParser
+import FollowupKit
+
+enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+struct Tasks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the tracked tasks.",
+        discussion: """
+        One line per task: its ID, lead unit, deadline in force, current status, meeting date \
+        and the conclusion text cut to the terminal width.
+
+        Examples:
+          followup tasks --unit VP
+          followup tasks --status blocked --format json
+          followup tasks --meeting 2022-04-29
+        """
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only tasks of this unit (code, name or alias); repeatable.", valueName: "unit"))
+    var unit: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only tasks with this status (open, in_progress, blocked, done, cancelled); repeatable.", valueName: "status"))
+    var status: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only tasks of meetings whose ID starts with this.", valueName: "id"))
+    var meeting: String?
+
+    @Option(name: .long, help: "Output format: text, json or csv.")
+    var format: ListFormat = .text
+
+    func run() throws {
+        let lang = options.language
+        try reporting(lang) {
+            let ledger = try loadLedger(options)
+            var filter = TaskFilter(meetingPrefix: meeting)
+            filter.units = Set(try unit.map { try resolveUnit($0, in: ledger) })
+            for s in status {
+                guard let st = Status(userInput: s) else { throw FollowupError(.badStatus(s), exitCode: 64) }
+                filter.statuses.insert(st)
+            }
+            let rows = TaskList.rows(ledger, filter: filter)
+            switch format {
+            case .json: Output.print(TaskListRenderer.json(rows))
+            case .csv: Output.print(TaskListRenderer.csv(rows))
+            case .text: Output.print(TaskListRenderer.text(rows, lang: lang, width: options.terminal.width))
+            }
+            warnIfErrors(ledger, lang)
+        }
+    }
+}
+
+/// A unit given on the command line, as its code.
+func resolveUnit(_ name: String, in ledger: Ledger) throws(FollowupError) -> String {
+    guard let u = ledger.units.resolve(name) else {
+        throw FollowupError(.unknownUnit(name, suggestions: ledger.units.suggestions(for: name)), exitCode: 64)
+    }
+    return u.code
+}
+
+/// Reports (briefly) that the records have errors, so a report is not trusted blindly.
+func warnIfErrors(_ ledger: Ledger, _ lang: Language) {
+    guard ledger.errorCount > 0 else { return }
+    Output.error(lang.pick("followup: cảnh báo: các biên bản có \(ledger.errorCount) lỗi; phần có lỗi bị bỏ qua. Chạy 'followup check' để xem.",
+                           "followup: warning: the records have \(ledger.errorCount) errors; the parts in error are left out. Run 'followup check'."))
+}
