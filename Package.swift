@@ -30,8 +30,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowupKitTests",
-            dependencies: ["FollowupKit"],
-            resources: []
+            dependencies: ["FollowupKit", "followup"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

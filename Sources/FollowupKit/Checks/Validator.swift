@@ -98,13 +98,13 @@ enum Validator {
                 report(.error, u.location, .unknownTask(u.task, suggestions: Suggest.nearest(u.task, in: known)))
                 continue
             }
-            if u.date < meeting.date { report(.error, u.location, .updateBeforeMeeting(date: u.date, meeting: meeting.date)) }
+            if u.date < meeting.date { report(.error, u.dateLocation ?? u.location, .updateBeforeMeeting(date: u.date, meeting: meeting.date)) }
             var t = timelines[ti] ?? TaskTimeline(original: tasks[ti].due)
             if let last = t.lastEntry, u.date < last.date {
-                report(.error, u.location, .updateOutOfOrder(date: u.date, previous: last.date, previousLine: last.location.line))
+                report(.error, u.dateLocation ?? u.location, .updateOutOfOrder(date: u.date, previous: last.date, previousLine: last.location.line))
             }
             if let s = u.status, let closed = t.closedBy, let cs = closed.status, !u.reopen, s != cs {
-                report(.error, u.location, .changeAfterClosed(cs, closedAt: closed.location.line))
+                report(.error, u.statusLocation ?? u.location, .changeAfterClosed(cs, closedAt: closed.location.line))
             }
             if let s = u.status, s.needsNote, u.note == nil { report(.warning, u.location, .noteRequired(s)) }
             if let by = u.by, units.resolve(by) == nil {

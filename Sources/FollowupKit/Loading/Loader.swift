@@ -59,8 +59,10 @@ public enum Loader {
            let line = lineText(mark.line, in: bytes), line.contains(0x09) {
             problem = "found a tab character that violates indentation"
         }
+        // A context on the same line says nothing the location does not.
+        let contextLine = error.contextMark.map(\.line).flatMap { $0 == mark.line ? nil : $0 }
         return Diagnostic(.error, SourceLocation(path: path, mark: mark),
-                          .syntax(problem: problem, context: error.context, contextLine: error.contextMark?.line))
+                          .syntax(problem: problem, context: contextLine == nil ? nil : error.context, contextLine: contextLine))
     }
 
     private static func lineText(_ line: Int, in bytes: [UInt8]) -> ArraySlice<UInt8>? {

@@ -148,9 +148,12 @@ struct MeetingParser {
             report(Mark(line: 1, column: 1), .badFileNameID(fileStem))
             return nil
         }
-        guard let title, let date, let chair else { return nil }
-        let m = Meeting(id: meetingID, path: path, title: title, date: date, document: document, kind: kind,
-                        place: place, chair: chair, attendees: attendees, summary: summary, defaultDue: defaultDue,
+        // A record without a date cannot be placed in time; one without a title or chair
+        // (reported above) is still checked, so every other problem shows at once.
+        guard let date else { return nil }
+        let meetingTitle = title ?? "", meetingChair = chair ?? ""
+        let m = Meeting(id: meetingID, path: path, title: meetingTitle, date: date, document: document, kind: kind,
+                        place: place, chair: meetingChair, attendees: attendees, summary: summary, defaultDue: defaultDue,
                         conclusions: conclusions, updates: updates, location: location(idMark),
                         updatesLayout: layout)
         return m
@@ -209,13 +212,19 @@ struct MeetingParser {
         var task: String?, date: Day?, status: Status?, due: Day?
         var note: String?, by: String?, document: String?
         var reminder = false, reopen = false, valid = true
+        var dateMark: Mark?, statusMark: Mark?
         var taskSeen = false, dateSeen = false
         let start = try reader.peekMark()
         guard try reader.mapping({ (key) throws(YAMLSyntaxError) in
             switch key.text {
             case "task": taskSeen = true; task = try text()?.text
-            case "date": dateSeen = true; date = try self.date(); if date == nil { valid = false }
+            case "date":
+                dateSeen = true
+                dateMark = try reader.peekMark()
+                date = try self.date()
+                if date == nil { valid = false }
             case "status":
+                statusMark = try reader.peekMark()
                 if let s = try text() {
                     if let st = Status(rawValue: s.text) { status = st } else { report(s.start, .badStatus(s.text)); valid = false }
                 }
@@ -238,8 +247,11 @@ struct MeetingParser {
         if !dateSeen { report(start, .missingKey("date", where: "update")) }
         guard let task, let date, valid else { return nil }
         if status == nil, due == nil, note == nil, !reminder { report(start, .updateSaysNothing) }
-        return Update(task: task, date: date, status: status, due: due, note: note, by: by, document: document,
-                      reminder: reminder, reopen: reopen, location: location(start))
+        var u = Update(task: task, date: date, status: status, due: due, note: note, by: by, document: document,
+                       reminder: reminder, reopen: reopen, location: location(start))
+        u.dateLocation = dateMark.map(location)
+        u.statusLocation = statusMark.map(location)
+        return u
     }
 }
 

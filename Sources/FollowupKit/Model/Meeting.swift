@@ -64,7 +64,11 @@ public struct Update: Sendable, Equatable {
     public var document: String?
     public var reminder: Bool
     public var reopen: Bool
+    /// Where the entry starts (its first key).
     public var location: SourceLocation
+    /// Where its `date` and `status` values are, for precise messages (default: `location`).
+    public var dateLocation: SourceLocation?
+    public var statusLocation: SourceLocation?
 
     public init(task: String, date: Day, status: Status? = nil, due: Day? = nil, note: String? = nil,
                 by: String? = nil, document: String? = nil, reminder: Bool = false, reopen: Bool = false,
@@ -85,6 +89,8 @@ public struct Update: Sendable, Equatable {
     public func sameContent(as other: Update) -> Bool {
         var a = self, b = other
         a.location = b.location
+        a.dateLocation = b.dateLocation
+        a.statusLocation = b.statusLocation
         return a == b
     }
 }
