@@ -1,7 +1,95 @@
+import Foundation
 import ArgumentParser
 import FollowupKit
 
+/// Options shared by the commands that add a history entry.
+struct EntryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Date of the report, yyyy-MM-dd or dd/MM/yyyy (default: today).", valueName: "date"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("The unit that reported (code, name or alias).", valueName: "unit"))
+    var by: String?
+
+    @Option(name: .long, help: ArgumentHelp("Number of the report or letter, e.g. 112/BC-VP.", valueName: "no"))
+    var document: String?
+
+    func common(note: String?, today: Day) throws -> TaskUpdates.Common {
+        let day = try date.map { try parseDay($0, option: "--date") } ?? today
+        return TaskUpdates.Common(date: day, note: note, by: by, document: document)
+    }
+}
+
+/// Test seam for the storage layer, read here and nowhere deeper:
+/// FOLLOWUP_TEST_PAUSE=STEP:MS sleeps before a write step; FOLLOWUP_TEST_FAIL=STEP:ERRNO fails it.
+func writeHooks(_ env: [String: String]) -> WriteHooks {
+    let pause = env["FOLLOWUP_TEST_PAUSE"].flatMap(parseHook)
+    let fail = env["FOLLOWUP_TEST_FAIL"].flatMap(parseHook)
+    guard pause != nil || fail != nil else { return .none }
+    return WriteHooks { step in
+        if let pause, pause.0 == step.rawValue { usleep(useconds_t(pause.1 * 1000)) }
+        if let fail, fail.0 == step.rawValue { return Int32(fail.1) }
+        return nil
+    }
+}
+
+private func parseHook(_ s: String) -> (String, Int)? {
+    let p = s.split(separator: ":")
+    guard p.count == 2, let n = Int(p[1]) else { return nil }
+    return (String(p[0]), n)
+}
+
+/// Prints what was recorded, in the user's language.
+func printRecorded(_ entries: [Update], path: String, lang: Language) {
+    for e in entries {
+        var parts: [String] = []
+        if let s = e.status { parts.append(s.label(lang)) }
+        if let d = e.due { parts.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
+        if e.reminder { parts.append(lang.pick("đôn đốc", "reminder")) }
+        if let n = e.note { parts.append("“\(TextWidth.sanitize(n))”") }
+        Output.print(lang.pick("Đã ghi", "Recorded") + " \(e.task) (\(lang.format(e.date))): " + parts.joined(separator: "; ") + " → \(path)\n")
+    }
+}
+
 struct SetStatus: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "TODO")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Record a task's new status in its meeting record.",
+        discussion: """
+        Appends an entry to the meeting's updates: list; nothing else in the file changes. \
+        STATUS is open, in_progress, blocked, done or cancelled; Vietnamese words work too: \
+        chua-thuc-hien, dang-thuc-hien, vuong-mac, hoan-thanh, huy (with or without diacritics). \
+        blocked and cancelled need --note (the reason). After done or cancelled, a change needs --reopen.
+
+        TASK is a task ID or a shorter unique form: 2022-04-29-cchc#4, 2022-04-29#4, 2022-04-29-cchc#1/NV.
+
+        Examples:
+          followup status 2026-11-16#2 in_progress --note "Đã khởi công" --by BQLDA
+          followup status 2022-04-29-cchc#4 hoan-thanh --date 28/07/2022
+          followup status 2026-11-16#3 blocked --note "Chờ ý kiến của tỉnh về giá đất"
+        """
+    )
+
+    @OptionGroup var options: CommonOptions
+    @Argument(help: "The task (ID or unique short form).") var task: String
+    @Argument(help: "The new status.") var status: String
+    @Option(name: .long, help: ArgumentHelp("A note: what was done, or the reason.", valueName: "text")) var note: String?
+    @OptionGroup var entry: EntryOptions
+    @Flag(name: .long, help: "Allow a change after done or cancelled.") var reopen = false
+
+    func run() throws {
+        let lang = options.language
+        guard let newStatus = Status(userInput: status) else {
+            throw ValidationError(Message.badStatus(status).text(lang))
+        }
+        let common = try entry.common(note: note, today: options.today)
+        try reporting(lang) {
+            let (ledger, item) = try TaskLocator.locate(task, root: options.rootPath)
+            let meeting = ledger.meeting(of: item)
+            let store = RecordStore(root: options.rootPath, units: ledger.units, hooks: writeHooks(options.environment))
+            let written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in
+                [try TaskUpdates.status(newStatus, task: item.id, reopen: reopen, common, units: ledger.units, in: snapshot)]
+            }
+            printRecorded(written, path: meeting.path, lang: lang)
+        }
+    }
 }

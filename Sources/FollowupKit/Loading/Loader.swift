@@ -85,7 +85,8 @@ public enum Loader {
     }
 
     /// Loads the whole root. `concurrent: false` gives the same result, one file at a time.
-    public static func load(root: String, concurrent: Bool = true) throws(FollowupError) -> Ledger {
+    public static func load(root: String, concurrent: Bool = true,
+                            where include: (String) -> Bool = { _ in true }) throws(FollowupError) -> Ledger {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
             throw FollowupError(.rootMissing(root))
@@ -96,7 +97,8 @@ public enum Loader {
         let (settings, settingsProblems) = RegistryLoader.settings(root: root)
         diagnostics += settingsProblems
 
-        let (files, scanProblems) = RootScanner.meetingFiles(root: root)
+        var (files, scanProblems) = RootScanner.meetingFiles(root: root)
+        files = files.filter(include)
         diagnostics += scanProblems
         let parsed = parseAll(root: root, files: files, concurrent: concurrent)
         var meetings: [Meeting] = []

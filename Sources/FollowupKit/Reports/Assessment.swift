@@ -1,0 +1,98 @@
+/// Where a task stands on a day, in the categories offices report.
+public enum TaskState: String, CaseIterable, Sendable, Codable {
+    case doneOnTime = "done_on_time"
+    case doneLate = "done_late"
+    case overdue
+    case withinDeadline = "within_deadline"
+    case ongoing
+    case cancelled
+
+    public func label(_ lang: Language) -> String {
+        switch self {
+        case .doneOnTime: return lang.pick("hoàn thành đúng hạn", "done on time")
+        case .doneLate: return lang.pick("hoàn thành quá hạn", "done late")
+        case .overdue: return lang.pick("quá hạn", "overdue")
+        case .withinDeadline: return lang.pick("trong hạn", "within deadline")
+        case .ongoing: return lang.pick("thường xuyên", "ongoing")
+        case .cancelled: return lang.pick("hủy", "cancelled")
+        }
+    }
+
+    public var isDone: Bool { self == .doneOnTime || self == .doneLate }
+}
+
+/// The knobs of an assessment: the day it is made on and the warning windows.
+public struct AssessmentOptions: Sendable {
+    public var asOf: Day
+    public var dueSoonDays: Int
+    public var staleDays: Int
+
+    public init(asOf: Day, dueSoonDays: Int = 7, staleDays: Int = 30) {
+        self.asOf = asOf
+        self.dueSoonDays = dueSoonDays
+        self.staleDays = staleDays
+    }
+}
+
+/// One task judged on a day: a pure function of the record and the day.
+public struct Assessment: Sendable {
+    public var task: TaskItem
+    public var timeline: TaskTimeline
+    public var state: TaskState
+    /// Days past the deadline in force (overdue tasks), or how late it was done.
+    public var daysLate: Int?
+    /// Days left until the deadline in force (open tasks with a deadline).
+    public var daysLeft: Int?
+    public var notStarted: Bool
+    public var blocked: Bool
+    public var dueSoon: Bool
+    public var stale: Bool
+    /// Days since the last entry (or the meeting), for open tasks.
+    public var daysSinceUpdate: Int?
+    public var reminders: Int { timeline.reminders }
+    /// Reminded three times or more and still not done: raise at the next briefing.
+    public var escalate: Bool { !state.isDone && state != .cancelled && reminders >= 3 }
+
+    public var isOpen: Bool { !state.isDone && state != .cancelled }
+
+    /// Judges `task` as known on `options.asOf`; nil when its meeting had not happened yet.
+    public static func assess(_ task: TaskItem, meetingDate: Day, options: AssessmentOptions) -> Assessment? {
+        let d = options.asOf
+        guard meetingDate <= d else { return nil }
+        let t = TaskTimeline.replay(task, asOf: d)
+        var a = Assessment(task: task, timeline: t, state: .ongoing, daysLate: nil, daysLeft: nil, notStarted: false,
+                           blocked: false, dueSoon: false, stale: false, daysSinceUpdate: nil)
+        let deadline = t.deadline.day
+        switch t.status {
+        case .cancelled:
+            a.state = .cancelled
+        case .done:
+            let doneOn = t.statusDate ?? meetingDate
+            if let deadline, doneOn > deadline {
+                a.state = .doneLate
+                a.daysLate = doneOn.days(since: deadline)
+            } else {
+                a.state = .doneOnTime
+            }
+        case .open, .inProgress, .blocked:
+            if let deadline {
+                if d > deadline {
+                    a.state = .overdue
+                    a.daysLate = d.days(since: deadline)
+                } else {
+                    a.state = .withinDeadline
+                    a.daysLeft = deadline.days(since: d)
+                    a.dueSoon = a.daysLeft! <= options.dueSoonDays
+                }
+            } else {
+                a.state = .ongoing
+            }
+            a.notStarted = t.status == .open
+            a.blocked = t.status == .blocked
+            let since = d.days(since: t.lastDate ?? meetingDate)
+            a.daysSinceUpdate = since
+            a.stale = since >= options.staleDays
+        }
+        return a
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// The steps of replacing a record, named so tests can fail or pause at each one.
+public enum WriteStep: String, CaseIterable, Sendable {
+    case lock, read, createTemp = "create-temp", write, fsync, rename, fsyncDirectory = "fsync-dir"
+}
+
+/// A test seam: called before each step; throwing an errno makes that step fail as if the
+/// system call had. The default does nothing.
+public struct WriteHooks: Sendable {
+    public var before: @Sendable (WriteStep) -> Int32?
+
+    public init(before: @escaping @Sendable (WriteStep) -> Int32? = { _ in nil }) { self.before = before }
+
+    public static let none = WriteHooks()
+}
+
+/// Replacing a file so that a crash at any moment leaves the old or the new file, never a
+/// mix: write a temporary file in the same folder, fsync it, rename it over the original,
+/// fsync the folder. The file's permission bits are kept; symbolic links are refused.
+public struct AtomicFile {
+    public var hooks: WriteHooks
+
+    public init(hooks: WriteHooks = .none) { self.hooks = hooks }
+
+    static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+
+    /// Replaces `path` with `bytes`. `mode` is the permission bits to give the new file.
+    public func replace(_ path: String, with bytes: [UInt8], mode: mode_t) throws(FollowupError) {
+        let fail = { (reason: Int32) -> FollowupError in
+            FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(reason)))
+        }
+        let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let base = (path as NSString).lastPathComponent
+        let temp = RootScanner.join(dir, ".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+
+        if let e = hooks.before(.createTemp) { throw fail(e) }
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw fail(errno) }
+        var ok = false
+        defer {
+            if !ok { unlink(temp) }
+        }
+        do {
+            defer { if !ok { close(fd) } }
+            if let e = hooks.before(.write) { throw fail(e) }
+            var written = 0
+            while written < bytes.count {
+                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw fail(errno)
+                }
+                written += n
+            }
+            // open() applied the umask; set the original's bits exactly.
+            if fchmod(fd, mode) != 0 { throw fail(errno) }
+            if let e = hooks.before(.fsync) { throw fail(e) }
+            if fsync(fd) != 0 { throw fail(errno) }
+        }
+        close(fd)
+        if let e = hooks.before(.rename) { throw fail(e) }
+        if rename(temp, path) != 0 { throw fail(errno) }
+        ok = true
+        // The rename is done: the new content is in place. A failing folder fsync means it
+        // may not survive a power cut yet, which the user must hear about.
+        if let e = hooks.before(.fsyncDirectory) { throw fail(e) }
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 {
+            defer { close(dfd) }
+            if fsync(dfd) != 0 { throw fail(errno) }
+        }
+    }
+
+    /// Creates a new file that must not exist yet, atomically (temp + fsync + link), so a
+    /// reader never sees it half-written and an existing file is never replaced.
+    public func create(_ path: String, with bytes: [UInt8], mode: mode_t = 0o644) throws(FollowupError) {
+        let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let temp = RootScanner.join(dir, ".\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let fail = { (reason: Int32) -> FollowupError in
+            FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(reason)))
+        }
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw fail(errno) }
+        defer { unlink(temp) }
+        var failure: Int32 = 0
+        var written = 0
+        while written < bytes.count, failure == 0 {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 { if errno != EINTR { failure = errno } } else { written += n }
+        }
+        if failure == 0, fsync(fd) != 0 { failure = errno }
+        close(fd)
+        if failure != 0 { throw fail(failure) }
+        // link() fails with EEXIST instead of replacing: never overwrite.
+        if link(temp, path) != 0 { throw FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(errno))) }
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+}
+
+/// An exclusive advisory lock on a lock file beside a record, held while it is re-read,
+/// appended to and replaced. The lock is on a separate file because the rename gives the
+/// record a new inode, which would defeat a lock taken on the record itself.
+public final class RecordLock {
+    private let fd: Int32
+
+    public init(for recordPath: String) throws(FollowupError) {
+        let dir = (recordPath as NSString).deletingLastPathComponent
+        let lockPath = RootScanner.join(dir.isEmpty ? "." : dir, ".\((recordPath as NSString).lastPathComponent).lock")
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw FollowupError(.writeFailed(path: lockPath, reason: AtomicFile.describe(errno)))
+        }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let e = errno
+            close(fd)
+            throw FollowupError(.writeFailed(path: lockPath, reason: AtomicFile.describe(e)))
+        }
+        self.fd = fd
+    }
+
+    deinit {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

@@ -1,0 +1,91 @@
+/// Works out the text that appends one update entry to a record, touching no byte of what
+/// is there: it only inserts. The insertion point comes from libyaml's marks for the
+/// `updates:` list (`UpdatesLayout`).
+enum RecordAppender {
+    struct Insertion: Equatable {
+        var offset: Int
+        var text: String
+    }
+
+    /// Byte offsets where each line starts, counting line breaks as libyaml does
+    /// (LF, CR LF, lone CR, NEL, LS, PS).
+    static func lineStarts(_ b: [UInt8]) -> [Int] {
+        var starts = [0]
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == 0x0A { starts.append(i + 1) }
+            else if c == 0x0D { if i + 1 < b.count, b[i + 1] == 0x0A { i += 1 }; starts.append(i + 1) }
+            else if c == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 { i += 1; starts.append(i + 1) }
+            else if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { i += 2; starts.append(i + 1) }
+            i += 1
+        }
+        return starts
+    }
+
+    /// The byte offset of a mark (1-based line, column in characters).
+    static func offset(of mark: Mark, in b: [UInt8], lineStarts: [Int]) -> Int? {
+        guard mark.line >= 1, mark.line <= lineStarts.count else { return nil }
+        var i = lineStarts[mark.line - 1]
+        var col = 1
+        while col < mark.column, i < b.count {
+            i += 1
+            while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
+            col += 1
+        }
+        return i
+    }
+
+    /// Just past the line break that ends the line holding `offset` (or the end of the text).
+    static func endOfLine(after offset: Int, in b: [UInt8]) -> Int {
+        var i = offset
+        while i < b.count {
+            if b[i] == 0x0A { return i + 1 }
+            if b[i] == 0x0D { return i + 1 < b.count && b[i + 1] == 0x0A ? i + 2 : i + 1 }
+            i += 1
+        }
+        return b.count
+    }
+
+    static func lineEnding(of b: [UInt8]) -> String {
+        if let lf = b.firstIndex(of: 0x0A) { return lf > 0 && b[lf - 1] == 0x0D ? "\r\n" : "\n" }
+        return "\n"
+    }
+
+    /// The insertion for `update` into `body` (the file without its BOM, if it had one).
+    static func insertion(for update: Update, into body: [UInt8], layout: UpdatesLayout?) throws(FollowupError) -> Insertion {
+        let le = lineEnding(of: body)
+        let endsWithBreak = body.last == 0x0A || body.last == 0x0D
+        guard let layout else {
+            // No `updates:` yet: add it at the end of the file.
+            let text = (endsWithBreak || body.isEmpty ? "" : le) + "updates:" + le + UpdateText.block(update, indent: 2, lineEnding: le)
+            return Insertion(offset: body.count, text: text)
+        }
+        let starts = lineStarts(body)
+        switch layout.style {
+        case .flow:
+            guard let end = offset(of: layout.end, in: body, lineStarts: starts), end > 0, body[end - 1] == UInt8(ascii: "]") else {
+                throw FollowupError(.appendFailed("updates: [...]"))
+            }
+            return Insertion(offset: end - 1, text: (layout.count > 0 ? ", " : "") + UpdateText.flow(update))
+        case .empty:
+            // `updates:` with nothing after it; an explicit `~`/`null` would have to be rewritten.
+            guard layout.start == layout.end, let keyOffset = offset(of: layout.key, in: body, lineStarts: starts) else {
+                throw FollowupError(.appendFailed("updates: ~"))
+            }
+            let at = endOfLine(after: keyOffset, in: body)
+            let prefix = at == body.count && !endsWithBreak ? le : ""
+            let indent = layout.key.column - 1 + 2
+            return Insertion(offset: at, text: prefix + UpdateText.block(update, indent: indent, lineEnding: le))
+        case .block:
+            guard let last = offset(of: layout.lastScalarEnd, in: body, lineStarts: starts) else {
+                throw FollowupError(.appendFailed("updates"))
+            }
+            // A block scalar (`note: |`) ends at the start of the next line; anything else mid-line.
+            let at = layout.lastScalarEnd.column == 1 && last > 0 && (body[last - 1] == 0x0A || body[last - 1] == 0x0D)
+                ? last : endOfLine(after: last, in: body)
+            let prefix = at == body.count && !endsWithBreak ? le : ""
+            return Insertion(offset: at, text: prefix + UpdateText.block(update, indent: layout.start.column - 1, lineEnding: le))
+        }
+    }
+}

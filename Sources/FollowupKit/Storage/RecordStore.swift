@@ -1,0 +1,97 @@
+import Foundation
+
+/// Appends update entries to meeting records, safely:
+/// - under an exclusive lock per record, re-reading the record inside the lock, so
+///   concurrent updates all land, in order;
+/// - inserting text only, so every byte people wrote stays as it was;
+/// - checking, before anything is written, that the new text parses and holds exactly the
+///   old entries plus the new one;
+/// - refusing when the record changed under it (an editor saved it meanwhile);
+/// - replacing the file atomically (`AtomicFile`).
+public struct RecordStore {
+    public var root: String
+    public var units: UnitRegistry
+    public var hooks: WriteHooks
+
+    public init(root: String, units: UnitRegistry, hooks: WriteHooks = .none) {
+        self.root = root
+        self.units = units
+        self.hooks = hooks
+    }
+
+    /// The record's meeting and tasks as they are on disk now.
+    public struct Snapshot {
+        public var meeting: Meeting
+        public var tasks: [TaskItem]
+    }
+
+    /// Re-reads `meeting`'s file under its lock, asks `make` for the entries to add given
+    /// the record as it is now, and appends them. Returns the entries written.
+    @discardableResult
+    public func append(to meeting: Meeting, _ make: (Snapshot) throws(FollowupError) -> [Update]) throws(FollowupError) -> [Update] {
+        let path = meeting.path
+        var st = stat()
+        guard lstat(path, &st) == 0 else {
+            throw FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(errno)))
+        }
+        if st.st_mode & S_IFMT == S_IFLNK { throw FollowupError(.symlinkRecord(path)) }
+        if let e = hooks.before(.lock) { throw FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(e))) }
+        let lock = try RecordLock(for: path)
+        defer { withExtendedLifetime(lock) {} }
+
+        if let e = hooks.before(.read) { throw FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(e))) }
+        let original = try read(path)
+        let snapshot = try parse(original, like: meeting)
+        let entries = try make(snapshot)
+        guard !entries.isEmpty else { return [] }
+
+        let hasBOM = original.starts(with: [0xEF, 0xBB, 0xBF])
+        var body = hasBOM ? Array(original.dropFirst(3)) : original
+        var layout = snapshot.meeting.updatesLayout
+        var expected = snapshot.meeting.updates
+        for entry in entries {
+            let ins = try RecordAppender.insertion(for: entry, into: body, layout: layout)
+            body.replaceSubrange(ins.offset..<ins.offset, with: Array(ins.text.utf8))
+            expected.append(entry)
+            // Re-derive the layout from the new text for the next entry.
+            let (m, problems) = Loader.parseMeeting(bytes: body, displayPath: path, fileStem: Loader.stem(path))
+            guard let m, !problems.contains(where: { $0.severity == .error }) else {
+                throw FollowupError(.appendFailed(problems.first?.message.text(.en) ?? "the result does not parse"))
+            }
+            guard m.updates.count == expected.count,
+                  zip(m.updates, expected).allSatisfy({ $0.sameContent(as: $1) }) else {
+                throw FollowupError(.appendFailed("the result does not hold the old entries plus the new one"))
+            }
+            layout = m.updatesLayout
+        }
+        let updated = (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + body
+
+        // Someone may have saved the file without taking our lock (an editor): never clobber.
+        let now = try read(path)
+        guard now == original else { throw FollowupError(.recordChanged(path)) }
+        try AtomicFile(hooks: hooks).replace(path, with: updated, mode: st.st_mode & 0o7777)
+        return entries
+    }
+
+    private func read(_ path: String) throws(FollowupError) -> [UInt8] {
+        switch SourceFile.load(path) {
+        case .success(let b): return b
+        case .failure(.problem(let m)): throw FollowupError(m, at: SourceLocation(path: path, line: 1, column: 1))
+        }
+    }
+
+    /// Parses the record and checks it on its own (with the units registry).
+    private func parse(_ bytes: [UInt8], like meeting: Meeting) throws(FollowupError) -> Snapshot {
+        let (parsed, problems) = Loader.parseMeeting(bytes: bytes, displayPath: meeting.path, fileStem: Loader.stem(meeting.path))
+        guard let parsed, !problems.contains(where: { $0.severity == .error }) else {
+            throw FollowupError(.recordUnreadable(meeting.path))
+        }
+        var ledger = Ledger(root: root, settings: Settings(), units: units, meetings: [parsed], tasks: [],
+                            diagnostics: [], fileCount: 1)
+        let more = Validator.validate(&ledger)
+        guard !more.contains(where: { $0.severity == .error }), ledger.meetings.count == 1 else {
+            throw FollowupError(.recordUnreadable(meeting.path))
+        }
+        return Snapshot(meeting: ledger.meetings[0], tasks: ledger.tasks)
+    }
+}

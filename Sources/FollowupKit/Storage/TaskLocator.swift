@@ -1,0 +1,52 @@
+import Foundation
+
+/// Finds a task from the name a user types: a full ID (`2022-04-29-cchc#2`), or a shorter
+/// form when it is unambiguous: any unique prefix of the meeting ID (`2022-04-29#2`), and
+/// the conclusion alone for a conclusion with one task.
+public enum TaskLocator {
+    /// Resolves `name` among the tasks of `ledger`.
+    public static func resolve(_ name: String, in ledger: Ledger) -> Result<TaskItem, FollowupError> {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let meetingPart = String(parts[0])
+        let localPart = parts.count > 1 ? String(parts[1]) : nil
+
+        var meetings = ledger.meetings.indices.filter { ledger.meetings[$0].id == meetingPart }
+        if meetings.isEmpty { meetings = ledger.meetings.indices.filter { ledger.meetings[$0].id.hasPrefix(meetingPart) } }
+        let pool = ledger.tasks.filter { meetings.contains($0.meetingIndex) }
+
+        var matches: [TaskItem]
+        if let localPart {
+            let canonical = Validator.canonicalLocal(localPart, units: ledger.units)
+            func local(_ t: TaskItem) -> String { String(t.id[t.id.index(after: t.id.firstIndex(of: "#")!)...]) }
+            matches = pool.filter { local($0) == canonical }
+            if matches.isEmpty { matches = pool.filter { local($0).hasPrefix(canonical + "/") } }
+        } else {
+            matches = pool
+        }
+        if matches.count == 1 { return .success(matches[0]) }
+        if matches.count > 1 {
+            return .failure(FollowupError(.taskNameAmbiguous(name, candidates: Array(matches.prefix(8).map(\.id)))))
+        }
+        let all = ledger.tasks.map(\.id)
+        var near = Suggest.nearest(trimmed, in: all, limit: 5)
+        if near.isEmpty { near = all.filter { $0.hasPrefix(meetingPart) }.prefix(5).map { $0 } }
+        return .failure(FollowupError(.taskNameNotFound(name, suggestions: near)))
+    }
+
+    /// Loads as little as it can: the records whose file name starts with the meeting part
+    /// of `name`, and the whole root only when that does not settle it (an `id:` that differs
+    /// from its file name), so updating one task stays fast in a large root.
+    public static func locate(_ name: String, root: String) throws(FollowupError) -> (Ledger, TaskItem) {
+        let meetingPart = String(name.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        if !meetingPart.isEmpty {
+            let ledger = try Loader.load(root: root, where: { Loader.stem($0).hasPrefix(meetingPart) })
+            if !ledger.meetings.isEmpty, case .success(let task) = resolve(name, in: ledger) { return (ledger, task) }
+        }
+        let ledger = try Loader.load(root: root)
+        switch resolve(name, in: ledger) {
+        case .success(let task): return (ledger, task)
+        case .failure(let e): throw e
+        }
+    }
+}
