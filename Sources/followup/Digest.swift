@@ -1,7 +1,102 @@
 import ArgumentParser
+import Foundation
 import FollowupKit
 
+enum DigestFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv, html }
+enum FailOn: String, ExpressibleByArgument, CaseIterable { case overdue, blocked, errors }
+
 struct Digest: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "TODO")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Print the follow-up digest: progress per unit, overdue, blocked, due-soon and stale tasks.",
+        discussion: """
+        The report offices send the leadership: tasks done on time / late, not done within \
+        deadline / overdue, per unit and in total, cut at a date (--as-of, default today). \
+        Only meetings and history entries dated on or before that day count.
+
+        Examples:
+          followup digest
+          followup digest --as-of 30/06/2022 --format markdown
+          followup digest --unit VP --lang en
+          followup digest --format html --output bao-cao.html
+          followup digest --fail-on overdue    # exit 1 when any task is overdue (for cron)
+        """
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the report is cut at (default: today).", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only this unit (code, name or alias); repeatable.", valueName: "unit"))
+    var unit: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only meetings whose ID starts with this.", valueName: "id"))
+    var meeting: String?
+
+    @Option(name: .long, help: ArgumentHelp("Start of the 'completed / assigned since' lists (default: 7 days before --as-of).", valueName: "date"))
+    var since: String?
+
+    @Option(name: .customLong("due-soon"), help: ArgumentHelp("Days ahead that count as due soon.", valueName: "n"))
+    var dueSoon: Int = 7
+
+    @Option(name: .long, help: ArgumentHelp("Days without an update that make a task stale.", valueName: "n"))
+    var stale: Int = 30
+
+    @Option(name: .long, help: "Output format: text, markdown, json, csv or html.")
+    var format: DigestFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when there is any: overdue, blocked, errors (in the records).", valueName: "what"))
+    var failOn: [FailOn] = []
+
+    func validate() throws {
+        guard dueSoon >= 0, stale >= 1 else { throw ValidationError("--due-soon must be ≥ 0 and --stale ≥ 1") }
+    }
+
+    func run() throws {
+        let lang = options.language
+        let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? options.today
+        let sinceDay = try since.map { try parseDay($0, option: "--since") }
+        try reporting(lang) {
+            let ledger = try loadLedger(options)
+            let codes = Set(try unit.map { try resolveUnit($0, in: ledger) })
+            let report = DigestReport.make(ledger, options: DigestOptions(
+                assessment: AssessmentOptions(asOf: day, dueSoonDays: dueSoon, staleDays: stale),
+                units: codes, meetingPrefix: meeting, since: sinceDay))
+            let terminal = options.terminal
+            let text: String
+            switch format {
+            case .text: text = DigestTextRenderer(lang: lang, width: terminal.width, color: output == nil && terminal.color).render(report)
+            case .markdown: text = DigestMarkdownRenderer(lang: lang).render(report)
+            case .json: text = DigestJSONRenderer.render(report)
+            case .csv: text = DigestCSVRenderer.render(report)
+            case .html: text = DigestHTMLRenderer(lang: lang).render(report)
+            }
+            if let output {
+                try writeOutput(text, to: output)
+            } else {
+                Output.print(text)
+            }
+            warnIfErrors(ledger, lang)
+            if failOn.contains(.overdue), report.totals.overdue > 0 { throw ExitCode(1) }
+            if failOn.contains(.blocked), report.totals.blocked > 0 { throw ExitCode(1) }
+            if failOn.contains(.errors), ledger.errorCount > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Writes a report file atomically; refuses to replace a directory or write through a link.
+func writeOutput(_ text: String, to path: String) throws(FollowupError) {
+    if path.contains("\0") { throw FollowupError(.unsafeName(path), exitCode: 64) }
+    var st = stat()
+    if lstat(path, &st) == 0 {
+        let kind = st.st_mode & S_IFMT
+        if kind == S_IFLNK { throw FollowupError(.outputFailed(path, reason: "symbolic link")) }
+        if kind == S_IFDIR { throw FollowupError(.outputFailed(path, reason: "is a directory")) }
+        try AtomicFile().replace(path, with: Array(text.utf8), mode: st.st_mode & 0o7777)
+    } else {
+        try AtomicFile().replace(path, with: Array(text.utf8), mode: 0o644)
+    }
 }

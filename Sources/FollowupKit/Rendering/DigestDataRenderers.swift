@@ -1,0 +1,95 @@
+/// The digest as JSON (documented in Docs/Digest.md) and as CSV (one row per task).
+public enum DigestJSONRenderer {
+    static func counts(_ w: inout JSONWriter, _ c: DigestCounts) {
+        w.int("tasks", c.tasks)
+        w.int("done_on_time", c.doneOnTime)
+        w.int("done_late", c.doneLate)
+        w.int("overdue", c.overdue)
+        w.int("within_deadline", c.withinDeadline)
+        w.int("ongoing", c.ongoing)
+        w.int("cancelled", c.cancelled)
+        w.int("not_started", c.notStarted)
+        w.int("blocked", c.blocked)
+        w.int("due_soon", c.dueSoon)
+        w.int("stale", c.stale)
+        w.int("reminders", c.reminders)
+        w.int("escalated", c.escalated)
+        if let r = c.onTimeRate {
+            // Four decimals: stable across platforms, precise enough for a percentage.
+            let scaled = Int((r * 10000).rounded())
+            let s = scaled == 10000 ? "1" : "0." + String(repeating: "0", count: 4 - String(scaled).count) + String(scaled)
+            w.raw("on_time_rate", s.hasSuffix(".0000") ? "0" : s)
+        } else {
+            w.raw("on_time_rate", "null")
+        }
+    }
+
+    static func item(_ w: inout JSONWriter, _ i: DigestItem) {
+        w.open()
+        w.string("id", i.id)
+        w.string("unit", i.unit)
+        w.string("meeting", i.meeting)
+        w.string("meeting_date", i.meetingDate.iso)
+        w.string("due", i.due.iso ?? "ongoing")
+        w.string("original_due", i.originalDue.iso ?? "ongoing")
+        w.string("status", i.status.rawValue)
+        w.string("state", i.state.rawValue)
+        w.int("days_overdue", i.daysOverdue)
+        w.int("days_left", i.daysLeft)
+        w.string("last_update", i.lastUpdate?.iso)
+        w.string("done_date", i.doneDate?.iso)
+        w.int("reminders", i.reminders)
+        w.string("note", i.note)
+        w.string("text", i.text)
+        w.close()
+    }
+
+    public static func render(_ r: DigestReport) -> String {
+        var w = JSONWriter()
+        w.open()
+        w.string("as_of", r.asOf.iso)
+        w.string("since", r.since.iso)
+        w.string("organization", r.settings.organization)
+        w.open("options")
+        w.int("due_soon_days", r.dueSoonDays)
+        w.int("stale_days", r.staleDays)
+        w.strings("units", r.unitFilter)
+        w.close()
+        w.open("totals")
+        counts(&w, r.totals)
+        w.close()
+        w.open("units", array: true)
+        for u in r.units {
+            w.open()
+            w.string("code", u.code)
+            w.string("name", u.name)
+            counts(&w, u.counts)
+            w.close()
+        }
+        w.close(array: true)
+        for (key, list) in [("overdue", r.overdue), ("blocked", r.blocked), ("due_soon", r.dueSoon), ("stale", r.stale),
+                            ("escalated", r.escalated), ("completed_since", r.completedSince), ("assigned_since", r.assignedSince)] {
+            w.open(key, array: true)
+            for i in list { item(&w, i) }
+            w.close(array: true)
+        }
+        w.close()
+        return w.output
+    }
+}
+
+public enum DigestCSVRenderer {
+    public static func render(_ r: DigestReport) -> String {
+        var w = CSVWriter()
+        w.row(["id", "unit", "meeting", "meeting_date", "due", "original_due", "status", "state", "days_overdue",
+               "days_left", "not_started", "blocked", "due_soon", "stale", "reminders", "last_update", "done_date", "text"])
+        func flag(_ b: Bool) -> String { b ? "1" : "0" }
+        for i in r.items {
+            w.row([i.id, i.unit, i.meeting, i.meetingDate.iso, i.due.iso ?? "ongoing", i.originalDue.iso ?? "ongoing",
+                   i.status.rawValue, i.state.rawValue, i.daysOverdue.map(String.init) ?? "", i.daysLeft.map(String.init) ?? "",
+                   flag(i.notStarted), flag(i.blocked), flag(i.dueSoon), flag(i.stale), String(i.reminders),
+                   i.lastUpdate?.iso ?? "", i.doneDate?.iso ?? "", i.text])
+        }
+        return w.output
+    }
+}

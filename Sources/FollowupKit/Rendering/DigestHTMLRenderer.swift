@@ -1,0 +1,158 @@
+/// The digest as one self-contained, printable HTML page (A4): the Vietnamese
+/// administrative header, the grid, a stacked bar chart per unit in inline SVG, and the
+/// lists. No scripts, no external files; every value from the records is escaped.
+public struct DigestHTMLRenderer {
+    public var lang: Language
+
+    public init(lang: Language) { self.lang = lang }
+
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if u.value < 0x20 && u != "\n" && u != "\t" || u.value == 0x7F { out += "&#xFFFD;" } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out
+    }
+
+    static let style = """
+    @page { size: A4; margin: 18mm 15mm; }
+    body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 12.5pt; color: #000; max-width: 190mm; margin: 0 auto; }
+    .header { display: flex; justify-content: space-between; text-align: center; margin-bottom: 8mm; }
+    .header div { width: 48%; }
+    .header .org { font-weight: bold; text-transform: uppercase; }
+    .header .rule { width: 35%; margin: 2px auto; border-top: 1px solid #000; }
+    .header .date { font-style: italic; margin-top: 6px; }
+    h1 { font-size: 14pt; text-align: center; margin: 4mm 0 1mm; }
+    .asof { text-align: center; font-style: italic; margin-bottom: 6mm; }
+    h2 { font-size: 13pt; margin: 7mm 0 2mm; page-break-after: avoid; }
+    table { border-collapse: collapse; width: 100%; font-size: 11pt; page-break-inside: auto; }
+    tr { page-break-inside: avoid; }
+    th, td { border: 1px solid #444; padding: 2px 4px; vertical-align: top; }
+    th { background: #eee; }
+    td.n { text-align: right; white-space: nowrap; }
+    td.id { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+    .overdue { color: #b00; font-weight: bold; }
+    .legend span { display: inline-block; margin-right: 12px; font-size: 10pt; }
+    .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
+    .none { font-style: italic; }
+    svg text { font-family: "DejaVu Sans", sans-serif; font-size: 10px; }
+    """
+
+    static let colors: [(TaskState, String)] = [(.doneOnTime, "#2e7d32"), (.doneLate, "#9ccc65"), (.withinDeadline, "#1e88e5"),
+                                                (.ongoing, "#90a4ae"), (.overdue, "#c62828")]
+
+    func count(_ c: DigestCounts, _ s: TaskState) -> Int {
+        switch s {
+        case .doneOnTime: return c.doneOnTime
+        case .doneLate: return c.doneLate
+        case .withinDeadline: return c.withinDeadline
+        case .ongoing: return c.ongoing
+        case .overdue: return c.overdue
+        case .cancelled: return c.cancelled
+        }
+    }
+
+    func chart(_ units: [DigestUnitRow]) -> String {
+        let e = DigestHTMLRenderer.escape
+        let rowH = 18, labelW = 90, barW = 520, top = 4
+        let maxTotal = max(1, units.map(\.counts.tasks).max() ?? 1)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"100%\" viewBox=\"0 0 \(labelW + barW + 40) \(top + rowH * units.count + 4)\">"
+        for (i, u) in units.enumerated() {
+            let y = top + i * rowH
+            svg += "<text x=\"\(labelW - 4)\" y=\"\(y + 12)\" text-anchor=\"end\">\(e(u.code))</text>"
+            var x = labelW
+            for (state, color) in DigestHTMLRenderer.colors {
+                let n = count(u.counts, state)
+                guard n > 0 else { continue }
+                let w = max(1, n * barW / maxTotal)
+                svg += "<rect x=\"\(x)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(rowH - 5)\" fill=\"\(color)\"><title>\(e(u.name)): \(e(state.label(lang))) \(n)</title></rect>"
+                x += w
+            }
+            svg += "<text x=\"\(x + 4)\" y=\"\(y + 12)\">\(u.counts.tasks)</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    public func render(_ r: DigestReport) -> String {
+        let L = DigestLabels(lang: lang)
+        let e = DigestHTMLRenderer.escape
+        let c = r.totals
+        let (y, m, d) = r.asOf.components
+        var h = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+        h += "<title>\(e(L.title)) — \(e(L.asOf(r.asOf)))</title>\n<style>\n\(DigestHTMLRenderer.style)\n</style>\n</head>\n<body>\n"
+        h += "<div class=\"header\">\n<div>"
+        if let sup = r.settings.superior { h += "<div>\(e(sup.uppercased()))</div>" }
+        h += "<div class=\"org\">\(e(r.settings.organization ?? ""))</div><div class=\"rule\"></div></div>\n"
+        h += "<div><div class=\"org\">\(e(L.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")))</div>"
+        h += "<div><b>\(e(L.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")))</b></div><div class=\"rule\"></div>"
+        let place = r.settings.place.map { e($0) + ", " } ?? ""
+        h += "<div class=\"date\">\(place)\(lang == .vi ? "ngày \(d) tháng \(m) năm \(y)" : r.asOf.iso)</div></div>\n</div>\n"
+        h += "<h1>\(e(L.title))</h1>\n<div class=\"asof\">\(e(L.asOf(r.asOf)))"
+        if !r.unitFilter.isEmpty { h += "<br>\(e(L.unitScope(r.unitFilter)))" }
+        h += "</div>\n"
+
+        func table(_ header: [String], _ rows: [[(String, String)]]) -> String {
+            var t = "<table>\n<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for row in rows { t += "<tr>" + row.map { "<td\($0.1.isEmpty ? "" : " class=\"\($0.1)\"")>\(e($0.0))</td>" }.joined() + "</tr>\n" }
+            return t + "</tbody>\n</table>\n"
+        }
+        h += "<h2>\(e(L.pick("I. Tổng hợp chung", "I. Summary")))</h2>\n"
+        h += table(["", L.tasks, "%"], [
+            [(L.done + ": " + L.doneOnTime.lowercased(), ""), ("\(c.doneOnTime)", "n"), (L.percent(c.doneOnTime, of: c.tasks), "n")],
+            [(L.done + ": " + L.doneLate.lowercased(), ""), ("\(c.doneLate)", "n"), (L.percent(c.doneLate, of: c.tasks), "n")],
+            [(L.notDone + ": " + L.withinDeadline.lowercased(), ""), ("\(c.withinDeadline)", "n"), (L.percent(c.withinDeadline, of: c.tasks), "n")],
+            [(L.notDone + ": " + L.overdue.lowercased(), ""), ("\(c.overdue)", c.overdue > 0 ? "n overdue" : "n"), (L.percent(c.overdue, of: c.tasks), "n")],
+            [(L.ongoing, ""), ("\(c.ongoing)", "n"), (L.percent(c.ongoing, of: c.tasks), "n")],
+            [(L.total, ""), ("\(c.tasks)", "n"), (c.tasks > 0 ? L.percent(1) : "—", "n")],
+            [(L.onTimeRate, ""), ("", "n"), (L.percent(c.onTimeRate), "n")],
+            [(L.cancelled, ""), ("\(c.cancelled)", "n"), ("", "n")],
+            [(L.notStarted, ""), ("\(c.notStarted)", "n"), ("", "n")],
+            [(L.blocked, ""), ("\(c.blocked)", "n"), ("", "n")],
+            [(L.dueSoon(r.dueSoonDays), ""), ("\(c.dueSoon)", "n"), ("", "n")],
+            [(L.stale(r.staleDays), ""), ("\(c.stale)", "n"), ("", "n")],
+            [(L.escalated, ""), ("\(c.escalated)", "n"), ("", "n")],
+        ])
+        if !r.units.isEmpty {
+            h += "<h2>\(e(L.pick("II. ", "II. ") + L.unitsHeading))</h2>\n"
+            h += "<div class=\"legend\">" + DigestHTMLRenderer.colors.map { "<span><i style=\"background:\($0.1)\"></i>\(e($0.0.label(lang)))</span>" }.joined() + "</div>\n"
+            h += chart(r.units) + "\n"
+            h += table([L.code, L.unit, L.total, L.doneOnTimeShort, L.doneLateShort, L.withinDeadline, L.overdue, L.ongoing,
+                        L.cancelled, L.onTimeRate, L.reminders],
+                       r.units.map { u in
+                           [(u.code, "id"), (u.name, ""), ("\(u.counts.tasks)", "n"), ("\(u.counts.doneOnTime)", "n"),
+                            ("\(u.counts.doneLate)", "n"), ("\(u.counts.withinDeadline)", "n"),
+                            ("\(u.counts.overdue)", u.counts.overdue > 0 ? "n overdue" : "n"), ("\(u.counts.ongoing)", "n"),
+                            ("\(u.counts.cancelled)", "n"), (L.percent(u.counts.onTimeRate), "n"), ("\(u.counts.reminders)", "n")]
+                       })
+        }
+        var section = 2
+        func list(_ heading: String, _ items: [DigestItem], _ columns: [(String, (DigestItem) -> String)]) {
+            section += 1
+            let roman = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+            h += "<h2>\(roman[min(section, 10)]). \(e(heading))</h2>\n"
+            guard !items.isEmpty else { h += "<p class=\"none\">\(e(L.none))</p>\n"; return }
+            h += table([L.task, L.unit] + columns.map(\.0) + [L.text],
+                       items.map { i in [(i.id, "id"), (i.unit, "")] + columns.map { ($0.1(i), "") } + [(i.text, "")] })
+        }
+        let due: (String, (DigestItem) -> String) = (L.deadline, { L.deadline($0.due, original: $0.originalDue) })
+        list(L.overdueHeading(r.overdue.count), r.overdue, [due, (L.daysOverdue, { "\($0.daysOverdue ?? 0)" }), (L.reminders, { "\($0.reminders)" })])
+        list(L.blockedHeading(r.blocked.count), r.blocked, [due, (L.note, { $0.note ?? "" })])
+        list(L.dueSoonHeading(r.dueSoonDays, r.dueSoon.count), r.dueSoon, [due, (L.daysLeft, { "\($0.daysLeft ?? 0)" })])
+        list(L.staleHeading(r.staleDays, r.stale.count), r.stale, [due, (L.lastUpdate, { $0.lastUpdate.map(lang.format) ?? L.never }), (L.daysIdle, { "\($0.daysSinceUpdate ?? 0)" })])
+        if !r.escalated.isEmpty { list(L.escalatedHeading(r.escalated.count), r.escalated, [due, (L.reminders, { "\($0.reminders)" })]) }
+        list(L.completedHeading(r.since, r.completedSince.count), r.completedSince, [due, (L.doneOn, { $0.doneDate.map(lang.format) ?? "" })])
+        list(L.assignedHeading(r.since, r.assignedSince.count), r.assignedSince, [due, (L.meetingDate, { lang.format($0.meetingDate) })])
+        h += "</body>\n</html>\n"
+        return h
+    }
+}

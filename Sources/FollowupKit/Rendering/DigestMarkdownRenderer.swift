@@ -1,0 +1,78 @@
+/// The digest as Markdown tables, to paste into a report or a chat.
+public struct DigestMarkdownRenderer {
+    public var lang: Language
+
+    public init(lang: Language) { self.lang = lang }
+
+    /// Text safe inside a table cell: no pipes, line breaks or raw HTML.
+    static func cell(_ s: String) -> String {
+        var out = ""
+        for ch in TextWidth.sanitize(s) {
+            switch ch {
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "*", "_", "`", "[", "]", "\\": out += "\\" + String(ch)
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) -> String {
+        var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
+        out += "|" + header.indices.map { right.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
+        for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    public func render(_ r: DigestReport) -> String {
+        let L = DigestLabels(lang: lang)
+        let c = r.totals
+        var out = "# \(L.title)\n\n"
+        if let org = r.settings.organization { out += "**\(DigestMarkdownRenderer.cell(org))** — " }
+        out += L.asOf(r.asOf) + "\n\n"
+        if !r.unitFilter.isEmpty { out += L.unitScope(r.unitFilter) + "\n\n" }
+        out += DigestMarkdownRenderer.table(
+            ["", L.tasks, "%"],
+            [[L.doneOnTime + " (" + L.done.lowercased() + ")", "\(c.doneOnTime)", L.percent(c.doneOnTime, of: c.tasks)],
+             [L.doneLate + " (" + L.done.lowercased() + ")", "\(c.doneLate)", L.percent(c.doneLate, of: c.tasks)],
+             [L.withinDeadline + " (" + L.notDone.lowercased() + ")", "\(c.withinDeadline)", L.percent(c.withinDeadline, of: c.tasks)],
+             [L.overdue + " (" + L.notDone.lowercased() + ")", "\(c.overdue)", L.percent(c.overdue, of: c.tasks)],
+             [L.ongoing, "\(c.ongoing)", L.percent(c.ongoing, of: c.tasks)],
+             [L.total, "\(c.tasks)", c.tasks > 0 ? L.percent(1) : "—"],
+             [L.cancelled, "\(c.cancelled)", ""],
+             [L.onTimeRate, "", L.percent(c.onTimeRate)],
+             [L.notStarted, "\(c.notStarted)", ""], [L.blocked, "\(c.blocked)", ""],
+             [L.dueSoon(r.dueSoonDays), "\(c.dueSoon)", ""], [L.stale(r.staleDays), "\(c.stale)", ""],
+             [L.escalated, "\(c.escalated)", ""]],
+            right: [1, 2])
+        if !r.units.isEmpty {
+            out += "\n## \(L.unitsHeading)\n\n"
+            out += DigestMarkdownRenderer.table(
+                [L.code, L.unit, L.total, L.doneOnTimeShort, L.doneLateShort, L.withinDeadline, L.overdue, L.ongoing,
+                 L.cancelled, L.onTimeRate, L.reminders],
+                r.units.map { u in
+                    [u.code, u.name, "\(u.counts.tasks)", "\(u.counts.doneOnTime)", "\(u.counts.doneLate)",
+                     "\(u.counts.withinDeadline)", "\(u.counts.overdue)", "\(u.counts.ongoing)", "\(u.counts.cancelled)",
+                     L.percent(u.counts.onTimeRate), "\(u.counts.reminders)"]
+                }, right: Set(2...10))
+        }
+        func list(_ heading: String, _ items: [DigestItem], _ columns: [(String, (DigestItem) -> String)]) {
+            out += "\n## \(heading)\n\n"
+            guard !items.isEmpty else { out += L.none + "\n"; return }
+            out += DigestMarkdownRenderer.table([L.task, L.unit] + columns.map(\.0) + [L.text],
+                                                items.map { i in [i.id, i.unit] + columns.map { $0.1(i) } + [i.text] })
+        }
+        let due: (String, (DigestItem) -> String) = (L.deadline, { L.deadline($0.due, original: $0.originalDue) })
+        list(L.overdueHeading(r.overdue.count), r.overdue, [due, (L.daysOverdue, { "\($0.daysOverdue ?? 0)" }), (L.reminders, { "\($0.reminders)" })])
+        list(L.blockedHeading(r.blocked.count), r.blocked, [due, (L.note, { $0.note ?? "" })])
+        list(L.dueSoonHeading(r.dueSoonDays, r.dueSoon.count), r.dueSoon, [due, (L.daysLeft, { "\($0.daysLeft ?? 0)" })])
+        list(L.staleHeading(r.staleDays, r.stale.count), r.stale, [due, (L.lastUpdate, { $0.lastUpdate.map(lang.format) ?? L.never }), (L.daysIdle, { "\($0.daysSinceUpdate ?? 0)" })])
+        if !r.escalated.isEmpty { list(L.escalatedHeading(r.escalated.count), r.escalated, [due, (L.reminders, { "\($0.reminders)" })]) }
+        list(L.completedHeading(r.since, r.completedSince.count), r.completedSince, [due, (L.doneOn, { $0.doneDate.map(lang.format) ?? "" })])
+        list(L.assignedHeading(r.since, r.assignedSince.count), r.assignedSince, [due, (L.meetingDate, { lang.format($0.meetingDate) })])
+        return out
+    }
+}
