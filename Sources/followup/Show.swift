@@ -2,6 +2,25 @@ import ArgumentParser
 import FollowupKit
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "TODO")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Show one task: its conclusion, units, deadlines, state and full history.",
+        discussion: """
+        Example:
+          followup show 2022-04-29-cchc#4
+          followup show 2026-10-05#2 --as-of 2026-10-31
+        """
+    )
+
+    @OptionGroup var options: CommonOptions
+    @Argument(help: "The task (ID or unique short form).") var task: String
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge the task as of this day (default: today).", valueName: "date")) var asOf: String?
+
+    func run() throws {
+        let lang = options.language
+        let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? options.today
+        try reporting(lang) {
+            let (ledger, item) = try TaskLocator.locate(task, root: options.rootPath)
+            Output.print(TaskView.render(item, ledger: ledger, asOf: day, lang: lang))
+        }
+    }
 }

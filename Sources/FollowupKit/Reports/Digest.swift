@@ -140,14 +140,13 @@ public struct DigestReport: Sendable {
                 text: meeting.conclusions[task.conclusionIndex].text,
                 notStarted: a.notStarted, blocked: a.blocked, dueSoon: a.dueSoon, stale: a.stale))
         }
-        let vi = Locale(identifier: "vi_VN")
         var units: [DigestUnitRow] = perUnit.map { code, counts in
             DigestUnitRow(code: code, name: ledger.units.resolve(code)?.name ?? code, counts: counts)
         }
         units.sort { a, b in
             if a.counts.overdue != b.counts.overdue { return a.counts.overdue > b.counts.overdue }
-            let c = a.name.compare(b.name, options: [], range: nil, locale: vi)
-            return c == .orderedSame ? a.code < b.code : c == .orderedAscending
+            if a.name != b.name { return VietnameseOrder.less(a.name, b.name) }
+            return a.code < b.code
         }
         func sorted(_ xs: [DigestItem], by key: (DigestItem) -> Int) -> [DigestItem] {
             xs.sorted { (key($0), $0.id) < (key($1), $1.id) }

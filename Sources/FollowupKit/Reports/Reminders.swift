@@ -1,0 +1,74 @@
+import Foundation
+
+/// The reminder letters (đôn đốc): per unit, its overdue and soon-due tasks.
+public struct ReminderLetter: Sendable {
+    public var unit: String
+    public var unitName: String
+    public var overdue: [Assessment]
+    public var dueSoon: [Assessment]
+
+    public var tasks: [Assessment] { overdue + dueSoon }
+}
+
+public enum Reminders {
+    /// Units with something to chase, in Vietnamese name order; tasks most overdue first.
+    public static func letters(_ ledger: Ledger, options: AssessmentOptions, units: Set<String> = []) -> [ReminderLetter] {
+        var byUnit: [String: ReminderLetter] = [:]
+        for task in ledger.tasks {
+            if !units.isEmpty, !units.contains(task.unit) { continue }
+            let meeting = ledger.meeting(of: task)
+            guard let a = Assessment.assess(task, meetingDate: meeting.date, options: options) else { continue }
+            guard a.state == .overdue || a.dueSoon else { continue }
+            var letter = byUnit[task.unit] ?? ReminderLetter(unit: task.unit, unitName: ledger.units.resolve(task.unit)?.name ?? task.unit,
+                                                             overdue: [], dueSoon: [])
+            if a.state == .overdue { letter.overdue.append(a) } else { letter.dueSoon.append(a) }
+            byUnit[task.unit] = letter
+        }
+        return byUnit.values.map { l in
+            var l = l
+            l.overdue.sort { ($0.daysLate ?? 0, $1.task.id) > ($1.daysLate ?? 0, $0.task.id) }
+            l.dueSoon.sort { ($0.daysLeft ?? 0, $0.task.id) < ($1.daysLeft ?? 0, $1.task.id) }
+            return l
+        }.sorted { VietnameseOrder.less($0.unitName, $1.unitName) }
+    }
+
+    /// The letter's text, ready to paste into an official letter.
+    public static func text(_ l: ReminderLetter, ledger: Ledger, asOf: Day, lang: Language) -> String {
+        var out = lang.pick("Kính gửi: \(l.unitName)\n\n", "To: \(l.unitName)\n\n")
+        out += lang.pick(
+            "Tính đến ngày \(asOf.vietnamese), đơn vị còn \(l.overdue.count) nhiệm vụ quá hạn và \(l.dueSoon.count) nhiệm vụ sắp đến hạn theo kết luận của các cuộc họp dưới đây. Đề nghị đơn vị khẩn trương triển khai thực hiện và báo cáo kết quả về Văn phòng HĐND và UBND huyện.\n",
+            "As of \(asOf.iso), your unit has \(l.overdue.count) overdue and \(l.dueSoon.count) soon-due tasks from the meeting conclusions below. Please complete them promptly and report the results to the District Office.\n")
+        func line(_ n: Int, _ a: Assessment) -> String {
+            let m = ledger.meeting(of: a.task)
+            let c = ledger.conclusion(of: a.task)
+            let notice = m.document.map { lang.pick(" (Thông báo số \($0))", " (notice \($0))") } ?? ""
+            var s = "\(n). \(TextWidth.sanitize(c.text))\n"
+            s += "   " + lang.pick("Theo kết luận cuộc họp ngày \(m.date.vietnamese)\(notice); mã \(a.task.id).",
+                                   "From the meeting of \(m.date.iso)\(notice); task \(a.task.id).") + "\n"
+            s += "   " + lang.pick("Thời hạn: ", "Deadline: ") + a.timeline.deadline.label(lang)
+            if a.timeline.deadline != a.task.due { s += lang.pick(" (đã gia hạn; hạn gốc ", " (extended; originally ") + a.task.due.label(lang) + ")" }
+            if a.state == .overdue { s += lang.pick(" — quá hạn \(a.daysLate ?? 0) ngày", " — \(a.daysLate ?? 0) days overdue") }
+            else if let left = a.daysLeft { s += lang.pick(" — còn \(left) ngày", " — \(left) days left") }
+            if a.reminders > 0 { s += lang.pick("; đã đôn đốc \(a.reminders) lần", "; reminded \(a.reminders) times") }
+            return s + "\n"
+        }
+        var n = 0
+        if !l.overdue.isEmpty {
+            out += "\n" + lang.pick("I. Nhiệm vụ quá hạn:", "I. Overdue tasks:") + "\n"
+            for a in l.overdue { n += 1; out += line(n, a) }
+        }
+        if !l.dueSoon.isEmpty {
+            out += "\n" + lang.pick("\(l.overdue.isEmpty ? "I" : "II"). Nhiệm vụ sắp đến hạn:", "\(l.overdue.isEmpty ? "I" : "II"). Tasks due soon:") + "\n"
+            for a in l.dueSoon { n += 1; out += line(n, a) }
+        }
+        return out
+    }
+}
+
+/// Vietnamese alphabetical order (Ă after A, Đ after D, ...), through Foundation's collation.
+enum VietnameseOrder {
+    nonisolated(unsafe) static let locale = Locale(identifier: "vi_VN")
+    static func less(_ a: String, _ b: String) -> Bool {
+        a.compare(b, options: [], range: nil, locale: locale) == .orderedAscending
+    }
+}

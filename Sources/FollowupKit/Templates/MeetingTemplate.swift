@@ -1,0 +1,126 @@
+import Foundation
+
+/// A template for `followup new`: a meeting record with `{{name}}` placeholders.
+///
+/// The substitution is hand-written rather than a Mustache engine: Mustache escapes for
+/// HTML, while a record needs each value as a YAML double-quoted scalar, and sections,
+/// partials and lambdas would only be ways for a template to go wrong. The whole engine is
+/// "replace `{{name}}` with a quoted value, fail on a name with no value".
+public struct MeetingTemplate: Sendable {
+    public var name: String
+    public var path: String
+    public var text: String
+
+    /// From a `# description: ...` comment line.
+    public var description: String { header("description") ?? "" }
+    /// From a `# default-chair: ...` comment line.
+    public var defaultChair: String? { header("default-chair") }
+
+    func header(_ key: String) -> String? {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {
+            let l = line.trimmingCharacters(in: .whitespaces)
+            let prefix = "# \(key):"
+            if l.hasPrefix(prefix) { return l.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces) }
+        }
+        return nil
+    }
+
+    public static func directory(root: String) -> String { RootScanner.join(root, "templates") }
+
+    public static func list(root: String) -> [MeetingTemplate] {
+        let dir = directory(root: root)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted().compactMap {
+            try? load(String($0.dropLast(5)), root: root)
+        }
+    }
+
+    public static func load(_ name: String, root: String) throws(FollowupError) -> MeetingTemplate {
+        guard Identifier.isValidID(name) else { throw FollowupError(.unsafeName(name), exitCode: 64) }
+        let path = RootScanner.join(directory(root: root), name + ".yaml")
+        switch SourceFile.load(path) {
+        case .success(let bytes):
+            return MeetingTemplate(name: name, path: path, text: String(decoding: bytes, as: UTF8.self))
+        case .failure:
+            throw FollowupError(.unknownTemplate(name, available: list(root: root).map(\.name)))
+        }
+    }
+
+    /// The record text with every placeholder replaced. `plain` values (dates) go in as they
+    /// are; all others as YAML double-quoted strings, and an empty one as no value.
+    public func render(values: [String: String], plain: Set<String> = []) throws(FollowupError) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                throw FollowupError(.templateInvalid(name, reason: "'{{' without '}}'"))
+            }
+            let key = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard let value = values[key] else {
+                throw FollowupError(.templateInvalid(name, reason: "{{\(key)}} has no value; give --set \(key)=..."))
+            }
+            if plain.contains(key) { out += value } else if !value.isEmpty { out += UpdateText.quoted(NFC.normalize(value)) }
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+}
+
+/// Where a new record goes and what it holds.
+public struct NewMeetingPlan: Sendable {
+    public var path: String
+    public var id: String
+    public var text: String
+}
+
+public enum NewMeeting {
+    /// Makes a safe name for a file from `--id` or the title.
+    public static func slug(id: String?, title: String) throws(FollowupError) -> String {
+        if let id {
+            guard !id.contains("/"), !id.contains("\0"), !id.contains(".."), Identifier.isValidID(id) else {
+                throw FollowupError(.unsafeName(id), exitCode: 64)
+            }
+            return id
+        }
+        let s = Slug.fold(title)
+        return s.isEmpty ? "cuoc-hop" : s
+    }
+
+    /// The record for `template` on `date`, at `ROOT/YYYY/YYYY-MM-DD-SLUG[-N].yaml`, never an
+    /// existing file or an ID already used in the root.
+    public static func plan(template: MeetingTemplate, root: String, date: Day, title: String, id: String?,
+                            chair: String?, document: String?, extra: [String: String],
+                            existingIDs: Set<String>) throws(FollowupError) -> NewMeetingPlan {
+        let slug = try slug(id: id, title: title)
+        let year = String(date.iso.prefix(4))
+        let dir = RootScanner.join(root, year)
+        let base = id ?? "\(date.iso)-\(slug)"
+        var n = 1
+        while true {
+            let suffix = n == 1 ? "" : "-\(n)"
+            let meetingID = base + suffix
+            let path = RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yaml")
+            if !existingIDs.contains(meetingID), access(path, F_OK) != 0, access(RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yml"), F_OK) != 0 {
+                var values = extra
+                values["date"] = date.iso
+                values["title"] = title
+                values["id"] = meetingID
+                values["chair"] = chair ?? template.defaultChair ?? ""
+                values["document"] = document ?? ""
+                let text = try template.render(values: values, plain: ["date"])
+                return NewMeetingPlan(path: path, id: meetingID, text: text)
+            }
+            n += 1
+            if n > 999 { throw FollowupError(.writeFailed(path: path, reason: "too many files with this name")) }
+        }
+    }
+
+    /// Checks the text as `check` would (with the root's units); returns its problems.
+    public static func problems(in text: String, path: String, units: UnitRegistry, root: String) -> [Diagnostic] {
+        let (meeting, problems) = Loader.parseMeeting(bytes: Array(text.utf8), displayPath: path, fileStem: Loader.stem(path))
+        guard let meeting else { return problems }
+        var ledger = Ledger(root: root, settings: Settings(), units: units, meetings: [meeting], tasks: [], diagnostics: [], fileCount: 1)
+        return Diagnostic.sorted(problems + Validator.validate(&ledger))
+    }
+}
