@@ -1,0 +1,85 @@
+import Testing
+@testable import FollowupKit
+
+/// The state rules at their edges.
+@Suite struct AssessmentTests {
+    let meetingDay = Day(iso: "2022-05-01")!
+    let loc = SourceLocation(path: "m.yaml", line: 1, column: 1)
+
+    func task(due: Deadline, _ entries: [(String, Status?, String?)] = [], reminders: [String] = []) -> TaskItem {
+        var history = entries.map { e in
+            Update(task: "m#1", date: Day(iso: e.0)!, status: e.1, due: e.2.flatMap { Day(iso: $0) }, location: loc)
+        }
+        history += reminders.map { Update(task: "m#1", date: Day(iso: $0)!, reminder: true, location: loc) }
+        history.sort { $0.date < $1.date }
+        return TaskItem(id: "m#1", meetingIndex: 0, conclusionIndex: 0, unit: "VP", support: [], due: due, history: history, location: loc)
+    }
+
+    func state(_ t: TaskItem, _ asOf: String) -> Assessment? {
+        Assessment.assess(t, meetingDate: meetingDay, options: AssessmentOptions(asOf: Day(iso: asOf)!))
+    }
+
+    let due = Deadline.day(Day(iso: "2022-06-30")!)
+
+    @Test func doneExactlyOnTheDeadlineIsOnTime() {
+        #expect(state(task(due: due, [("2022-06-30", .done, nil)]), "2022-07-10")?.state == .doneOnTime)
+        #expect(state(task(due: due, [("2022-07-01", .done, nil)]), "2022-07-10")?.state == .doneLate)
+        #expect(state(task(due: due, [("2022-07-01", .done, nil)]), "2022-07-10")?.daysLate == 1)
+    }
+
+    @Test func asOfEqualToTheDeadlineIsWithin() {
+        let a = state(task(due: due), "2022-06-30")
+        #expect(a?.state == .withinDeadline)
+        #expect(a?.daysLeft == 0)
+        #expect(a?.dueSoon == true)
+        #expect(state(task(due: due), "2022-07-01")?.state == .overdue)
+        #expect(state(task(due: due), "2022-07-01")?.daysLate == 1)
+    }
+
+    @Test func anExtensionDatedAfterAsOfIsIgnored() {
+        let t = task(due: due, [("2022-07-05", nil, "2022-08-31")])
+        #expect(state(t, "2022-07-03")?.state == .overdue)
+        #expect(state(t, "2022-07-05")?.state == .withinDeadline)
+        // Done after the original deadline but before the extended one: on time.
+        let done = task(due: due, [("2022-06-20", nil, "2022-08-31"), ("2022-08-01", .done, nil)])
+        #expect(state(done, "2022-09-01")?.state == .doneOnTime)
+    }
+
+    @Test func anUpdateDatedAfterAsOfIsIgnored() {
+        let t = task(due: due, [("2022-06-01", .inProgress, nil), ("2022-06-20", .done, nil)])
+        #expect(state(t, "2022-06-10")?.state == .withinDeadline)
+        #expect(state(t, "2022-06-10")?.notStarted == false)
+        #expect(state(t, "2022-05-15")?.notStarted == true)
+        #expect(state(t, "2022-06-20")?.state == .doneOnTime)
+    }
+
+    @Test func cancelledAndOngoing() {
+        #expect(state(task(due: due, [("2022-06-01", .cancelled, nil)]), "2022-07-10")?.state == .cancelled)
+        #expect(state(task(due: .ongoing), "2030-01-01")?.state == .ongoing)
+        #expect(state(task(due: .ongoing, [("2022-06-01", .done, nil)]), "2030-01-01")?.state == .doneOnTime)
+    }
+
+    @Test func aMeetingDatedAfterAsOfIsLeftOut() {
+        #expect(state(task(due: due), "2022-04-30") == nil)
+        #expect(state(task(due: due), "2022-05-01") != nil)
+    }
+
+    @Test func staleAndReminders() {
+        let t = task(due: .ongoing, [("2022-05-10", .inProgress, nil)], reminders: ["2022-05-20", "2022-05-25", "2022-06-01"])
+        let a = state(t, "2022-07-01")
+        #expect(a?.stale == true)              // 30 days since the last entry (01/06)
+        #expect(a?.daysSinceUpdate == 30)
+        #expect(a?.reminders == 3)
+        #expect(a?.escalate == true)
+        #expect(state(t, "2022-06-30")?.stale == false)
+        #expect(state(t, "2022-05-31")?.reminders == 2)
+    }
+
+    @Test func onTimeRate() {
+        var c = DigestCounts()
+        #expect(c.onTimeRate == nil)
+        c.doneOnTime = 3
+        c.doneLate = 1
+        #expect(c.onTimeRate == 0.75)
+    }
+}

@@ -1,0 +1,90 @@
+import Testing
+@testable import FollowupKit
+
+@Suite struct DayTests {
+    @Test func parsesRealDatesOnly() {
+        #expect(Day(iso: "2022-04-29")?.iso == "2022-04-29")
+        #expect(Day(iso: "2024-02-29") != nil)
+        #expect(Day(iso: "2023-02-29") == nil)
+        #expect(Day(iso: "2022-13-45") == nil)
+        #expect(Day(iso: "2022-4-29") == nil)
+        #expect(Day(iso: "30/06/2022") == nil)
+        #expect(Day(vietnamese: "30/06/2022")?.iso == "2022-06-30")
+        #expect(Day(vietnamese: "1/7/2022")?.iso == "2022-07-01")
+        #expect(Day(userInput: "2022-06-30") == Day(userInput: "30/06/2022"))
+    }
+
+    @Test func roundTripsAcrossCenturies() {
+        for n in stride(from: -800_000, through: 2_900_000, by: 997) {
+            let d = Day(daysSinceEpoch: n)
+            let c = d.components
+            guard (1...9999).contains(c.year) else { continue }
+            #expect(Day(year: c.year, month: c.month, day: c.day) == d)
+        }
+        #expect(Day(iso: "1970-01-01")?.daysSinceEpoch == 0)
+        #expect(Day(iso: "2022-06-30")?.vietnamese == "30/06/2022")
+    }
+}
+
+@Suite struct SlugTests {
+    @Test func foldsVietnamese() {
+        #expect(Slug.fold("Hội nghị cải cách hành chính") == "hoi-nghi-cai-cach-hanh-chinh")
+        #expect(Slug.fold("Đường Đông Đô đã được đầu tư") == "duong-dong-do-da-duoc-dau-tu")
+        #expect(Slug.fold("àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ ìíỉĩị") == "aaaaa-aaaaa-aaaaa-eeeee-eeeee-iiiii")
+        #expect(Slug.fold("ÒÓỎÕỌ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ") == "ooooo-ooooo-ooooo-uuuuu-uuuuu-yyyyy")
+        #expect(Slug.fold("HỘI NGHỊ: sơ kết \"CCHC\" #2") == "hoi-nghi-so-ket-cchc-2")
+        #expect(Slug.fold("../../etc/passwd") == "etc-passwd")
+        #expect(Slug.fold("") == "")
+    }
+
+    @Test func foldsNFDInput() {
+        let nfd = "Hội nghị Đồng Văn".decomposedStringWithCanonicalMapping
+        #expect(Slug.fold(nfd) == "hoi-nghi-dong-van")
+    }
+
+    @Test func cutsLongTitlesAtAWord() {
+        let s = Slug.fold(String(repeating: "giải ngân vốn đầu tư công ", count: 10))
+        #expect(s.count <= Slug.maxLength)
+        #expect(!s.hasSuffix("-"))
+    }
+}
+
+@Suite struct TextWidthTests {
+    @Test func combiningMarksTakeNoColumn() {
+        let nfc = "Phòng Tư pháp"
+        let nfd = nfc.decomposedStringWithCanonicalMapping
+        #expect(TextWidth.width(nfc) == 13)
+        #expect(TextWidth.width(nfd) == 13)
+        #expect(TextWidth.width("漢字") == 4)
+        #expect(TextWidth.padRight(nfd, to: 15).hasSuffix("  "))
+    }
+
+    @Test func controlCharactersAreMadeVisible() {
+        let s = TextWidth.sanitize("a\u{1B}[31mred\u{07}\u{9B}b")
+        #expect(!s.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+        #expect(s.contains("^["))
+    }
+}
+
+@Suite struct CSVTests {
+    @Test func neutralisesFormulas() {
+        #expect(CSVWriter.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVWriter.field("+1") == "'+1")
+        #expect(CSVWriter.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVWriter.field("-5") == "-5")
+        #expect(CSVWriter.field("-cmd") == "'-cmd")
+        #expect(CSVWriter.field("2022-05-01") == "2022-05-01")
+    }
+}
+
+@Suite struct StatusWordTests {
+    @Test func acceptsVietnameseWords() {
+        #expect(Status(userInput: "hoan-thanh") == .done)
+        #expect(Status(userInput: "hoàn thành") == .done)
+        #expect(Status(userInput: "dang-thuc-hien") == .inProgress)
+        #expect(Status(userInput: "in-progress") == .inProgress)
+        #expect(Status(userInput: "vuong-mac") == .blocked)
+        #expect(Status(userInput: "huy") == .cancelled)
+        #expect(Status(userInput: "finished") == nil)
+    }
+}
