@@ -87,8 +87,8 @@ public struct DigestHTMLRenderer {
         let e = DigestHTMLRenderer.escape
         let c = r.totals
         let (y, m, d) = r.asOf.components
-        var h = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+        var h = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n"
         h += "<title>\(e(L.title)) — \(e(L.asOf(r.asOf)))</title>\n<style>\n\(DigestHTMLRenderer.style)\n</style>\n</head>\n<body>\n"
         h += "<div class=\"header\">\n<div>"
         if let sup = r.settings.superior { h += "<div>\(e(sup.uppercased()))</div>" }
@@ -98,7 +98,7 @@ public struct DigestHTMLRenderer {
         let place = r.settings.place.map { e($0) + ", " } ?? ""
         h += "<div class=\"date\">\(place)\(lang == .vi ? "ngày \(d) tháng \(m) năm \(y)" : r.asOf.iso)</div></div>\n</div>\n"
         h += "<h1>\(e(L.title))</h1>\n<div class=\"asof\">\(e(L.asOf(r.asOf)))"
-        if !r.unitFilter.isEmpty { h += "<br>\(e(L.unitScope(r.unitFilter)))" }
+        if !r.unitFilter.isEmpty { h += "<br/>\(e(L.unitScope(r.unitFilter)))" }
         h += "</div>\n"
 
         func table(_ header: [String], _ rows: [[(String, String)]]) -> String {

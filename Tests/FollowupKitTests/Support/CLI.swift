@@ -79,11 +79,13 @@ enum Golden {
             try actual.write(to: url, atomically: true, encoding: .utf8)
             return
         }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        // Bytes, not String(contentsOf:), which would drop a BOM.
+        guard let data = try? Data(contentsOf: url) else {
             Issue.record("golden file \(name) is missing; record it with FOLLOWUP_RECORD_GOLDEN=1 and review the diff", sourceLocation: sourceLocation)
             return
         }
-        if expected != actual {
+        let expected = String(decoding: data, as: UTF8.self)
+        if data != Data(actual.utf8) {
             Issue.record("output differs from golden \(name):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
         }
     }
