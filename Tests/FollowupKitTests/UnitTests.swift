@@ -88,3 +88,13 @@ import Testing
         #expect(Status(userInput: "finished") == nil)
     }
 }
+
+@Suite struct NewMeetingTests {
+    @Test func unsafeIDsAreRefused() {
+        for id in ["../x", "/abs", "a/b", "a\u{0}b", "..", "A", ""] {
+            #expect(throws: FollowupError.self) { try NewMeeting.slug(id: id, title: "x") }
+        }
+        #expect((try? NewMeeting.slug(id: "cchc-2026", title: "x")) == "cchc-2026")
+        #expect((try? NewMeeting.slug(id: nil, title: "!!!")) == "cuoc-hop")
+    }
+}
