@@ -98,3 +98,19 @@ import Testing
         #expect((try? NewMeeting.slug(id: nil, title: "!!!")) == "cuoc-hop")
     }
 }
+
+@Suite struct ConcurrentLoaderTests {
+    /// The parallel loader must give exactly what a sequential one gives, in the same order.
+    @Test(arguments: ["meetings", "Tests/Fixtures/digest", "Tests/Fixtures/check/unknown-unit", "Tests/Fixtures/check/duplicate-meeting-id", "Tests/Fixtures/write"])
+    func sameAsSequential(_ relative: String) throws {
+        let root = CLI.packageRoot.appendingPathComponent(relative).path
+        let a = try Loader.load(root: root, concurrent: true)
+        let b = try Loader.load(root: root, concurrent: false)
+        #expect(a.meetings.map(\.id) == b.meetings.map(\.id))
+        #expect(a.tasks.map(\.id) == b.tasks.map(\.id))
+        #expect(a.tasks.map(\.meetingIndex) == b.tasks.map(\.meetingIndex))
+        #expect(a.tasks.map { $0.history.map(\.location) } == b.tasks.map { $0.history.map(\.location) })
+        #expect(a.diagnostics.map { $0.rendered(.en) } == b.diagnostics.map { $0.rendered(.en) })
+        #expect(!a.tasks.isEmpty || !a.diagnostics.isEmpty)
+    }
+}

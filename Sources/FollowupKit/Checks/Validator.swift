@@ -1,73 +1,89 @@
 /// The rules that need more than one file: units, duplicate ids, the tasks each
 /// conclusion makes, and every update entry against its task's history.
 enum Validator {
+    /// Drops meetings whose id an earlier file (in path order) already uses, reporting them.
+    static func dropDuplicateIDs(_ meetings: [Meeting]) -> (kept: [Int], problems: [Diagnostic]) {
+        var byID: [String: SourceLocation] = [:]
+        var kept: [Int] = []
+        var problems: [Diagnostic] = []
+        for (i, m) in meetings.enumerated() {
+            if let other = byID[m.id] {
+                problems.append(Diagnostic(.error, m.location, .duplicateMeetingID(m.id, other: other)))
+                continue
+            }
+            byID[m.id] = m.location
+            kept.append(i)
+        }
+        return (kept, problems)
+    }
+
+    /// Checks a whole ledger's meetings (used for one record at a time by the writers).
     static func validate(_ ledger: inout Ledger) -> [Diagnostic] {
+        let (kept, dup) = dropDuplicateIDs(ledger.meetings)
+        ledger.meetings = kept.map { ledger.meetings[$0] }
+        var problems = dup
+        var all: [TaskItem] = []
+        for (mi, meeting) in ledger.meetings.enumerated() {
+            let (t, p) = Validator.tasks(of: meeting, meetingIndex: mi, units: ledger.units)
+            all += t
+            problems += p
+        }
+        ledger.tasks = all
+        return problems
+    }
+
+    /// One meeting's tasks and the problems in it: owners, dues, and every update entry.
+    /// Depends on nothing but the meeting and the units, so files are checked in parallel.
+    static func tasks(of meeting: Meeting, meetingIndex mi: Int, units: UnitRegistry) -> ([TaskItem], [Diagnostic]) {
         var problems: [Diagnostic] = []
         func report(_ severity: Severity, _ at: SourceLocation, _ m: Message) {
             problems.append(Diagnostic(severity, at, m))
         }
         func fail(_ at: SourceLocation, _ m: Message) { report(.error, at, m) }
-
-        // Meeting ids are unique in the root; the later file (in path order) is reported and left out.
-        var byID: [String: SourceLocation] = [:]
-        var kept: [Meeting] = []
-        for m in ledger.meetings {
-            if let other = byID[m.id] {
-                fail(m.location, .duplicateMeetingID(m.id, other: other))
+        var tasks: [TaskItem] = []
+        var local: [String: Int] = [:]   // local task id -> index in `tasks`
+        var conclusionIDs: [String: Int] = [:]
+        for (ci, c) in meeting.conclusions.enumerated() {
+            if let first = conclusionIDs[c.id] {
+                fail(c.location, .duplicateConclusionID(c.id, firstLine: first))
                 continue
             }
-            byID[m.id] = m.location
-            kept.append(m)
-        }
-        ledger.meetings = kept
-
-        var tasks: [TaskItem] = []
-        for (mi, meeting) in ledger.meetings.enumerated() {
-            var local: [String: Int] = [:]   // local task id -> index in `tasks`
-            var conclusionIDs: [String: Int] = [:]
-            for (ci, c) in meeting.conclusions.enumerated() {
-                if let first = conclusionIDs[c.id] {
-                    fail(c.location, .duplicateConclusionID(c.id, firstLine: first))
+            conclusionIDs[c.id] = c.location.line
+            let support: [String] = c.support.compactMap { s in
+                if let u = units.resolve(s.value) { return u.code }
+                fail(s.location, .unknownUnit(s.value, suggestions: units.suggestions(for: s.value)))
+                return nil
+            }
+            guard !c.owners.isEmpty else { continue }
+            let due = c.due ?? meeting.defaultDue
+            if due == nil { fail(c.location, .missingDue) }
+            if case .day(let d)? = due, d < meeting.date {
+                fail(c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
+            }
+            var seen = Set<String>()
+            for owner in c.owners {
+                if owner.value.lowercased() == "todo" {
+                    report(.warning, owner.location, .todoOwner)
                     continue
                 }
-                conclusionIDs[c.id] = c.location.line
-                let support: [String] = c.support.compactMap { s in
-                    if let u = ledger.units.resolve(s.value) { return u.code }
-                    fail(s.location, .unknownUnit(s.value, suggestions: ledger.units.suggestions(for: s.value)))
-                    return nil
+                guard let unit = units.resolve(owner.value) else {
+                    fail(owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
+                    continue
                 }
-                guard !c.owners.isEmpty else { continue }
-                let due = c.due ?? meeting.defaultDue
-                if due == nil { fail(c.location, .missingDue) }
-                if case .day(let d)? = due, d < meeting.date {
-                    fail(c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
+                guard seen.insert(unit.code).inserted else {
+                    fail(owner.location, .duplicateOwner(unit.code))
+                    continue
                 }
-                var seen = Set<String>()
-                for owner in c.owners {
-                    if owner.value.lowercased() == "todo" {
-                        report(.warning, owner.location, .todoOwner)
-                        continue
-                    }
-                    guard let unit = ledger.units.resolve(owner.value) else {
-                        fail(owner.location, .unknownUnit(owner.value, suggestions: ledger.units.suggestions(for: owner.value)))
-                        continue
-                    }
-                    guard seen.insert(unit.code).inserted else {
-                        fail(owner.location, .duplicateOwner(unit.code))
-                        continue
-                    }
-                    guard let due else { continue }
-                    let localID = c.fanOut ? "\(c.id)/\(unit.code)" : c.id
-                    local[localID] = tasks.count
-                    tasks.append(TaskItem(id: "\(meeting.id)#\(localID)", meetingIndex: mi, conclusionIndex: ci,
-                                          unit: unit.code, support: support.filter { $0 != unit.code }, due: due,
-                                          history: [], location: owner.location))
-                }
+                guard let due else { continue }
+                let localID = c.fanOut ? "\(c.id)/\(unit.code)" : c.id
+                local[localID] = tasks.count
+                tasks.append(TaskItem(id: "\(meeting.id)#\(localID)", meetingIndex: mi, conclusionIndex: ci,
+                                      unit: unit.code, support: support.filter { $0 != unit.code }, due: due,
+                                      history: [], location: owner.location))
             }
-            validateUpdates(meeting, local: local, tasks: &tasks, units: ledger.units, report: report)
         }
-        ledger.tasks = tasks
-        return problems
+        validateUpdates(meeting, local: local, tasks: &tasks, units: units, report: report)
+        return (tasks, problems)
     }
 
     /// The local part of a task name written in an update, or nil when it names another meeting.

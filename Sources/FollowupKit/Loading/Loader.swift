@@ -100,31 +100,58 @@ public enum Loader {
         var (files, scanProblems) = RootScanner.meetingFiles(root: root)
         files = files.filter(include)
         diagnostics += scanProblems
-        let parsed = parseAll(root: root, files: files, concurrent: concurrent)
-        var meetings: [Meeting] = []
-        meetings.reserveCapacity(parsed.count)
-        for (meeting, problems) in parsed {
-            diagnostics += problems
-            if let meeting { meetings.append(meeting) }
+        let parsed = parseAll(root: root, files: files, units: units, concurrent: concurrent)
+        var found: [Meeting] = []
+        var foundTasks: [[TaskItem]] = []
+        for file in parsed {
+            diagnostics += file.problems
+            if let meeting = file.meeting {
+                found.append(meeting)
+                foundTasks.append(file.tasks)
+            }
         }
-        var ledger = Ledger(root: root, settings: settings, units: units, meetings: meetings, tasks: [],
+        let (kept, duplicates) = Validator.dropDuplicateIDs(found)
+        diagnostics += duplicates
+        var meetings: [Meeting] = []
+        var tasks: [TaskItem] = []
+        meetings.reserveCapacity(kept.count)
+        for i in kept {
+            for var t in foundTasks[i] {
+                t.meetingIndex = meetings.count
+                tasks.append(t)
+            }
+            meetings.append(found[i])
+        }
+        var ledger = Ledger(root: root, settings: settings, units: units, meetings: meetings, tasks: tasks,
                             diagnostics: [], fileCount: files.count)
-        diagnostics += Validator.validate(&ledger)
         ledger.diagnostics = Diagnostic.sorted(diagnostics)
         return ledger
     }
 
-    /// Parses the files, in parallel when asked; results keep the files' order.
-    static func parseAll(root: String, files: [String], concurrent: Bool) -> [(Meeting?, [Diagnostic])] {
-        let slots = Slots<(Meeting?, [Diagnostic])>(count: files.count)
+    struct ParsedFile {
+        var meeting: Meeting?
+        var problems: [Diagnostic]
+        /// The meeting's tasks (their `meetingIndex` is set once duplicates are dropped).
+        var tasks: [TaskItem]
+    }
+
+    /// Parses and checks the files, in parallel when asked; results keep the files' order.
+    static func parseAll(root: String, files: [String], units: UnitRegistry, concurrent: Bool) -> [ParsedFile] {
+        let slots = Slots<ParsedFile>(count: files.count)
         let work: @Sendable (Int) -> Void = { i in
             let rel = files[i]
             let path = displayPath(root: root, relative: rel)
             switch SourceFile.load(path) {
             case .failure(.problem(let message)):
-                slots[i] = (nil, [Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), message)])
+                slots[i] = ParsedFile(meeting: nil, problems: [Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), message)], tasks: [])
             case .success(let bytes):
-                slots[i] = parseMeeting(bytes: bytes, displayPath: path, fileStem: stem(rel))
+                let (meeting, problems) = parseMeeting(bytes: bytes, displayPath: path, fileStem: stem(rel))
+                guard let meeting else {
+                    slots[i] = ParsedFile(meeting: nil, problems: problems, tasks: [])
+                    return
+                }
+                let (tasks, more) = Validator.tasks(of: meeting, meetingIndex: 0, units: units)
+                slots[i] = ParsedFile(meeting: meeting, problems: problems + more, tasks: tasks)
             }
         }
         if concurrent, files.count > 1 {

@@ -5,6 +5,9 @@
 public struct UnitRegistry: Sendable {
     public private(set) var units: [Unit] = []
     private var index: [String: Int] = [:]
+    /// Names exactly as declared: most references are written that way, and looking them
+    /// up needs no normalising.
+    private var exact: [String: Int] = [:]
 
     public init() {}
 
@@ -19,12 +22,16 @@ public struct UnitRegistry: Sendable {
             if let i = index[UnitRegistry.key(name)] { return (name, units[i]) }
         }
         units.append(unit)
-        for name in [unit.code, unit.name] + unit.aliases { index[UnitRegistry.key(name)] = units.count - 1 }
+        for name in [unit.code, unit.name] + unit.aliases {
+            index[UnitRegistry.key(name)] = units.count - 1
+            exact[name] = units.count - 1
+        }
         return nil
     }
 
     public func resolve(_ name: String) -> Unit? {
-        index[UnitRegistry.key(name)].map { units[$0] }
+        if let i = exact[name] { return units[i] }
+        return index[UnitRegistry.key(name)].map { units[$0] }
     }
 
     public func unit(code: String) -> Unit? { resolve(code) }
