@@ -27,7 +27,7 @@ struct Digest: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the report is cut at (default: today).", valueName: "date"))
     var asOf: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only this unit (code, name or alias); repeatable.", valueName: "unit"))
+    @Option(name: .long, help: ArgumentHelp("Only this unit (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.units)
     var unit: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only meetings whose ID starts with this.", valueName: "id"))
@@ -57,9 +57,11 @@ struct Digest: ParsableCommand {
 
     func run() throws {
         let lang = options.language
-        let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? options.today
-        let sinceDay = try since.map { try parseDay($0, option: "--since") }
         try reporting(lang) {
+            var day = options.today
+            if let asOf { day = try parseDay(asOf, option: "--as-of") }
+            var sinceDay: Day?
+            if let since { sinceDay = try parseDay(since, option: "--since") }
             let ledger = try loadLedger(options)
             let codes = Set(try unit.map { try resolveUnit($0, in: ledger) })
             let report = DigestReport.make(ledger, options: DigestOptions(

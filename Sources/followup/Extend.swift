@@ -14,16 +14,16 @@ struct Extend: ParsableCommand {
     )
 
     @OptionGroup var options: CommonOptions
-    @Argument(help: "The task (ID or unique short form).") var task: String
+    @Argument(help: "The task (ID or unique short form).", completion: Complete.tasks) var task: String
     @Option(name: .long, help: ArgumentHelp("The new deadline, yyyy-MM-dd or dd/MM/yyyy.", valueName: "date")) var to: String
     @Option(name: .long, help: ArgumentHelp("The reason for the extension (required).", valueName: "text")) var note: String
     @OptionGroup var entry: EntryOptions
 
     func run() throws {
         let lang = options.language
-        let day = try parseDay(to, option: "--to")
-        let common = try entry.common(note: note, today: options.today)
         try reporting(lang) {
+            let day = try parseDay(to, option: "--to")
+            let common = try entry.common(note: note, today: options.today)
             let (ledger, item) = try TaskLocator.locate(task, root: options.rootPath)
             let meeting = ledger.meeting(of: item)
             let store = RecordStore(root: options.rootPath, units: ledger.units, hooks: writeHooks(options.environment))

@@ -19,7 +19,7 @@ struct New: ParsableCommand {
     )
 
     @OptionGroup var options: CommonOptions
-    @Argument(help: "The template name (default: giao-ban).") var template: String = "giao-ban"
+    @Argument(help: "The template name (default: giao-ban).", completion: Complete.templates) var template: String = "giao-ban"
     @Flag(name: .long, help: "List the templates and exit.") var list = false
     @Option(name: .long, help: ArgumentHelp("Meeting date, yyyy-MM-dd or dd/MM/yyyy (default: today).", valueName: "date")) var date: String?
     @Option(name: .long, help: ArgumentHelp("Meeting title.", valueName: "text")) var title: String?
@@ -49,8 +49,9 @@ struct New: ParsableCommand {
             }
             extra[String(kv[..<eq])] = String(kv[kv.index(after: eq)...])
         }
-        let day = try date.map { try parseDay($0, option: "--date") } ?? options.today
         try reporting(lang) {
+            var day = options.today
+            if let date { day = try parseDay(date, option: "--date") }
             let ledger = try loadLedger(options)
             let tmpl = try MeetingTemplate.load(template, root: root)
             let plan = try NewMeeting.plan(template: tmpl, root: root, date: day, title: title, id: id, chair: chair,
@@ -67,10 +68,12 @@ struct New: ParsableCommand {
             try FileManager.default.createDirectory(atPath: (plan.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try AtomicFile().create(plan.path, with: Array(plan.text.utf8))
             Output.print(plan.path + "\n")
-            for p in problems { Output.error(p.rendered(lang)) }
             let env = options.environment
             let editor = env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
-            if let editor, edit || options.terminal.isTTY {
+            let opening = editor != nil && (edit || options.terminal.isTTY)
+            // The editor's check shows the problems afterwards; otherwise show them now.
+            if !opening { for p in problems { Output.error(p.rendered(lang)) } }
+            if let editor, opening {
                 try openEditor(editor, path: plan.path, lang: lang, units: ledger.units, root: root)
             } else if edit {
                 Output.error(lang.pick("followup: chưa đặt $EDITOR hoặc $VISUAL; không mở trình soạn thảo", "followup: neither $EDITOR nor $VISUAL is set; not opening an editor"))

@@ -42,9 +42,9 @@ enum Clock {
 }
 
 /// Parses a date a user typed (yyyy-MM-dd or dd/MM/yyyy), or fails as bad usage.
-func parseDay(_ text: String, option: String) throws -> Day {
+func parseDay(_ text: String, option: String) throws(FollowupError) -> Day {
     guard let d = Day(userInput: text) else {
-        throw ValidationError("\(option): " + Message.badDateArgument(text).text(.en))
+        throw FollowupError(.badDateArgument(option: option, text), exitCode: 64)
     }
     return d
 }

@@ -16,16 +16,21 @@ struct Remind: ParsableCommand {
     )
 
     @OptionGroup var options: CommonOptions
-    @Option(name: .long, help: ArgumentHelp("Only this unit (code, name or alias); repeatable.", valueName: "unit")) var unit: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Only this unit (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.units) var unit: [String] = []
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day of the reminder (default: today).", valueName: "date")) var asOf: String?
     @Option(name: .customLong("due-soon"), help: ArgumentHelp("Days ahead that count as due soon.", valueName: "n")) var dueSoon: Int = 7
     @Flag(name: .long, help: "Append a reminder entry to each task concerned.") var record = false
     @Option(name: .long, help: ArgumentHelp("Number of the reminder letter, recorded with --record.", valueName: "no")) var document: String?
 
+    func validate() throws {
+        guard dueSoon >= 0 else { throw ValidationError("--due-soon must be ≥ 0") }
+    }
+
     func run() throws {
         let lang = options.language
-        let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? options.today
         try reporting(lang) {
+            var day = options.today
+            if let asOf { day = try parseDay(asOf, option: "--as-of") }
             let ledger = try loadLedger(options)
             let codes = Set(try unit.map { try resolveUnit($0, in: ledger) })
             let letters = Reminders.letters(ledger, options: AssessmentOptions(asOf: day, dueSoonDays: dueSoon), units: codes)
@@ -38,21 +43,34 @@ struct Remind: ParsableCommand {
             let store = RecordStore(root: ledger.root, units: ledger.units, hooks: writeHooks(options.environment))
             // One write per meeting, holding all its reminder entries.
             var byMeeting: [Int: [String]] = [:]
-            for l in letters { for a in l.tasks { byMeeting[a.task.meetingIndex, default: []].append(a.task.id) } }
-            var count = 0
+            // A task already reminded that day is not reminded twice (a repeated run).
+            for l in letters {
+                for a in l.tasks where !a.task.history.contains(where: { $0.reminder && $0.date == day }) {
+                    byMeeting[a.task.meetingIndex, default: []].append(a.task.id)
+                }
+            }
+            // Each record is written on its own; one that cannot be written is reported and
+            // the others still get their entries.
+            var count = 0, failed = 0
             for mi in byMeeting.keys.sorted() {
                 let meeting = ledger.meetings[mi]
-                let written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in
-                    var entries: [Update] = []
-                    for id in byMeeting[mi] ?? [] {
-                        entries.append(try TaskUpdates.reminder(task: id, TaskUpdates.Common(date: day, document: document),
-                                                                units: ledger.units, in: snapshot))
+                do throws(FollowupError) {
+                    let written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in
+                        var entries: [Update] = []
+                        for id in byMeeting[mi] ?? [] {
+                            entries.append(try TaskUpdates.reminder(task: id, TaskUpdates.Common(date: day, document: document),
+                                                                    units: ledger.units, in: snapshot))
+                        }
+                        return entries
                     }
-                    return entries
+                    count += written.count
+                } catch {
+                    Output.error(error.rendered(lang))
+                    failed += 1
                 }
-                count += written.count
             }
             Output.error(lang.pick("Đã ghi \(count) lần đôn đốc vào biên bản.", "Recorded \(count) reminders in the records."))
+            if failed > 0 { throw ExitCode(1) }
         }
     }
 }

@@ -7,14 +7,16 @@ struct EntryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Date of the report, yyyy-MM-dd or dd/MM/yyyy (default: today).", valueName: "date"))
     var date: String?
 
-    @Option(name: .long, help: ArgumentHelp("The unit that reported (code, name or alias).", valueName: "unit"))
+    @Option(name: .long, help: ArgumentHelp("The unit that reported (code, name or alias).", valueName: "unit"), completion: Complete.units)
     var by: String?
 
     @Option(name: .long, help: ArgumentHelp("Number of the report or letter, e.g. 112/BC-VP.", valueName: "no"))
     var document: String?
 
-    func common(note: String?, today: Day) throws -> TaskUpdates.Common {
-        let day = try date.map { try parseDay($0, option: "--date") } ?? today
+    func common(note: String?, today: Day) throws(FollowupError) -> TaskUpdates.Common {
+        var day = today
+        if let date { day = try parseDay(date, option: "--date") }
+        if day > today { throw FollowupError(.dateInFuture(day, today: today)) }
         return TaskUpdates.Common(date: day, note: note, by: by, document: document)
     }
 }
@@ -70,19 +72,17 @@ struct SetStatus: ParsableCommand {
     )
 
     @OptionGroup var options: CommonOptions
-    @Argument(help: "The task (ID or unique short form).") var task: String
-    @Argument(help: "The new status.") var status: String
+    @Argument(help: "The task (ID or unique short form).", completion: Complete.tasks) var task: String
+    @Argument(help: "The new status: open, in_progress, blocked, done, cancelled (or hoan-thanh, dang-thuc-hien, ...).", completion: .list(["open", "in_progress", "blocked", "done", "cancelled", "chua-thuc-hien", "dang-thuc-hien", "vuong-mac", "hoan-thanh", "huy"])) var status: String
     @Option(name: .long, help: ArgumentHelp("A note: what was done, or the reason.", valueName: "text")) var note: String?
     @OptionGroup var entry: EntryOptions
     @Flag(name: .long, help: "Allow a change after done or cancelled.") var reopen = false
 
     func run() throws {
         let lang = options.language
-        guard let newStatus = Status(userInput: status) else {
-            throw ValidationError(Message.badStatus(status).text(lang))
-        }
-        let common = try entry.common(note: note, today: options.today)
         try reporting(lang) {
+            guard let newStatus = Status(userInput: status) else { throw FollowupError(.badStatus(status), exitCode: 64) }
+            let common = try entry.common(note: note, today: options.today)
             let (ledger, item) = try TaskLocator.locate(task, root: options.rootPath)
             let meeting = ledger.meeting(of: item)
             let store = RecordStore(root: options.rootPath, units: ledger.units, hooks: writeHooks(options.environment))

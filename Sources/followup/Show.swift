@@ -12,13 +12,14 @@ struct Show: ParsableCommand {
     )
 
     @OptionGroup var options: CommonOptions
-    @Argument(help: "The task (ID or unique short form).") var task: String
+    @Argument(help: "The task (ID or unique short form).", completion: Complete.tasks) var task: String
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge the task as of this day (default: today).", valueName: "date")) var asOf: String?
 
     func run() throws {
         let lang = options.language
-        let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? options.today
         try reporting(lang) {
+            var day = options.today
+            if let asOf { day = try parseDay(asOf, option: "--as-of") }
             let (ledger, item) = try TaskLocator.locate(task, root: options.rootPath)
             Output.print(TaskView.render(item, ledger: ledger, asOf: day, lang: lang))
         }

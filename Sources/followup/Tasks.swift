@@ -19,7 +19,7 @@ struct Tasks: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only tasks of this unit (code, name or alias); repeatable.", valueName: "unit"))
+    @Option(name: .long, help: ArgumentHelp("Only tasks of this unit (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.units)
     var unit: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only tasks with this status (open, in_progress, blocked, done, cancelled); repeatable.", valueName: "status"))
@@ -63,6 +63,6 @@ func resolveUnit(_ name: String, in ledger: Ledger) throws(FollowupError) -> Str
 /// Reports (briefly) that the records have errors, so a report is not trusted blindly.
 func warnIfErrors(_ ledger: Ledger, _ lang: Language) {
     guard ledger.errorCount > 0 else { return }
-    Output.error(lang.pick("followup: cảnh báo: các biên bản có \(ledger.errorCount) lỗi; phần có lỗi bị bỏ qua. Chạy 'followup check' để xem.",
-                           "followup: warning: the records have \(ledger.errorCount) errors; the parts in error are left out. Run 'followup check'."))
+    Output.error(lang.pick("followup: cảnh báo: các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng. Chạy 'followup check' để xem và sửa.",
+                           "followup: warning: the records have \(ledger.errorCount) errors, so the figures may be wrong. Run 'followup check' to see and fix them."))
 }

@@ -68,6 +68,36 @@ import Testing
         #expect(try run(["check"]).status == 0)
     }
 
+    @Test func reviewFindings() throws {
+        let root = try TempRoot(copying: WriteTests.fixture)
+        func run(_ args: [String]) throws -> CLI.Result { try CLI.run(args + ["--root", "."], in: root.url) }
+        // A note on a done task does not move the day it was done.
+        #expect(try run(["status", "commented#1", "done", "--date", "2022-06-30"]).status == 0)
+        #expect(try run(["status", "commented#1", "done", "--date", "2022-07-20", "--note", "Bổ sung hồ sơ"]).status == 0)
+        let json = try run(["digest", "--as-of", "2022-08-01", "--format", "json"]).stdout
+        #expect(json.contains("\"done_late\": 0"))
+        // Nothing recorded in the future, no empty reasons, no extension of a closed task.
+        #expect(try run(["status", "commented#2/NV", "in_progress", "--date", "2026-12-25"]).status == 1)
+        #expect(try run(["status", "commented#2/NV", "blocked", "--note", "  "]).status == 64)
+        let ext = try run(["extend", "commented#1", "--to", "2022-09-30", "--note", "x", "--date", "2022-08-01", "--lang", "en"])
+        #expect(ext.status == 1)
+        #expect(ext.stderr.contains("reopen"))
+        // A bad date is reported in the user's language, as bad usage.
+        let bad = try run(["digest", "--as-of", "31/02/2022"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("ngày không hợp lệ"))
+        // `remind --record` writes every record it can (null.yaml cannot be appended to:
+        // reported, exit 1); a second run the same day adds nothing.
+        let first = try run(["remind", "--as-of", "2022-07-01", "--record"])
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("null.yaml"))
+        let once = try root.read("notlast.yaml")
+        #expect(String(decoding: once, as: UTF8.self).contains("reminder: true"))
+        #expect(try run(["remind", "--as-of", "2022-07-01", "--record"]).status == 1)
+        #expect(try root.read("notlast.yaml") == once)
+        #expect(try run(["check"]).status == 0)
+    }
+
     @Test func extensionKeepsTheOriginalDeadline() throws {
         let root = try TempRoot(copying: WriteTests.fixture)
         let r = try CLI.run(["extend", "commented#1", "--to", "31/07/2022", "--note", "Chờ kinh phí", "--date", "2022-06-20", "--root", "."], in: root.url)

@@ -127,7 +127,9 @@ enum Validator {
                 report(.error, u.location, .unknownUnit(by, suggestions: units.suggestions(for: by)))
             }
             if let d = u.due {
-                if t.original == .ongoing {
+                if let closed = t.closedBy, let cs = closed.status {
+                    report(.error, u.location, .changeAfterClosed(cs, closedAt: closed.location.line))
+                } else if t.original == .ongoing {
                     report(.error, u.location, .extensionOngoing)
                 } else if d < meeting.date {
                     report(.error, u.location, .dueBeforeMeeting(due: d, meeting: meeting.date))

@@ -24,7 +24,8 @@ public struct TaskTimeline: Sendable {
     }
 
     public mutating func apply(_ u: Update) {
-        if let s = u.status {
+        if let s = u.status, s != status || statusDate == nil {
+            // A repeated status (a note on a done task) keeps the date it was first reached.
             status = s
             statusDate = u.date
             closedBy = s.isClosed ? u : nil

@@ -5,7 +5,8 @@ public enum TaskView {
         let c = ledger.conclusion(of: task)
         let s = TextWidth.sanitize
         let unitName = { (code: String) in ledger.units.resolve(code).map { "\($0.code) — \(s($0.name))" } ?? code }
-        let full = TaskTimeline.replay(task)
+        // As known on the as-of day; later entries are listed but marked.
+        let full = TaskTimeline.replay(task, asOf: asOf)
         var out = "\(task.id)\n"
         func field(_ vi: String, _ en: String, _ value: String) { out += TextWidth.padRight(lang.pick(vi, en) + ":", to: 28) + value + "\n" }
         field("Cuộc họp", "Meeting", "\(s(m.title)) (\(lang.format(m.date))\(m.document.map { ", " + s($0) } ?? ""))")
@@ -32,6 +33,7 @@ public enum TaskView {
             if u.reminder { parts.append(lang.pick("đôn đốc", "reminder")) }
             if let by = u.by { parts.append(lang.pick("báo cáo: ", "by ") + s(by)) }
             if let doc = u.document { parts.append(lang.pick("văn bản ", "document ") + s(doc)) }
+            if u.date > asOf { parts.append(lang.pick("(sau ngày \(asOf.vietnamese))", "(after \(asOf.iso))")) }
             out += "  \(lang.format(u.date))  " + parts.joined(separator: "; ") + "\n"
             if let n = u.note { out += "              " + s(n) + "\n" }
         }

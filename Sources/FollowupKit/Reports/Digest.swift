@@ -30,7 +30,6 @@ public struct DigestCounts: Sendable, Equatable {
     }
 
     mutating func add(_ a: Assessment) {
-        reminders += a.reminders
         switch a.state {
         case .cancelled: cancelled += 1; return
         case .doneOnTime: doneOnTime += 1
@@ -40,6 +39,7 @@ public struct DigestCounts: Sendable, Equatable {
         case .ongoing: ongoing += 1
         }
         tasks += 1
+        reminders += a.reminders
         if a.notStarted { notStarted += 1 }
         if a.blocked { blocked += 1 }
         if a.dueSoon { dueSoon += 1 }

@@ -27,7 +27,10 @@ public struct AtomicFile {
 
 
     /// Replaces `path` with `bytes`. `mode` is the permission bits to give the new file.
-    public func replace(_ path: String, with bytes: [UInt8], mode: mode_t) throws(FollowupError) {
+    /// `beforeRename` runs after the temporary file is durable and just before the rename:
+    /// the last moment to notice that someone else changed the file.
+    public func replace(_ path: String, with bytes: [UInt8], mode: mode_t,
+                        beforeRename: () throws(FollowupError) -> Void = {}) throws(FollowupError) {
         let fail = { (reason: Int32) -> FollowupError in
             FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(reason)))
         }
@@ -60,16 +63,20 @@ public struct AtomicFile {
             if fsync(fd) != 0 { throw fail(errno) }
         }
         close(fd)
+        try beforeRename()
         if let e = hooks.before(.rename) { throw fail(e) }
         if rename(temp, path) != 0 { throw fail(errno) }
         ok = true
         // The rename is done: the new content is in place. A failing folder fsync means it
         // may not survive a power cut yet, which the user must hear about.
-        if let e = hooks.before(.fsyncDirectory) { throw fail(e) }
+        let notDurable = { (reason: Int32) -> FollowupError in
+            FollowupError(.notDurable(path: path, reason: AtomicFile.describe(reason)))
+        }
+        if let e = hooks.before(.fsyncDirectory) { throw notDurable(e) }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 {
             defer { close(dfd) }
-            if fsync(dfd) != 0 { throw fail(errno) }
+            if fsync(dfd) != 0 { throw notDurable(errno) }
         }
     }
 

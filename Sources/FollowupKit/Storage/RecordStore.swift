@@ -49,27 +49,36 @@ public struct RecordStore {
         var body = hasBOM ? Array(original.dropFirst(3)) : original
         var layout = snapshot.meeting.updatesLayout
         var expected = snapshot.meeting.updates
+        let here = SourceLocation(path: path, line: 0, column: 0)
         for entry in entries {
-            let ins = try RecordAppender.insertion(for: entry, into: body, layout: layout)
+            let ins: RecordAppender.Insertion
+            do throws(FollowupError) {
+                ins = try RecordAppender.insertion(for: entry, into: body, layout: layout)
+            } catch {
+                throw FollowupError(error.message, at: here)
+            }
             body.replaceSubrange(ins.offset..<ins.offset, with: Array(ins.text.utf8))
             expected.append(entry)
             // Re-derive the layout from the new text for the next entry.
             let (m, problems) = Loader.parseMeeting(bytes: body, displayPath: path, fileStem: Loader.stem(path))
             guard let m, !problems.contains(where: { $0.severity == .error }) else {
-                throw FollowupError(.appendFailed(problems.first?.message.text(.en) ?? "the result does not parse"))
+                throw FollowupError(.appendFailed(problems.first?.message.text(.en) ?? "the result does not parse"), at: here)
             }
             guard m.updates.count == expected.count,
                   zip(m.updates, expected).allSatisfy({ $0.sameContent(as: $1) }) else {
-                throw FollowupError(.appendFailed("the result does not hold the old entries plus the new one"))
+                throw FollowupError(.appendFailed("the result does not hold the old entries plus the new one"), at: here)
             }
             layout = m.updatesLayout
         }
         let updated = (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + body
 
         // Someone may have saved the file without taking our lock (an editor): never clobber.
-        let now = try read(path)
-        guard now == original else { throw FollowupError(.recordChanged(path)) }
-        try AtomicFile(hooks: hooks).replace(path, with: updated, mode: st.st_mode & 0o7777)
+        // Checked at the last moment, just before the rename; what remains is the instant
+        // between this read and the rename, which no lock the editor does not take can close.
+        try AtomicFile(hooks: hooks).replace(path, with: updated, mode: st.st_mode & 0o7777) { () throws(FollowupError) in
+            let now = try read(path)
+            guard now == original else { throw FollowupError(.recordChanged(path)) }
+        }
         return entries
     }
 

@@ -54,7 +54,7 @@ public enum Message: Sendable, Equatable {
     case extensionOngoing
     // Command-line
     case rootMissing(String)
-    case badDateArgument(String)
+    case badDateArgument(option: String, String)
     case taskNameNotFound(String, suggestions: [String])
     case taskNameAmbiguous(String, candidates: [String])
     case sameStatus(Status)
@@ -66,6 +66,12 @@ public enum Message: Sendable, Equatable {
     case appendFailed(String)
     case writeFailed(path: String, reason: String)
     case symlinkRecord(String)
+    case notDurable(path: String, reason: String)
+    case extendClosed(Status)
+    case emptyNote
+    case dateInFuture(Day, today: Day)
+    case meetingIDTaken(String)
+    case placeholderMissing(String)
     case unknownTemplate(String, available: [String])
     case unsafeName(String)
     case templateInvalid(String, reason: String)
@@ -210,9 +216,9 @@ public enum Message: Sendable, Equatable {
         case let .rootMissing(path):
             return vi ? "không tìm thấy thư mục biên bản '\(path)' (dùng --root hoặc FOLLOWUP_ROOT)"
                       : "meetings folder '\(path)' not found (use --root or FOLLOWUP_ROOT)"
-        case let .badDateArgument(t):
-            return vi ? "ngày không hợp lệ '\(t)': dùng yyyy-MM-dd hoặc dd/MM/yyyy"
-                      : "invalid date '\(t)': use yyyy-MM-dd or dd/MM/yyyy"
+        case let .badDateArgument(option, t):
+            return vi ? "\(option): ngày không hợp lệ '\(t)': dùng yyyy-MM-dd hoặc dd/MM/yyyy (ngày có thật)"
+                      : "\(option): invalid date '\(t)': use a real date as yyyy-MM-dd or dd/MM/yyyy"
         case let .taskNameNotFound(name, suggestions):
             var s = vi ? "không tìm thấy nhiệm vụ '\(name)'" : "no task '\(name)'"
             if !suggestions.isEmpty { s += vi ? "; gần giống: \(list(suggestions))" : "; closest: \(list(suggestions))" }
@@ -244,6 +250,21 @@ public enum Message: Sendable, Equatable {
         case let .writeFailed(path, reason):
             return vi ? "không ghi được \(path): \(reason); tệp giữ nguyên như cũ"
                       : "cannot write \(path): \(reason); the file is unchanged"
+        case let .notDurable(path, reason):
+            return vi ? "đã ghi cập nhật vào \(path) nhưng không đồng bộ được thư mục (\(reason)): nếu mất điện ngay lúc này, cập nhật có thể mất; đừng chạy lại lệnh, hãy kiểm tra bằng 'followup show'"
+                      : "the update was written to \(path) but the folder could not be synced (\(reason)): a power cut now could lose it; do not re-run, check with 'followup show'"
+        case let .extendClosed(status):
+            return vi ? "nhiệm vụ đã \(status.label(.vi)); muốn gia hạn, trước hết mở lại bằng 'followup status ... --reopen'"
+                      : "the task is \(status.label(.en)); to extend it, first reopen it with 'followup status ... --reopen'"
+        case .emptyNote:
+            return vi ? "--note không được để trống" : "--note must not be empty"
+        case let .dateInFuture(d, today):
+            return vi ? "ngày \(d.vietnamese) sau ngày hôm nay (\(today.vietnamese)); không ghi trước tiến độ"
+                      : "date \(d.iso) is after today (\(today.iso)); progress cannot be recorded in advance"
+        case let .meetingIDTaken(id):
+            return vi ? "mã cuộc họp '\(id)' đã được dùng; chọn mã khác" : "meeting id '\(id)' is already used; choose another"
+        case let .placeholderMissing(key):
+            return vi ? "chỗ trống {{\(key)}} chưa có giá trị; thêm --set \(key)=..." : "{{\(key)}} has no value; give --set \(key)=..."
         case let .symlinkRecord(path):
             return vi ? "\(path) là liên kết tượng trưng; followup không ghi qua liên kết, hãy cập nhật tệp gốc"
                       : "\(path) is a symbolic link; followup does not write through links, update the real file"

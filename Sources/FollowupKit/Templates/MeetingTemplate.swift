@@ -58,7 +58,7 @@ public struct MeetingTemplate: Sendable {
             }
             let key = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             guard let value = values[key] else {
-                throw FollowupError(.templateInvalid(name, reason: "{{\(key)}} has no value; give --set \(key)=..."))
+                throw FollowupError(.placeholderMissing(key))
             }
             if plain.contains(key) { out += value } else if !value.isEmpty { out += UpdateText.quoted(NFC.normalize(value)) }
             rest = rest[close.upperBound...]
@@ -78,9 +78,10 @@ public enum NewMeeting {
     /// Makes a safe name for a file from `--id` or the title.
     public static func slug(id: String?, title: String) throws(FollowupError) -> String {
         if let id {
-            guard !id.contains("/"), !id.contains("\0"), !id.contains(".."), Identifier.isValidID(id) else {
+            guard !id.contains("/"), !id.contains("\0"), !id.contains("..") else {
                 throw FollowupError(.unsafeName(id), exitCode: 64)
             }
+            guard Identifier.isValidID(id) else { throw FollowupError(.badID(id), exitCode: 64) }
             return id
         }
         let s = Slug.fold(title)
@@ -93,6 +94,7 @@ public enum NewMeeting {
                             chair: String?, document: String?, extra: [String: String],
                             existingIDs: Set<String>) throws(FollowupError) -> NewMeetingPlan {
         let slug = try slug(id: id, title: title)
+        if let id, existingIDs.contains(id) { throw FollowupError(.meetingIDTaken(id)) }
         let year = String(date.iso.prefix(4))
         let dir = RootScanner.join(root, year)
         let base = id ?? "\(date.iso)-\(slug)"

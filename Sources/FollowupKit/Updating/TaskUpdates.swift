@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules for new history entries, applied to the record as it is under the lock.
 public enum TaskUpdates {
     public struct Common: Sendable {
@@ -5,10 +7,14 @@ public enum TaskUpdates {
         public var note: String?
         public var by: String?
         public var document: String?
+        /// `--note ""`: given, but saying nothing.
+        public var noteWasEmpty: Bool
 
         public init(date: Day, note: String? = nil, by: String? = nil, document: String? = nil) {
             self.date = date
-            self.note = note.map(NFC.normalize)
+            let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+            self.note = trimmed.flatMap { $0.isEmpty ? nil : NFC.normalize($0) }
+            self.noteWasEmpty = note != nil && self.note == nil
             self.by = by
             self.document = document.map(NFC.normalize)
         }
@@ -24,6 +30,7 @@ public enum TaskUpdates {
     /// Date and unit checks every entry shares.
     static func base(_ task: TaskItem, _ meeting: Meeting, _ c: Common, units: UnitRegistry) throws(FollowupError) -> (Update, TaskTimeline) {
         let timeline = TaskTimeline.replay(task)
+        if c.noteWasEmpty { throw FollowupError(.emptyNote, exitCode: 64) }
         if c.date < meeting.date { throw FollowupError(.updateBeforeMeeting(date: c.date, meeting: meeting.date)) }
         if let last = timeline.lastDate, c.date < last { throw FollowupError(.dateBeforeLastUpdate(date: c.date, last: last)) }
         var by: String?
@@ -60,7 +67,7 @@ public enum TaskUpdates {
         var (u, timeline) = try base(task, snapshot.meeting, c, units: units)
         guard let current = timeline.deadline.day else { throw FollowupError(.extensionOngoing) }
         guard day > current else { throw FollowupError(.extensionMustBeLater(to: day, current: timeline.deadline)) }
-        if timeline.status.isClosed { throw FollowupError(.reopenRequired(timeline.status)) }
+        if timeline.status.isClosed { throw FollowupError(.extendClosed(timeline.status)) }
         u.due = day
         return u
     }
