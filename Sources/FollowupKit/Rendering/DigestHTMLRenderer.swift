@@ -27,9 +27,11 @@ public struct DigestHTMLRenderer {
     @page { size: A4; margin: 18mm 15mm; }
     body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 12.5pt; color: #000; max-width: 190mm; margin: 0 auto; }
     .header { display: flex; justify-content: space-between; text-align: center; margin-bottom: 8mm; }
-    .header div { width: 48%; }
-    .header .org { font-weight: bold; text-transform: uppercase; }
-    .header .rule { width: 35%; margin: 2px auto; border-top: 1px solid #000; }
+    .header > div:first-child { width: 42%; }
+    .header > div:last-child { width: 56%; }
+    .header .org { font-weight: bold; text-transform: uppercase; font-size: 12pt; }
+    .header .nowrap { white-space: nowrap; }
+    .header .rule { width: 35%; margin: 5px auto 0; border-top: 1px solid #000; }
     .header .date { font-style: italic; margin-top: 6px; }
     h1 { font-size: 14pt; text-align: center; margin: 4mm 0 1mm; }
     .asof { text-align: center; font-style: italic; margin-bottom: 6mm; }
@@ -93,8 +95,8 @@ public struct DigestHTMLRenderer {
         h += "<div class=\"header\">\n<div>"
         if let sup = r.settings.superior { h += "<div>\(e(sup.uppercased()))</div>" }
         h += "<div class=\"org\">\(e(r.settings.organization ?? ""))</div><div class=\"rule\"></div></div>\n"
-        h += "<div><div class=\"org\">\(e(L.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")))</div>"
-        h += "<div><b>\(e(L.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")))</b></div><div class=\"rule\"></div>"
+        h += "<div><div class=\"org nowrap\">\(e(L.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")))</div>"
+        h += "<div class=\"nowrap\"><b>\(e(L.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")))</b></div><div class=\"rule\"></div>"
         let place = r.settings.place.map { e($0) + ", " } ?? ""
         h += "<div class=\"date\">\(place)\(lang == .vi ? "ngày \(d) tháng \(m) năm \(y)" : r.asOf.iso)</div></div>\n</div>\n"
         h += "<h1>\(e(L.title))</h1>\n<div class=\"asof\">\(e(L.asOf(r.asOf)))"
