@@ -41,10 +41,20 @@ struct CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL, env: [String: String] = [:], stdin: Data? = nil) throws -> Result {
+    /// Runs `followup ARGUMENTS`, or with `shell: true` the program `arguments[0]` (a shell)
+    /// with `$0` set to the binary unless given.
+    static func run(_ arguments: [String], in directory: URL, env: [String: String] = [:], stdin: Data? = nil,
+                    shell: Bool = false) throws -> Result {
         let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
+        if shell {
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            var args = arguments
+            if args.count == 3 { args.append(binary.path) }
+            p.arguments = args
+        } else {
+            p.executableURL = binary
+            p.arguments = arguments
+        }
         p.currentDirectoryURL = directory
         p.environment = environment(env)
         let out = Pipe(), err = Pipe()
