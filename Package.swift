@@ -28,6 +28,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The libFuzzer harness; a plain build makes a stub (see scripts/fuzz).
+        .executableTarget(
+            name: "FollowupFuzz",
+            dependencies: ["FollowupKit"]
+        ),
         .testTarget(
             name: "FollowupKitTests",
             dependencies: ["FollowupKit", "followup"],

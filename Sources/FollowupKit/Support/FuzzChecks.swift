@@ -1,0 +1,41 @@
+/// What the fuzzer (and the property tests) check on any input: reading never traps, and
+/// when a record reads cleanly, appending an entry gives text that reads back with the old
+/// entries plus the new one.
+public enum FuzzChecks {
+    static let units: UnitRegistry = {
+        var r = UnitRegistry()
+        let here = SourceLocation(path: "units.yaml", line: 1, column: 1)
+        r.add(Unit(code: "VP", name: "Văn phòng HĐND và UBND huyện", aliases: ["Văn phòng UBND huyện"], location: here))
+        r.add(Unit(code: "NV", name: "Phòng Nội vụ", location: here))
+        r.add(Unit(code: "TCKH", name: "Phòng Tài chính - Kế hoạch", location: here))
+        return r
+    }()
+
+    public static func run(_ bytes: [UInt8]) {
+        let (meeting, problems) = Loader.parseMeeting(bytes: bytes, displayPath: "fuzz.yaml", fileStem: "fuzz")
+        for p in problems { _ = p.rendered(.vi) }
+        guard let meeting else { return }
+        let (tasks, more) = Validator.tasks(of: meeting, meetingIndex: 0, units: units)
+        guard !problems.contains(where: { $0.severity == .error }), !more.contains(where: { $0.severity == .error }),
+              let task = tasks.first else { return }
+        var entry = Update(task: task.id, date: meeting.date, note: "fuzz \"ghi chú\" # : - [x]",
+                           location: SourceLocation(path: "fuzz.yaml", line: 0, column: 0))
+        entry.reminder = true
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
+        guard let ins = try? RecordAppender.insertion(for: entry, into: body, layout: meeting.updatesLayout) else { return }
+        var out = body
+        out.replaceSubrange(ins.offset..<ins.offset, with: Array(ins.text.utf8))
+        let (again, _) = Loader.parseMeeting(bytes: out, displayPath: "fuzz.yaml", fileStem: "fuzz")
+        // RecordStore refuses to write when this does not hold; the fuzzer looks for inputs
+        // where the appender's text is wrong, which would make updates fail.
+        if let again, again.updates.count == meeting.updates.count + 1,
+           zip(again.updates, meeting.updates + [entry]).allSatisfy({ $0.sameContent(as: $1) }) {
+            return
+        }
+        appendMismatches += 1
+    }
+
+    /// Inputs where the appended text did not read back as expected (the store would refuse).
+    nonisolated(unsafe) public static var appendMismatches = 0
+}
