@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// Records written by hostile or careless hands: nothing let through, nothing crashes.
+@Suite struct HostileTests {
+    static let header = "title: Họp\ndate: 2022-05-02\nchair: Chủ tịch\n"
+
+    func root(_ files: [String: [UInt8]]) throws -> TempRoot {
+        let r = try TempRoot(copying: CLI.fixtures.appendingPathComponent("check/valid"))
+        for (name, bytes) in files { try r.write(name, Data(bytes)) }
+        return r
+    }
+
+    @Test func symlinksLeavingTheRootAreNotRead() throws {
+        let outside = try TempRoot()
+        try outside.write("secret.yaml", Data((HostileTests.header + "conclusions: []\n").utf8))
+        let r = try root([:])
+        try FileManager.default.createSymbolicLink(atPath: r.path("2022/leak.yaml").path, withDestinationPath: outside.path("secret.yaml").path)
+        try FileManager.default.createSymbolicLink(atPath: r.path("2022/inside.yaml").path, withDestinationPath: "2022-05-02-giao-ban.yaml")
+        let c = try CLI.run(["check", "--root", "."], in: r.url)
+        #expect(c.status == 1)
+        #expect(c.stderr.contains("./2022/leak.yaml: error:"))
+        // A link that stays inside the root is read like any record (here: a duplicate id).
+        #expect(c.stderr.contains("inside.yaml"))
+    }
+
+    @Test func controlCharactersNeverReachTheTerminal() throws {
+        let text = HostileTests.header + "conclusions:\n  - text: \"\\e]0;pwned\\a\\e[2J\\e[31mĐỎ\\r\\x9b\"\n    owner: VP\n    due: 2022-06-30\n"
+        let r = try root(["2022/2022-05-03-esc.yaml": Array(text.utf8)])
+        for args in [["tasks"], ["show", "2022-05-03-esc#1"], ["digest", "--as-of", "2022-07-01"], ["remind", "--as-of", "2022-07-01"]] {
+            let out = try CLI.run(args + ["--root", "."], in: r.url, env: ["COLUMNS": "300"])
+            #expect(out.status == 0, "\(args): \(out.stderr)")
+            #expect(!out.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" || $0 == "\r" }, "\(args)")
+        }
+    }
+
+    @Test func oversizedInputsAreRefusedWithALocation() throws {
+        let bigLine = Array(HostileTests.header.utf8) + Array("summary: ".utf8) + [UInt8](repeating: 0x61, count: 10 * 1024 * 1024) + [0x0A]
+        let r = try root(["2022/line.yaml": bigLine])
+        let c = try CLI.run(["check", "--root", "."], in: r.url)
+        #expect(c.status == 1)
+        #expect(c.stderr.contains("./2022/line.yaml:1:1: error:"))
+    }
+
+    @Test func aHundredThousandConclusions() throws {
+        var text = HostileTests.header + "conclusions:\n"
+        text.reserveCapacity(4_000_000)
+        for _ in 0..<100_000 { text += "  - text: Rà soát\n    owner: VP\n    due: 2022-06-30\n" }
+        let r = try root(["2022/nhieu.yaml": Array(text.utf8)])
+        let c = try CLI.run(["check", "--root", "."], in: r.url)
+        #expect(c.status == 0, "\(c.stderr.prefix(300))")
+        #expect(c.stdout.contains("100008 nhiệm vụ"))
+        let d = try CLI.run(["digest", "--format", "json", "--as-of", "2022-07-01", "--root", "."], in: r.url)
+        #expect(d.status == 0)
+    }
+
+    @Test func strangeEncodingsAreLocatedErrorsOrRead() throws {
+        let mixed = Array((HostileTests.header + "conclusions:\r\n  - text: a\n    owner: VP\r\n    due: 2022-06-30\n").utf8)
+        let nul = Array(HostileTests.header.utf8) + [0x00] + Array("conclusions: []\n".utf8)
+        let r = try root(["2022/mixed.yaml": mixed, "2022/nul.yaml": nul])
+        let c = try CLI.run(["check", "--root", "."], in: r.url)
+        #expect(c.stderr.contains("./2022/nul.yaml:4:1: error:"))
+        #expect(!c.stderr.contains("mixed.yaml"), "mixed line endings read fine: \(c.stderr)")
+    }
+
+    @Test func reportFilesAreNotWrittenThroughLinksOrOverDirectories() throws {
+        let r = try root([:])
+        try FileManager.default.createDirectory(at: r.path("out.html"), withIntermediateDirectories: true)
+        #expect(try CLI.run(["digest", "--root", ".", "--output", "out.html"], in: r.url).status == 1)
+        #expect(try CLI.run(["digest", "--root", ".", "--output", "no-such-dir/x.html"], in: r.url).status == 1)
+    }
+
+    /// 8 processes each apply 200 updates to a shared 200-meeting root while another runs
+    /// `digest` in a loop: every update lands exactly once, no digest sees a torn file.
+    @Test func soak() throws {
+        let r = try TempRoot(copying: CLI.fixtures.appendingPathComponent("check/valid"))
+        for i in 0..<200 {
+            let text = HostileTests.header + "conclusions:\n  - text: Việc số \(i)\n    owner: VP\n    due: 2022-06-30\n"
+            try r.write("soak/m\(i).yaml", Data(text.utf8))
+        }
+        let url = r.url
+        let stop = Flag()
+        let digestRuns = Counter(), digestFailures = Counter(), updateFailures = Counter()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            while !stop.isSet {
+                let d = try? CLI.run(["digest", "--format", "json", "--as-of", "2022-07-01", "--root", "."], in: url)
+                digestRuns.add()
+                if d?.status != 0 || d?.stderr.isEmpty == false { digestFailures.add() }
+            }
+        }
+        DispatchQueue.concurrentPerform(iterations: 8) { p in
+            var rng = SeededRandom(seed: UInt64(p + 1))
+            for k in 0..<200 {
+                let m = Int.random(in: 0..<200, using: &rng)
+                let u = try? CLI.run(["status", "m\(m)#1", "in_progress", "--note", "p\(p)-\(k)", "--date", "2022-06-01", "--root", "."], in: url)
+                if u?.status != 0 { updateFailures.add() }
+            }
+        }
+        stop.set()
+        group.wait()
+        #expect(updateFailures.value == 0)
+        #expect(digestFailures.value == 0)
+        #expect(digestRuns.value > 0)
+        var notes: [String] = []
+        for i in 0..<200 {
+            let text = String(decoding: try r.read("soak/m\(i).yaml"), as: UTF8.self)
+            notes += text.components(separatedBy: "\n").filter { $0.contains("note: \"p") }
+        }
+        #expect(notes.count == 1600)
+        #expect(Set(notes).count == 1600)
+        #expect(try CLI.run(["check", "--root", "."], in: url).status == 0)
+        print("soak: 1600 updates, \(digestRuns.value) digest runs alongside")
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func add() { lock.lock(); n += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return n }
+}
+
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var on = false
+    func set() { lock.lock(); on = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return on }
+}
