@@ -36,6 +36,10 @@ struct CLI {
         var env: [String: String] = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1",
                                      "COLUMNS": "100", "FOLLOWUP_TODAY": "2026-11-30", "LANG": "C.UTF-8"]
         env["LANG"] = "vi_VN.UTF-8"
+        // Sanitizer settings reach the binaries under test (scripts/sanitize).
+        for key in ["ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"] {
+            if let v = ProcessInfo.processInfo.environment[key] { env[key] = v }
+        }
         for (k, v) in extra { env[k] = v }
         return env
     }
