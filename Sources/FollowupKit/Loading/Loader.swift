@@ -85,7 +85,7 @@ public enum Loader {
     }
 
     /// Loads the whole root. `concurrent: false` gives the same result, one file at a time.
-    public static func load(root: String, concurrent: Bool = true,
+    public static func load(root: String, concurrent: Bool = true, under: String? = nil,
                             where include: (String) -> Bool = { _ in true }) throws(FollowupError) -> Ledger {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
@@ -97,7 +97,7 @@ public enum Loader {
         let (settings, settingsProblems) = RegistryLoader.settings(root: root)
         diagnostics += settingsProblems
 
-        var (files, scanProblems) = RootScanner.meetingFiles(root: root)
+        var (files, scanProblems) = RootScanner.meetingFiles(root: root, under: under)
         files = files.filter(include)
         diagnostics += scanProblems
         let parsed = parseAll(root: root, files: files, units: units, concurrent: concurrent)

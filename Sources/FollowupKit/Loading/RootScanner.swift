@@ -6,11 +6,12 @@ import Foundation
 enum RootScanner {
     static let reservedFiles: Set<String> = ["units.yaml", "units.yml", "settings.yaml", "settings.yml"]
 
-    static func meetingFiles(root: String) -> (files: [String], problems: [Diagnostic]) {
+    /// `under`: only that sub-folder (e.g. a year), for quick look-ups.
+    static func meetingFiles(root: String, under: String? = nil) -> (files: [String], problems: [Diagnostic]) {
         var files: [String] = []
         var problems: [Diagnostic] = []
         let realRoot = realPath(root) ?? root
-        walk(root: root, realRoot: realRoot, relative: "", files: &files, problems: &problems)
+        walk(root: root, realRoot: realRoot, relative: under ?? "", files: &files, problems: &problems)
         files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return (files, problems)
     }

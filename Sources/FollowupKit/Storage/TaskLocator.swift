@@ -40,7 +40,17 @@ public enum TaskLocator {
     public static func locate(_ name: String, root: String) throws(FollowupError) -> (Ledger, TaskItem) {
         let meetingPart = String(name.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
         if !meetingPart.isEmpty {
-            let ledger = try Loader.load(root: root, where: { Loader.stem($0).hasPrefix(meetingPart) })
+            let matches = { (path: String) in Loader.stem(path).hasPrefix(meetingPart) }
+            // Records live in year folders by convention: look in the ID's year first.
+            let year = String(meetingPart.prefix(4))
+            if year.count == 4, year.allSatisfy(\.isNumber) {
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: RootScanner.join(root, year), isDirectory: &isDir), isDir.boolValue {
+                    let ledger = try Loader.load(root: root, under: year, where: matches)
+                    if !ledger.meetings.isEmpty, case .success(let task) = resolve(name, in: ledger) { return (ledger, task) }
+                }
+            }
+            let ledger = try Loader.load(root: root, where: matches)
             if !ledger.meetings.isEmpty, case .success(let task) = resolve(name, in: ledger) { return (ledger, task) }
         }
         let ledger = try Loader.load(root: root)
