@@ -68,18 +68,18 @@ struct Digest: ParsableCommand {
                 assessment: AssessmentOptions(asOf: day, dueSoonDays: dueSoon, staleDays: stale),
                 units: codes, meetingPrefix: meeting, since: sinceDay))
             let terminal = options.terminal
-            let text: String
+            let bytes: [UInt8]
             switch format {
-            case .text: text = DigestTextRenderer(lang: lang, width: terminal.width, color: output == nil && terminal.color).render(report)
-            case .markdown: text = DigestMarkdownRenderer(lang: lang).render(report)
-            case .json: text = DigestJSONRenderer.render(report)
-            case .csv: text = DigestCSVRenderer.render(report)
-            case .html: text = DigestHTMLRenderer(lang: lang).render(report)
+            case .text: bytes = Array(DigestTextRenderer(lang: lang, width: terminal.width, color: output == nil && terminal.color).render(report).utf8)
+            case .markdown: bytes = Array(DigestMarkdownRenderer(lang: lang).render(report).utf8)
+            case .json: bytes = DigestJSONRenderer.bytes(report)
+            case .csv: bytes = Array(DigestCSVRenderer.render(report).utf8)
+            case .html: bytes = Array(DigestHTMLRenderer(lang: lang).render(report).utf8)
             }
             if let output {
-                try writeOutput(text, to: output)
+                try writeOutput(bytes, to: output)
             } else {
-                Output.print(text)
+                Output.write(bytes)
             }
             warnIfErrors(ledger, lang)
             if failOn.contains(.overdue), report.totals.overdue > 0 { throw ExitCode(1) }
@@ -90,15 +90,15 @@ struct Digest: ParsableCommand {
 }
 
 /// Writes a report file atomically; refuses to replace a directory or write through a link.
-func writeOutput(_ text: String, to path: String) throws(FollowupError) {
+func writeOutput(_ bytes: [UInt8], to path: String) throws(FollowupError) {
     if path.contains("\0") { throw FollowupError(.unsafeName(path), exitCode: 64) }
     var st = stat()
     if lstat(path, &st) == 0 {
         let kind = st.st_mode & S_IFMT
         if kind == S_IFLNK { throw FollowupError(.outputFailed(path, reason: "symbolic link")) }
         if kind == S_IFDIR { throw FollowupError(.outputFailed(path, reason: "is a directory")) }
-        try AtomicFile().replace(path, with: Array(text.utf8), mode: st.st_mode & 0o7777)
+        try AtomicFile().replace(path, with: bytes, mode: st.st_mode & 0o7777)
     } else {
-        try AtomicFile().replace(path, with: Array(text.utf8), mode: 0o644)
+        try AtomicFile().replace(path, with: bytes, mode: 0o644)
     }
 }

@@ -65,7 +65,23 @@ enum Output {
     }
 
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var text = text
+        text.withUTF8 { write($0) }
+    }
+
+    static func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
+
+    /// Writes all of it to stdout; a closed pipe (`| head`) ends the program quietly.
+    static func write(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var done = 0
+        while done < buffer.count {
+            let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + done, buffer.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                exit(errno == EPIPE ? 0 : 1)
+            }
+            done += n
+        }
     }
 }
 

@@ -43,7 +43,7 @@ struct Tasks: ParsableCommand {
             }
             let rows = TaskList.rows(ledger, filter: filter)
             switch format {
-            case .json: Output.print(TaskListRenderer.json(rows))
+            case .json: Output.write(TaskListRenderer.jsonBytes(rows))
             case .csv: Output.print(TaskListRenderer.csv(rows))
             case .text: Output.print(TaskListRenderer.text(rows, lang: lang, width: options.terminal.width))
             }

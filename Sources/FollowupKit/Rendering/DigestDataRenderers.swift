@@ -44,7 +44,10 @@ public enum DigestJSONRenderer {
         w.close()
     }
 
-    public static func render(_ r: DigestReport) -> String {
+    public static func render(_ r: DigestReport) -> String { String(decoding: bytes(r), as: UTF8.self) }
+
+    /// The JSON as UTF-8 bytes, written out without a `String` copy (it can be tens of MB).
+    public static func bytes(_ r: DigestReport) -> [UInt8] {
         var w = JSONWriter()
         w.open()
         w.string("as_of", r.asOf.iso)
@@ -74,7 +77,7 @@ public enum DigestJSONRenderer {
             w.close(array: true)
         }
         w.close()
-        return w.output
+        return w.bytes
     }
 }
 

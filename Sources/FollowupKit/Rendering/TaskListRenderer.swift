@@ -1,6 +1,8 @@
 /// `followup tasks` output in text, JSON and CSV.
 public enum TaskListRenderer {
-    public static func json(_ rows: [TaskRow]) -> String {
+    public static func json(_ rows: [TaskRow]) -> String { String(decoding: jsonBytes(rows), as: UTF8.self) }
+
+    public static func jsonBytes(_ rows: [TaskRow]) -> [UInt8] {
         var w = JSONWriter()
         w.open(array: true)
         for r in rows {
@@ -19,7 +21,7 @@ public enum TaskListRenderer {
             w.close()
         }
         w.close(array: true)
-        return w.output
+        return w.bytes
     }
 
     public static func csv(_ rows: [TaskRow]) -> String {
