@@ -162,3 +162,21 @@ struct RecordGenerator {
         }
     }
 }
+
+@Suite struct FuzzCorpusTests {
+    /// Every committed fuzz input through the same checks as the fuzzer, in the normal test
+    /// run: no trap, and wherever a record reads cleanly, the appender's text reads back right.
+    @Test func corpusReplays() throws {
+        let dir = CLI.fixtures.appendingPathComponent("fuzz-corpus")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(names.count > 100)
+        FuzzChecks.appendMismatches = 0
+        var mismatched: [String] = []
+        for name in names {
+            let before = FuzzChecks.appendMismatches
+            FuzzChecks.run(Array(try Data(contentsOf: dir.appendingPathComponent(name))))
+            if FuzzChecks.appendMismatches != before { mismatched.append(name) }
+        }
+        #expect(mismatched.isEmpty, "the appender would refuse these clean records: \(mismatched.prefix(5))")
+    }
+}
