@@ -71,8 +71,9 @@ enum Output {
 
     static func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
 
-    /// Writes all of it to stdout; a closed pipe (`| head`) ends the program quietly.
+    /// Writes all of it to stdout; a closed pipe (`| head`) ends the program quietly, exit 0.
     static func write(_ buffer: UnsafeBufferPointer<UInt8>) {
+        signal(SIGPIPE, SIG_IGN)
         var done = 0
         while done < buffer.count {
             let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + done, buffer.count - done)

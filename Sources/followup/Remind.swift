@@ -40,6 +40,7 @@ struct Remind: ParsableCommand {
             }
             Output.print(letters.map { Reminders.text($0, ledger: ledger, asOf: day, lang: lang) }.joined(separator: "\n────────\n\n"))
             guard record else { return }
+            if day > options.today { throw FollowupError(.dateInFuture(day, today: options.today)) }
             let store = RecordStore(root: ledger.root, units: ledger.units, hooks: writeHooks(options.environment))
             // One write per meeting, holding all its reminder entries.
             var byMeeting: [Int: [String]] = [:]
@@ -58,6 +59,8 @@ struct Remind: ParsableCommand {
                     let written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in
                         var entries: [Update] = []
                         for id in byMeeting[mi] ?? [] {
+                            // Checked again on the record as it is under the lock.
+                            if snapshot.tasks.first(where: { $0.id == id })?.history.contains(where: { $0.reminder && $0.date == day }) == true { continue }
                             entries.append(try TaskUpdates.reminder(task: id, TaskUpdates.Common(date: day, document: document),
                                                                     units: ledger.units, in: snapshot))
                         }

@@ -17,7 +17,9 @@ struct EntryOptions: ParsableArguments {
         var day = today
         if let date { day = try parseDay(date, option: "--date") }
         if day > today { throw FollowupError(.dateInFuture(day, today: today)) }
-        return TaskUpdates.Common(date: day, note: note, by: by, document: document)
+        let common = TaskUpdates.Common(date: day, note: note, by: by, document: document)
+        if common.noteWasEmpty { throw FollowupError(.emptyNote, exitCode: 64) }
+        return common
     }
 }
 

@@ -64,5 +64,5 @@ func resolveUnit(_ name: String, in ledger: Ledger) throws(FollowupError) -> Str
 func warnIfErrors(_ ledger: Ledger, _ lang: Language) {
     guard ledger.errorCount > 0 else { return }
     Output.error(lang.pick("followup: cảnh báo: các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng. Chạy 'followup check' để xem và sửa.",
-                           "followup: warning: the records have \(ledger.errorCount) errors, so the figures may be wrong. Run 'followup check' to see and fix them."))
+                           "followup: warning: the records have \(ledger.errorCount) \(ledger.errorCount == 1 ? "error" : "errors"), so the figures may be wrong. Run 'followup check' to see and fix them."))
 }

@@ -127,7 +127,7 @@ enum Validator {
                 report(.error, u.location, .unknownUnit(by, suggestions: units.suggestions(for: by)))
             }
             if let d = u.due {
-                if let closed = t.closedBy, let cs = closed.status {
+                if let closed = t.closedBy, let cs = closed.status, !u.reopen {
                     report(.error, u.location, .changeAfterClosed(cs, closedAt: closed.location.line))
                 } else if t.original == .ongoing {
                     report(.error, u.location, .extensionOngoing)

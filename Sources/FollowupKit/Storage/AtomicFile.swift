@@ -45,8 +45,9 @@ public struct AtomicFile {
         defer {
             if !ok { unlink(temp) }
         }
+        var closed = false
+        defer { if !closed { close(fd) } }
         do {
-            defer { if !ok { close(fd) } }
             if let e = hooks.before(.write) { throw fail(e) }
             var written = 0
             while written < bytes.count {
@@ -63,6 +64,7 @@ public struct AtomicFile {
             if fsync(fd) != 0 { throw fail(errno) }
         }
         close(fd)
+        closed = true
         try beforeRename()
         if let e = hooks.before(.rename) { throw fail(e) }
         if rename(temp, path) != 0 { throw fail(errno) }

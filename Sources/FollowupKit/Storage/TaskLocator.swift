@@ -47,7 +47,10 @@ public enum TaskLocator {
                 var isDir: ObjCBool = false
                 if FileManager.default.fileExists(atPath: RootScanner.join(root, year), isDirectory: &isDir), isDir.boolValue {
                     let ledger = try Loader.load(root: root, under: year, where: matches)
-                    if !ledger.meetings.isEmpty, case .success(let task) = resolve(name, in: ledger) { return (ledger, task) }
+                    // Only a full meeting ID settles it here: a shorter name might also match
+                    // a record outside the year folder, which must make it ambiguous.
+                    if ledger.meetings.contains(where: { $0.id == meetingPart }),
+                       case .success(let task) = resolve(name, in: ledger) { return (ledger, task) }
                 }
             }
             let ledger = try Loader.load(root: root, where: matches)

@@ -251,8 +251,8 @@ public enum Message: Sendable, Equatable {
             return vi ? "không ghi được \(path): \(reason); tệp giữ nguyên như cũ"
                       : "cannot write \(path): \(reason); the file is unchanged"
         case let .notDurable(path, reason):
-            return vi ? "đã ghi cập nhật vào \(path) nhưng không đồng bộ được thư mục (\(reason)): nếu mất điện ngay lúc này, cập nhật có thể mất; đừng chạy lại lệnh, hãy kiểm tra bằng 'followup show'"
-                      : "the update was written to \(path) but the folder could not be synced (\(reason)): a power cut now could lose it; do not re-run, check with 'followup show'"
+            return vi ? "đã ghi \(path) nhưng không đồng bộ được thư mục (\(reason)): nếu mất điện ngay lúc này, nội dung mới có thể mất; kiểm tra tệp trước khi chạy lại lệnh"
+                      : "\(path) was written but its folder could not be synced (\(reason)): a power cut now could lose the new content; look at the file before running the command again"
         case let .extendClosed(status):
             return vi ? "nhiệm vụ đã \(status.label(.vi)); muốn gia hạn, trước hết mở lại bằng 'followup status ... --reopen'"
                       : "the task is \(status.label(.en)); to extend it, first reopen it with 'followup status ... --reopen'"
