@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import FollowupKit
 
@@ -28,6 +29,7 @@ struct Check: ParsableCommand {
                 throw ExitCode(1)
             }
             Output.print(summary.text(lang) + "\n")
+            finish(keeping: ledger)
         }
     }
 }

@@ -82,9 +82,10 @@ struct Digest: ParsableCommand {
                 Output.write(bytes)
             }
             warnIfErrors(ledger, lang)
-            if failOn.contains(.overdue), report.totals.overdue > 0 { throw ExitCode(1) }
-            if failOn.contains(.blocked), report.totals.blocked > 0 { throw ExitCode(1) }
-            if failOn.contains(.errors), ledger.errorCount > 0 { throw ExitCode(1) }
+            let failed = failOn.contains(.overdue) && report.totals.overdue > 0
+                || failOn.contains(.blocked) && report.totals.blocked > 0
+                || failOn.contains(.errors) && ledger.errorCount > 0
+            withExtendedLifetime(report) { finish(keeping: ledger, status: failed ? 1 : 0) }
         }
     }
 }

@@ -48,6 +48,7 @@ struct Tasks: ParsableCommand {
             case .text: Output.print(TaskListRenderer.text(rows, lang: lang, width: options.terminal.width))
             }
             warnIfErrors(ledger, lang)
+            finish(keeping: ledger)
         }
     }
 }

@@ -65,6 +65,8 @@ struct MeetingParser {
     }
 
     static func isOngoing(_ text: String) -> Bool {
+        // Most values are dates: they start with a digit.
+        if let f = text.utf8.first, f >= 0x30, f <= 0x39 { return false }
         let t = text.lowercased()
         return t == "ongoing" || t == "thường xuyên" || t == "thuong xuyen" || t == "thuong-xuyen"
     }

@@ -20,12 +20,15 @@ enum NFC {
         return needs ? s.precomposedStringWithCanonicalMapping : s
     }
 
+    /// Lead bytes worth a closer look: 0xCC, 0xCD, 0xE1, 0xE2.
+    private static let suspect: [Bool] = (0..<256).map { $0 == 0xCC || $0 == 0xCD || $0 == 0xE1 || $0 == 0xE2 }
+
     static func mayBeDecomposed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
         while i < n {
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if !suspect[Int(c)] { i += 1; continue }
             if c == 0xCC || c == 0xCD { return true }          // U+0300–U+037F
             if c == 0xE1, i + 1 < n, b[i + 1] == 0xB7 || b[i + 1] == 0x84 || b[i + 1] == 0x85
                 || b[i + 1] == 0x86 || b[i + 1] == 0x87 { return true } // U+1DC0–U+1DFF, jamo

@@ -131,7 +131,8 @@ final class RecordReader {
         }
         _ = try events.next()
         vet(open)
-        var seen: [String: Int] = [:]
+        // A record's mappings hold a dozen keys at most: a list beats hashing every key.
+        var seen: [(key: String, line: Int)] = []
         while true {
             let k = try events.peek()
             if k.kind == .mappingEnd {
@@ -149,12 +150,12 @@ final class RecordReader {
             vet(k)
             lastScalarEnd = k.end
             let key = Scalar(text: k.text, plain: k.plain, start: k.start, end: k.end)
-            if let first = seen[key.text] {
-                report(k.start, .duplicateKey(key.text, firstLine: first))
+            if let first = seen.first(where: { $0.key == key.text }) {
+                report(k.start, .duplicateKey(key.text, firstLine: first.line))
                 try skip()
                 continue
             }
-            seen[key.text] = k.start.line
+            seen.append((key.text, k.start.line))
             try value(key)
         }
     }
