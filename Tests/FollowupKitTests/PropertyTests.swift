@@ -77,14 +77,7 @@ struct RecordGenerator {
 }
 
 @Suite struct PropertyTests {
-    static let units: UnitRegistry = {
-        var r = UnitRegistry()
-        let here = SourceLocation(path: "units.yaml", line: 1, column: 1)
-        r.add(Unit(code: "VP", name: "Văn phòng HĐND và UBND huyện", aliases: ["Văn phòng UBND huyện"], location: here))
-        r.add(Unit(code: "NV", name: "Phòng Nội vụ", location: here))
-        r.add(Unit(code: "TCKH", name: "Phòng Tài chính - Kế hoạch", location: here))
-        return r
-    }()
+    static let units: UnitRegistry = FuzzChecks.units
 
     @Test func appendKeepsEveryEarlierEntry() throws {
         var gen = RecordGenerator(rng: SeededRandom(seed: 20221129))

@@ -137,23 +137,13 @@ public struct DigestHTMLRenderer {
                             ("\(u.counts.cancelled)", "n"), (L.percent(u.counts.onTimeRate), "n"), ("\(u.counts.reminders)", "n")]
                        })
         }
-        var section = 2
-        func list(_ heading: String, _ items: [DigestItem], _ columns: [(String, (DigestItem) -> String)]) {
-            section += 1
-            let roman = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-            h += "<h2>\(roman[min(section, 10)]). \(e(heading))</h2>\n"
-            guard !items.isEmpty else { h += "<p class=\"none\">\(e(L.none))</p>\n"; return }
-            h += table([L.task, L.unit] + columns.map(\.0) + [L.text],
-                       items.map { i in [(i.id, "id"), (i.unit, "")] + columns.map { ($0.1(i), "") } + [(i.text, "")] })
+        let roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+        for (n, section) in L.sections(r).enumerated() {
+            h += "<h2>\(roman[min(n + 2, roman.count - 1)]). \(e(section.heading))</h2>\n"
+            guard !section.items.isEmpty else { h += "<p class=\"none\">\(e(L.none))</p>\n"; continue }
+            h += table([L.task, L.unit] + section.columns.map(\.title) + [L.text],
+                       section.items.map { i in [(i.id, "id"), (i.unit, "")] + section.columns.map { ($0.value(i), "") } + [(i.text, "")] })
         }
-        let due: (String, (DigestItem) -> String) = (L.deadline, { L.deadline($0.due, original: $0.originalDue) })
-        list(L.overdueHeading(r.overdue.count), r.overdue, [due, (L.daysOverdue, { "\($0.daysOverdue ?? 0)" }), (L.reminders, { "\($0.reminders)" })])
-        list(L.blockedHeading(r.blocked.count), r.blocked, [due, (L.note, { $0.note ?? "" })])
-        list(L.dueSoonHeading(r.dueSoonDays, r.dueSoon.count), r.dueSoon, [due, (L.daysLeft, { "\($0.daysLeft ?? 0)" })])
-        list(L.staleHeading(r.staleDays, r.stale.count), r.stale, [due, (L.lastUpdate, { $0.lastUpdate.map(lang.format) ?? L.never }), (L.daysIdle, { "\($0.daysSinceUpdate ?? 0)" })])
-        if !r.escalated.isEmpty { list(L.escalatedHeading(r.escalated.count), r.escalated, [due, (L.reminders, { "\($0.reminders)" })]) }
-        list(L.completedHeading(r.since, r.completedSince.count), r.completedSince, [due, (L.doneOn, { $0.doneDate.map(lang.format) ?? "" })])
-        list(L.assignedHeading(r.since, r.assignedSince.count), r.assignedSince, [due, (L.meetingDate, { lang.format($0.meetingDate) })])
         h += "</body>\n</html>\n"
         return h
     }

@@ -67,4 +67,54 @@ struct DigestLabels {
     func deadline(_ d: Deadline, original: Deadline) -> String {
         d == original ? d.label(lang) : "\(d.label(lang)) (\(pick("gốc", "orig.")) \(original.label(lang)))"
     }
+
+    /// The lists every format prints, in order, with their columns: one place decides what
+    /// a digest contains, the renderers only decide how it looks.
+    func sections(_ r: DigestReport) -> [DigestSection] {
+        let due = DigestSection.Column(deadline, { self.deadline($0.due, original: $0.originalDue) })
+        var out = [
+            DigestSection(heading: overdueHeading(r.overdue.count), items: r.overdue, tone: .alarm,
+                          columns: [due, .init(daysOverdue, { "\($0.daysOverdue ?? 0)" }), .init(reminders, { "\($0.reminders)" })]),
+            DigestSection(heading: blockedHeading(r.blocked.count), items: r.blocked, tone: .plain,
+                          columns: [due, .init(note, { $0.note ?? "" }, long: true)]),
+            DigestSection(heading: dueSoonHeading(r.dueSoonDays, r.dueSoon.count), items: r.dueSoon, tone: .warning,
+                          columns: [due, .init(daysLeft, { "\($0.daysLeft ?? 0)" })]),
+            DigestSection(heading: staleHeading(r.staleDays, r.stale.count), items: r.stale, tone: .plain,
+                          columns: [due, .init(lastUpdate, { $0.lastUpdate.map(self.lang.format) ?? self.never }),
+                                    .init(daysIdle, { "\($0.daysSinceUpdate ?? 0)" })]),
+        ]
+        if !r.escalated.isEmpty {
+            out.append(DigestSection(heading: escalatedHeading(r.escalated.count), items: r.escalated, tone: .alarm,
+                                     columns: [due, .init(reminders, { "\($0.reminders)" })]))
+        }
+        out.append(DigestSection(heading: completedHeading(r.since, r.completedSince.count), items: r.completedSince, tone: .good,
+                                 columns: [due, .init(doneOn, { $0.doneDate.map(self.lang.format) ?? "" })]))
+        out.append(DigestSection(heading: assignedHeading(r.since, r.assignedSince.count), items: r.assignedSince, tone: .plain,
+                                 columns: [due, .init(meetingDate, { self.lang.format($0.meetingDate) })]))
+        return out
+    }
+}
+
+/// One list of a digest: a heading, its tasks, and the columns between the task's ID and
+/// unit (first) and its conclusion text (last).
+struct DigestSection {
+    enum Tone { case plain, alarm, warning, good }
+
+    struct Column {
+        var title: String
+        var value: (DigestItem) -> String
+        /// Free text that a terminal table cuts short.
+        var long: Bool
+
+        init(_ title: String, _ value: @escaping (DigestItem) -> String, long: Bool = false) {
+            self.title = title
+            self.value = value
+            self.long = long
+        }
+    }
+
+    var heading: String
+    var items: [DigestItem]
+    var tone: Tone
+    var columns: [Column]
 }

@@ -59,20 +59,12 @@ public struct DigestMarkdownRenderer {
                      L.percent(u.counts.onTimeRate), "\(u.counts.reminders)"]
                 }, right: Set(2...10))
         }
-        func list(_ heading: String, _ items: [DigestItem], _ columns: [(String, (DigestItem) -> String)]) {
-            out += "\n## \(heading)\n\n"
-            guard !items.isEmpty else { out += L.none + "\n"; return }
-            out += DigestMarkdownRenderer.table([L.task, L.unit] + columns.map(\.0) + [L.text],
-                                                items.map { i in [i.id, i.unit] + columns.map { $0.1(i) } + [i.text] })
+        for section in L.sections(r) {
+            out += "\n## \(section.heading)\n\n"
+            guard !section.items.isEmpty else { out += L.none + "\n"; continue }
+            out += DigestMarkdownRenderer.table([L.task, L.unit] + section.columns.map(\.title) + [L.text],
+                                                section.items.map { i in [i.id, i.unit] + section.columns.map { $0.value(i) } + [i.text] })
         }
-        let due: (String, (DigestItem) -> String) = (L.deadline, { L.deadline($0.due, original: $0.originalDue) })
-        list(L.overdueHeading(r.overdue.count), r.overdue, [due, (L.daysOverdue, { "\($0.daysOverdue ?? 0)" }), (L.reminders, { "\($0.reminders)" })])
-        list(L.blockedHeading(r.blocked.count), r.blocked, [due, (L.note, { $0.note ?? "" })])
-        list(L.dueSoonHeading(r.dueSoonDays, r.dueSoon.count), r.dueSoon, [due, (L.daysLeft, { "\($0.daysLeft ?? 0)" })])
-        list(L.staleHeading(r.staleDays, r.stale.count), r.stale, [due, (L.lastUpdate, { $0.lastUpdate.map(lang.format) ?? L.never }), (L.daysIdle, { "\($0.daysSinceUpdate ?? 0)" })])
-        if !r.escalated.isEmpty { list(L.escalatedHeading(r.escalated.count), r.escalated, [due, (L.reminders, { "\($0.reminders)" })]) }
-        list(L.completedHeading(r.since, r.completedSince.count), r.completedSince, [due, (L.doneOn, { $0.doneDate.map(lang.format) ?? "" })])
-        list(L.assignedHeading(r.since, r.assignedSince.count), r.assignedSince, [due, (L.meetingDate, { lang.format($0.meetingDate) })])
         return out
     }
 }

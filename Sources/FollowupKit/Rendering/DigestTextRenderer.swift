@@ -45,23 +45,24 @@ public struct DigestTextRenderer {
             out += Table(header: header, rows: rows, flexibleColumn: 1, rightAligned: Set(2...10)).render(width: width)
         }
 
-        func list(_ heading: String, _ items: [DigestItem], _ columns: [(String, (DigestItem) -> String)], code: String = "1") {
-            out += "\n" + paint(heading, code) + "\n"
-            guard !items.isEmpty else { out += "  " + L.none + "\n"; return }
-            let header = [L.task, L.unit] + columns.map(\.0) + [L.text]
-            let rows = items.map { i in [i.id, i.unit] + columns.map { $0.1(i) } + [TextWidth.sanitize(i.text)] }
+        for section in L.sections(r) {
+            let code: String
+            switch section.tone {
+            case .plain: code = "1"
+            case .alarm: code = "1;31"
+            case .warning: code = "1;33"
+            case .good: code = "1;32"
+            }
+            out += "\n" + paint(section.heading, code) + "\n"
+            guard !section.items.isEmpty else { out += "  " + L.none + "\n"; continue }
+            let header = [L.task, L.unit] + section.columns.map(\.title) + [L.text]
+            let rows = section.items.map { i in
+                [i.id, i.unit] + section.columns.map { c in
+                    c.long ? TextWidth.truncate(TextWidth.sanitize(c.value(i)), to: 40) : TextWidth.sanitize(c.value(i))
+                } + [TextWidth.sanitize(i.text)]
+            }
             out += Table(header: header, rows: rows, flexibleColumn: header.count - 1).render(width: width)
         }
-        let due: (String, (DigestItem) -> String) = (L.deadline, { L.deadline($0.due, original: $0.originalDue) })
-        list(L.overdueHeading(r.overdue.count), r.overdue, [due, (L.daysOverdue, { "\($0.daysOverdue ?? 0)" }), (L.reminders, { "\($0.reminders)" })], code: "1;31")
-        list(L.blockedHeading(r.blocked.count), r.blocked, [due, (L.note, { TextWidth.truncate(TextWidth.sanitize($0.note ?? ""), to: 40) })])
-        list(L.dueSoonHeading(r.dueSoonDays, r.dueSoon.count), r.dueSoon, [due, (L.daysLeft, { "\($0.daysLeft ?? 0)" })], code: "1;33")
-        list(L.staleHeading(r.staleDays, r.stale.count), r.stale, [due, (L.lastUpdate, { $0.lastUpdate.map(lang.format) ?? L.never }), (L.daysIdle, { "\($0.daysSinceUpdate ?? 0)" })])
-        if !r.escalated.isEmpty {
-            list(L.escalatedHeading(r.escalated.count), r.escalated, [due, (L.reminders, { "\($0.reminders)" })], code: "1;31")
-        }
-        list(L.completedHeading(r.since, r.completedSince.count), r.completedSince, [due, (L.doneOn, { $0.doneDate.map(lang.format) ?? "" })], code: "1;32")
-        list(L.assignedHeading(r.since, r.assignedSince.count), r.assignedSince, [due, (L.meetingDate, { lang.format($0.meetingDate) })])
         return out
     }
 }
