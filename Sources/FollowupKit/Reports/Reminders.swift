@@ -67,7 +67,7 @@ public enum Reminders {
 
 /// Vietnamese alphabetical order (Ă after A, Đ after D, ...), through Foundation's collation.
 enum VietnameseOrder {
-    nonisolated(unsafe) static let locale = Locale(identifier: "vi_VN")
+    static let locale = Locale(identifier: "vi_VN")
     static func less(_ a: String, _ b: String) -> Bool {
         a.compare(b, options: [], range: nil, locale: locale) == .orderedAscending
     }
