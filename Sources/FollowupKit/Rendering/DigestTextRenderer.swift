@@ -42,7 +42,7 @@ public struct DigestTextRenderer {
                  "\(u.counts.withinDeadline)", "\(u.counts.overdue)", "\(u.counts.ongoing)", "\(u.counts.cancelled)",
                  L.percent(u.counts.onTimeRate), "\(u.counts.reminders)"]
             }
-            out += Table(header: header, rows: rows, flexibleColumn: 1, rightAligned: Set(2...10)).render(width: width)
+            out += Table(header: header, rows: rows, flexibleColumn: 1, rightAligned: Set(2...10), wrap: true).render(width: width)
         }
 
         for section in L.sections(r) {
@@ -55,13 +55,13 @@ public struct DigestTextRenderer {
             }
             out += "\n" + paint(section.heading, code) + "\n"
             guard !section.items.isEmpty else { out += "  " + L.none + "\n"; continue }
-            let header = [L.task, L.unit] + section.columns.map(\.title) + [L.text]
-            let rows = section.items.map { i in
-                [i.id, i.unit] + section.columns.map { c in
-                    c.long ? TextWidth.truncate(TextWidth.sanitize(c.value(i)), to: 40) : TextWidth.sanitize(c.value(i))
-                } + [TextWidth.sanitize(i.text)]
-            }
-            out += Table(header: header, rows: rows, flexibleColumn: header.count - 1).render(width: width)
+            // The conclusion's text goes under each row, wrapped; a free-text column (the reason
+            // a task is blocked) takes the rest of the line.
+            let header = [L.task, L.unit] + section.columns.map(\.title)
+            let rows = section.items.map { i in [i.id, i.unit] + section.columns.map { TextWidth.sanitize($0.value(i)) } }
+            let flexible = section.columns.firstIndex(where: \.long).map { $0 + 2 }
+            out += Table(header: header, rows: rows, flexibleColumn: flexible, wrap: true,
+                         details: section.items.map { TextWidth.sanitize($0.text) }).render(width: width)
         }
         return out
     }

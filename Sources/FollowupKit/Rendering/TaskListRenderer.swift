@@ -45,27 +45,48 @@ public enum TaskListRenderer {
     }
 }
 
-/// A plain-text table whose columns are measured in display columns; one column may be
-/// cut to fit the width.
+/// A plain-text table whose columns are measured in display columns; one column takes the
+/// width that is left, and its text is cut (one line per row, for grep) or wrapped onto
+/// continuation lines (for a report people read).
 public struct Table {
     public var header: [String]
     public var rows: [[String]]
     public var flexibleColumn: Int?
     public var rightAligned: Set<Int> = []
+    public var wrap: Bool
+    /// Text printed under each row, indented and wrapped to the width (a conclusion's text).
+    public var details: [String]?
 
-    public init(header: [String], rows: [[String]], flexibleColumn: Int? = nil, rightAligned: Set<Int> = []) {
+    public init(header: [String], rows: [[String]], flexibleColumn: Int? = nil, rightAligned: Set<Int> = [],
+                wrap: Bool = false, details: [String]? = nil) {
         self.header = header
         self.rows = rows
         self.flexibleColumn = flexibleColumn
         self.rightAligned = rightAligned
+        self.wrap = wrap
+        self.details = details
     }
 
     public func render(width: Int) -> String {
         var widths = header.map(TextWidth.width)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], TextWidth.width(c)) } }
+        var headerLines = header.map { [$0] }
+        if wrap {
+            // Long headers over narrow numbers go on two lines ("HT đúng" / "hạn").
+            var data = Array(repeating: 0, count: header.count)
+            for r in rows { for (i, c) in r.enumerated() { data[i] = max(data[i], TextWidth.width(c)) } }
+            for i in header.indices where i != flexibleColumn {
+                let full = TextWidth.width(header[i])
+                let longestWord = header[i].split(separator: " ").map { TextWidth.width(String($0)) }.max() ?? full
+                let target = max(data[i], longestWord, (full + 1) / 2 + 1)
+                guard target < full, full - data[i] > 3 else { continue }
+                headerLines[i] = TextWidth.wrap(header[i], width: target)
+                widths[i] = max(data[i], headerLines[i].map(TextWidth.width).max() ?? target)
+            }
+        }
         if let f = flexibleColumn {
             let fixed = widths.enumerated().filter { $0.offset != f }.map(\.element).reduce(0, +) + 2 * (widths.count - 1)
-            widths[f] = max(12, min(widths[f], width - fixed))
+            widths[f] = max(wrap ? 16 : 12, min(widths[f], width - fixed))
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
@@ -77,9 +98,32 @@ public struct Table {
             }
             return parts.joined(separator: "  ")
         }
-        var out = line(header) + "\n"
+        var out = ""
+        for n in 0..<(headerLines.map(\.count).max() ?? 1) {
+            var text = line(headerLines.map { n < $0.count ? $0[n] : "" })
+            while text.hasSuffix(" ") { text.removeLast() }
+            out += text + "\n"
+        }
         out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        for r in rows { out += line(r) + "\n" }
+        for (index, r) in rows.enumerated() {
+            if wrap, let f = flexibleColumn, f < r.count, TextWidth.width(r[f]) > widths[f] {
+                for (n, piece) in TextWidth.wrap(r[f], width: widths[f]).enumerated() {
+                    var cells = n == 0 ? r : Array(repeating: "", count: r.count)
+                    cells[f] = piece
+                    // Trailing blanks of a continuation line are dropped.
+                    var text = line(cells)
+                    while text.hasSuffix(" ") { text.removeLast() }
+                    out += text + "\n"
+                }
+            } else {
+                var text = line(r)
+                while text.hasSuffix(" ") { text.removeLast() }
+                out += text + "\n"
+            }
+            if let details, index < details.count, !details[index].isEmpty {
+                for piece in TextWidth.wrap(details[index], width: max(20, width - 4)) { out += "    " + piece + "\n" }
+            }
+        }
         return out
     }
 }
