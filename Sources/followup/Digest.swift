@@ -68,18 +68,19 @@ struct Digest: ParsableCommand {
                 assessment: AssessmentOptions(asOf: day, dueSoonDays: dueSoon, staleDays: stale),
                 units: codes, meetingPrefix: meeting, since: sinceDay))
             let terminal = options.terminal
-            let bytes: [UInt8]
-            switch format {
-            case .text: bytes = Array(DigestTextRenderer(lang: lang, width: terminal.width, color: output == nil && terminal.color).render(report).utf8)
-            case .markdown: bytes = Array(DigestMarkdownRenderer(lang: lang).render(report).utf8)
-            case .json: bytes = DigestJSONRenderer.bytes(report)
-            case .csv: bytes = Array(DigestCSVRenderer.render(report).utf8)
-            case .html: bytes = Array(DigestHTMLRenderer(lang: lang).render(report).utf8)
-            }
-            if let output {
-                try writeOutput(bytes, to: output)
+            if format == .json, output == nil {
+                // Streamed: a large report is never whole in memory.
+                DigestJSONRenderer.stream(report) { Output.write($0) }
             } else {
-                Output.write(bytes)
+                let bytes: [UInt8]
+                switch format {
+                case .text: bytes = Array(DigestTextRenderer(lang: lang, width: terminal.width, color: output == nil && terminal.color).render(report).utf8)
+                case .markdown: bytes = Array(DigestMarkdownRenderer(lang: lang).render(report).utf8)
+                case .json: bytes = DigestJSONRenderer.bytes(report)
+                case .csv: bytes = Array(DigestCSVRenderer.render(report).utf8)
+                case .html: bytes = Array(DigestHTMLRenderer(lang: lang).render(report).utf8)
+                }
+                if let output { try writeOutput(bytes, to: output) } else { Output.write(bytes) }
             }
             warnIfErrors(ledger, lang)
             let failed = failOn.contains(.overdue) && report.totals.overdue > 0

@@ -46,9 +46,21 @@ public enum DigestJSONRenderer {
 
     public static func render(_ r: DigestReport) -> String { String(decoding: bytes(r), as: UTF8.self) }
 
-    /// The JSON as UTF-8 bytes, written out without a `String` copy (it can be tens of MB).
+    /// The JSON as UTF-8 bytes.
     public static func bytes(_ r: DigestReport) -> [UInt8] {
         var w = JSONWriter()
+        write(r, to: &w)
+        return w.bytes
+    }
+
+    /// The JSON handed to `sink` in chunks: a large report is never whole in memory.
+    public static func stream(_ r: DigestReport, to sink: @escaping ([UInt8]) -> Void) {
+        var w = JSONWriter(sink: sink)
+        write(r, to: &w)
+        w.finish()
+    }
+
+    static func write(_ r: DigestReport, to w: inout JSONWriter) {
         w.open()
         w.string("as_of", r.asOf.iso)
         w.string("since", r.since.iso)
@@ -77,7 +89,6 @@ public enum DigestJSONRenderer {
             w.close(array: true)
         }
         w.close()
-        return w.bytes
     }
 }
 

@@ -6,11 +6,26 @@ public struct JSONWriter {
     private var needsComma: [Bool] = [false]
     private let pretty: Bool
     private var depth: Int { needsComma.count - 1 }
+    /// Where full chunks go when streaming (nil: everything stays in `bytes`).
+    private let sink: (([UInt8]) -> Void)?
+    private static let chunk = 1 << 20
 
-    public init(pretty: Bool = true) {
+    /// `sink`: hand the output over in chunks of about 1 MiB (and the rest on `finish()`)
+    /// instead of keeping a large report in memory.
+    public init(pretty: Bool = true, sink: (([UInt8]) -> Void)? = nil) {
         self.pretty = pretty
-        bytes.reserveCapacity(1 << 16)
+        self.sink = sink
+        bytes.reserveCapacity(sink == nil ? 1 << 16 : JSONWriter.chunk + 4096)
     }
+
+    private mutating func drain(force: Bool = false) {
+        guard let sink, force || bytes.count >= JSONWriter.chunk else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands the rest to the sink.
+    public mutating func finish() { drain(force: true) }
 
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -69,6 +84,7 @@ public struct JSONWriter {
     }
 
     private mutating func beginValue(key: String?) {
+        drain()
         if needsComma[depth] { bytes.append(UInt8(ascii: ",")) }
         needsComma[depth] = true
         if depth > 0 { newlineIndent() }
