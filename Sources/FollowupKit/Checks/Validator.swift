@@ -42,15 +42,16 @@ enum Validator {
         func fail(_ at: SourceLocation, _ m: Message) { report(.error, at, m) }
         var tasks: [TaskItem] = []
         var local: [String: Int] = [:]   // local task id -> index in `tasks`
-        var conclusionIDs: [String: Int] = [:]
+        // A meeting has a handful of conclusions: a list beats hashing.
+        var conclusionIDs: [(id: String, line: Int)] = []
         for (ci, c) in meeting.conclusions.enumerated() {
-            if let first = conclusionIDs[c.id] {
-                fail(c.location, .duplicateConclusionID(c.id, firstLine: first))
+            if let first = conclusionIDs.first(where: { $0.id == c.id }) {
+                fail(c.location, .duplicateConclusionID(c.id, firstLine: first.line))
                 continue
             }
-            conclusionIDs[c.id] = c.location.line
+            conclusionIDs.append((c.id, c.location.line))
             let support: [String] = c.support.compactMap { s in
-                if let u = units.resolve(s.value) { return u.code }
+                if let code = units.code(for: s.value) { return code }
                 fail(s.location, .unknownUnit(s.value, suggestions: units.suggestions(for: s.value)))
                 return nil
             }
@@ -60,25 +61,26 @@ enum Validator {
             if case .day(let d)? = due, d < meeting.date {
                 fail(c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
             }
-            var seen = Set<String>()
+            var seen: [String] = []
             for owner in c.owners {
-                if owner.value.lowercased() == "todo" {
+                if owner.value.utf8.count == 4, owner.value.lowercased() == "todo" {
                     report(.warning, owner.location, .todoOwner)
                     continue
                 }
-                guard let unit = units.resolve(owner.value) else {
+                guard let code = units.code(for: owner.value) else {
                     fail(owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
                     continue
                 }
-                guard seen.insert(unit.code).inserted else {
-                    fail(owner.location, .duplicateOwner(unit.code))
+                guard !seen.contains(code) else {
+                    fail(owner.location, .duplicateOwner(code))
                     continue
                 }
+                seen.append(code)
                 guard let due else { continue }
-                let localID = c.fanOut ? "\(c.id)/\(unit.code)" : c.id
+                let localID = c.fanOut ? "\(c.id)/\(code)" : c.id
                 local[localID] = tasks.count
                 tasks.append(TaskItem(id: "\(meeting.id)#\(localID)", meetingIndex: mi, conclusionIndex: ci,
-                                      unit: unit.code, support: support.filter { $0 != unit.code }, due: due,
+                                      unit: code, support: support.filter { $0 != code }, due: due,
                                       history: [], location: owner.location))
             }
         }
@@ -97,13 +99,13 @@ enum Validator {
     static func canonicalLocal(_ local: String, units: UnitRegistry) -> String {
         guard let slash = local.firstIndex(of: "/") else { return local }
         let unitName = String(local[local.index(after: slash)...])
-        guard let unit = units.resolve(unitName) else { return local }
-        return "\(local[..<slash])/\(unit.code)"
+        guard let code = units.code(for: unitName) else { return local }
+        return "\(local[..<slash])/\(code)"
     }
 
     static func validateUpdates(_ meeting: Meeting, local: [String: Int], tasks: inout [TaskItem], units: UnitRegistry,
                                 report: (Severity, SourceLocation, Message) -> Void) {
-        var timelines: [Int: TaskTimeline] = [:]
+        var timelines: [TaskTimeline?] = Array(repeating: nil, count: tasks.count)
         for u in meeting.updates {
             guard let part = localPart(of: u.task, meetingID: meeting.id) else {
                 report(.error, u.location, .taskOfOtherMeeting(u.task, meeting: meeting.id))
@@ -123,7 +125,7 @@ enum Validator {
                 report(.error, u.statusLocation ?? u.location, .changeAfterClosed(cs, closedAt: closed.location.line))
             }
             if let s = u.status, s.needsNote, u.note == nil { report(.warning, u.location, .noteRequired(s)) }
-            if let by = u.by, units.resolve(by) == nil {
+            if let by = u.by, units.code(for: by) == nil {
                 report(.error, u.location, .unknownUnit(by, suggestions: units.suggestions(for: by)))
             }
             if let d = u.due {

@@ -29,6 +29,12 @@ public struct UnitRegistry: Sendable {
         return nil
     }
 
+    /// The code of the unit `name` stands for (cheaper than `resolve`, which copies the unit).
+    public func code(for name: String) -> String? {
+        if let i = exact[name] { return units[i].code }
+        return index[UnitRegistry.key(name)].map { units[$0].code }
+    }
+
     public func resolve(_ name: String) -> Unit? {
         if let i = exact[name] { return units[i] }
         return index[UnitRegistry.key(name)].map { units[$0] }
