@@ -42,14 +42,12 @@ enum Validator {
         func fail(_ at: SourceLocation, _ m: Message) { report(.error, at, m) }
         var tasks: [TaskItem] = []
         var local: [String: Int] = [:]   // local task id -> index in `tasks`
-        // A meeting has a handful of conclusions: a list beats hashing.
-        var conclusionIDs: [(id: String, line: Int)] = []
+        var conclusionIDs = FirstSeen()
         for (ci, c) in meeting.conclusions.enumerated() {
-            if let first = conclusionIDs.first(where: { $0.id == c.id }) {
-                fail(c.location, .duplicateConclusionID(c.id, firstLine: first.line))
+            if let first = conclusionIDs.insert(c.id, c.location.line) {
+                fail(c.location, .duplicateConclusionID(c.id, firstLine: first))
                 continue
             }
-            conclusionIDs.append((c.id, c.location.line))
             let support: [String] = c.support.compactMap { s in
                 if let code = units.code(for: s.value) { return code }
                 fail(s.location, .unknownUnit(s.value, suggestions: units.suggestions(for: s.value)))
@@ -61,7 +59,7 @@ enum Validator {
             if case .day(let d)? = due, d < meeting.date {
                 fail(c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
             }
-            var seen: [String] = []
+            var seen = FirstSeen()
             for owner in c.owners {
                 if owner.value.utf8.count == 4, owner.value.lowercased() == "todo" {
                     report(.warning, owner.location, .todoOwner)
@@ -71,11 +69,10 @@ enum Validator {
                     fail(owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
                     continue
                 }
-                guard !seen.contains(code) else {
+                guard seen.insert(code, 0) == nil else {
                     fail(owner.location, .duplicateOwner(code))
                     continue
                 }
-                seen.append(code)
                 guard let due else { continue }
                 let localID = c.fanOut ? "\(c.id)/\(code)" : c.id
                 local[localID] = tasks.count

@@ -131,8 +131,7 @@ final class RecordReader {
         }
         _ = try events.next()
         vet(open)
-        // A record's mappings hold a dozen keys at most: a list beats hashing every key.
-        var seen: [(key: String, line: Int)] = []
+        var seen = FirstSeen()
         while true {
             let k = try events.peek()
             if k.kind == .mappingEnd {
@@ -150,12 +149,11 @@ final class RecordReader {
             vet(k)
             lastScalarEnd = k.end
             let key = Scalar(text: k.text, plain: k.plain, start: k.start, end: k.end)
-            if let first = seen.first(where: { $0.key == key.text }) {
-                report(k.start, .duplicateKey(key.text, firstLine: first.line))
+            if let first = seen.insert(key.text, k.start.line) {
+                report(k.start, .duplicateKey(key.text, firstLine: first))
                 try skip()
                 continue
             }
-            seen.append((key.text, k.start.line))
             try value(key)
         }
     }

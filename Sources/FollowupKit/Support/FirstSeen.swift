@@ -1,0 +1,26 @@
+/// Remembers names and a value from where each was first seen (a line), to report repeats.
+///
+/// A record's mappings and conclusions hold a handful of names, where a short list is
+/// cheaper than hashing; past 16 it switches to a hash table, so that a hostile file with
+/// 100,000 keys or conclusions stays linear.
+struct FirstSeen {
+    private var list: [(name: String, value: Int)] = []
+    private var table: [String: Int]?
+
+    /// Records `name` and returns nil, or returns the value it was first seen with.
+    mutating func insert(_ name: String, _ value: Int) -> Int? {
+        if table != nil {
+            // Mutated in place: copying it out of the optional would copy the whole table.
+            if let first = table![name] { return first }
+            table![name] = value
+            return nil
+        }
+        if let first = list.first(where: { $0.name == name }) { return first.value }
+        list.append((name, value))
+        if list.count > 16 {
+            table = Dictionary(list.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+            list = []
+        }
+        return nil
+    }
+}
