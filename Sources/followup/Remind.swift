@@ -42,33 +42,12 @@ struct Remind: ParsableCommand {
             guard record else { return }
             if day > options.today { throw FollowupError(.dateInFuture(day, today: options.today)) }
             let store = RecordStore(root: ledger.root, units: ledger.units, hooks: writeHooks(options.environment))
-            // One write per meeting, holding all its reminder entries.
-            var byMeeting: [Int: [String]] = [:]
-            // A task already reminded that day is not reminded twice (a repeated run).
-            for l in letters {
-                for a in l.tasks where !a.task.history.contains(where: { $0.reminder && $0.date == day }) {
-                    byMeeting[a.task.meetingIndex, default: []].append(a.task.id)
-                }
-            }
-            // Each record is written on its own; one that cannot be written is reported and
-            // the others still get their entries.
             var count = 0, failed = 0
-            for mi in byMeeting.keys.sorted() {
-                let meeting = ledger.meetings[mi]
-                do throws(FollowupError) {
-                    let written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in
-                        var entries: [Update] = []
-                        for id in byMeeting[mi] ?? [] {
-                            // Checked again on the record as it is under the lock.
-                            if snapshot.tasks.first(where: { $0.id == id })?.history.contains(where: { $0.reminder && $0.date == day }) == true { continue }
-                            entries.append(try TaskUpdates.reminder(task: id, TaskUpdates.Common(date: day, document: document),
-                                                                    units: ledger.units, in: snapshot))
-                        }
-                        return entries
-                    }
-                    count += written.count
-                } catch {
-                    Output.error(error.rendered(lang))
+            for (_, result) in Reminders.record(letters, on: day, document: document, ledger: ledger, store: store) {
+                switch result {
+                case .success(let n): count += n
+                case .failure(let e):
+                    Output.error(e.rendered(lang))
                     failed += 1
                 }
             }

@@ -2,46 +2,6 @@ import Foundation
 import ArgumentParser
 import FollowupKit
 
-/// Options shared by the commands that add a history entry.
-struct EntryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Date of the report, yyyy-MM-dd or dd/MM/yyyy (default: today).", valueName: "date"))
-    var date: String?
-
-    @Option(name: .long, help: ArgumentHelp("The unit that reported (code, name or alias).", valueName: "unit"), completion: Complete.units)
-    var by: String?
-
-    @Option(name: .long, help: ArgumentHelp("Number of the report or letter, e.g. 112/BC-VP.", valueName: "no"))
-    var document: String?
-
-    func common(note: String?, today: Day) throws(FollowupError) -> TaskUpdates.Common {
-        var day = today
-        if let date { day = try parseDay(date, option: "--date") }
-        if day > today { throw FollowupError(.dateInFuture(day, today: today)) }
-        let common = TaskUpdates.Common(date: day, note: note, by: by, document: document)
-        if common.noteWasEmpty { throw FollowupError(.emptyNote, exitCode: 64) }
-        return common
-    }
-}
-
-/// Test seam for the storage layer, read here and nowhere deeper:
-/// FOLLOWUP_TEST_PAUSE=STEP:MS sleeps before a write step; FOLLOWUP_TEST_FAIL=STEP:ERRNO fails it.
-func writeHooks(_ env: [String: String]) -> WriteHooks {
-    let pause = env["FOLLOWUP_TEST_PAUSE"].flatMap(parseHook)
-    let fail = env["FOLLOWUP_TEST_FAIL"].flatMap(parseHook)
-    guard pause != nil || fail != nil else { return .none }
-    return WriteHooks { step in
-        if let pause, pause.0 == step.rawValue { usleep(useconds_t(pause.1 * 1000)) }
-        if let fail, fail.0 == step.rawValue { return Int32(fail.1) }
-        return nil
-    }
-}
-
-private func parseHook(_ s: String) -> (String, Int)? {
-    let p = s.split(separator: ":")
-    guard p.count == 2, let n = Int(p[1]) else { return nil }
-    return (String(p[0]), n)
-}
-
 /// Prints what was recorded, in the user's language.
 func printRecorded(_ entries: [Update], path: String, lang: Language) {
     for e in entries {

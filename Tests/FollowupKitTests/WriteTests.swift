@@ -189,7 +189,7 @@ import Testing
             jobs.append(["status", "\(shared)#2/NV", "in_progress", "--note", "same-\(i)", "--date", "2022-06-01", "--root", "."])
             jobs.append(["status", "\(others[i % 5])#2/XA-KYSON", "in_progress", "--note", "other-\(i)", "--date", "2022-06-01", "--root", "."])
         }
-        let failures = Slots(jobs.count)
+        let failures = Results(jobs.count)
         let url = root.url, all = jobs
         DispatchQueue.concurrentPerform(iterations: all.count) { i in
             let r = try? CLI.run(all[i], in: url)
@@ -247,7 +247,7 @@ import Testing
 }
 
 /// Results written from several threads, one slot each.
-final class Slots: @unchecked Sendable {
+final class Results: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String?]
     init(_ n: Int) { storage = Array(repeating: nil, count: n) }

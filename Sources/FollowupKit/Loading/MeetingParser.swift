@@ -162,7 +162,7 @@ struct MeetingParser {
     }
 
     func conclusion(position: Int) throws(YAMLSyntaxError) -> Conclusion? {
-        var id: String?, idMark: Mark?, text: String?
+        var id: String?, text: String?
         var owner: [Located<String>]?, owners: [Located<String>]?
         var support: [Located<String>] = []
         var due: Deadline?
@@ -172,7 +172,6 @@ struct MeetingParser {
             switch key.text {
             case "id":
                 if let s = try self.text() {
-                    idMark = s.start
                     if Identifier.isValidID(s.text) { id = s.text } else { report(s.start, .badID(s.text)) }
                 }
             case "text": textSeen = true; text = try self.text()?.text
@@ -186,7 +185,6 @@ struct MeetingParser {
         }) != nil else { return nil }
         if !textSeen { report(start, .missingKey("text", where: "conclusion")) }
         if owner != nil, owners != nil { report(start, .ownerAndOwners) }
-        _ = idMark
         return Conclusion(id: id ?? String(position), text: text ?? "", owners: owners ?? owner ?? [],
                           fanOut: owners != nil && owner == nil, support: support, due: due,
                           location: location(start))

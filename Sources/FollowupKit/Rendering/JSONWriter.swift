@@ -119,7 +119,6 @@ public struct JSONWriter {
     }
 
     public mutating func int(_ key: String?, _ value: Int?) { raw(key, value.map(String.init) ?? "null") }
-    public mutating func bool(_ key: String?, _ value: Bool) { raw(key, value ? "true" : "false") }
 
     public mutating func strings(_ key: String?, _ values: [String]) {
         open(key, array: true)

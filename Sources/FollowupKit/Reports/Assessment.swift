@@ -87,7 +87,7 @@ public struct Assessment: Sendable {
             } else {
                 a.state = .ongoing
             }
-            a.notStarted = t.status == .open
+            a.notStarted = t.notStarted
             a.blocked = t.status == .blocked
             let since = d.days(since: t.lastDate ?? meetingDate)
             a.daysSinceUpdate = since

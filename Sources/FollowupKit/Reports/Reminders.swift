@@ -32,6 +32,32 @@ public enum Reminders {
         }.sorted { VietnameseOrder.less($0.unitName, $1.unitName) }
     }
 
+    /// Appends a reminder entry dated `day` to every task of `letters`, one write per record.
+    /// A task already reminded that day is skipped (a repeated run adds nothing), judged on
+    /// the record as it is under its lock. A record that cannot be written does not stop
+    /// the others: each record's outcome is returned, in record order.
+    public static func record(_ letters: [ReminderLetter], on day: Day, document: String?, ledger: Ledger,
+                              store: RecordStore) -> [(meeting: Meeting, result: Result<Int, FollowupError>)] {
+        var byMeeting: [Int: [String]] = [:]
+        for l in letters { for a in l.tasks { byMeeting[a.task.meetingIndex, default: []].append(a.task.id) } }
+        return byMeeting.keys.sorted().map { mi in
+            let meeting = ledger.meetings[mi]
+            do throws(FollowupError) {
+                let written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in
+                    var entries: [Update] = []
+                    for id in byMeeting[mi] ?? [] {
+                        if let e = try TaskUpdates.reminder(task: id, TaskUpdates.Common(date: day, document: document),
+                                                            units: ledger.units, in: snapshot) { entries.append(e) }
+                    }
+                    return entries
+                }
+                return (meeting, .success(written.count))
+            } catch {
+                return (meeting, .failure(error))
+            }
+        }
+    }
+
     /// The letter's text, ready to paste into an official letter.
     public static func text(_ l: ReminderLetter, ledger: Ledger, asOf: Day, lang: Language) -> String {
         var out = lang.pick("Kính gửi: \(l.unitName)\n\n", "To: \(l.unitName)\n\n")

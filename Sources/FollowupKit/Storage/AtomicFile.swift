@@ -25,6 +25,20 @@ public struct AtomicFile {
 
     static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
 
+    /// Writes every byte (retrying short writes and EINTR); the errno of a failure, or nil.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            written += n
+        }
+        return nil
+    }
+
 
     /// Replaces `path` with `bytes`. `mode` is the permission bits to give the new file.
     /// `beforeRename` runs after the temporary file is durable and just before the rename:
@@ -47,22 +61,12 @@ public struct AtomicFile {
         }
         var closed = false
         defer { if !closed { close(fd) } }
-        do {
-            if let e = hooks.before(.write) { throw fail(e) }
-            var written = 0
-            while written < bytes.count {
-                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw fail(errno)
-                }
-                written += n
-            }
-            // open() applied the umask; set the original's bits exactly.
-            if fchmod(fd, mode) != 0 { throw fail(errno) }
-            if let e = hooks.before(.fsync) { throw fail(e) }
-            if fsync(fd) != 0 { throw fail(errno) }
-        }
+        if let e = hooks.before(.write) { throw fail(e) }
+        if let e = AtomicFile.writeAll(fd, bytes) { throw fail(e) }
+        // open() applied the umask; set the original's bits exactly.
+        if fchmod(fd, mode) != 0 { throw fail(errno) }
+        if let e = hooks.before(.fsync) { throw fail(e) }
+        if fsync(fd) != 0 { throw fail(errno) }
         close(fd)
         closed = true
         try beforeRename()
@@ -93,12 +97,7 @@ public struct AtomicFile {
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw fail(errno) }
         defer { unlink(temp) }
-        var failure: Int32 = 0
-        var written = 0
-        while written < bytes.count, failure == 0 {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 { if errno != EINTR { failure = errno } } else { written += n }
-        }
+        var failure = AtomicFile.writeAll(fd, bytes) ?? 0
         if failure == 0, fsync(fd) != 0 { failure = errno }
         close(fd)
         if failure != 0 { throw fail(failure) }

@@ -76,8 +76,6 @@ public enum Message: Sendable, Equatable {
     case unsafeName(String)
     case templateInvalid(String, reason: String)
     case outputFailed(String, reason: String)
-    case usage(String)
-    case checkFailedAfterWrite(String)
 
     public func text(_ lang: Language) -> String {
         let vi = lang == .vi
@@ -279,10 +277,6 @@ public enum Message: Sendable, Equatable {
                       : "template '\(name)' does not produce valid YAML: \(reason)"
         case let .outputFailed(path, reason):
             return vi ? "không ghi được tệp kết quả \(path): \(reason)" : "cannot write the output file \(path): \(reason)"
-        case let .usage(text):
-            return text
-        case let .checkFailedAfterWrite(path):
-            return vi ? "\(path) có lỗi sau khi sửa; chạy 'followup check' để xem" : "\(path) has problems after editing; run 'followup check'"
         }
     }
 

@@ -72,10 +72,12 @@ public enum TaskUpdates {
         return u
     }
 
-    /// `followup remind --record`: a reminder entry.
+    /// `followup remind --record`: a reminder entry, or nil when the task was already
+    /// reminded that day.
     public static func reminder(task id: String, _ c: Common, units: UnitRegistry,
-                                in snapshot: RecordStore.Snapshot) throws(FollowupError) -> Update {
+                                in snapshot: RecordStore.Snapshot) throws(FollowupError) -> Update? {
         let task = try find(id, in: snapshot)
+        if task.history.contains(where: { $0.reminder && $0.date == c.date }) { return nil }
         var (u, _) = try base(task, snapshot.meeting, c, units: units)
         u.reminder = true
         return u
