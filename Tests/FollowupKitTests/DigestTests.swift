@@ -66,6 +66,13 @@ import FoundationXML
         #expect(text.contains("^[[31mĐỎ"))
     }
 
+    @Test func reminderLettersArePinned() throws {
+        let r = try CLI.run(["remind", "--as-of", "2026-11-30"], in: CLI.packageRoot)
+        #expect(r.status == 0)
+        try Golden.check("remind/sample.txt", r.stdout)
+        #expect(!r.stdout.contains(" 0 nhiệm vụ"))
+    }
+
     @Test func failOnOverdue() throws {
         let r = try CLI.run(["digest", "--root", "digest", "--as-of", "2022-07-15", "--format", "json", "--fail-on", "overdue"], in: CLI.fixtures)
         #expect(r.status == 1)

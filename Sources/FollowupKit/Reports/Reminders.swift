@@ -61,9 +61,14 @@ public enum Reminders {
     /// The letter's text, ready to paste into an official letter.
     public static func text(_ l: ReminderLetter, ledger: Ledger, asOf: Day, lang: Language) -> String {
         var out = lang.pick("Kính gửi: \(l.unitName)\n\n", "To: \(l.unitName)\n\n")
+        // Only the parts there are: "1 nhiệm vụ quá hạn", not "... và 0 nhiệm vụ sắp đến hạn".
+        var parts: [String] = []
+        if !l.overdue.isEmpty { parts.append(lang.pick("\(l.overdue.count) nhiệm vụ quá hạn", "\(l.overdue.count) overdue")) }
+        if !l.dueSoon.isEmpty { parts.append(lang.pick("\(l.dueSoon.count) nhiệm vụ sắp đến hạn", "\(l.dueSoon.count) soon-due")) }
+        let what = parts.joined(separator: lang.pick(" và ", " and "))
         out += lang.pick(
-            "Tính đến ngày \(asOf.vietnamese), đơn vị còn \(l.overdue.count) nhiệm vụ quá hạn và \(l.dueSoon.count) nhiệm vụ sắp đến hạn theo kết luận của các cuộc họp dưới đây. Đề nghị đơn vị khẩn trương triển khai thực hiện và báo cáo kết quả về Văn phòng HĐND và UBND huyện.\n",
-            "As of \(asOf.iso), your unit has \(l.overdue.count) overdue and \(l.dueSoon.count) soon-due tasks from the meeting conclusions below. Please complete them promptly and report the results to the District Office.\n")
+            "Tính đến ngày \(asOf.vietnamese), đơn vị còn \(what) theo kết luận của các cuộc họp dưới đây. Đề nghị đơn vị khẩn trương triển khai thực hiện và báo cáo kết quả về Văn phòng HĐND và UBND huyện.\n",
+            "As of \(asOf.iso), your unit has \(what) \(l.tasks.count == 1 ? "task" : "tasks") from the meeting conclusions below. Please complete them promptly and report the results to the District Office.\n")
         func line(_ n: Int, _ a: Assessment) -> String {
             let m = ledger.meeting(of: a.task)
             let c = ledger.conclusion(of: a.task)
