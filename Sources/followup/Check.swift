@@ -20,16 +20,16 @@ struct Check: ParsableCommand {
     func run() throws {
         let lang = options.language
         try reporting(lang) {
-            let ledger = try loadLedger(options)
-            for d in ledger.diagnostics { Output.error(d.rendered(lang)) }
-            let summary = CheckSummary(files: ledger.fileCount, tasks: ledger.tasks.count,
-                                       errors: ledger.errorCount, warnings: ledger.warningCount)
-            if ledger.errorCount > 0 {
+            // Each record is checked in the worker that read it; only its task count is kept.
+            let found = try Loader.scan(root: options.rootPath) { _, tasks in tasks.count }
+            for d in found.diagnostics { Output.error(d.rendered(lang)) }
+            let summary = CheckSummary(files: found.fileCount, tasks: found.parts.reduce(0, +),
+                                       errors: found.errorCount, warnings: found.warningCount)
+            if found.errorCount > 0 {
                 Output.error(summary.text(lang))
                 throw ExitCode(1)
             }
             Output.print(summary.text(lang) + "\n")
-            finish(keeping: ledger)
         }
     }
 }

@@ -2,9 +2,11 @@
 /// conclusion makes, and every update entry against its task's history.
 enum Validator {
     /// Drops meetings whose id an earlier file (in path order) already uses, reporting them.
-    static func dropDuplicateIDs(_ meetings: [Meeting]) -> (kept: [Int], problems: [Diagnostic]) {
+    static func dropDuplicateIDs(_ meetings: [(id: String, location: SourceLocation)]) -> (kept: [Int], problems: [Diagnostic]) {
         var byID: [String: SourceLocation] = [:]
+        byID.reserveCapacity(meetings.count)
         var kept: [Int] = []
+        kept.reserveCapacity(meetings.count)
         var problems: [Diagnostic] = []
         for (i, m) in meetings.enumerated() {
             if let other = byID[m.id] {
@@ -19,7 +21,7 @@ enum Validator {
 
     /// Checks a whole ledger's meetings (used for one record at a time by the writers).
     static func validate(_ ledger: inout Ledger) -> [Diagnostic] {
-        let (kept, dup) = dropDuplicateIDs(ledger.meetings)
+        let (kept, dup) = dropDuplicateIDs(ledger.meetings.map { ($0.id, $0.location) })
         ledger.meetings = kept.map { ledger.meetings[$0] }
         var problems = dup
         var all: [TaskItem] = []

@@ -87,6 +87,51 @@ public enum Loader {
     /// Loads the whole root. `concurrent: false` gives the same result, one file at a time.
     public static func load(root: String, concurrent: Bool = true, under: String? = nil,
                             where include: (String) -> Bool = { _ in true }) throws(FollowupError) -> Ledger {
+        let found = try scan(root: root, concurrent: concurrent, under: under, where: include) { meeting, tasks in
+            Loaded(meeting: meeting, tasks: tasks)
+        }
+        var meetings: [Meeting] = []
+        var tasks: [TaskItem] = []
+        meetings.reserveCapacity(found.parts.count)
+        for part in found.parts {
+            for var t in part.tasks {
+                t.meetingIndex = meetings.count
+                tasks.append(t)
+            }
+            meetings.append(part.meeting)
+        }
+        return Ledger(root: root, settings: found.settings, units: found.units, meetings: meetings, tasks: tasks,
+                      diagnostics: found.diagnostics, fileCount: found.fileCount)
+    }
+
+    private struct Loaded: Sendable {
+        var meeting: Meeting
+        var tasks: [TaskItem]
+    }
+
+    /// What `scan` found: the registry, one part per meeting kept (path order), every problem.
+    public struct Scan<Part: Sendable>: Sendable {
+        public var settings: Settings
+        public var units: UnitRegistry
+        public var parts: [Part]
+        /// Sorted by file, line, column.
+        public var diagnostics: [Diagnostic]
+        /// How many record files were read.
+        public var fileCount: Int
+
+        public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+        public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    }
+
+    /// Reads the root like `load`, but hands each meeting and its checked tasks to `reduce`
+    /// in the worker that parsed it, and keeps only what that returns: a command that needs
+    /// a count or a summary per record never holds the whole root in memory.
+    /// Meetings whose id an earlier file uses are reported and their parts dropped.
+    public static func scan<Part: Sendable>(
+        root: String, concurrent: Bool = true, under: String? = nil,
+        where include: (String) -> Bool = { _ in true },
+        reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part
+    ) throws(FollowupError) -> Scan<Part> {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
             throw FollowupError(.rootMissing(root))
@@ -100,58 +145,45 @@ public enum Loader {
         var (files, scanProblems) = RootScanner.meetingFiles(root: root, under: under)
         files = files.filter(include)
         diagnostics += scanProblems
-        let parsed = parseAll(root: root, files: files, units: units, concurrent: concurrent)
-        var found: [Meeting] = []
-        var foundTasks: [[TaskItem]] = []
+        let parsed = parseAll(root: root, files: files, units: units, concurrent: concurrent, reduce: reduce)
+        var found: [ParsedFile<Part>] = []
         for file in parsed {
             diagnostics += file.problems
-            if let meeting = file.meeting {
-                found.append(meeting)
-                foundTasks.append(file.tasks)
-            }
+            if file.part != nil { found.append(file) }
         }
-        let (kept, duplicates) = Validator.dropDuplicateIDs(found)
+        let (kept, duplicates) = Validator.dropDuplicateIDs(found.map { ($0.id, $0.location) })
         diagnostics += duplicates
-        var meetings: [Meeting] = []
-        var tasks: [TaskItem] = []
-        meetings.reserveCapacity(kept.count)
-        for i in kept {
-            for var t in foundTasks[i] {
-                t.meetingIndex = meetings.count
-                tasks.append(t)
-            }
-            meetings.append(found[i])
-        }
-        var ledger = Ledger(root: root, settings: settings, units: units, meetings: meetings, tasks: tasks,
-                            diagnostics: [], fileCount: files.count)
-        ledger.diagnostics = Diagnostic.sorted(diagnostics)
-        return ledger
+        return Scan(settings: settings, units: units, parts: kept.map { found[$0].part! },
+                    diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count)
     }
 
-    struct ParsedFile {
-        var meeting: Meeting?
+    struct ParsedFile<Part> {
+        /// The meeting's id and where it is given; empty when the file holds no meeting.
+        var id = ""
+        var location = SourceLocation(path: "", line: 0, column: 0)
+        var part: Part?
         var problems: [Diagnostic]
-        /// The meeting's tasks (their `meetingIndex` is set once duplicates are dropped).
-        var tasks: [TaskItem]
     }
 
     /// Parses and checks the files, in parallel when asked; results keep the files' order.
-    static func parseAll(root: String, files: [String], units: UnitRegistry, concurrent: Bool) -> [ParsedFile] {
-        let slots = Slots<ParsedFile>(count: files.count)
+    static func parseAll<Part>(root: String, files: [String], units: UnitRegistry, concurrent: Bool,
+                               reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part) -> [ParsedFile<Part>] {
+        let slots = Slots<ParsedFile<Part>>(count: files.count)
         let work: @Sendable (Int) -> Void = { i in
             let rel = files[i]
             let path = displayPath(root: root, relative: rel)
             switch SourceFile.load(path) {
             case .failure(.problem(let message)):
-                slots[i] = ParsedFile(meeting: nil, problems: [Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), message)], tasks: [])
+                slots[i] = ParsedFile(problems: [Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), message)])
             case .success(let bytes):
                 let (meeting, problems) = parseMeeting(bytes: bytes, displayPath: path, fileStem: stem(rel))
                 guard let meeting else {
-                    slots[i] = ParsedFile(meeting: nil, problems: problems, tasks: [])
+                    slots[i] = ParsedFile(problems: problems)
                     return
                 }
                 let (tasks, more) = Validator.tasks(of: meeting, meetingIndex: 0, units: units)
-                slots[i] = ParsedFile(meeting: meeting, problems: problems + more, tasks: tasks)
+                slots[i] = ParsedFile(id: meeting.id, location: meeting.location, part: reduce(meeting, tasks),
+                                      problems: problems + more)
             }
         }
         if concurrent, files.count > 1 {

@@ -15,10 +15,15 @@ public struct UpdatesLayout: Sendable, Equatable {
 /// Builds a `Meeting` from one record's YAML events, reporting every problem it sees.
 /// Cross-file rules (units, duplicate ids, task references) are left to `Validator`.
 struct MeetingParser {
-    static let meetingKeys = ["id", "title", "date", "document", "kind", "location", "chair", "attendees",
-                              "summary", "due", "conclusions", "updates"]
-    static let conclusionKeys = ["id", "text", "owner", "owners", "support", "due"]
-    static let updateKeys = ["task", "date", "status", "due", "note", "by", "document", "reminder", "reopen"]
+    enum MeetingKey: Int, CaseIterable {
+        case id, title, date, document, kind, location, chair, attendees, summary, due, conclusions, updates
+    }
+    enum ConclusionKey: Int, CaseIterable { case id, text, owner, owners, support, due }
+    enum UpdateKey: Int, CaseIterable { case task, date, status, due, note, by, document, reminder, reopen }
+
+    static let meetingKeys = KeyTable(MeetingKey.allCases.map { "\($0)" })
+    static let conclusionKeys = KeyTable(ConclusionKey.allCases.map { "\($0)" })
+    static let updateKeys = KeyTable(UpdateKey.allCases.map { "\($0)" })
 
     let reader: RecordReader
     let path: String
@@ -50,8 +55,20 @@ struct MeetingParser {
     }
 
     func date() throws(YAMLSyntaxError) -> Day? {
-        guard let s = try text() else { return nil }
+        let (day, written) = try reader.scalar(fast: Day.init(isoBytes:))
+        if let day { return day }
+        guard let s = nonEmpty(written) else { return nil }
         return parseDate(s)
+    }
+
+    /// `written` unless it is null (reported as an empty value).
+    private func nonEmpty(_ written: Scalar?) -> Scalar? {
+        guard let s = written else { return nil }
+        if s.isNull {
+            report(s.start, .emptyValue)
+            return nil
+        }
+        return s
     }
 
     func parseDate(_ s: Scalar) -> Day? {
@@ -72,7 +89,9 @@ struct MeetingParser {
     }
 
     func deadline() throws(YAMLSyntaxError) -> Deadline? {
-        guard let s = try text() else { return nil }
+        let (day, written) = try reader.scalar(fast: Day.init(isoBytes:))
+        if let day { return .day(day) }
+        guard let s = nonEmpty(written) else { return nil }
         if MeetingParser.isOngoing(s.text) { return .ongoing }
         if Day(iso: s.text) == nil, Day(vietnamese: s.text) == nil, s.text.utf8.count != 10 {
             report(s.start, .badDue(s.text))
@@ -91,8 +110,8 @@ struct MeetingParser {
         return b
     }
 
-    func unknown(_ key: Scalar, _ place: String, _ known: [String]) throws(YAMLSyntaxError) {
-        report(key.start, .unknownKey(key.text, where: place, suggestion: Suggest.nearest(key.text, in: known, limit: 1).first))
+    func unknown(_ key: Key, _ place: String, _ known: KeyTable) throws(YAMLSyntaxError) {
+        report(key.start, .unknownKey(key.text, where: place, suggestion: Suggest.nearest(key.text, in: known.names, limit: 1).first))
         try reader.skip()
     }
 
@@ -108,19 +127,19 @@ struct MeetingParser {
         var conclusions: [Conclusion] = []
         var updates: [Update] = []
         var layout: UpdatesLayout?
-        guard let span = try reader.mapping({ (key) throws(YAMLSyntaxError) in
-            switch key.text {
-            case "id": id = try text()
-            case "title": titleSeen = true; title = try text()?.text
-            case "date": dateSeen = true; date = try self.date()
-            case "document": document = try optionalText()
-            case "kind": kind = try optionalText()
-            case "location": place = try optionalText()
-            case "chair": chairSeen = true; chair = try text()?.text
-            case "attendees": attendees = try reader.scalarList().map(\.text)
-            case "summary": summary = try optionalText()
-            case "due": defaultDue = try deadline()
-            case "conclusions":
+        guard let span = try reader.mapping(MeetingParser.meetingKeys, { (key) throws(YAMLSyntaxError) in
+            switch key.index.flatMap(MeetingKey.init) {
+            case .id: id = try text()
+            case .title: titleSeen = true; title = try text()?.text
+            case .date: dateSeen = true; date = try self.date()
+            case .document: document = try optionalText()
+            case .kind: kind = try optionalText()
+            case .location: place = try optionalText()
+            case .chair: chairSeen = true; chair = try text()?.text
+            case .attendees: attendees = try reader.scalarList().map(\.text)
+            case .summary: summary = try optionalText()
+            case .due: defaultDue = try deadline()
+            case .conclusions:
                 conclusionsSeen = true
                 if try reader.peekShape() == .scalar, let s = try reader.scalar() {
                     if !s.isNull { report(s.start, .wrongShape(wanted: .sequence, found: .scalar)) }
@@ -130,9 +149,9 @@ struct MeetingParser {
                     if let c = try conclusion(position: conclusions.count + 1) { conclusions.append(c) }
                     else { conclusions.append(Conclusion.placeholder(position: conclusions.count + 1, location: location(key.start))) }
                 }
-            case "updates":
+            case .updates:
                 layout = try updateList(key: key, into: &updates)
-            default: try unknown(key, "meeting", MeetingParser.meetingKeys)
+            case nil: try unknown(key, "meeting", MeetingParser.meetingKeys)
             }
         }) else { return nil }
         let here = span.start
@@ -168,19 +187,19 @@ struct MeetingParser {
         var due: Deadline?
         var textSeen = false
         let start = try reader.peekMark()
-        guard try reader.mapping({ (key) throws(YAMLSyntaxError) in
-            switch key.text {
-            case "id":
+        guard try reader.mapping(MeetingParser.conclusionKeys, { (key) throws(YAMLSyntaxError) in
+            switch key.index.flatMap(ConclusionKey.init) {
+            case .id:
                 if let s = try self.text() {
                     if Identifier.isValidID(s.text) { id = s.text } else { report(s.start, .badID(s.text)) }
                 }
-            case "text": textSeen = true; text = try self.text()?.text
-            case "owner":
+            case .text: textSeen = true; text = try self.text()?.text
+            case .owner:
                 if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
-            case "owners": owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
-            case "support": support = try reader.scalarList().map { Located($0.text, location($0.start)) }
-            case "due": due = try deadline()
-            default: try unknown(key, "conclusion", MeetingParser.conclusionKeys)
+            case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
+            case .support: support = try reader.scalarList().map { Located($0.text, location($0.start)) }
+            case .due: due = try deadline()
+            case nil: try unknown(key, "conclusion", MeetingParser.conclusionKeys)
             }
         }) != nil else { return nil }
         if !textSeen { report(start, .missingKey("text", where: "conclusion")) }
@@ -190,7 +209,7 @@ struct MeetingParser {
                           location: location(start))
     }
 
-    func updateList(key: Scalar, into updates: inout [Update]) throws(YAMLSyntaxError) -> UpdatesLayout? {
+    func updateList(key: Key, into updates: inout [Update]) throws(YAMLSyntaxError) -> UpdatesLayout? {
         let start = try reader.peekMark()
         if try reader.peekShape() == .scalar, let s = try reader.scalar() {
             if !s.isNull {
@@ -215,32 +234,33 @@ struct MeetingParser {
         var dateMark: Mark?, statusMark: Mark?
         var taskSeen = false, dateSeen = false
         let start = try reader.peekMark()
-        guard try reader.mapping({ (key) throws(YAMLSyntaxError) in
-            switch key.text {
-            case "task": taskSeen = true; task = try text()?.text
-            case "date":
+        guard try reader.mapping(MeetingParser.updateKeys, { (key) throws(YAMLSyntaxError) in
+            switch key.index.flatMap(UpdateKey.init) {
+            case .task: taskSeen = true; task = try text()?.text
+            case .date:
                 dateSeen = true
                 dateMark = try reader.peekMark()
                 date = try self.date()
                 if date == nil { valid = false }
-            case "status":
+            case .status:
                 statusMark = try reader.peekMark()
-                if let s = try text() {
+                let (known, written) = try reader.scalar(fast: Status.init(utf8:))
+                if let known { status = known } else if let s = nonEmpty(written) {
                     if let st = Status(rawValue: s.text) { status = st } else { report(s.start, .badStatus(s.text)); valid = false }
                 }
-            case "due":
+            case .due:
                 if let d = try deadline() {
                     switch d {
                     case .day(let day): due = day
                     case .ongoing: report(key.start, .extensionOngoing); valid = false
                     }
                 } else { valid = false }
-            case "note": note = try optionalText()
-            case "by": by = try optionalText()
-            case "document": document = try optionalText()
-            case "reminder": reminder = try flag()
-            case "reopen": reopen = try flag()
-            default: try unknown(key, "update", MeetingParser.updateKeys)
+            case .note: note = try optionalText()
+            case .by: by = try optionalText()
+            case .document: document = try optionalText()
+            case .reminder: reminder = try flag()
+            case .reopen: reopen = try flag()
+            case nil: try unknown(key, "update", MeetingParser.updateKeys)
             }
         }) != nil else { return nil }
         if !taskSeen { report(start, .missingKey("task", where: "update")) }

@@ -2,12 +2,13 @@ import Foundation
 
 /// Loads `units.yaml` and `settings.yaml`.
 enum RegistryLoader {
-    static let unitKeys = ["code", "name", "aliases"]
-    static let settingsKeys = ["organization", "superior", "place"]
+    static let rootKeys = KeyTable(["units"])
+    static let unitKeys = KeyTable(["code", "name", "aliases"])
+    static let settingsKeys = KeyTable(["organization", "superior", "place"])
 
     /// Reads a small root file and hands its root mapping's keys to `value`.
-    private static func readRootFile(_ path: String, required: Bool, place: String,
-                                     _ body: (MeetingParser, Scalar) throws(YAMLSyntaxError) -> Void) -> [Diagnostic] {
+    private static func readRootFile(_ path: String, required: Bool, keys: KeyTable,
+                                     _ body: (MeetingParser, Key) throws(YAMLSyntaxError) -> Void) -> [Diagnostic] {
         let location = SourceLocation(path: path, line: 1, column: 1)
         var bytes: [UInt8]
         switch SourceFile.load(path) {
@@ -24,7 +25,7 @@ enum RegistryLoader {
             let parser = MeetingParser(reader: reader, path: path, fileStem: "")
             do throws(YAMLSyntaxError) {
                 let found = try reader.document { () throws(YAMLSyntaxError) in
-                    try reader.mapping { (key) throws(YAMLSyntaxError) in try body(parser, key) }
+                    try reader.mapping(keys) { (key) throws(YAMLSyntaxError) in try body(parser, key) }
                 }
                 if !found, required { return [Diagnostic(.error, location, .fileEmpty)] }
             } catch {
@@ -38,19 +39,19 @@ enum RegistryLoader {
         let path = RootScanner.join(root, "units.yaml")
         var registry = UnitRegistry()
         var extra: [Diagnostic] = []
-        let problems = readRootFile(path, required: true, place: "units") { (parser, key) throws(YAMLSyntaxError) in
-            guard key.text == "units" else {
-                try parser.unknown(key, "units", ["units"])
+        let problems = readRootFile(path, required: true, keys: rootKeys) { (parser, key) throws(YAMLSyntaxError) in
+            guard key.index != nil else {
+                try parser.unknown(key, "units", rootKeys)
                 return
             }
             try parser.reader.sequence { () throws(YAMLSyntaxError) in
                 var code: Scalar?, name: String?, aliases: [String] = []
                 let start = try parser.reader.peekMark()
-                let ok = try parser.reader.mapping { (k) throws(YAMLSyntaxError) in
-                    switch k.text {
-                    case "code": code = try parser.text()
-                    case "name": name = try parser.text()?.text
-                    case "aliases": aliases = try parser.reader.scalarList().map(\.text)
+                let ok = try parser.reader.mapping(unitKeys) { (k) throws(YAMLSyntaxError) in
+                    switch k.index {
+                    case 0: code = try parser.text()
+                    case 1: name = try parser.text()?.text
+                    case 2: aliases = try parser.reader.scalarList().map(\.text)
                     default: try parser.unknown(k, "unit", unitKeys)
                     }
                 }
@@ -70,11 +71,11 @@ enum RegistryLoader {
     static func settings(root: String) -> (Settings, [Diagnostic]) {
         let path = RootScanner.join(root, "settings.yaml")
         var settings = Settings()
-        let problems = readRootFile(path, required: false, place: "settings") { (parser, key) throws(YAMLSyntaxError) in
-            switch key.text {
-            case "organization": settings.organization = try parser.optionalText()
-            case "superior": settings.superior = try parser.optionalText()
-            case "place": settings.place = try parser.optionalText()
+        let problems = readRootFile(path, required: false, keys: settingsKeys) { (parser, key) throws(YAMLSyntaxError) in
+            switch key.index {
+            case 0: settings.organization = try parser.optionalText()
+            case 1: settings.superior = try parser.optionalText()
+            case 2: settings.place = try parser.optionalText()
             default: try parser.unknown(key, "settings", settingsKeys)
             }
         }

@@ -44,7 +44,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses exactly `yyyy-MM-dd`.
     public init?(iso text: some StringProtocol) {
-        let u = Array(text.utf8)
+        var text = String(text)
+        guard let day = text.withUTF8(Day.init(isoBytes:)) else { return nil }
+        self = day
+    }
+
+    /// Parses exactly `yyyy-MM-dd` from UTF-8 bytes.
+    init?(isoBytes u: UnsafeBufferPointer<UInt8>) {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
               let y = Day.number(u[0..<4]), let m = Day.number(u[5..<7]), let d = Day.number(u[8..<10])
         else { return nil }
@@ -66,7 +72,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         if let d = Day(iso: text) { self = d } else if let d = Day(vietnamese: text) { self = d } else { return nil }
     }
 
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    private static func number(_ digits: some Collection<UInt8>) -> Int? {
         var n = 0
         for c in digits {
             guard c >= 48, c <= 57 else { return nil }

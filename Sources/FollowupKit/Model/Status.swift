@@ -2,6 +2,15 @@
 public enum Status: String, CaseIterable, Sendable, Codable {
     case open, inProgress = "in_progress", blocked, done, cancelled
 
+    /// The status a record's `status:` value names, read from its UTF-8 bytes.
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        for status in Status.allCases where status.rawValue.utf8.elementsEqual(bytes) {
+            self = status
+            return
+        }
+        return nil
+    }
+
     /// Done and cancelled close a task; changing it after that needs `reopen`.
     public var isClosed: Bool { self == .done || self == .cancelled }
 

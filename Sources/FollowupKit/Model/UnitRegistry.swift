@@ -30,14 +30,16 @@ public struct UnitRegistry: Sendable {
     }
 
     /// The code of the unit `name` stands for (cheaper than `resolve`, which copies the unit).
-    public func code(for name: String) -> String? {
-        if let i = exact[name] { return units[i].code }
-        return index[UnitRegistry.key(name)].map { units[$0].code }
-    }
+    public func code(for name: String) -> String? { position(of: name).map { units[$0].code } }
 
-    public func resolve(_ name: String) -> Unit? {
-        if let i = exact[name] { return units[i] }
-        return index[UnitRegistry.key(name)].map { units[$0] }
+    public func resolve(_ name: String) -> Unit? { position(of: name).map { units[$0] } }
+
+    private func position(of name: String) -> Int? {
+        if let i = exact[name] { return i }
+        // Names written in lower case are the next most common, and are their own key when
+        // they hold no doubled space and no decomposed letter.
+        if let i = index[name.lowercased()] { return i }
+        return index[UnitRegistry.key(name)]
     }
 
     public func unit(code: String) -> Unit? { resolve(code) }

@@ -7,9 +7,9 @@ import Foundation
 /// blocks Vietnamese (and most Latin-script) NFD uses, U+0300–U+036F, U+1DC0–U+1DFF and
 /// U+20D0–U+20FF, or Hangul conjoining jamo (U+1100–U+11FF). Other text is NFC as it is.
 enum NFC {
-    static func string(fromUTF8 pointer: UnsafePointer<UInt8>?, count: Int) -> String {
-        guard let pointer, count > 0 else { return "" }
-        let buffer = UnsafeBufferPointer(start: pointer, count: count)
+    /// A string from UTF-8 bytes (invalid sequences repaired), in NFC.
+    static func string(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+        if buffer.isEmpty { return "" }
         let s = String(decoding: buffer, as: UTF8.self)
         return mayBeDecomposed(buffer) ? s.precomposedStringWithCanonicalMapping : s
     }
@@ -20,20 +20,23 @@ enum NFC {
         return needs ? s.precomposedStringWithCanonicalMapping : s
     }
 
-    /// Lead bytes worth a closer look: 0xCC, 0xCD, 0xE1, 0xE2.
-    private static let suspect: [Bool] = (0..<256).map { $0 == 0xCC || $0 == 0xCD || $0 == 0xE1 || $0 == 0xE2 }
-
+    /// True when the bytes hold a lead byte of those blocks: 0xCC, 0xCD (U+0300–U+037F),
+    /// 0xE1 0x84–0x87 (jamo), 0xE1 0xB7 (U+1DC0–U+1DFF), 0xE2 0x83 (U+20C0–U+20FF).
+    /// Vietnamese text in NFC is mostly ASCII, continuation bytes and 0xC3/0xC4/0xC6/0xE1
+    /// leads, so one comparison per byte settles most of it.
     static func mayBeDecomposed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
+        guard let p = b.baseAddress else { return false }
         let n = b.count
+        var i = 0
         while i < n {
-            let c = b[i]
-            if !suspect[Int(c)] { i += 1; continue }
-            if c == 0xCC || c == 0xCD { return true }          // U+0300–U+037F
-            if c == 0xE1, i + 1 < n, b[i + 1] == 0xB7 || b[i + 1] == 0x84 || b[i + 1] == 0x85
-                || b[i + 1] == 0x86 || b[i + 1] == 0x87 { return true } // U+1DC0–U+1DFF, jamo
-            if c == 0xE2, i + 1 < n, b[i + 1] == 0x83 { return true } // U+20C0–U+20FF
+            let c = p[i]
             i += 1
+            if c < 0xCC { continue }
+            if c <= 0xCD { return true }
+            guard i < n else { return false }
+            let d = p[i]
+            if c == 0xE1, d == 0xB7 || (d >= 0x84 && d <= 0x87) { return true }
+            if c == 0xE2, d == 0x83 { return true }
         }
         return false
     }

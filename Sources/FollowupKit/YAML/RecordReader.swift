@@ -21,6 +21,37 @@ struct Scalar {
     }
 }
 
+/// The keys a mapping of the format may hold, matched against a key's bytes as libyaml
+/// gives them, so that the dozens of keys in every record never become strings.
+struct KeyTable {
+    let names: [String]
+    private let utf8: [[UInt8]]
+
+    init(_ names: [String]) {
+        precondition(names.count <= 64, "a key table holds at most 64 names")
+        self.names = names
+        utf8 = names.map { Array($0.utf8) }
+    }
+
+    func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = bytes.count
+        for (i, name) in utf8.enumerated() where name.count == n {
+            var j = 0
+            while j < n, name[j] == bytes[j] { j += 1 }
+            if j == n { return i }
+        }
+        return nil
+    }
+}
+
+/// A mapping key: its place in the caller's `KeyTable` (nil: none of those), its text and marks.
+struct Key {
+    var index: Int?
+    var text: String
+    var start: Mark
+    var end: Mark
+}
+
 /// Reads one YAML document from libyaml events into typed values, collecting every
 /// problem it meets as a located diagnostic instead of stopping at the first.
 ///
@@ -33,6 +64,8 @@ final class RecordReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// The end of the last scalar read (keys included): where a block list's text ends.
     private(set) var lastScalarEnd = Mark(line: 0, column: 0)
+    /// First lines of the known keys of the mappings being read, a frame per open mapping.
+    private var keyLines: [Int] = []
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>) {
         self.path = path
@@ -45,33 +78,45 @@ final class RecordReader {
 
     func report(_ mark: Mark, _ message: Message) { report(.error, mark, message) }
 
+    /// The next event's kind, without leaving it.
+    private func peek() throws(YAMLSyntaxError) -> YAMLEvent.Kind {
+        try events.load()
+        return events.kind
+    }
+
+    /// Leaves the current event and returns the next one's kind.
+    private func next() throws(YAMLSyntaxError) -> YAMLEvent.Kind {
+        try events.load()
+        events.advance()
+        return try peek()
+    }
+
     /// Reads the stream: exactly one document whose body `body` consumes.
     /// Returns false when the file is empty (no document).
     func document(_ body: () throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> Bool {
-        _ = try events.next() // stream start
-        let first = try events.next()
-        if first.kind == .streamEnd { return false }
+        _ = try peek() // stream start
+        if try next() == .streamEnd { return false }
+        _ = try next() // past document start
         try body()
-        _ = try events.next() // document end
-        let after = try events.next()
-        if after.kind == .documentStart {
-            report(after.start, .multipleDocuments)
+        _ = try peek() // document end
+        if try next() == .documentStart {
+            report(events.start, .multipleDocuments)
             // Keep reading so a syntax error later in the file is still found.
-            while try events.next().kind != .streamEnd {}
+            while try next() != .streamEnd {}
         }
         return true
     }
 
-    /// Checks the node that starts with `e` for anchors and tags, which the format does not use.
-    private func vet(_ e: YAMLEvent) {
-        if e.hasAnchor { report(e.start, .anchorNotAllowed) }
-        if e.hasTag { report(e.start, .tagNotAllowed) }
+    /// Checks the node that starts at the current event for anchors and tags, which the format does not use.
+    private func vet() {
+        if events.hasAnchor { report(events.start, .anchorNotAllowed) }
+        if events.hasTag { report(events.start, .tagNotAllowed) }
     }
 
     typealias Shape = ValueShape
 
-    private func shape(_ e: YAMLEvent) -> Shape {
-        switch e.kind {
+    private func shape(_ kind: YAMLEvent.Kind) -> Shape {
+        switch kind {
         case .sequenceStart: return .sequence
         case .mappingStart: return .mapping
         case .alias: return .alias
@@ -79,82 +124,132 @@ final class RecordReader {
         }
     }
 
-    func peekShape() throws(YAMLSyntaxError) -> Shape { shape(try events.peek()) }
-    func peekMark() throws(YAMLSyntaxError) -> Mark { try events.peek().start }
+    func peekShape() throws(YAMLSyntaxError) -> Shape { shape(try peek()) }
+    func peekMark() throws(YAMLSyntaxError) -> Mark {
+        try events.load()
+        return events.start
+    }
 
     /// Skips the next node whatever it is, without recursion (a 10,000-level file must not
     /// overflow the stack).
     func skip() throws(YAMLSyntaxError) {
         var depth = 0
-        repeat {
-            let e = try events.next()
-            switch e.kind {
+        var kind = try peek()
+        while true {
+            switch kind {
             case .sequenceStart, .mappingStart: depth += 1
             case .sequenceEnd, .mappingEnd: depth -= 1
             case .streamEnd: return
             default: break
             }
-        } while depth > 0
+            kind = try next()
+            if depth <= 0 { return }
+        }
     }
 
-    private func unexpected(_ e: YAMLEvent, wanted: Shape) throws(YAMLSyntaxError) {
-        if e.kind == .alias {
-            report(e.start, .aliasNotAllowed)
-            _ = try events.next()
+    private func unexpected(_ kind: YAMLEvent.Kind, wanted: Shape) throws(YAMLSyntaxError) {
+        if kind == .alias {
+            report(events.start, .aliasNotAllowed)
+            _ = try next()
             return
         }
-        report(e.start, .wrongShape(wanted: wanted, found: shape(e)))
+        report(events.start, .wrongShape(wanted: wanted, found: shape(kind)))
         try skip()
+    }
+
+    /// The current scalar event as a value, leaving it.
+    private func takeScalar() throws(YAMLSyntaxError) -> Scalar {
+        vet()
+        let s = Scalar(text: NFC.string(events.scalarBytes), plain: events.isPlain, start: events.start, end: events.end)
+        lastScalarEnd = s.end
+        _ = try next()
+        return s
     }
 
     /// A scalar, or nil (reported) when the node is something else.
     func scalar() throws(YAMLSyntaxError) -> Scalar? {
-        let e = try events.peek()
-        guard e.kind == .scalar else {
-            try unexpected(e, wanted: .scalar)
+        let kind = try peek()
+        guard kind == .scalar else {
+            try unexpected(kind, wanted: .scalar)
             return nil
         }
-        _ = try events.next()
-        vet(e)
-        lastScalarEnd = e.end
-        return Scalar(text: e.text, plain: e.plain, start: e.start, end: e.end)
+        return try takeScalar()
+    }
+
+    /// A scalar read straight from its bytes by `fast` (a date, a status word), with no
+    /// string made; when `fast` gives nil the scalar comes back as text for the caller's
+    /// messages. Both are nil (reported) when the node is not a scalar.
+    func scalar<T>(fast: (UnsafeBufferPointer<UInt8>) -> T?) throws(YAMLSyntaxError) -> (value: T?, text: Scalar?) {
+        let kind = try peek()
+        guard kind == .scalar else {
+            try unexpected(kind, wanted: .scalar)
+            return (nil, nil)
+        }
+        guard let value = fast(events.scalarBytes) else { return (nil, try takeScalar()) }
+        vet()
+        lastScalarEnd = events.end
+        _ = try next()
+        return (value, nil)
     }
 
     /// A mapping with text keys; `value` is called for each key and must consume its value.
-    /// Reports duplicate and non-text keys. Returns the mapping's start mark, or nil.
+    /// Keys are matched against `keys` by their bytes; others come with `index` nil.
+    /// Reports duplicate and non-text keys. Returns the mapping's start and end marks, or nil.
     @discardableResult
-    func mapping(_ value: (Scalar) throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (start: Mark, end: Mark)? {
-        let open = try events.peek()
-        guard open.kind == .mappingStart else {
-            try unexpected(open, wanted: .mapping)
+    func mapping(_ keys: KeyTable, _ value: (Key) throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (start: Mark, end: Mark)? {
+        let kind = try peek()
+        guard kind == .mappingStart else {
+            try unexpected(kind, wanted: .mapping)
             return nil
         }
-        _ = try events.next()
-        vet(open)
-        var seen = FirstSeen()
+        vet()
+        let open = events.start
+        var seen: UInt64 = 0
+        let frame = keyLines.count
+        keyLines.append(contentsOf: repeatElement(0, count: keys.names.count))
+        defer { keyLines.removeSubrange(frame...) }
+        var others = FirstSeen()
+        var k = try next()
         while true {
-            let k = try events.peek()
-            if k.kind == .mappingEnd {
-                _ = try events.next()
-                return (open.start, k.end)
+            if k == .mappingEnd {
+                let end = events.end
+                _ = try next()
+                return (open, end)
             }
-            if k.kind == .streamEnd { return (open.start, k.end) }
-            guard k.kind == .scalar else {
-                report(k.start, k.kind == .alias ? .aliasNotAllowed : .nonStringKey)
+            if k == .streamEnd { return (open, events.end) }
+            guard k == .scalar else {
+                report(events.start, k == .alias ? .aliasNotAllowed : .nonStringKey)
                 try skip() // the key
                 try skip() // its value
+                k = try peek()
                 continue
             }
-            _ = try events.next()
-            vet(k)
-            lastScalarEnd = k.end
-            let key = Scalar(text: k.text, plain: k.plain, start: k.start, end: k.end)
-            if let first = seen.insert(key.text, k.start.line) {
-                report(k.start, .duplicateKey(key.text, firstLine: first))
+            vet()
+            let start = events.start, end = events.end
+            let bytes = events.scalarBytes
+            lastScalarEnd = end
+            var key: Key
+            var firstLine: Int?
+            if let i = keys.index(of: bytes) {
+                key = Key(index: i, text: keys.names[i], start: start, end: end)
+                if seen & (1 << UInt64(i)) != 0 {
+                    firstLine = keyLines[frame + i]
+                } else {
+                    seen |= 1 << UInt64(i)
+                    keyLines[frame + i] = start.line
+                }
+            } else {
+                key = Key(index: nil, text: NFC.string(bytes), start: start, end: end)
+                firstLine = others.insert(key.text, start.line)
+            }
+            _ = try next()
+            if let firstLine {
+                report(start, .duplicateKey(key.text, firstLine: firstLine))
                 try skip()
-                continue
+            } else {
+                try value(key)
             }
-            try value(key)
+            k = try peek()
         }
     }
 
@@ -162,21 +257,23 @@ final class RecordReader {
     /// A single scalar where a list is allowed is *not* accepted here; see `list`.
     @discardableResult
     func sequence(_ item: () throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (start: Mark, end: Mark, flow: Bool)? {
-        let open = try events.peek()
-        guard open.kind == .sequenceStart else {
-            try unexpected(open, wanted: .sequence)
+        let kind = try peek()
+        guard kind == .sequenceStart else {
+            try unexpected(kind, wanted: .sequence)
             return nil
         }
-        _ = try events.next()
-        vet(open)
+        vet()
+        let open = events.start, flow = events.isFlow
+        var k = try next()
         while true {
-            let e = try events.peek()
-            if e.kind == .sequenceEnd {
-                _ = try events.next()
-                return (open.start, e.end, open.flow)
+            if k == .sequenceEnd {
+                let end = events.end
+                _ = try next()
+                return (open, end, flow)
             }
-            if e.kind == .streamEnd { return (open.start, e.end, open.flow) }
+            if k == .streamEnd { return (open, events.end, flow) }
             try item()
+            k = try peek()
         }
     }
 

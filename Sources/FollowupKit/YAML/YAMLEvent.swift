@@ -22,8 +22,8 @@ public struct Mark: Hashable, Comparable, Sendable {
     public static func < (a: Mark, b: Mark) -> Bool { (a.line, a.column) < (b.line, b.column) }
 }
 
-/// One libyaml event, copied out of the C struct.
-struct YAMLEvent {
+/// The kinds of libyaml event the readers act on.
+enum YAMLEvent {
     enum Kind: Equatable {
         case streamStart, streamEnd, documentStart, documentEnd
         case alias
@@ -31,19 +31,6 @@ struct YAMLEvent {
         case sequenceStart, sequenceEnd
         case mappingStart, mappingEnd
     }
-
-    var kind: Kind
-    var start: Mark
-    var end: Mark
-    /// The scalar's text (NFC), for `.scalar` only.
-    var text: String = ""
-    /// A plain (unquoted, not block) scalar: the only kind that resolves to null/bool/number.
-    var plain: Bool = false
-    var hasAnchor: Bool = false
-    var hasTag: Bool = false
-    var flow: Bool = false
-    /// `---` written explicitly (document start) — only used to spot a second document.
-    var implicit: Bool = true
 }
 
 /// A libyaml scanner or parser error: the file cannot be read further.

@@ -1,87 +1,126 @@
 import CYaml
 
-/// Pulls events from libyaml over an in-memory UTF-8 buffer.
+/// Pulls events from libyaml over an in-memory UTF-8 buffer, one at a time.
 ///
-/// The buffer must outlive the reader. Events are copied into Swift values as they are
-/// read, so nothing of libyaml's memory escapes.
+/// The current event stays in libyaml's own struct until `advance()`: its kind, marks and
+/// scalar bytes are read in place, so a key or a date never becomes a Swift `String` and
+/// nothing is copied to look ahead. The buffer must outlive the reader.
 final class YAMLEventReader {
-    private var parser = yaml_parser_t()
-    private var peeked: YAMLEvent?
+    // Behind pointers, not stored properties: `&property` on a class would pay a dynamic
+    // exclusivity check on every event.
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    private let slot = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    private var event: yaml_event_t { _read { yield slot.pointee } }
+    /// `event` holds a parsed event not yet advanced past.
+    private var loaded = false
+    /// The stream has ended (normally or by an error): `kind` stays `.streamEnd`.
     private var finished = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        parser.initialize(to: yaml_parser_t())
+        slot.initialize(to: yaml_event_t())
+        yaml_parser_initialize(parser)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
     }
 
-    deinit { yaml_parser_delete(&parser) }
-
-    func peek() throws(YAMLSyntaxError) -> YAMLEvent {
-        if let e = peeked { return e }
-        let e = try read()
-        peeked = e
-        return e
+    deinit {
+        if loaded { yaml_event_delete(slot) }
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        slot.deallocate()
     }
 
-    func next() throws(YAMLSyntaxError) -> YAMLEvent {
-        if let e = peeked {
-            peeked = nil
-            return e
-        }
-        return try read()
-    }
-
-    private func read() throws(YAMLSyntaxError) -> YAMLEvent {
-        if finished { return YAMLEvent(kind: .streamEnd, start: Mark(line: 0, column: 0), end: Mark(line: 0, column: 0)) }
-        var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else {
+    /// Parses the next event unless one is waiting. After the stream's end it stays there.
+    @inline(__always)
+    func load() throws(YAMLSyntaxError) {
+        if loaded || finished { return }
+        guard yaml_parser_parse(parser, slot) == 1 else {
             finished = true
-            let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-            let context = parser.context.map { String(cString: $0) }
-            var mark = Mark(parser.problem_mark)
-            if parser.error == YAML_READER_ERROR {
-                // The reader reports a byte offset, not a line: find the line ourselves later.
-                mark = Mark(line: 0, column: 0, index: Int(parser.problem_offset))
-            }
-            throw YAMLSyntaxError(problem: problem, mark: mark, context: context,
-                                  contextMark: context == nil ? nil : Mark(parser.context_mark))
+            throw syntaxError()
         }
-        defer { yaml_event_delete(&event) }
-        var out = YAMLEvent(kind: .streamEnd, start: Mark(event.start_mark), end: Mark(event.end_mark))
+        loaded = true
+    }
+
+    /// Leaves the current event (the stream's end is never left).
+    @inline(__always)
+    func advance() {
+        guard loaded else { return }
+        if slot.pointee.type == YAML_STREAM_END_EVENT {
+            finished = true
+        }
+        yaml_event_delete(slot)
+        loaded = false
+    }
+
+    /// The current event's kind; call `load()` first.
+    var kind: YAMLEvent.Kind {
+        guard loaded else { return .streamEnd }
         switch event.type {
-        case YAML_STREAM_START_EVENT: out.kind = .streamStart
-        case YAML_STREAM_END_EVENT:
-            out.kind = .streamEnd
-            finished = true
-        case YAML_DOCUMENT_START_EVENT:
-            out.kind = .documentStart
-            out.implicit = event.data.document_start.implicit != 0
-        case YAML_DOCUMENT_END_EVENT: out.kind = .documentEnd
-        case YAML_ALIAS_EVENT: out.kind = .alias
-        case YAML_SCALAR_EVENT:
-            out.kind = .scalar
-            let s = event.data.scalar
-            out.text = NFC.string(fromUTF8: s.value, count: s.length)
-            out.plain = s.style == YAML_PLAIN_SCALAR_STYLE
-            out.hasAnchor = s.anchor != nil
-            out.hasTag = s.tag != nil && s.plain_implicit == 0 && s.quoted_implicit == 0
-        case YAML_SEQUENCE_START_EVENT:
-            out.kind = .sequenceStart
-            let s = event.data.sequence_start
-            out.hasAnchor = s.anchor != nil
-            out.hasTag = s.tag != nil && s.implicit == 0
-            out.flow = s.style == YAML_FLOW_SEQUENCE_STYLE
-        case YAML_SEQUENCE_END_EVENT: out.kind = .sequenceEnd
-        case YAML_MAPPING_START_EVENT:
-            out.kind = .mappingStart
-            let m = event.data.mapping_start
-            out.hasAnchor = m.anchor != nil
-            out.hasTag = m.tag != nil && m.implicit == 0
-            out.flow = m.style == YAML_FLOW_MAPPING_STYLE
-        case YAML_MAPPING_END_EVENT: out.kind = .mappingEnd
-        default: out.kind = .streamEnd
+        case YAML_STREAM_START_EVENT: return .streamStart
+        case YAML_DOCUMENT_START_EVENT: return .documentStart
+        case YAML_DOCUMENT_END_EVENT: return .documentEnd
+        case YAML_ALIAS_EVENT: return .alias
+        case YAML_SCALAR_EVENT: return .scalar
+        case YAML_SEQUENCE_START_EVENT: return .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+        case YAML_MAPPING_START_EVENT: return .mappingStart
+        case YAML_MAPPING_END_EVENT: return .mappingEnd
+        default: return .streamEnd
         }
-        return out
+    }
+
+    var start: Mark { loaded ? Mark(event.start_mark) : Mark(line: 0, column: 0) }
+    var end: Mark { loaded ? Mark(event.end_mark) : Mark(line: 0, column: 0) }
+
+    /// The scalar's bytes as libyaml decoded them (escapes resolved), valid until `advance()`.
+    var scalarBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length)
+    }
+
+    /// A plain (unquoted, not block) scalar: the only kind that resolves to null/bool/number.
+    var isPlain: Bool { event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
+
+    var hasAnchor: Bool {
+        switch event.type {
+        case YAML_SCALAR_EVENT: return event.data.scalar.anchor != nil
+        case YAML_SEQUENCE_START_EVENT: return event.data.sequence_start.anchor != nil
+        case YAML_MAPPING_START_EVENT: return event.data.mapping_start.anchor != nil
+        default: return false
+        }
+    }
+
+    /// An explicit tag (`!foo`); an implicit one libyaml fills in does not count.
+    var hasTag: Bool {
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            return s.tag != nil && s.plain_implicit == 0 && s.quoted_implicit == 0
+        case YAML_SEQUENCE_START_EVENT: return event.data.sequence_start.tag != nil && event.data.sequence_start.implicit == 0
+        case YAML_MAPPING_START_EVENT: return event.data.mapping_start.tag != nil && event.data.mapping_start.implicit == 0
+        default: return false
+        }
+    }
+
+    /// A `[...]` or `{...}` collection.
+    var isFlow: Bool {
+        switch event.type {
+        case YAML_SEQUENCE_START_EVENT: return event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+        case YAML_MAPPING_START_EVENT: return event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+        default: return false
+        }
+    }
+
+    private func syntaxError() -> YAMLSyntaxError {
+        let parser = self.parser.pointee
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        let context = parser.context.map { String(cString: $0) }
+        var mark = Mark(parser.problem_mark)
+        if parser.error == YAML_READER_ERROR {
+            // The reader reports a byte offset, not a line: find the line ourselves later.
+            mark = Mark(line: 0, column: 0, index: Int(parser.problem_offset))
+        }
+        return YAMLSyntaxError(problem: problem, mark: mark, context: context,
+                               contextMark: context == nil ? nil : Mark(parser.context_mark))
     }
 }
