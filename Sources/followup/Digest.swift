@@ -62,11 +62,16 @@ struct Digest: ParsableCommand {
             if let asOf { day = try parseDay(asOf, option: "--as-of") }
             var sinceDay: Day?
             if let since { sinceDay = try parseDay(since, option: "--since") }
-            let ledger = try loadLedger(options)
-            let codes = Set(try unit.map { try resolveUnit($0, in: ledger) })
-            let report = DigestReport.make(ledger, options: DigestOptions(
+            var digestOptions = DigestOptions(
                 assessment: AssessmentOptions(asOf: day, dueSoonDays: dueSoon, staleDays: stale),
-                units: codes, meetingPrefix: meeting, since: sinceDay))
+                meetingPrefix: meeting, since: sinceDay, allItems: format == .csv)
+            // Each record is judged in the worker that read it; only its part is kept.
+            var found = try Loader.scan(root: options.rootPath) { [digestOptions] meeting, tasks in
+                DigestPart(meeting, tasks: tasks, options: digestOptions)
+            }
+            digestOptions.units = Set(try unit.map { try resolveUnit($0, in: found.units) })
+            let report = DigestReport.make(parts: found.takeParts(), units: found.units, settings: found.settings,
+                                           options: digestOptions)
             let terminal = options.terminal
             if format == .json, output == nil {
                 // Streamed: a large report is never whole in memory.
@@ -82,11 +87,11 @@ struct Digest: ParsableCommand {
                 }
                 if let output { try writeOutput(bytes, to: output) } else { Output.write(bytes) }
             }
-            warnIfErrors(ledger, lang)
+            warnIfErrors(found.errorCount, lang)
             let failed = failOn.contains(.overdue) && report.totals.overdue > 0
                 || failOn.contains(.blocked) && report.totals.blocked > 0
-                || failOn.contains(.errors) && ledger.errorCount > 0
-            withExtendedLifetime(report) { finish(keeping: ledger, status: failed ? 1 : 0) }
+                || failOn.contains(.errors) && found.errorCount > 0
+            withExtendedLifetime((found, report)) { Foundation.exit(failed ? 1 : 0) }
         }
     }
 }

@@ -32,7 +32,7 @@ struct Remind: ParsableCommand {
             var day = options.today
             if let asOf { day = try parseDay(asOf, option: "--as-of") }
             let ledger = try loadLedger(options)
-            let codes = Set(try unit.map { try resolveUnit($0, in: ledger) })
+            let codes = Set(try unit.map { try resolveUnit($0, in: ledger.units) })
             let letters = Reminders.letters(ledger, options: AssessmentOptions(asOf: day, dueSoonDays: dueSoon), units: codes)
             if letters.isEmpty {
                 Output.print(lang.pick("Không có nhiệm vụ nào cần đôn đốc.\n", "Nothing to remind.\n"))

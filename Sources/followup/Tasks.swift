@@ -36,7 +36,7 @@ struct Tasks: ParsableCommand {
         try reporting(lang) {
             let ledger = try loadLedger(options)
             var filter = TaskFilter(meetingPrefix: meeting)
-            filter.units = Set(try unit.map { try resolveUnit($0, in: ledger) })
+            filter.units = Set(try unit.map { try resolveUnit($0, in: ledger.units) })
             for s in status {
                 guard let st = Status(userInput: s) else { throw FollowupError(.badStatus(s), exitCode: 64) }
                 filter.statuses.insert(st)
@@ -47,23 +47,23 @@ struct Tasks: ParsableCommand {
             case .csv: Output.print(TaskListRenderer.csv(rows))
             case .text: Output.print(TaskListRenderer.text(rows, lang: lang, width: options.terminal.width))
             }
-            warnIfErrors(ledger, lang)
+            warnIfErrors(ledger.errorCount, lang)
             finish(keeping: ledger)
         }
     }
 }
 
 /// A unit given on the command line, as its code.
-func resolveUnit(_ name: String, in ledger: Ledger) throws(FollowupError) -> String {
-    guard let u = ledger.units.resolve(name) else {
-        throw FollowupError(.unknownUnit(name, suggestions: ledger.units.suggestions(for: name)), exitCode: 64)
+func resolveUnit(_ name: String, in units: UnitRegistry) throws(FollowupError) -> String {
+    guard let u = units.resolve(name) else {
+        throw FollowupError(.unknownUnit(name, suggestions: units.suggestions(for: name)), exitCode: 64)
     }
     return u.code
 }
 
 /// Reports (briefly) that the records have errors, so a report is not trusted blindly.
-func warnIfErrors(_ ledger: Ledger, _ lang: Language) {
-    guard ledger.errorCount > 0 else { return }
-    Output.error(lang.pick("followup: cảnh báo: các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng. Chạy 'followup check' để xem và sửa.",
-                           "followup: warning: the records have \(ledger.errorCount) \(ledger.errorCount == 1 ? "error" : "errors"), so the figures may be wrong. Run 'followup check' to see and fix them."))
+func warnIfErrors(_ errors: Int, _ lang: Language) {
+    guard errors > 0 else { return }
+    Output.error(lang.pick("followup: cảnh báo: các biên bản có \(errors) lỗi nên số liệu có thể chưa đúng. Chạy 'followup check' để xem và sửa.",
+                           "followup: warning: the records have \(errors) \(errors == 1 ? "error" : "errors"), so the figures may be wrong. Run 'followup check' to see and fix them."))
 }

@@ -121,6 +121,13 @@ public enum Loader {
 
         public var errorCount: Int { diagnostics.count { $0.severity == .error } }
         public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+        /// Hands the parts over and forgets them, so the taker holds the only reference
+        /// and can let each go as soon as it is used.
+        public mutating func takeParts() -> [Part] {
+            defer { parts = [] }
+            return parts
+        }
     }
 
     /// Reads the root like `load`, but hands each meeting and its checked tasks to `reduce`

@@ -24,20 +24,27 @@ public enum DigestJSONRenderer {
         }
     }
 
-    static func item(_ w: inout JSONWriter, _ i: DigestItem) {
+    static func deadline(_ w: inout JSONWriter, _ key: String, _ d: Deadline) {
+        switch d {
+        case .day(let day): w.day(key, day)
+        case .ongoing: w.string(key, "ongoing")
+        }
+    }
+
+    @Sendable static func item(_ w: inout JSONWriter, _ i: DigestItem) {
         w.open()
         w.string("id", i.id)
         w.string("unit", i.unit)
         w.string("meeting", i.meeting)
-        w.string("meeting_date", i.meetingDate.iso)
-        w.string("due", i.due.iso ?? "ongoing")
-        w.string("original_due", i.originalDue.iso ?? "ongoing")
+        w.day("meeting_date", i.meetingDate)
+        deadline(&w, "due", i.due)
+        deadline(&w, "original_due", i.originalDue)
         w.string("status", i.status.rawValue)
         w.string("state", i.state.rawValue)
         w.int("days_overdue", i.daysOverdue)
         w.int("days_left", i.daysLeft)
-        w.string("last_update", i.lastUpdate?.iso)
-        w.string("done_date", i.doneDate?.iso)
+        w.day("last_update", i.lastUpdate)
+        w.day("done_date", i.doneDate)
         w.int("reminders", i.reminders)
         w.string("note", i.note)
         w.string("text", i.text)
@@ -84,9 +91,7 @@ public enum DigestJSONRenderer {
         w.close(array: true)
         for (key, list) in [("overdue", r.overdue), ("blocked", r.blocked), ("due_soon", r.dueSoon), ("stale", r.stale),
                             ("escalated", r.escalated), ("completed_since", r.completedSince), ("assigned_since", r.assignedSince)] {
-            w.open(key, array: true)
-            for i in list { item(&w, i) }
-            w.close(array: true)
+            w.array(key, list, element: item)
         }
         w.close()
     }

@@ -114,7 +114,7 @@ struct DigestSection {
     }
 
     var heading: String
-    var items: [DigestItem]
+    var items: DigestList
     var tone: Tone
     var columns: [Column]
 }

@@ -29,8 +29,8 @@ public struct DigestCounts: Sendable, Equatable {
         return d == 0 ? nil : Double(doneOnTime) / Double(d)
     }
 
-    mutating func add(_ a: Assessment) {
-        switch a.state {
+    mutating func add(_ t: DigestTally) {
+        switch t.state {
         case .cancelled: cancelled += 1; return
         case .doneOnTime: doneOnTime += 1
         case .doneLate: doneLate += 1
@@ -39,37 +39,125 @@ public struct DigestCounts: Sendable, Equatable {
         case .ongoing: ongoing += 1
         }
         tasks += 1
-        reminders += a.reminders
-        if a.notStarted { notStarted += 1 }
-        if a.blocked { blocked += 1 }
-        if a.dueSoon { dueSoon += 1 }
-        if a.stale { stale += 1 }
-        if a.escalate { escalated += 1 }
+        reminders += Int(t.reminders)
+        if t.has(.notStarted) { notStarted += 1 }
+        if t.has(.blocked) { blocked += 1 }
+        if t.has(.dueSoon) { dueSoon += 1 }
+        if t.has(.stale) { stale += 1 }
+        if t.has(.escalated) { escalated += 1 }
     }
 }
 
+/// What the counts need of one task, in 12 bytes: a digest of 90,000 tasks keeps one
+/// for every task but an item only for the tasks its lists show.
+struct DigestTally: Sendable {
+    enum Flag: UInt8 { case notStarted = 1, blocked = 2, dueSoon = 4, stale = 8, escalated = 16 }
+
+    /// The unit's place in its part's `units`.
+    var unit: Int32
+    var reminders: Int32
+    var state: TaskState
+    var flags: UInt8
+
+    init(_ a: Assessment, unit: Int) {
+        self.unit = Int32(unit)
+        reminders = Int32(clamping: a.reminders)
+        state = a.state
+        flags = (a.notStarted ? Flag.notStarted.rawValue : 0) | (a.blocked ? Flag.blocked.rawValue : 0)
+            | (a.dueSoon ? Flag.dueSoon.rawValue : 0) | (a.stale ? Flag.stale.rawValue : 0)
+            | (a.escalate ? Flag.escalated.rawValue : 0)
+    }
+
+    func has(_ f: Flag) -> Bool { flags & f.rawValue != 0 }
+}
+
 /// One line of a digest list.
+///
+/// Days are kept as 32-bit day numbers and flags as bits (128 bytes an item, not 232):
+/// a large root's digest holds tens of thousands of them.
 public struct DigestItem: Sendable {
-    public var id: String
-    public var unit: String
-    public var meeting: String
-    public var meetingDate: Day
-    public var due: Deadline
-    public var originalDue: Deadline
-    public var status: Status
-    public var state: TaskState
-    public var daysOverdue: Int?
-    public var daysLeft: Int?
-    public var daysSinceUpdate: Int?
-    public var lastUpdate: Day?
-    public var doneDate: Day?
-    public var reminders: Int
-    public var note: String?
-    public var text: String
-    public var notStarted: Bool
-    public var blocked: Bool
-    public var dueSoon: Bool
-    public var stale: Bool
+    /// The task's id within its meeting (`3`, `2/NV`): the full id is made when asked for.
+    public let local: String
+    public let unit: String
+    public let meeting: String
+    public let note: String?
+    public let text: String
+    private let meetingDay, dueDay, originalDueDay, lastUpdateDay, doneDay: Int32
+    private let overdueDays, leftDays, idleDays: Int32
+    private let reminderCount: Int32
+    public let status: Status
+    public let state: TaskState
+    private let flags: UInt8
+    /// The item's place among its meeting's items in `id` order.
+    var rank: Int32 = 0
+
+    /// Stands for "none" (an ongoing deadline, a missing day or count).
+    private static let none = Int32.min
+
+    private static func pack(_ d: Day?) -> Int32 { d.map { Int32(clamping: $0.daysSinceEpoch) } ?? none }
+    private static func pack(_ n: Int?) -> Int32 { n.map { Int32(clamping: $0) } ?? none }
+    private static func pack(_ d: Deadline) -> Int32 { pack(d.day) }
+    private static func day(_ v: Int32) -> Day? { v == none ? nil : Day(daysSinceEpoch: Int(v)) }
+    private static func number(_ v: Int32) -> Int? { v == none ? nil : Int(v) }
+    private static func deadline(_ v: Int32) -> Deadline { day(v).map(Deadline.day) ?? .ongoing }
+
+    init(local: String, unit: String, meeting: String, meetingDate: Day, due: Deadline, originalDue: Deadline,
+         status: Status, state: TaskState, daysOverdue: Int?, daysLeft: Int?, daysSinceUpdate: Int?,
+         lastUpdate: Day?, doneDate: Day?, reminders: Int, note: String?, text: String,
+         notStarted: Bool, blocked: Bool, dueSoon: Bool, stale: Bool) {
+        self.local = local
+        self.unit = unit
+        self.meeting = meeting
+        self.note = note
+        self.text = text
+        meetingDay = DigestItem.pack(meetingDate)
+        dueDay = DigestItem.pack(due)
+        originalDueDay = DigestItem.pack(originalDue)
+        lastUpdateDay = DigestItem.pack(lastUpdate)
+        doneDay = DigestItem.pack(doneDate)
+        overdueDays = DigestItem.pack(daysOverdue)
+        leftDays = DigestItem.pack(daysLeft)
+        idleDays = DigestItem.pack(daysSinceUpdate)
+        reminderCount = Int32(clamping: reminders)
+        self.status = status
+        self.state = state
+        flags = (notStarted ? 1 : 0) | (blocked ? 2 : 0) | (dueSoon ? 4 : 0) | (stale ? 8 : 0)
+    }
+
+    /// `meeting#local`.
+    public var id: String { meeting + "#" + local }
+    public var meetingDate: Day { DigestItem.day(meetingDay)! }
+    public var due: Deadline { DigestItem.deadline(dueDay) }
+    public var originalDue: Deadline { DigestItem.deadline(originalDueDay) }
+    public var lastUpdate: Day? { DigestItem.day(lastUpdateDay) }
+    public var doneDate: Day? { DigestItem.day(doneDay) }
+    public var daysOverdue: Int? { DigestItem.number(overdueDays) }
+    public var daysLeft: Int? { DigestItem.number(leftDays) }
+    public var daysSinceUpdate: Int? { DigestItem.number(idleDays) }
+    public var reminders: Int { Int(reminderCount) }
+    public var notStarted: Bool { flags & 1 != 0 }
+    public var blocked: Bool { flags & 2 != 0 }
+    public var dueSoon: Bool { flags & 4 != 0 }
+    public var stale: Bool { flags & 8 != 0 }
+
+    var isOpen: Bool { !state.isDone && state != .cancelled }
+}
+
+/// A list of a digest: items in the list's order, read in place from the records'
+/// parts (which all lists share) rather than copied.
+public struct DigestList: RandomAccessCollection, Sendable {
+    let store: [[DigestItem]]
+    /// Part index in the high 32 bits, item index in the low 32.
+    let order: [UInt64]
+
+    static func position(part: Int, item: Int) -> UInt64 { UInt64(part) << 32 | UInt64(item) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { order.count }
+    public subscript(position: Int) -> DigestItem {
+        let o = order[position]
+        return store[Int(o >> 32)][Int(o & 0xFFFF_FFFF)]
+    }
 }
 
 public struct DigestUnitRow: Sendable {
@@ -86,12 +174,61 @@ public struct DigestOptions: Sendable {
     public var meetingPrefix: String?
     /// Start of the "completed / assigned since" window (default: 7 days before as-of).
     public var since: Day
+    /// Keep every task's item (for CSV), not only those some list shows.
+    public var allItems: Bool
 
-    public init(assessment: AssessmentOptions, units: Set<String> = [], meetingPrefix: String? = nil, since: Day? = nil) {
+    public init(assessment: AssessmentOptions, units: Set<String> = [], meetingPrefix: String? = nil, since: Day? = nil,
+                allItems: Bool = true) {
         self.assessment = assessment
         self.units = units
         self.meetingPrefix = meetingPrefix
         self.since = since ?? assessment.asOf.adding(days: -7)
+        self.allItems = allItems
+    }
+}
+
+/// One record's share of a digest: what `DigestReport.make(parts:)` needs of it, worked
+/// out in the loader's worker that read the record, so the records need not be kept.
+public struct DigestPart: Sendable {
+    var meeting: String
+    /// The units of the meeting's tasks, in the order they first appear.
+    var units: [String] = []
+    /// One per task judged (tasks of a meeting after the as-of day are not).
+    var tallies: [DigestTally] = []
+    /// The items kept (see `DigestOptions.allItems`), in task order; `rank` is the place
+    /// of the item's id among this meeting's ids.
+    var items: [DigestItem] = []
+
+    /// Judges the tasks of `meeting` (tasks from the loader's checks, in order).
+    public init(_ meeting: Meeting, tasks: [TaskItem], options: DigestOptions) {
+        self.meeting = meeting.id
+        let o = options.assessment
+        var ids: [String] = []
+        tallies.reserveCapacity(tasks.count)
+        items.reserveCapacity(tasks.count)
+        for task in tasks {
+            guard let a = Assessment.assess(task, meetingDate: meeting.date, options: o) else { continue }
+            let unit = units.firstIndex(of: task.unit) ?? { units.append(task.unit); return units.count - 1 }()
+            tallies.append(DigestTally(a, unit: unit))
+            let t = a.timeline
+            let doneDate = t.status == .done ? t.statusDate : nil
+            let listed = a.state == .overdue || (a.isOpen && (a.blocked || a.dueSoon || a.stale || a.reminders >= 3))
+                || doneDate.map { $0 >= options.since } ?? false || meeting.date >= options.since
+            guard listed || options.allItems else { continue }
+            ids.append(task.id)
+            items.append(DigestItem(
+                local: String(decoding: task.id.utf8.dropFirst(meeting.id.utf8.count + 1), as: UTF8.self), unit: task.unit, meeting: meeting.id, meetingDate: meeting.date, due: t.deadline,
+                originalDue: task.due, status: t.status, state: a.state,
+                daysOverdue: a.state == .overdue || a.state == .doneLate ? a.daysLate : nil,
+                daysLeft: a.daysLeft, daysSinceUpdate: a.daysSinceUpdate, lastUpdate: t.lastDate,
+                doneDate: doneDate, reminders: t.reminders,
+                note: t.status == .blocked ? t.lastNote : nil,
+                text: meeting.conclusions[task.conclusionIndex].text,
+                notStarted: a.notStarted, blocked: a.blocked, dueSoon: a.dueSoon, stale: a.stale))
+        }
+        for (rank, i) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { items[i].rank = Int32(rank) }
+        // Kept for the whole run: no spare capacity.
+        if items.count < items.capacity * 3 / 4 { items = Array(items[...]) }
     }
 }
 
@@ -106,62 +243,106 @@ public struct DigestReport: Sendable {
     public var unitFilter: [String]
     public var totals: DigestCounts
     public var units: [DigestUnitRow]
-    /// Every task in scope, in record order (for CSV).
-    public var items: [DigestItem]
-    public var overdue: [DigestItem]
-    public var blocked: [DigestItem]
-    public var dueSoon: [DigestItem]
-    public var stale: [DigestItem]
-    public var escalated: [DigestItem]
-    public var completedSince: [DigestItem]
-    public var assignedSince: [DigestItem]
+    /// Every task in scope, in record order (for CSV; only the listed ones unless
+    /// `DigestOptions.allItems`).
+    public var items: DigestList
+    public var overdue: DigestList
+    public var blocked: DigestList
+    public var dueSoon: DigestList
+    public var stale: DigestList
+    public var escalated: DigestList
+    public var completedSince: DigestList
+    public var assignedSince: DigestList
 
     public static func make(_ ledger: Ledger, options: DigestOptions) -> DigestReport {
+        var byMeeting = Array(repeating: [TaskItem](), count: ledger.meetings.count)
+        for t in ledger.tasks { byMeeting[t.meetingIndex].append(t) }
+        let parts = ledger.meetings.indices.map { DigestPart(ledger.meetings[$0], tasks: byMeeting[$0], options: options) }
+        return make(parts: parts, units: ledger.units, settings: ledger.settings, options: options)
+    }
+
+    /// Adds up the records' parts (in record order, duplicates already dropped). The
+    /// report's lists read the parts' items in place: none is copied.
+    public static func make(parts: consuming [DigestPart], units registry: UnitRegistry, settings: Settings,
+                            options: DigestOptions) -> DigestReport {
         let o = options.assessment
-        var totals = DigestCounts()
-        var perUnit: [String: DigestCounts] = [:]
-        var items: [DigestItem] = []
-        items.reserveCapacity(ledger.tasks.count)
-        for task in ledger.tasks {
-            if !options.units.isEmpty, !options.units.contains(task.unit) { continue }
-            let meeting = ledger.meetings[task.meetingIndex]
-            if let p = options.meetingPrefix, !meeting.id.hasPrefix(p) { continue }
-            guard let a = Assessment.assess(task, meetingDate: meeting.date, options: o) else { continue }
-            totals.add(a)
-            perUnit[task.unit, default: DigestCounts()].add(a)
-            let t = a.timeline
-            items.append(DigestItem(
-                id: task.id, unit: task.unit, meeting: meeting.id, meetingDate: meeting.date, due: t.deadline,
-                originalDue: task.due, status: t.status, state: a.state,
-                daysOverdue: a.state == .overdue || a.state == .doneLate ? a.daysLate : nil,
-                daysLeft: a.daysLeft, daysSinceUpdate: a.daysSinceUpdate, lastUpdate: t.lastDate,
-                doneDate: t.status == .done ? t.statusDate : nil, reminders: t.reminders,
-                note: t.status == .blocked ? t.lastNote : nil,
-                text: meeting.conclusions[task.conclusionIndex].text,
-                notStarted: a.notStarted, blocked: a.blocked, dueSoon: a.dueSoon, stale: a.stale))
+        let keep = { (unit: String) in options.units.isEmpty || options.units.contains(unit) }
+        var scoped = parts
+        if let prefix = options.meetingPrefix { scoped.removeAll { !$0.meeting.hasPrefix(prefix) } }
+        // Item ids are `meeting#local`, and a meeting id holds only [a-z0-9._-], all of which
+        // sort after "#": ids order as (meeting id, the rest), so a rank per meeting and a
+        // rank inside it give every item its place without comparing 90,000 strings.
+        // `firstRank[part]`: how many items come before the part's first in id order.
+        var firstRank = Array(repeating: 0, count: scoped.count)
+        var before = 0
+        for i in scoped.indices.sorted(by: { scoped[$0].meeting < scoped[$1].meeting }) {
+            firstRank[i] = before
+            before += scoped[i].items.count
         }
-        var units: [DigestUnitRow] = perUnit.map { code, counts in
-            DigestUnitRow(code: code, name: ledger.units.resolve(code)?.name ?? code, counts: counts)
+
+        var totals = DigestCounts()
+        var slotOf: [String: Int] = [:]
+        var codes: [String] = []
+        var counts: [DigestCounts] = []
+        var all: [UInt64] = []
+        // Each list: (sort key and rank in one integer, position), sorted as integers.
+        var keyed = Array(repeating: [(Int, UInt64)](), count: 7)
+        func entry(_ key: Int, _ rank: Int, _ at: UInt64) -> (Int, UInt64) {
+            (Int(Int32(clamping: key)) << 32 | rank, at)
+        }
+        let since = options.since
+        for pi in scoped.indices {
+            let slots = scoped[pi].units.map { code -> Int in
+                guard keep(code) else { return -1 }
+                if let s = slotOf[code] { return s }
+                slotOf[code] = codes.count
+                codes.append(code)
+                counts.append(DigestCounts())
+                return codes.count - 1
+            }
+            for t in scoped[pi].tallies {
+                let slot = slots[Int(t.unit)]
+                guard slot >= 0 else { continue }
+                counts[slot].add(t)
+                totals.add(t)
+            }
+            scoped[pi].tallies = []
+            let base = firstRank[pi]
+            for (ii, it) in scoped[pi].items.enumerated() where keep(it.unit) {
+                let at = DigestList.position(part: pi, item: ii), rank = base + Int(it.rank)
+                all.append(at)
+                if it.state == .overdue { keyed[0].append(entry(-(it.daysOverdue ?? 0), rank, at)) }
+                if it.isOpen {
+                    if it.blocked { keyed[1].append(entry(-(it.daysSinceUpdate ?? 0), rank, at)) }
+                    if it.dueSoon { keyed[2].append(entry(it.daysLeft ?? 0, rank, at)) }
+                    if it.stale { keyed[3].append(entry(-(it.daysSinceUpdate ?? 0), rank, at)) }
+                    if it.reminders >= 3 { keyed[4].append(entry(-it.reminders, rank, at)) }
+                }
+                if let d = it.doneDate, d >= since { keyed[5].append(entry(d.daysSinceEpoch, rank, at)) }
+                if it.meetingDate >= since { keyed[6].append(entry(it.meetingDate.daysSinceEpoch, rank, at)) }
+            }
+        }
+        var units: [DigestUnitRow] = codes.indices.map { i in
+            DigestUnitRow(code: codes[i], name: registry.resolve(codes[i])?.name ?? codes[i], counts: counts[i])
         }
         units.sort { a, b in
             if a.counts.overdue != b.counts.overdue { return a.counts.overdue > b.counts.overdue }
             if a.name != b.name { return VietnameseOrder.less(a.name, b.name) }
             return a.code < b.code
         }
-        func sorted(_ xs: [DigestItem], by key: (DigestItem) -> Int) -> [DigestItem] {
-            xs.sorted { (key($0), $0.id) < (key($1), $1.id) }
+        let store = scoped.map(\.items)
+        scoped = []
+        var lists: [DigestList] = []
+        for j in keyed.indices {
+            keyed[j].sort { $0.0 < $1.0 }
+            lists.append(DigestList(store: store, order: keyed[j].map(\.1)))
+            keyed[j] = []
         }
-        let open = items.filter { !$0.state.isDone && $0.state != .cancelled }
-        let since = options.since
+        let items = DigestList(store: store, order: all)
         return DigestReport(
-            asOf: o.asOf, since: since, dueSoonDays: o.dueSoonDays, staleDays: o.staleDays, settings: ledger.settings,
+            asOf: o.asOf, since: since, dueSoonDays: o.dueSoonDays, staleDays: o.staleDays, settings: settings,
             unitFilter: options.units.sorted(), totals: totals, units: units, items: items,
-            overdue: sorted(items.filter { $0.state == .overdue }) { -($0.daysOverdue ?? 0) },
-            blocked: sorted(open.filter(\.blocked)) { -($0.daysSinceUpdate ?? 0) },
-            dueSoon: sorted(open.filter(\.dueSoon)) { $0.daysLeft ?? 0 },
-            stale: sorted(open.filter(\.stale)) { -($0.daysSinceUpdate ?? 0) },
-            escalated: sorted(open.filter { $0.reminders >= 3 }) { -$0.reminders },
-            completedSince: sorted(items.filter { $0.doneDate.map { $0 >= since } ?? false }) { $0.doneDate?.daysSinceEpoch ?? 0 },
-            assignedSince: sorted(items.filter { $0.meetingDate >= since }) { $0.meetingDate.daysSinceEpoch })
+            overdue: lists[0], blocked: lists[1], dueSoon: lists[2], stale: lists[3], escalated: lists[4],
+            completedSince: lists[5], assignedSince: lists[6])
     }
 }
