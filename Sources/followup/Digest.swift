@@ -66,7 +66,7 @@ struct Digest: ParsableCommand {
                 assessment: AssessmentOptions(asOf: day, dueSoonDays: dueSoon, staleDays: stale),
                 meetingPrefix: meeting, since: sinceDay, allItems: format == .csv)
             // Each record is judged in the worker that read it; only its part is kept.
-            var found = try Loader.scan(root: options.rootPath) { [digestOptions] meeting, tasks in
+            var found = try Loader.scan(root: options.rootPath, detail: .tracking) { [digestOptions] meeting, tasks in
                 DigestPart(meeting, tasks: tasks, options: digestOptions)
             }
             digestOptions.units = Set(try unit.map { try resolveUnit($0, in: found.units) })

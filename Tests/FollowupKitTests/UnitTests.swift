@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FollowupKit
 
@@ -112,5 +113,24 @@ import Testing
         #expect(a.tasks.map { $0.history.map(\.location) } == b.tasks.map { $0.history.map(\.location) })
         #expect(a.diagnostics.map { $0.rendered(.en) } == b.diagnostics.map { $0.rendered(.en) })
         #expect(!a.tasks.isEmpty || !a.diagnostics.isEmpty)
+    }
+
+    /// `check` and `digest` read records with `.tracking` detail (no title, chair ... kept):
+    /// every problem must still be found, the same way, and the same tasks made.
+    @Test func trackingDetailFindsEverything() throws {
+        let fixtures = CLI.fixtures.appendingPathComponent("check")
+        var roots = try FileManager.default.contentsOfDirectory(atPath: fixtures.path).sorted()
+            .map { fixtures.appendingPathComponent($0).path }
+            .filter { var dir: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &dir) && dir.boolValue }
+        roots += ["meetings", "Tests/Fixtures/digest"].map { CLI.packageRoot.appendingPathComponent($0).path }
+        var problems = 0
+        for root in roots {
+            let full = try Loader.load(root: root)
+            let lean = try Loader.scan(root: root, detail: .tracking) { _, tasks in tasks.map(\.id) }
+            #expect(lean.diagnostics.map { $0.rendered(.en) } == full.diagnostics.map { $0.rendered(.en) }, "\(root)")
+            #expect(lean.parts.flatMap { $0 } == full.tasks.map(\.id), "\(root)")
+            problems += full.diagnostics.count
+        }
+        #expect(roots.count > 20 && problems >= 27)
     }
 }

@@ -43,7 +43,7 @@ enum Validator {
         }
         func fail(_ at: SourceLocation, _ m: Message) { report(.error, at, m) }
         var tasks: [TaskItem] = []
-        var local: [String: Int] = [:]   // local task id -> index in `tasks`
+        var local = FirstSeen()   // local task id -> index in `tasks`
         var conclusionIDs = FirstSeen()
         for (ci, c) in meeting.conclusions.enumerated() {
             if let first = conclusionIDs.insert(c.id, c.location.line) {
@@ -77,8 +77,8 @@ enum Validator {
                 }
                 guard let due else { continue }
                 let localID = c.fanOut ? "\(c.id)/\(code)" : c.id
-                local[localID] = tasks.count
-                tasks.append(TaskItem(id: "\(meeting.id)#\(localID)", meetingIndex: mi, conclusionIndex: ci,
+                _ = local.insert(localID, tasks.count)
+                tasks.append(TaskItem(id: meeting.id + "#" + localID, meetingIndex: mi, conclusionIndex: ci,
                                       unit: code, support: support.filter { $0 != code }, due: due,
                                       history: [], location: owner.location))
             }
@@ -102,7 +102,7 @@ enum Validator {
         return "\(local[..<slash])/\(code)"
     }
 
-    static func validateUpdates(_ meeting: Meeting, local: [String: Int], tasks: inout [TaskItem], units: UnitRegistry,
+    static func validateUpdates(_ meeting: Meeting, local: FirstSeen, tasks: inout [TaskItem], units: UnitRegistry,
                                 report: (Severity, SourceLocation, Message) -> Void) {
         var timelines: [TaskTimeline?] = Array(repeating: nil, count: tasks.count)
         for u in meeting.updates {
@@ -110,8 +110,8 @@ enum Validator {
                 report(.error, u.location, .taskOfOtherMeeting(u.task, meeting: meeting.id))
                 continue
             }
-            guard let ti = local[canonicalLocal(part, units: units)] else {
-                let known = local.keys.sorted().map { "\(meeting.id)#\($0)" }
+            guard let ti = local.value(for: canonicalLocal(part, units: units)) else {
+                let known = local.names.sorted().map { "\(meeting.id)#\($0)" }
                 report(.error, u.location, .unknownTask(u.task, suggestions: Suggest.nearest(u.task, in: known)))
                 continue
             }

@@ -26,7 +26,8 @@ public struct Ledger: Sendable {
 /// that need all of them. Never stops at the first problem.
 public enum Loader {
     /// Parses one meeting record from its bytes. `displayPath` is what messages show.
-    public static func parseMeeting(bytes: [UInt8], displayPath: String, fileStem: String) -> (Meeting?, [Diagnostic]) {
+    public static func parseMeeting(bytes: [UInt8], displayPath: String, fileStem: String,
+                                    detail: MeetingDetail = .full) -> (Meeting?, [Diagnostic]) {
         var bytes = bytes
         let location = SourceLocation(path: displayPath, line: 1, column: 1)
         if bytes.isEmpty { return (nil, [Diagnostic(.error, location, .fileEmpty)]) }
@@ -34,7 +35,7 @@ public enum Loader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         return bytes.withUnsafeBufferPointer { buffer in
             let reader = RecordReader(path: displayPath, bytes: buffer)
-            let parser = MeetingParser(reader: reader, path: displayPath, fileStem: fileStem)
+            let parser = MeetingParser(reader: reader, path: displayPath, fileStem: fileStem, detail: detail)
             var meeting: Meeting?
             do throws(YAMLSyntaxError) {
                 let found = try reader.document { () throws(YAMLSyntaxError) in meeting = try parser.meeting() }
@@ -134,8 +135,9 @@ public enum Loader {
     /// in the worker that parsed it, and keeps only what that returns: a command that needs
     /// a count or a summary per record never holds the whole root in memory.
     /// Meetings whose id an earlier file uses are reported and their parts dropped.
+    /// `detail`: `.tracking` when `reduce` needs no title, chair or the like.
     public static func scan<Part: Sendable>(
-        root: String, concurrent: Bool = true, under: String? = nil,
+        root: String, concurrent: Bool = true, under: String? = nil, detail: MeetingDetail = .full,
         where include: (String) -> Bool = { _ in true },
         reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part
     ) throws(FollowupError) -> Scan<Part> {
@@ -152,7 +154,8 @@ public enum Loader {
         var (files, scanProblems) = RootScanner.meetingFiles(root: root, under: under)
         files = files.filter(include)
         diagnostics += scanProblems
-        let parsed = parseAll(root: root, files: files, units: units, concurrent: concurrent, reduce: reduce)
+        let parsed = parseAll(root: root, files: files, units: units, concurrent: concurrent, detail: detail,
+                              reduce: reduce)
         var found: [ParsedFile<Part>] = []
         for file in parsed {
             diagnostics += file.problems
@@ -174,7 +177,7 @@ public enum Loader {
 
     /// Parses and checks the files, in parallel when asked; results keep the files' order.
     static func parseAll<Part>(root: String, files: [String], units: UnitRegistry, concurrent: Bool,
-                               reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part) -> [ParsedFile<Part>] {
+                               detail: MeetingDetail, reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part) -> [ParsedFile<Part>] {
         let slots = Slots<ParsedFile<Part>>(count: files.count)
         let work: @Sendable (Int) -> Void = { i in
             let rel = files[i]
@@ -183,7 +186,7 @@ public enum Loader {
             case .failure(.problem(let message)):
                 slots[i] = ParsedFile(problems: [Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), message)])
             case .success(let bytes):
-                let (meeting, problems) = parseMeeting(bytes: bytes, displayPath: path, fileStem: stem(rel))
+                let (meeting, problems) = parseMeeting(bytes: bytes, displayPath: path, fileStem: stem(rel), detail: detail)
                 guard let meeting else {
                     slots[i] = ParsedFile(problems: problems)
                     return

@@ -12,6 +12,16 @@ public struct UpdatesLayout: Sendable, Equatable {
     public var count: Int
 }
 
+/// How much of a record's descriptive values a command needs.
+public enum MeetingDetail: Sendable {
+    /// Everything (records shown or rewritten).
+    case full
+    /// What tracking needs: the meeting's id and date, conclusions and history. Title,
+    /// chair, attendees, summary, document, kind and place are checked but left empty,
+    /// which spares a string for each of them when a whole root is read.
+    case tracking
+}
+
 /// Builds a `Meeting` from one record's YAML events, reporting every problem it sees.
 /// Cross-file rules (units, duplicate ids, task references) are left to `Validator`.
 struct MeetingParser {
@@ -29,6 +39,8 @@ struct MeetingParser {
     let path: String
     /// The id implied by the file name.
     let fileStem: String
+    /// What to keep of the values that only describe the meeting.
+    var detail: MeetingDetail = .full
 
     func report(_ mark: Mark, _ message: Message, _ severity: Severity = .error) {
         reader.report(severity, mark, message)
@@ -100,6 +112,15 @@ struct MeetingParser {
         return parseDate(s).map(Deadline.day)
     }
 
+    /// A value that describes the meeting (title, chair, place ...): checked always, kept
+    /// only with `.full` detail. `required`: null is reported as an empty value.
+    func describing(required: Bool) throws(YAMLSyntaxError) -> String? {
+        if detail == .full { return required ? try text()?.text : try optionalText() }
+        guard let s = try reader.vetScalar() else { return nil }
+        if s.isNull, required { report(s.start, .emptyValue) }
+        return nil
+    }
+
     func flag() throws(YAMLSyntaxError) -> Bool {
         guard let s = try reader.scalar() else { return false }
         if s.isNull { return false }
@@ -130,14 +151,15 @@ struct MeetingParser {
         guard let span = try reader.mapping(MeetingParser.meetingKeys, { (key) throws(YAMLSyntaxError) in
             switch key.index.flatMap(MeetingKey.init) {
             case .id: id = try text()
-            case .title: titleSeen = true; title = try text()?.text
+            case .title: titleSeen = true; title = try describing(required: true)
             case .date: dateSeen = true; date = try self.date()
-            case .document: document = try optionalText()
-            case .kind: kind = try optionalText()
-            case .location: place = try optionalText()
-            case .chair: chairSeen = true; chair = try text()?.text
-            case .attendees: attendees = try reader.scalarList().map(\.text)
-            case .summary: summary = try optionalText()
+            case .document: document = try describing(required: false)
+            case .kind: kind = try describing(required: false)
+            case .location: place = try describing(required: false)
+            case .chair: chairSeen = true; chair = try describing(required: true)
+            case .attendees:
+                if detail == .full { attendees = try reader.scalarList().map(\.text) } else { try reader.vetScalarList() }
+            case .summary: summary = try describing(required: false)
             case .due: defaultDue = try deadline()
             case .conclusions:
                 conclusionsSeen = true

@@ -12,8 +12,21 @@ enum RootScanner {
         var problems: [Diagnostic] = []
         let realRoot = realPath(root) ?? root
         walk(root: root, realRoot: realRoot, relative: under ?? "", files: &files, problems: &problems)
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Byte order, whatever the names' normalisation; compared with memcmp, as the
+        // generic comparison of two UTF-8 views is slow on this serial path.
+        files.sort(by: bytewiseLess)
         return (files, problems)
+    }
+
+    static func bytewiseLess(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c != 0 ? c < 0 : x.count < y.count
+            }
+        }
     }
 
     static func join(_ a: String, _ b: String) -> String {

@@ -23,4 +23,13 @@ struct FirstSeen {
         }
         return nil
     }
+
+    /// The value `name` was first seen with, if it was.
+    func value(for name: String) -> Int? {
+        if let table { return table[name] }
+        return list.first(where: { $0.name == name })?.value
+    }
+
+    /// Every name seen, in no particular order.
+    var names: [String] { table.map { Array($0.keys) } ?? list.map(\.name) }
 }

@@ -176,6 +176,42 @@ final class RecordReader {
         return try takeScalar()
     }
 
+    /// Checks the next node is a scalar and says whether it is null, without making a
+    /// string of it: for values a caller checks but does not keep. Nil (reported) when the
+    /// node is not a scalar.
+    func vetScalar() throws(YAMLSyntaxError) -> (isNull: Bool, start: Mark)? {
+        let kind = try peek()
+        guard kind == .scalar else {
+            try unexpected(kind, wanted: .scalar)
+            return nil
+        }
+        vet()
+        let b = events.scalarBytes, start = events.start
+        var isNull = false
+        if events.isPlain {
+            switch b.count {
+            case 0: isNull = true
+            case 1: isNull = b[0] == UInt8(ascii: "~")
+            case 4: isNull = b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
+            default: break
+            }
+        }
+        lastScalarEnd = events.end
+        _ = try next()
+        return (isNull, start)
+    }
+
+    /// Like `scalarList`, checking each scalar with `vetScalar` and keeping nothing.
+    func vetScalarList() throws(YAMLSyntaxError) {
+        if try peekShape() == .scalar {
+            _ = try vetScalar()
+            return
+        }
+        try sequence { () throws(YAMLSyntaxError) in
+            if let s = try vetScalar(), s.isNull { report(s.start, .emptyValue) }
+        }
+    }
+
     /// A scalar read straight from its bytes by `fast` (a date, a status word), with no
     /// string made; when `fast` gives nil the scalar comes back as text for the caller's
     /// messages. Both are nil (reported) when the node is not a scalar.
