@@ -5,9 +5,10 @@ import Foundation
 /// building it as a `String` scalar by scalar took most of the report's time.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// Bit d: the array or object open at depth d already holds a value (a comma is due).
+    private var hasValue: UInt64 = 0
+    private var depth = 0
     private let pretty: Bool
-    private var depth: Int { needsComma.count - 1 }
     /// Where full chunks go when streaming (nil: everything stays in `bytes`).
     private let sink: (([UInt8]) -> Void)?
     private static let chunk = 1 << 20
@@ -25,8 +26,8 @@ public struct JSONWriter {
     private init(pretty: Bool, depth: Int, afterValue: Bool) {
         self.pretty = pretty
         sink = nil
-        needsComma = Array(repeating: true, count: depth + 1)
-        needsComma[depth] = afterValue
+        self.depth = depth
+        hasValue = (UInt64(1) << UInt64(depth)) - 1 | (afterValue ? UInt64(1) << UInt64(depth) : 0)
         bytes.reserveCapacity(1 << 18)
     }
 
@@ -97,19 +98,28 @@ public struct JSONWriter {
         return String(decoding: b, as: UTF8.self)
     }
 
-    private mutating func newlineIndent() {
-        guard pretty else { return }
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    /// `,` then a new line indented to each depth: what goes before a value, sliced.
+    private static let separator: [UInt8] = [UInt8(ascii: ","), 0x0A] + Array(repeating: 0x20, count: 2 * maxDepth)
+    private static let maxDepth = 63
+
+    /// A new line and the indent of `depth` (pretty), after a comma when `comma`.
+    private mutating func separate(comma: Bool, indent: Bool) {
+        let from = comma ? 0 : 1
+        let to = indent && pretty ? 2 + 2 * depth : 1
+        guard to > from else { return }
+        JSONWriter.separator.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<to])) }
     }
 
     private mutating func beginValue(key: String?) {
-        drain()
-        if needsComma[depth] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[depth] = true
-        if depth > 0 { newlineIndent() }
+        if sink != nil { drain() }
+        let bit = UInt64(1) << UInt64(depth)
+        separate(comma: hasValue & bit != 0, indent: depth > 0)
+        hasValue |= bit
         if let key {
-            JSONWriter.appendQuoted(key, to: &bytes)
+            // Keys are this program's own names: nothing in them needs escaping.
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(UInt8(ascii: "\""))
             bytes.append(UInt8(ascii: ":"))
             if pretty { bytes.append(0x20) }
         }
@@ -118,12 +128,15 @@ public struct JSONWriter {
     public mutating func open(_ key: String? = nil, array: Bool = false) {
         beginValue(key: key)
         bytes.append(UInt8(ascii: array ? "[" : "{"))
-        needsComma.append(false)
+        precondition(depth < JSONWriter.maxDepth, "JSON nested too deep")
+        depth += 1
+        hasValue &= ~(UInt64(1) << UInt64(depth))
     }
 
     public mutating func close(array: Bool = false) {
-        let hadItems = needsComma.removeLast()
-        if hadItems { newlineIndent() }
+        let hadItems = hasValue & (UInt64(1) << UInt64(depth)) != 0
+        depth -= 1
+        if hadItems { separate(comma: false, indent: true) }
         bytes.append(UInt8(ascii: array ? "]" : "}"))
         if depth == 0, pretty { bytes.append(0x0A) }
     }
@@ -140,11 +153,9 @@ public struct JSONWriter {
 
     public mutating func int(_ key: String?, _ value: Int?) {
         beginValue(key: key)
-        guard var n = value else { return bytes.append(contentsOf: "null".utf8) }
-        if n < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            n = -n
-        }
+        guard let value else { return bytes.append(contentsOf: "null".utf8) }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var n = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -212,7 +223,7 @@ public struct JSONWriter {
             }
             first += count
         }
-        if chunks > 0 { needsComma[depth] = true }
+        if chunks > 0 { hasValue |= UInt64(1) << UInt64(depth) }
         close(array: true)
     }
 

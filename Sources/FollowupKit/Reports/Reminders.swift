@@ -19,10 +19,13 @@ public enum Reminders {
             let meeting = ledger.meeting(of: task)
             guard let a = Assessment.assess(task, meetingDate: meeting.date, options: options) else { continue }
             guard a.state == .overdue || a.dueSoon else { continue }
-            var letter = byUnit[task.unit] ?? ReminderLetter(unit: task.unit, unitName: ledger.units.resolve(task.unit)?.name ?? task.unit,
-                                                             overdue: [], dueSoon: [])
-            if a.state == .overdue { letter.overdue.append(a) } else { letter.dueSoon.append(a) }
-            byUnit[task.unit] = letter
+            if byUnit[task.unit] == nil {
+                byUnit[task.unit] = ReminderLetter(unit: task.unit, unitName: ledger.units.resolve(task.unit)?.name ?? task.unit,
+                                                   overdue: [], dueSoon: [])
+            }
+            // In place: a letter copied out and stored back copied its whole list on every
+            // task, which made 10,000 meetings take 17 seconds.
+            if a.state == .overdue { byUnit[task.unit]!.overdue.append(a) } else { byUnit[task.unit]!.dueSoon.append(a) }
         }
         return byUnit.values.map { l in
             var l = l
