@@ -51,6 +51,31 @@ import Testing
 }
 
 @Suite struct TextWidthTests {
+    /// `wrap` walks scalars for speed; it must wrap exactly as splitting into words did.
+    @Test func wrapMatchesWordSplitting() {
+        func reference(_ s: String, _ limit: Int) -> [String] {
+            var lines: [String] = [], line = "", w = 0
+            for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+                let ww = TextWidth.width(String(word))
+                if w > 0, w + 1 + ww > limit { lines.append(line); line = ""; w = 0 }
+                if w > 0 { line += " "; w += 1 }
+                line += word
+                w += ww
+            }
+            if !line.isEmpty || lines.isEmpty { lines.append(line) }
+            return lines
+        }
+        var rng = SeededRandom(seed: 7)
+        let pieces = ["rà soát", "Thủ trưởng", "đơn vị", "   ", " ", "chịu trách nhiệm", "UBND", "huyện;", "漢字", "x",
+                      "một-từ-rất-dài-không-có-khoảng-trắng-nào-cả", "e\u{301}", "", "ặ"]
+        for _ in 0..<500 {
+            let s = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+                .joined(separator: Bool.random(using: &rng) ? " " : "  ")
+            let limit = Int.random(in: 1...40, using: &rng)
+            #expect(TextWidth.wrap(s, width: limit) == reference(s, limit), "\(s) / \(limit)")
+        }
+    }
+
     @Test func combiningMarksTakeNoColumn() {
         let nfc = "Phòng Tư pháp"
         let nfd = nfc.decomposedStringWithCanonicalMapping

@@ -6,8 +6,17 @@ public struct DigestMarkdownRenderer {
 
     /// Text safe inside a table cell: no pipes, line breaks or raw HTML.
     static func cell(_ s: String) -> String {
+        let clean = TextWidth.sanitize(s)
+        // Most cells hold none of these: looked for byte by byte, not character by character.
+        guard clean.utf8.contains(where: { b in
+            switch b {
+            case UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "*"),
+                 UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\\"): return true
+            default: return false
+            }
+        }) else { return clean }
         var out = ""
-        for ch in TextWidth.sanitize(s) {
+        for ch in clean {
             switch ch {
             case "|": out += "\\|"
             case "<": out += "&lt;"

@@ -4,6 +4,9 @@ public enum TextWidth {
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x300 { return v < 0x20 || (0x7F..<0xA0).contains(v) ? 0 : 1 }
+        // Latin Extended Additional (Vietnamese letters with two marks, ạ ế ộ ữ ...):
+        // one column each, and most of a Vietnamese text's non-ASCII letters.
+        if (0x1E00...0x1EFF).contains(v) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -15,7 +18,7 @@ public enum TextWidth {
         return 1
     }
 
-    public static func width(_ s: String) -> Int {
+    public static func width(_ s: some StringProtocol) -> Int {
         var w = 0
         for u in s.unicodeScalars { w += width(of: u) }
         return w
@@ -50,7 +53,7 @@ public enum TextWidth {
     /// returns, bells) are shown as `^[`-style or `\u{...}` text, never sent raw; line
     /// breaks and tabs become spaces.
     public static func sanitize(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else { return s }
+        guard mayNeedSanitizing(s), s.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else { return s }
         var out = ""
         for u in s.unicodeScalars {
             switch u.value {
@@ -65,21 +68,47 @@ public enum TextWidth {
         return out
     }
 
+    /// False when the UTF-8 bytes hold none of what `sanitize` replaces: no byte below
+    /// 0x20, no DEL, no C1 control (0xC2 0x80–0x9F), nothing from U+2000–U+20FF (0xE2 0x80/0x81).
+    private static func mayNeedSanitizing(_ s: String) -> Bool {
+        var previous: UInt8 = 0, before: UInt8 = 0
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x7F { return true }
+            if previous == 0xC2, b >= 0x80, b <= 0x9F { return true }
+            if before == 0xE2, previous == 0x80 || previous == 0x81 { return true }
+            before = previous
+            previous = b
+        }
+        return false
+    }
+
     /// Wraps text to `width` columns at spaces (long words are cut).
+    /// Walks Unicode scalars, not characters: splitting a 90,000-row report's texts by
+    /// grapheme took most of the text digest's time.
     public static func wrap(_ s: String, width limit: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         var w = 0
-        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
-            let ww = width(String(word))
+        let scalars = s.unicodeScalars
+        var i = scalars.startIndex
+        let end = scalars.endIndex
+        while i < end {
+            while i < end, scalars[i] == " " { i = scalars.index(after: i) }
+            guard i < end else { break }
+            var j = i, ww = 0
+            while j < end, scalars[j] != " " {
+                ww += width(of: scalars[j])
+                j = scalars.index(after: j)
+            }
             if w > 0, w + 1 + ww > limit {
                 lines.append(line)
                 line = ""
                 w = 0
             }
             if w > 0 { line += " "; w += 1 }
-            line += word
+            line += Substring(scalars[i..<j])
             w += ww
+            i = j
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
