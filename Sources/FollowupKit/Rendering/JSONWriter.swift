@@ -50,6 +50,12 @@ public struct JSONWriter {
     /// Appends `s` as a JSON string: runs of ordinary bytes are copied whole.
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        appendEscaped(s, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the inside of `s` as a JSON string (no quotes).
+    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { u in
             // Most text needs no escape at all: one look at each byte, one copy.
@@ -89,7 +95,6 @@ public struct JSONWriter {
             }
             flush(n)
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     public static func quote(_ s: String) -> String {
@@ -153,8 +158,19 @@ public struct JSONWriter {
 
     public mutating func int(_ key: String?, _ value: Int?) {
         beginValue(key: key)
-        guard let value else { return bytes.append(contentsOf: "null".utf8) }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        JSONWriter.appendInt(value, to: &bytes)
+    }
+
+    /// A day as `"yyyy-MM-dd"`, or null.
+    public mutating func day(_ key: String?, _ value: Day?) {
+        beginValue(key: key)
+        JSONWriter.appendDay(value, to: &bytes)
+    }
+
+    /// An integer's digits, or `null`.
+    static func appendInt(_ value: Int?, to out: inout [UInt8]) {
+        guard let value else { return out.append(contentsOf: "null".utf8) }
+        if value < 0 { out.append(UInt8(ascii: "-")) }
         var n = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -166,25 +182,30 @@ public struct JSONWriter {
                 d[i] = UInt8(truncatingIfNeeded: 48 + n % 10)
                 n /= 10
             } while n > 0
-            bytes.append(contentsOf: d[i...])
+            out.append(contentsOf: d[i...])
         }
     }
 
-    /// A day as `"yyyy-MM-dd"`, or null.
-    public mutating func day(_ key: String?, _ value: Day?) {
-        beginValue(key: key)
-        guard let value else { return bytes.append(contentsOf: "null".utf8) }
+    /// A day as `"yyyy-MM-dd"`, or `null`.
+    static func appendDay(_ value: Day?, to out: inout [UInt8]) {
+        guard let value else { return out.append(contentsOf: "null".utf8) }
         let c = value.components
-        guard (0...9999).contains(c.year) else { return JSONWriter.appendQuoted(value.iso, to: &bytes) }
-        func two(_ n: Int) { bytes.append(UInt8(48 + n / 10)); bytes.append(UInt8(48 + n % 10)) }
-        bytes.append(UInt8(ascii: "\""))
-        two(c.year / 100)
-        two(c.year % 100)
-        bytes.append(UInt8(ascii: "-"))
-        two(c.month)
-        bytes.append(UInt8(ascii: "-"))
-        two(c.day)
-        bytes.append(UInt8(ascii: "\""))
+        guard (0...9999).contains(c.year) else { return appendQuoted(value.iso, to: &out) }
+        let y = c.year
+        let text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            0x22, UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10), 0x2D,
+            UInt8(48 + c.month / 10), UInt8(48 + c.month % 10), 0x2D, UInt8(48 + c.day / 10), UInt8(48 + c.day % 10), 0x22)
+        withUnsafeBytes(of: text) { out.append(contentsOf: $0) }
+    }
+
+    /// What goes before a value at `depth` in pretty output: a comma unless `first`, a new
+    /// line and the indent, and `"key": ` when there is a key. For writers of whole chunks.
+    static func prefix(depth: Int, first: Bool, key: String?) -> [UInt8] {
+        var out: [UInt8] = first ? [] : [UInt8(ascii: ",")]
+        out.append(0x0A)
+        out += repeatElement(0x20, count: 2 * depth)
+        if let key { out += Array("\"\(key)\": ".utf8) }
+        return out
     }
 
     /// `list` as an array under `key`, each element written by `element`. Long lists are
@@ -193,11 +214,25 @@ public struct JSONWriter {
     public mutating func array<C: RandomAccessCollection & Sendable>(
         _ key: String?, _ list: C, element: @escaping @Sendable (inout JSONWriter, C.Element) -> Void
     ) where C.Index == Int {
+        let pretty = self.pretty
+        array(key, count: list.count) { range, depth, afterValue in
+            var w = JSONWriter(pretty: pretty, depth: depth, afterValue: afterValue)
+            for i in range { element(&w, list[list.startIndex + i]) }
+            return w.bytes
+        }
+    }
+
+    /// An array of `count` elements under `key`, written in chunks on all cores:
+    /// `chunk(range, depth, afterValue)` returns the bytes of the elements in `range`,
+    /// laid out as this writer lays out values at `depth` (after another value when
+    /// `afterValue`). Chunks are joined in order.
+    public mutating func array(_ key: String?, count total: Int,
+                               chunk: @escaping @Sendable (Range<Int>, Int, Bool) -> [UInt8]) {
         open(key, array: true)
         let size = 256
-        let chunks = (list.count + size - 1) / size
+        let chunks = (total + size - 1) / size
         let batch = 2 * max(ProcessInfo.processInfo.activeProcessorCount, 1)
-        let depth = self.depth, pretty = self.pretty
+        let depth = self.depth
         var first = 0
         while first < chunks {
             let count = min(batch, chunks - first)
@@ -205,11 +240,7 @@ public struct JSONWriter {
             let start = first
             let work: @Sendable (Int) -> Void = { k in
                 let c = start + k
-                var w = JSONWriter(pretty: pretty, depth: depth, afterValue: c > 0)
-                for i in (list.startIndex + c * size)..<min(list.startIndex + (c + 1) * size, list.endIndex) {
-                    element(&w, list[i])
-                }
-                slots[k] = w.bytes
+                slots[k] = chunk(c * size..<min((c + 1) * size, total), depth, c > 0)
             }
             if count > 1 { DispatchQueue.concurrentPerform(iterations: count, execute: work) } else { work(0) }
             for k in 0..<count {
@@ -226,6 +257,9 @@ public struct JSONWriter {
         if chunks > 0 { hasValue |= UInt64(1) << UInt64(depth) }
         close(array: true)
     }
+
+    /// Whether values are laid out on indented lines.
+    public var isPretty: Bool { pretty }
 
     public mutating func strings(_ key: String?, _ values: [String]) {
         open(key, array: true)
