@@ -203,7 +203,6 @@ public struct DigestPart: Sendable {
     public init(_ meeting: Meeting, tasks: [TaskItem], options: DigestOptions) {
         self.meeting = meeting.id
         let o = options.assessment
-        var ids: [String] = []
         tallies.reserveCapacity(tasks.count)
         items.reserveCapacity(tasks.count)
         for task in tasks {
@@ -215,7 +214,6 @@ public struct DigestPart: Sendable {
             let listed = a.state == .overdue || (a.isOpen && (a.blocked || a.dueSoon || a.stale || a.reminders >= 3))
                 || doneDate.map { $0 >= options.since } ?? false || meeting.date >= options.since
             guard listed || options.allItems else { continue }
-            ids.append(task.id)
             items.append(DigestItem(
                 local: String(decoding: task.id.utf8.dropFirst(meeting.id.utf8.count + 1), as: UTF8.self), unit: task.unit, meeting: meeting.id, meetingDate: meeting.date, due: t.deadline,
                 originalDue: task.due, status: t.status, state: a.state,
@@ -226,7 +224,10 @@ public struct DigestPart: Sendable {
                 text: meeting.conclusions[task.conclusionIndex].text,
                 notStarted: a.notStarted, blocked: a.blocked, dueSoon: a.dueSoon, stale: a.stale))
         }
-        for (rank, i) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { items[i].rank = Int32(rank) }
+        // Every id here starts with "meeting#": the local parts decide the order.
+        for (rank, i) in items.indices.sorted(by: { items[$0].local < items[$1].local }).enumerated() {
+            items[i].rank = Int32(rank)
+        }
         // Kept for the whole run: no spare capacity.
         if items.count < items.capacity * 3 / 4 { items = Array(items[...]) }
     }
