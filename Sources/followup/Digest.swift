@@ -91,7 +91,7 @@ struct Digest: ParsableCommand {
             let failed = failOn.contains(.overdue) && report.totals.overdue > 0
                 || failOn.contains(.blocked) && report.totals.blocked > 0
                 || failOn.contains(.errors) && found.errorCount > 0
-            withExtendedLifetime((found, report)) { Foundation.exit(failed ? 1 : 0) }
+            finish(keeping: (found, report), status: failed ? 1 : 0)
         }
     }
 }

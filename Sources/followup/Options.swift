@@ -89,8 +89,8 @@ enum Output {
 /// Ends a successful run without freeing what it loaded: releasing a large root's hundred
 /// thousand objects one by one took a tenth of `check`'s time, and the system takes the
 /// memory back at once.
-func finish(keeping ledger: Ledger, status: Int32 = 0) -> Never {
-    withExtendedLifetime(ledger) { exit(status) }
+func finish<Loaded>(keeping loaded: Loaded, status: Int32 = 0) -> Never {
+    withExtendedLifetime(loaded) { exit(status) }
 }
 
 /// Loads the root, printing nothing; errors in records are left to the caller.

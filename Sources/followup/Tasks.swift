@@ -34,21 +34,24 @@ struct Tasks: ParsableCommand {
     func run() throws {
         let lang = options.language
         try reporting(lang) {
-            let ledger = try loadLedger(options)
             var filter = TaskFilter(meetingPrefix: meeting)
-            filter.units = Set(try unit.map { try resolveUnit($0, in: ledger.units) })
             for s in status {
                 guard let st = Status(userInput: s) else { throw FollowupError(.badStatus(s), exitCode: 64) }
                 filter.statuses.insert(st)
             }
-            let rows = TaskList.rows(ledger, filter: filter)
+            // Rows are made in the loader's workers; the records themselves are not kept.
+            let found = try Loader.scan(root: options.rootPath, detail: .tracking) { meeting, tasks in
+                TaskList.rows(of: meeting, tasks: tasks)
+            }
+            filter.units = Set(try unit.map { try resolveUnit($0, in: found.units) })
+            let rows = TaskList.rows(found.parts, filter: filter)
             switch format {
-            case .json: Output.write(TaskListRenderer.jsonBytes(rows))
+            case .json: TaskListRenderer.stream(rows) { Output.write($0) }
             case .csv: Output.print(TaskListRenderer.csv(rows))
             case .text: Output.print(TaskListRenderer.text(rows, lang: lang, width: options.terminal.width))
             }
-            warnIfErrors(ledger.errorCount, lang)
-            finish(keeping: ledger)
+            warnIfErrors(found.errorCount, lang)
+            finish(keeping: (found, rows))
         }
     }
 }

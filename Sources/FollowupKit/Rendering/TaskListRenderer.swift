@@ -4,24 +4,33 @@ public enum TaskListRenderer {
 
     public static func jsonBytes(_ rows: [TaskRow]) -> [UInt8] {
         var w = JSONWriter()
-        w.open(array: true)
-        for r in rows {
+        write(rows, to: &w)
+        return w.bytes
+    }
+
+    /// The JSON handed to `sink` in chunks, the rows written on all cores.
+    public static func stream(_ rows: [TaskRow], to sink: @escaping ([UInt8]) -> Void) {
+        var w = JSONWriter(sink: sink)
+        write(rows, to: &w)
+        w.finish()
+    }
+
+    static func write(_ rows: [TaskRow], to w: inout JSONWriter) {
+        w.array(nil, rows) { w, r in
             w.open()
             w.string("id", r.id)
             w.string("meeting", r.meeting)
-            w.string("meeting_date", r.meetingDate.iso)
+            w.day("meeting_date", r.meetingDate)
             w.string("conclusion", r.conclusion)
             w.string("unit", r.unit)
             w.strings("support", r.support)
             w.string("text", r.text)
-            w.string("due", r.due.iso ?? "ongoing")
-            w.string("original_due", r.originalDue.iso ?? "ongoing")
+            DigestJSONRenderer.deadline(&w, "due", r.due)
+            DigestJSONRenderer.deadline(&w, "original_due", r.originalDue)
             w.string("status", r.status.rawValue)
-            w.string("updated", r.updated?.iso)
+            w.day("updated", r.updated)
             w.close()
         }
-        w.close(array: true)
-        return w.bytes
     }
 
     public static func csv(_ rows: [TaskRow]) -> String {

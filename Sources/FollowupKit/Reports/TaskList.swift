@@ -25,26 +25,35 @@ public struct TaskFilter: Sendable {
         self.meetingPrefix = meetingPrefix
     }
 
-    func admits(_ task: TaskItem, meetingID: String) -> Bool {
-        if !units.isEmpty, !units.contains(task.unit) { return false }
-        if let p = meetingPrefix, !meetingID.hasPrefix(p) { return false }
+    func admits(_ row: TaskRow) -> Bool {
+        if !units.isEmpty, !units.contains(row.unit) { return false }
+        if let p = meetingPrefix, !row.meeting.hasPrefix(p) { return false }
+        if !statuses.isEmpty, !statuses.contains(row.status) { return false }
         return true
     }
 }
 
 public enum TaskList {
-    public static func rows(_ ledger: Ledger, filter: TaskFilter = TaskFilter()) -> [TaskRow] {
-        var rows: [TaskRow] = []
-        for task in ledger.tasks {
-            let meeting = ledger.meeting(of: task)
-            guard filter.admits(task, meetingID: meeting.id) else { continue }
+    /// Every task of one meeting as a row (its tasks as the loader made them, in order).
+    /// Needs only `.tracking` detail, so `tasks` builds rows in the loader's workers.
+    public static func rows(of meeting: Meeting, tasks: [TaskItem]) -> [TaskRow] {
+        tasks.map { task in
             let timeline = TaskTimeline.replay(task)
-            if !filter.statuses.isEmpty, !filter.statuses.contains(timeline.status) { continue }
-            let conclusion = ledger.conclusion(of: task)
-            rows.append(TaskRow(id: task.id, meeting: meeting.id, meetingDate: meeting.date, conclusion: conclusion.id,
-                                unit: task.unit, support: task.support, text: conclusion.text, due: timeline.deadline,
-                                originalDue: task.due, status: timeline.status, updated: timeline.lastDate))
+            let conclusion = meeting.conclusions[task.conclusionIndex]
+            return TaskRow(id: task.id, meeting: meeting.id, meetingDate: meeting.date, conclusion: conclusion.id,
+                           unit: task.unit, support: task.support, text: conclusion.text, due: timeline.deadline,
+                           originalDue: task.due, status: timeline.status, updated: timeline.lastDate)
         }
-        return rows
+    }
+
+    /// The rows `filter` admits, in record order.
+    public static func rows(_ perMeeting: [[TaskRow]], filter: TaskFilter = TaskFilter()) -> [TaskRow] {
+        perMeeting.flatMap { $0.filter(filter.admits) }
+    }
+
+    public static func rows(_ ledger: Ledger, filter: TaskFilter = TaskFilter()) -> [TaskRow] {
+        var byMeeting = Array(repeating: [TaskItem](), count: ledger.meetings.count)
+        for t in ledger.tasks { byMeeting[t.meetingIndex].append(t) }
+        return rows(ledger.meetings.indices.map { rows(of: ledger.meetings[$0], tasks: byMeeting[$0]) }, filter: filter)
     }
 }
