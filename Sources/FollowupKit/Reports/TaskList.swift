@@ -50,10 +50,4 @@ public enum TaskList {
     public static func rows(_ perMeeting: [[TaskRow]], filter: TaskFilter = TaskFilter()) -> [TaskRow] {
         perMeeting.flatMap { $0.filter(filter.admits) }
     }
-
-    public static func rows(_ ledger: Ledger, filter: TaskFilter = TaskFilter()) -> [TaskRow] {
-        var byMeeting = Array(repeating: [TaskItem](), count: ledger.meetings.count)
-        for t in ledger.tasks { byMeeting[t.meetingIndex].append(t) }
-        return rows(ledger.meetings.indices.map { rows(of: ledger.meetings[$0], tasks: byMeeting[$0]) }, filter: filter)
-    }
 }
