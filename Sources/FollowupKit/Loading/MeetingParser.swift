@@ -20,6 +20,9 @@ public enum MeetingDetail: Sendable {
     /// chair, attendees, summary, document, kind and place are checked but left empty,
     /// which spares a string for each of them when a whole root is read.
     case tracking
+    /// What checking needs: as `tracking`, and conclusion texts, update notes and
+    /// documents are checked but left empty too (a note that is there is kept as "").
+    case validation
 }
 
 /// Builds a `Meeting` from one record's YAML events, reporting every problem it sees.
@@ -121,6 +124,12 @@ struct MeetingParser {
         return nil
     }
 
+    /// An optional text checked without being kept: "" when given, nil when null or absent.
+    func presence() throws(YAMLSyntaxError) -> String? {
+        guard let s = try reader.vetScalar(), !s.isNull else { return nil }
+        return ""
+    }
+
     func flag() throws(YAMLSyntaxError) -> Bool {
         guard let s = try reader.scalar() else { return false }
         if s.isNull { return false }
@@ -215,7 +224,9 @@ struct MeetingParser {
                 if let s = try self.text() {
                     if Identifier.isValidID(s.text) { id = s.text } else { report(s.start, .badID(s.text)) }
                 }
-            case .text: textSeen = true; text = try self.text()?.text
+            case .text:
+                textSeen = true
+                if detail == .validation { _ = try describing(required: true); text = "" } else { text = try self.text()?.text }
             case .owner:
                 if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
             case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
@@ -277,9 +288,9 @@ struct MeetingParser {
                     case .ongoing: report(key.start, .extensionOngoing); valid = false
                     }
                 } else { valid = false }
-            case .note: note = try optionalText()
+            case .note: note = detail == .validation ? try presence() : try optionalText()
             case .by: by = try optionalText()
-            case .document: document = try optionalText()
+            case .document: document = detail == .validation ? try presence() : try optionalText()
             case .reminder: reminder = try flag()
             case .reopen: reopen = try flag()
             case nil: try unknown(key, "update", MeetingParser.updateKeys)
