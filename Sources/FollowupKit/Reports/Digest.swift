@@ -88,6 +88,8 @@ public struct DigestItem: Sendable {
     public let status: Status
     public let state: TaskState
     private let flags: UInt8
+    /// The lists the item is on: bit `DigestListKind.rawValue`.
+    let lists: UInt8
     /// The item's place among its meeting's items in `id` order.
     var rank: Int32 = 0
 
@@ -104,7 +106,7 @@ public struct DigestItem: Sendable {
     init(local: String, unit: String, meeting: String, meetingDate: Day, due: Deadline, originalDue: Deadline,
          status: Status, state: TaskState, daysOverdue: Int?, daysLeft: Int?, daysSinceUpdate: Int?,
          lastUpdate: Day?, doneDate: Day?, reminders: Int, note: String?, text: String,
-         notStarted: Bool, blocked: Bool, dueSoon: Bool, stale: Bool) {
+         notStarted: Bool, blocked: Bool, dueSoon: Bool, stale: Bool, since: Day) {
         self.local = local
         self.unit = unit
         self.meeting = meeting
@@ -122,6 +124,17 @@ public struct DigestItem: Sendable {
         self.status = status
         self.state = state
         flags = (notStarted ? 1 : 0) | (blocked ? 2 : 0) | (dueSoon ? 4 : 0) | (stale ? 8 : 0)
+        let open = !state.isDone && state != .cancelled
+        var lists: UInt8 = 0
+        func on(_ kind: DigestListKind, _ yes: Bool) { if yes { lists |= 1 << kind.rawValue } }
+        on(.overdue, state == .overdue)
+        on(.blocked, open && blocked)
+        on(.dueSoon, open && dueSoon)
+        on(.stale, open && stale)
+        on(.escalated, open && reminders >= 3)
+        on(.completedSince, doneDate.map { $0 >= since } ?? false)
+        on(.assignedSince, meetingDate >= since)
+        self.lists = lists
     }
 
     /// `meeting#local`.
@@ -140,7 +153,25 @@ public struct DigestItem: Sendable {
     public var dueSoon: Bool { flags & 4 != 0 }
     public var stale: Bool { flags & 8 != 0 }
 
-    var isOpen: Bool { !state.isDone && state != .cancelled }
+    func isOn(_ kind: DigestListKind) -> Bool { lists & (1 << kind.rawValue) != 0 }
+
+    /// The item's place in `kind`'s order (ties broken by id): most overdue, longest
+    /// blocked or idle, soonest due, most reminded first; newest completed or assigned last.
+    func sortKey(in kind: DigestListKind) -> Int {
+        switch kind {
+        case .overdue: return -(daysOverdue ?? 0)
+        case .blocked, .stale: return -(daysSinceUpdate ?? 0)
+        case .dueSoon: return daysLeft ?? 0
+        case .escalated: return -reminders
+        case .completedSince: return doneDate?.daysSinceEpoch ?? 0
+        case .assignedSince: return meetingDate.daysSinceEpoch
+        }
+    }
+}
+
+/// The lists of a digest, in the order reports show them.
+enum DigestListKind: UInt8, CaseIterable {
+    case overdue, blocked, dueSoon, stale, escalated, completedSince, assignedSince
 }
 
 /// A list of a digest: items in the list's order, read in place from the records'
@@ -210,19 +241,17 @@ public struct DigestPart: Sendable {
             let unit = units.firstIndex(of: task.unit) ?? { units.append(task.unit); return units.count - 1 }()
             tallies.append(DigestTally(a, unit: unit))
             let t = a.timeline
-            let doneDate = t.status == .done ? t.statusDate : nil
-            let listed = a.state == .overdue || (a.isOpen && (a.blocked || a.dueSoon || a.stale || a.reminders >= 3))
-                || doneDate.map { $0 >= options.since } ?? false || meeting.date >= options.since
-            guard listed || options.allItems else { continue }
-            items.append(DigestItem(
-                local: String(decoding: task.id.utf8.dropFirst(meeting.id.utf8.count + 1), as: UTF8.self), unit: task.unit, meeting: meeting.id, meetingDate: meeting.date, due: t.deadline,
+            let item = DigestItem(
+                local: String(decoding: task.id.utf8.dropFirst(meeting.id.utf8.count + 1), as: UTF8.self),
+                unit: task.unit, meeting: meeting.id, meetingDate: meeting.date, due: t.deadline,
                 originalDue: task.due, status: t.status, state: a.state,
                 daysOverdue: a.state == .overdue || a.state == .doneLate ? a.daysLate : nil,
                 daysLeft: a.daysLeft, daysSinceUpdate: a.daysSinceUpdate, lastUpdate: t.lastDate,
-                doneDate: doneDate, reminders: t.reminders,
+                doneDate: t.status == .done ? t.statusDate : nil, reminders: t.reminders,
                 note: t.status == .blocked ? t.lastNote : nil,
                 text: meeting.conclusions[task.conclusionIndex].text,
-                notStarted: a.notStarted, blocked: a.blocked, dueSoon: a.dueSoon, stale: a.stale))
+                notStarted: a.notStarted, blocked: a.blocked, dueSoon: a.dueSoon, stale: a.stale, since: options.since)
+            if item.lists != 0 || options.allItems { items.append(item) }
         }
         // Every id here starts with "meeting#": the local parts decide the order.
         for (rank, i) in items.indices.sorted(by: { items[$0].local < items[$1].local }).enumerated() {
@@ -287,7 +316,7 @@ public struct DigestReport: Sendable {
         var counts: [DigestCounts] = []
         var all: [UInt64] = []
         // Each list: (sort key and rank in one integer, position), sorted as integers.
-        var keyed = Array(repeating: [(Int, UInt64)](), count: 7)
+        var keyed = Array(repeating: [(Int, UInt64)](), count: DigestListKind.allCases.count)
         func entry(_ key: Int, _ rank: Int, _ at: UInt64) -> (Int, UInt64) {
             (Int(Int32(clamping: key)) << 32 | rank, at)
         }
@@ -312,15 +341,9 @@ public struct DigestReport: Sendable {
             for (ii, it) in scoped[pi].items.enumerated() where keep(it.unit) {
                 let at = DigestList.position(part: pi, item: ii), rank = base + Int(it.rank)
                 all.append(at)
-                if it.state == .overdue { keyed[0].append(entry(-(it.daysOverdue ?? 0), rank, at)) }
-                if it.isOpen {
-                    if it.blocked { keyed[1].append(entry(-(it.daysSinceUpdate ?? 0), rank, at)) }
-                    if it.dueSoon { keyed[2].append(entry(it.daysLeft ?? 0, rank, at)) }
-                    if it.stale { keyed[3].append(entry(-(it.daysSinceUpdate ?? 0), rank, at)) }
-                    if it.reminders >= 3 { keyed[4].append(entry(-it.reminders, rank, at)) }
+                for kind in DigestListKind.allCases where it.isOn(kind) {
+                    keyed[Int(kind.rawValue)].append(entry(it.sortKey(in: kind), rank, at))
                 }
-                if let d = it.doneDate, d >= since { keyed[5].append(entry(d.daysSinceEpoch, rank, at)) }
-                if it.meetingDate >= since { keyed[6].append(entry(it.meetingDate.daysSinceEpoch, rank, at)) }
             }
         }
         var units: [DigestUnitRow] = codes.indices.map { i in
