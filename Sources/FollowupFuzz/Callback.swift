@@ -5,7 +5,9 @@ import FollowupKit
 
 let fuzzOne: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { data, size in
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let before = FuzzChecks.detailMismatches
     FuzzChecks.run(bytes)
+    if FuzzChecks.detailMismatches != before { fatalError("reading with less detail found other problems or tasks") }
     return 0
 }
 #endif

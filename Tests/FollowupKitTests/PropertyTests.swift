@@ -165,12 +165,14 @@ struct RecordGenerator {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(names.count > 100)
         FuzzChecks.appendMismatches = 0
-        var mismatched: [String] = []
+        var mismatched: [String] = [], lessDetail: [String] = []
         for name in names {
-            let before = FuzzChecks.appendMismatches
+            let before = (FuzzChecks.appendMismatches, FuzzChecks.detailMismatches)
             FuzzChecks.run(Array(try Data(contentsOf: dir.appendingPathComponent(name))))
-            if FuzzChecks.appendMismatches != before { mismatched.append(name) }
+            if FuzzChecks.appendMismatches != before.0 { mismatched.append(name) }
+            if FuzzChecks.detailMismatches != before.1 { lessDetail.append(name) }
         }
         #expect(mismatched.isEmpty, "the appender would refuse these clean records: \(mismatched.prefix(5))")
+        #expect(lessDetail.isEmpty, "reading with less detail differs on: \(lessDetail.prefix(5))")
     }
 }

@@ -14,8 +14,15 @@ public enum FuzzChecks {
     public static func run(_ bytes: [UInt8]) {
         let (meeting, problems) = Loader.parseMeeting(bytes: bytes, displayPath: "fuzz.yaml", fileStem: "fuzz")
         for p in problems { _ = p.rendered(.vi) }
+        let (tasks, more) = meeting.map { Validator.tasks(of: $0, meetingIndex: 0, units: units) } ?? ([], [])
+        // `check`, `digest` and `tasks` read with less detail: the same problems and tasks.
+        let expected = summary(meeting, problems + more, tasks)
+        for detail in [MeetingDetail.tracking, .validation] {
+            let (lean, leanProblems) = Loader.parseMeeting(bytes: bytes, displayPath: "fuzz.yaml", fileStem: "fuzz", detail: detail)
+            let (leanTasks, leanMore) = lean.map { Validator.tasks(of: $0, meetingIndex: 0, units: units) } ?? ([], [])
+            if summary(lean, leanProblems + leanMore, leanTasks) != expected { detailMismatches += 1 }
+        }
         guard let meeting else { return }
-        let (tasks, more) = Validator.tasks(of: meeting, meetingIndex: 0, units: units)
         guard !problems.contains(where: { $0.severity == .error }), !more.contains(where: { $0.severity == .error }),
               let task = tasks.first else { return }
         var entry = Update(task: task.id, date: meeting.date, note: "fuzz \"ghi chú\" # : - [x]",
@@ -38,4 +45,12 @@ public enum FuzzChecks {
 
     /// Inputs where the appended text did not read back as expected (the store would refuse).
     nonisolated(unsafe) public static var appendMismatches = 0
+    /// Inputs where reading with `.tracking` or `.validation` detail found other problems or
+    /// tasks than full detail: a bug (the fuzzer stops on it).
+    nonisolated(unsafe) public static var detailMismatches = 0
+
+    private static func summary(_ m: Meeting?, _ problems: [Diagnostic], _ tasks: [TaskItem]) -> [String] {
+        [m?.id ?? "-", m.map { "\($0.date)" } ?? "-"] + problems.map { $0.rendered(.en) }
+            + tasks.map { "\($0.id) \($0.unit) \($0.due) \($0.history.count) \($0.support)" }
+    }
 }
