@@ -2,9 +2,12 @@ import Foundation
 
 /// Loads `units.yaml` and `settings.yaml`.
 enum RegistryLoader {
+    enum UnitKey: Int, CaseIterable { case code, name, aliases }
+    enum SettingsKey: Int, CaseIterable { case organization, superior, place }
+
     static let rootKeys = KeyTable(["units"])
-    static let unitKeys = KeyTable(["code", "name", "aliases"])
-    static let settingsKeys = KeyTable(["organization", "superior", "place"])
+    static let unitKeys = KeyTable(UnitKey.allCases.map { "\($0)" })
+    static let settingsKeys = KeyTable(SettingsKey.allCases.map { "\($0)" })
 
     /// Reads a small root file and hands its root mapping's keys to `value`.
     private static func readRootFile(_ path: String, required: Bool, keys: KeyTable,
@@ -48,11 +51,11 @@ enum RegistryLoader {
                 var code: Scalar?, name: String?, aliases: [String] = []
                 let start = try parser.reader.peekMark()
                 let ok = try parser.reader.mapping(unitKeys) { (k) throws(YAMLSyntaxError) in
-                    switch k.index {
-                    case 0: code = try parser.text()
-                    case 1: name = try parser.text()?.text
-                    case 2: aliases = try parser.reader.scalarList().map(\.text)
-                    default: try parser.unknown(k, "unit", unitKeys)
+                    switch k.index.flatMap(UnitKey.init) {
+                    case .code: code = try parser.text()
+                    case .name: name = try parser.text()?.text
+                    case .aliases: aliases = try parser.reader.scalarList().map(\.text)
+                    case nil: try parser.unknown(k, "unit", unitKeys)
                     }
                 }
                 guard ok != nil else { return }
@@ -72,11 +75,11 @@ enum RegistryLoader {
         let path = RootScanner.join(root, "settings.yaml")
         var settings = Settings()
         let problems = readRootFile(path, required: false, keys: settingsKeys) { (parser, key) throws(YAMLSyntaxError) in
-            switch key.index {
-            case 0: settings.organization = try parser.optionalText()
-            case 1: settings.superior = try parser.optionalText()
-            case 2: settings.place = try parser.optionalText()
-            default: try parser.unknown(key, "settings", settingsKeys)
+            switch key.index.flatMap(SettingsKey.init) {
+            case .organization: settings.organization = try parser.optionalText()
+            case .superior: settings.superior = try parser.optionalText()
+            case .place: settings.place = try parser.optionalText()
+            case nil: try parser.unknown(key, "settings", settingsKeys)
             }
         }
         return (settings, problems)
