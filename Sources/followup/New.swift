@@ -52,11 +52,14 @@ struct New: ParsableCommand {
         try reporting(lang) {
             var day = options.today
             if let date { day = try parseDay(date, option: "--date") }
-            let ledger = try loadLedger(options)
+            // The template first: a wrong name fails before the root is read. Of the root,
+            // only the meetings' ids and the units are needed.
             let tmpl = try MeetingTemplate.load(template, root: root)
+            let found = try Loader.scan(root: root, detail: .tracking) { meeting, _ in meeting.id }
+            let units = found.units
             let plan = try NewMeeting.plan(template: tmpl, root: root, date: day, title: title, id: id, chair: chair,
-                                           document: document, extra: extra, existingIDs: Set(ledger.meetings.map(\.id)))
-            let problems = NewMeeting.problems(in: plan.text, path: plan.path, units: ledger.units, root: root)
+                                           document: document, extra: extra, existingIDs: Set(found.parts))
+            let problems = NewMeeting.problems(in: plan.text, path: plan.path, units: units, root: root)
             if let bad = problems.first(where: { $0.severity == .error }) {
                 throw FollowupError(.templateInvalid(template, reason: bad.rendered(lang)))
             }
@@ -74,7 +77,7 @@ struct New: ParsableCommand {
             // The editor's check shows the problems afterwards; otherwise show them now.
             if !opening { for p in problems { Output.error(p.rendered(lang)) } }
             if let editor, opening {
-                try openEditor(editor, path: plan.path, lang: lang, units: ledger.units, root: root)
+                try openEditor(editor, path: plan.path, lang: lang, units: units, root: root)
             } else if edit {
                 Output.error(lang.pick("followup: chưa đặt $EDITOR hoặc $VISUAL; không mở trình soạn thảo", "followup: neither $EDITOR nor $VISUAL is set; not opening an editor"))
             }

@@ -46,6 +46,19 @@ import Testing
         for t in NewTests.templates { #expect(r.stdout.contains(t)) }
     }
 
+    /// A root without `templates/` says where the shipped templates are, before reading
+    /// any record, and writes nothing.
+    @Test func rootWithoutTemplatesSaysWhereTheyAre() throws {
+        let root = try sample()
+        try FileManager.default.removeItem(at: root.path("templates"))
+        for (lang, words) in [("vi", ["chưa có mẫu nào", "meetings/templates"]), ("en", ["holds none", "meetings/templates"])] {
+            let r = try CLI.run(["new", "giao-ban", "--date", "2026-12-07", "--title", "x", "--root", ".", "--lang", lang], in: root.url)
+            #expect(r.status == 1)
+            for w in words { #expect(r.stderr.contains(w), "\(r.stderr)") }
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.path("2026/2026-12-07-x.yaml").path))
+    }
+
     @Test func dryRunWritesNothing() throws {
         let root = try sample()
         let r = try CLI.run(["new", "giao-ban", "--date", "07/12/2026", "--title", "Giao ban tuần 49", "--dry-run", "--root", "."], in: root.url)

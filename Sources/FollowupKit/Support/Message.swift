@@ -266,6 +266,9 @@ public enum Message: Sendable, Equatable {
         case let .symlinkRecord(path):
             return vi ? "\(path) là liên kết tượng trưng; followup không ghi qua liên kết, hãy cập nhật tệp gốc"
                       : "\(path) is a symbolic link; followup does not write through links, update the real file"
+        case let .unknownTemplate(name, available) where available.isEmpty:
+            return vi ? "không có mẫu '\(name)': thư mục templates/ trong thư mục biên bản chưa có mẫu nào (các mẫu kèm theo followup ở meetings/templates; xem Docs/Templates.md)"
+                      : "no template '\(name)': the root's templates/ folder holds none (followup's own are in meetings/templates; see Docs/Templates.md)"
         case let .unknownTemplate(name, available):
             return vi ? "không có mẫu '\(name)'; các mẫu hiện có: \(list(available))"
                       : "no template '\(name)'; available: \(list(available))"
