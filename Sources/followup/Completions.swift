@@ -13,8 +13,11 @@ enum Complete {
     }
 
     static let tasks = CompletionKind.custom { words, _, prefix in
-        guard let ledger = try? Loader.load(root: root(words)) else { return [] }
-        return ledger.tasks.map(\.id).filter { $0.hasPrefix(prefix) }
+        // Matched in the loader's workers: a large root is read, not kept, on every Tab.
+        guard let found = try? Loader.scan(root: root(words), detail: .tracking, reduce: { _, tasks in
+            tasks.map(\.id).filter { $0.hasPrefix(prefix) }
+        }) else { return [] }
+        return found.parts.flatMap { $0 }
     }
 
     static let units = CompletionKind.custom { words, _, prefix in
