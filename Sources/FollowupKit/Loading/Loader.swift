@@ -13,8 +13,8 @@ public struct Ledger: Sendable {
     /// How many record files were read.
     public var fileCount: Int
 
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    public var errorCount: Int { diagnostics.errorCount }
+    public var warningCount: Int { diagnostics.warningCount }
 
     public func meeting(of task: TaskItem) -> Meeting { meetings[task.meetingIndex] }
     public func conclusion(of task: TaskItem) -> Conclusion {
@@ -120,8 +120,8 @@ public enum Loader {
         /// How many record files were read.
         public var fileCount: Int
 
-        public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-        public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+        public var errorCount: Int { diagnostics.errorCount }
+        public var warningCount: Int { diagnostics.warningCount }
 
         /// Hands the parts over and forgets them, so the taker holds the only reference
         /// and can let each go as soon as it is used.

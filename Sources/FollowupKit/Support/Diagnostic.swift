@@ -55,6 +55,11 @@ public struct Diagnostic: Sendable, CustomStringConvertible {
     }
 }
 
+extension Collection where Element == Diagnostic {
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+}
+
 /// An error a command stops on: a message, and where it comes from when it is known.
 public struct FollowupError: Error, Sendable {
     public var location: SourceLocation?
