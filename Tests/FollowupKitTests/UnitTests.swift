@@ -50,6 +50,23 @@ import Testing
     }
 }
 
+@Suite struct TableTests {
+    /// Long tables are laid out in chunks on all cores; the text must be the serial one.
+    @Test(arguments: [0, 1, 511, 512, 513, 2_000])
+    func chunkedLayoutIsTheSerialOne(_ n: Int) {
+        var rng = SeededRandom(seed: UInt64(n) + 1)
+        let words = ["rà soát", "Thủ trưởng đơn vị", "漢字", "x", "chịu trách nhiệm trước Chủ tịch UBND huyện", "   "]
+        func text() -> String { (0..<Int.random(in: 0...9, using: &rng)).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }.joined(separator: " ") }
+        let rows = (0..<n).map { i in ["2026-11-\(i)#\(i % 7)", "VP", text(), "\(i)"] }
+        var table = Table(header: ["Nhiệm vụ", "Đơn vị", "Lý do", "Số ngày"], rows: rows, flexibleColumn: 2,
+                          rightAligned: [3], wrap: true, details: rows.map { _ in text() })
+        let parallel = table.render(width: 72)
+        table.concurrent = false
+        #expect(parallel == table.render(width: 72))
+        #expect(parallel.split(separator: "\n").count >= n + 2)
+    }
+}
+
 @Suite struct TextWidthTests {
     /// `wrap` walks scalars for speed; it must wrap exactly as splitting into words did.
     @Test func wrapMatchesWordSplitting() {

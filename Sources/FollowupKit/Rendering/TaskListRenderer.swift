@@ -1,3 +1,5 @@
+import Dispatch
+
 /// `followup tasks` output in text, JSON and CSV.
 public enum TaskListRenderer {
     public static func json(_ rows: [TaskRow]) -> String { String(decoding: jsonBytes(rows), as: UTF8.self) }
@@ -57,7 +59,7 @@ public enum TaskListRenderer {
 /// A plain-text table whose columns are measured in display columns; one column takes the
 /// width that is left, and its text is cut (one line per row, for grep) or wrapped onto
 /// continuation lines (for a report people read).
-public struct Table {
+public struct Table: Sendable {
     public var header: [String]
     public var rows: [[String]]
     public var flexibleColumn: Int?
@@ -65,6 +67,8 @@ public struct Table {
     public var wrap: Bool
     /// Text printed under each row, indented and wrapped to the width (a conclusion's text).
     public var details: [String]?
+    /// Lay long tables out on all cores (the same text either way).
+    var concurrent = true
 
     public init(header: [String], rows: [[String]], flexibleColumn: Int? = nil, rightAligned: Set<Int> = [],
                 wrap: Bool = false, details: [String]? = nil) {
@@ -97,25 +101,53 @@ public struct Table {
             let fixed = widths.enumerated().filter { $0.offset != f }.map(\.element).reduce(0, +) + 2 * (widths.count - 1)
             widths[f] = max(wrap ? 16 : 12, min(widths[f], width - fixed))
         }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (i, c) in cells.enumerated() {
-                let cut = i == flexibleColumn ? TextWidth.truncate(c, to: widths[i]) : c
-                let last = i == cells.count - 1
-                parts.append(rightAligned.contains(i) ? TextWidth.padLeft(cut, to: widths[i])
-                             : (last ? cut : TextWidth.padRight(cut, to: widths[i])))
-            }
-            return parts.joined(separator: "  ")
-        }
+        let table = Laid(table: self, widths: widths, width: width)
         var out = ""
         for n in 0..<(headerLines.map(\.count).max() ?? 1) {
-            var text = line(headerLines.map { n < $0.count ? $0[n] : "" })
+            var text = table.line(headerLines.map { n < $0.count ? $0[n] : "" })
             while text.hasSuffix(" ") { text.removeLast() }
             out += text + "\n"
         }
         out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        for (index, r) in rows.enumerated() {
-            if wrap, let f = flexibleColumn, f < r.count, TextWidth.width(r[f]) > widths[f] {
+        // Each row is laid out on its own: a long table (a large root's stale list) is laid
+        // out in chunks on all cores and joined in order.
+        let chunk = 512
+        guard rows.count > chunk, concurrent else {
+            for index in rows.indices { table.row(index, into: &out) }
+            return out
+        }
+        let chunks = (rows.count + chunk - 1) / chunk
+        let slots = Slots<String>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            var text = ""
+            for index in k * chunk..<min((k + 1) * chunk, table.table.rows.count) { table.row(index, into: &text) }
+            slots[k] = text
+        }
+        for k in 0..<chunks { out += slots[k]! }
+        return out
+    }
+
+    /// A table with its column widths fixed: lays out any row by itself.
+    private struct Laid: Sendable {
+        let table: Table
+        let widths: [Int]
+        let width: Int
+
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (i, c) in cells.enumerated() {
+                let cut = i == table.flexibleColumn ? TextWidth.truncate(c, to: widths[i]) : c
+                let last = i == cells.count - 1
+                parts.append(table.rightAligned.contains(i) ? TextWidth.padLeft(cut, to: widths[i])
+                             : (last ? cut : TextWidth.padRight(cut, to: widths[i])))
+            }
+            return parts.joined(separator: "  ")
+        }
+
+        /// Row `index`, wrapped as the table says, and its detail text under it.
+        func row(_ index: Int, into out: inout String) {
+            let r = table.rows[index]
+            if table.wrap, let f = table.flexibleColumn, f < r.count, TextWidth.width(r[f]) > widths[f] {
                 for (n, piece) in TextWidth.wrap(r[f], width: widths[f]).enumerated() {
                     var cells = n == 0 ? r : Array(repeating: "", count: r.count)
                     cells[f] = piece
@@ -129,10 +161,9 @@ public struct Table {
                 while text.hasSuffix(" ") { text.removeLast() }
                 out += text + "\n"
             }
-            if let details, index < details.count, !details[index].isEmpty {
+            if let details = table.details, index < details.count, !details[index].isEmpty {
                 for piece in TextWidth.wrap(details[index], width: max(20, width - 4)) { out += "    " + piece + "\n" }
             }
         }
-        return out
     }
 }
