@@ -97,12 +97,6 @@ public struct JSONWriter {
         }
     }
 
-    public static func quote(_ s: String) -> String {
-        var b: [UInt8] = []
-        appendQuoted(s, to: &b)
-        return String(decoding: b, as: UTF8.self)
-    }
-
     /// `,` then a new line indented to each depth: what goes before a value, sliced.
     private static let separator: [UInt8] = [UInt8(ascii: ","), 0x0A] + Array(repeating: 0x20, count: 2 * maxDepth)
     private static let maxDepth = 63
