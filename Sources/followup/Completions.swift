@@ -14,7 +14,7 @@ enum Complete {
 
     static let tasks = CompletionKind.custom { words, _, prefix in
         // Matched in the loader's workers: a large root is read, not kept, on every Tab.
-        guard let found = try? Loader.scan(root: root(words), detail: .tracking, reduce: { _, tasks in
+        guard let found = try? Loader.scan(root: root(words), reduce: { _, tasks in
             tasks.map(\.id).filter { $0.hasPrefix(prefix) }
         }) else { return [] }
         return found.parts.flatMap { $0 }

@@ -66,7 +66,7 @@ struct Digest: ParsableCommand {
                 assessment: AssessmentOptions(asOf: day, dueSoonDays: dueSoon, staleDays: stale),
                 meetingPrefix: meeting, since: sinceDay, allItems: format == .csv)
             // Each record is judged in the worker that read it; only its part is kept.
-            var found = try Loader.scan(root: options.rootPath, detail: .tracking) { [digestOptions] meeting, tasks in
+            var found = try Loader.scan(root: options.rootPath) { [digestOptions] meeting, tasks in
                 DigestPart(meeting, tasks: tasks, options: digestOptions)
             }
             digestOptions.units = Set(try unit.map { try resolveUnit($0, in: found.units) })
@@ -91,14 +91,14 @@ struct Digest: ParsableCommand {
             let failed = failOn.contains(.overdue) && report.totals.overdue > 0
                 || failOn.contains(.blocked) && report.totals.blocked > 0
                 || failOn.contains(.errors) && found.errorCount > 0
-            finish(keeping: (found, report), status: failed ? 1 : 0)
+            if failed { throw ExitCode(1) }
         }
     }
 }
 
 /// Writes a report file atomically; refuses to replace a directory or write through a link.
 func writeOutput(_ bytes: [UInt8], to path: String) throws(FollowupError) {
-    if path.contains("\0") { throw FollowupError(.unsafeName(path), exitCode: 64) }
+    if path.contains("\0") { throw FollowupError(.unsafeName(path), kind: .badInput) }
     var st = stat()
     if lstat(path, &st) == 0 {
         let kind = st.st_mode & S_IFMT

@@ -44,7 +44,7 @@ enum Clock {
 /// Parses a date a user typed (yyyy-MM-dd or dd/MM/yyyy), or fails as bad usage.
 func parseDay(_ text: String, option: String) throws(FollowupError) -> Day {
     guard let d = Day(userInput: text) else {
-        throw FollowupError(.badDateArgument(option: option, text), exitCode: 64)
+        throw FollowupError(.badDateArgument(option: option, text), kind: .badInput)
     }
     return d
 }
@@ -55,7 +55,7 @@ func reporting(_ lang: Language, _ body: () throws -> Void) throws {
         try body()
     } catch let e as FollowupError {
         Output.error(e.rendered(lang))
-        throw ExitCode(e.exitCode)
+        throw ExitCode(e.kind == .badInput ? 64 : 1)
     }
 }
 
@@ -86,13 +86,6 @@ enum Output {
     }
 }
 
-/// Ends a successful run without freeing what it loaded: releasing a large root's hundred
-/// thousand objects one by one took a tenth of `check`'s time, and the system takes the
-/// memory back at once.
-func finish<Loaded>(keeping loaded: Loaded, status: Int32 = 0) -> Never {
-    withExtendedLifetime(loaded) { exit(status) }
-}
-
 /// Loads the root, printing nothing; errors in records are left to the caller.
 func loadLedger(_ options: CommonOptions) throws(FollowupError) -> Ledger {
     try Loader.load(root: options.rootPath)
@@ -113,9 +106,8 @@ struct EntryOptions: ParsableArguments {
         var day = today
         if let date { day = try parseDay(date, option: "--date") }
         if day > today { throw FollowupError(.dateInFuture(day, today: today)) }
-        let common = TaskUpdates.Common(date: day, note: note, by: by, document: document)
-        if common.noteWasEmpty { throw FollowupError(.emptyNote, exitCode: 64) }
-        return common
+        if TaskUpdates.Common.isEmptyNote(note) { throw FollowupError(.emptyNote, kind: .badInput) }
+        return TaskUpdates.Common(date: day, note: note, by: by, document: document)
     }
 }
 

@@ -86,27 +86,6 @@ import Testing
         }
     }
 
-    /// The digest's lists are written by a specialised chunk writer; it must give the
-    /// bytes the general writer gives for every item (escapes, nulls, ongoing deadlines).
-    @Test(arguments: roots)
-    func itemChunksMatchTheGeneralWriter(_ relative: String) throws {
-        let root = CLI.packageRoot.appendingPathComponent(relative).path
-        let ledger = try Loader.load(root: root)
-        for asOf in ["2022-07-15", "2026-11-30"] {
-            let r = DigestReport.make(ledger, options: Self.options(asOf, all: true))
-            for list in [r.items, r.overdue, r.stale, r.blocked, r.completedSince] {
-                var general = JSONWriter(), special = JSONWriter()
-                general.open(); special.open()
-                general.array("list", list, element: DigestJSONRenderer.item)
-                special.array("list", count: list.count) { range, depth, after in
-                    DigestJSONRenderer.items(list, range, depth: depth, afterValue: after)
-                }
-                general.close(); special.close()
-                #expect(special.output == general.output, "\(relative) as of \(asOf)")
-            }
-        }
-    }
-
     @Test func numbersAndDaysAreWrittenExactly() {
         var w = JSONWriter(pretty: false)
         w.open()

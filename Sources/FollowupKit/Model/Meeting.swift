@@ -111,8 +111,6 @@ public struct Meeting: Sendable {
     public var conclusions: [Conclusion]
     public var updates: [Update]
     public var location: SourceLocation
-    /// Where `updates:` sits in the file (nil: no such key), for appending to it.
-    public var updatesLayout: UpdatesLayout?
 }
 
 /// A tracked task: one lead unit's share of one conclusion.

@@ -17,7 +17,7 @@ public enum TaskLocator {
 
         var matches: [TaskItem]
         if let localPart {
-            let canonical = Validator.canonicalLocal(localPart, units: ledger.units)
+            let canonical = TaskBuilder.canonicalLocal(localPart, units: ledger.units)
             func local(_ t: TaskItem) -> String { String(t.id[t.id.index(after: t.id.firstIndex(of: "#")!)...]) }
             matches = pool.filter { local($0) == canonical }
             if matches.isEmpty { matches = pool.filter { local($0).hasPrefix(canonical + "/") } }
