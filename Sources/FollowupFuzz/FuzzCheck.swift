@@ -19,7 +19,7 @@ enum FuzzCheck {
         let (meeting, problems) = Loader.parseMeeting(bytes: bytes, displayPath: "fuzz.yaml", fileStem: "fuzz")
         for p in problems { _ = p.rendered(.vi) }
         guard let meeting else { return true }
-        let (tasks, more) = TaskBuilder.tasks(of: meeting, meetingIndex: 0, units: units)
+        let (tasks, more) = TaskBuilder.tasks(of: meeting, units: units)
         for p in more { _ = p.rendered(.vi) }
         guard problems.errorCount == 0, more.errorCount == 0, let task = tasks.first else { return true }
         var entry = Update(task: task.id, date: meeting.date, note: "fuzz \"ghi chú\" # : - [x]",

@@ -8,7 +8,7 @@ enum Complete {
     static func root(_ words: [String]) -> String {
         if let i = words.firstIndex(of: "--root"), i + 1 < words.count { return words[i + 1] }
         if let w = words.first(where: { $0.hasPrefix("--root=") }) { return String(w.dropFirst(7)) }
-        if let r = ProcessInfo.processInfo.environment["FOLLOWUP_ROOT"], !r.isEmpty { return r }
+        if let r = Console.current.environment["FOLLOWUP_ROOT"], !r.isEmpty { return r }
         return "meetings"
     }
 

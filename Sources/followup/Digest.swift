@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import FollowupKit
 
-enum DigestFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv, html }
+extension DigestFormat: ExpressibleByArgument {}
 enum FailOn: String, ExpressibleByArgument, CaseIterable { case overdue, blocked, errors }
 
 struct Digest: ParsableCommand {
@@ -77,14 +77,8 @@ struct Digest: ParsableCommand {
                 // Streamed: a large report is never whole in memory.
                 DigestJSONRenderer.stream(report) { Output.write($0) }
             } else {
-                let bytes: [UInt8]
-                switch format {
-                case .text: bytes = Array(DigestTextRenderer(lang: lang, width: terminal.width, color: output == nil && terminal.color).render(report).utf8)
-                case .markdown: bytes = Array(DigestMarkdownRenderer(lang: lang).render(report).utf8)
-                case .json: bytes = DigestJSONRenderer.bytes(report)
-                case .csv: bytes = Array(DigestCSVRenderer.render(report).utf8)
-                case .html: bytes = Array(DigestHTMLRenderer(lang: lang).render(report).utf8)
-                }
+                let color = output == nil && terminal.color
+                let bytes = format.renderer(lang: lang, width: terminal.width, color: color).bytes(report)
                 if let output { try writeOutput(bytes, to: output) } else { Output.write(bytes) }
             }
             warnIfErrors(found.errorCount, lang)

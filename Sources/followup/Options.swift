@@ -12,7 +12,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Language of messages and reports: vi or en (default: from LANG, else vi).", valueName: "lang"))
     var lang: Language?
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    var environment: [String: String] { Console.current.environment }
 
     var language: Language { Language.resolve(flag: lang, environment: environment) }
 
@@ -28,7 +28,7 @@ struct CommonOptions: ParsableArguments {
         return Clock.today()
     }
 
-    var terminal: Terminal { Terminal.current(environment: environment) }
+    var terminal: Terminal { Terminal.current(environment: environment, isTTY: Console.current.stdoutIsTerminal) }
 }
 
 enum Clock {
@@ -61,7 +61,8 @@ func reporting(_ lang: Language, _ body: () throws -> Void) throws {
 
 enum Output {
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        var text = line + "\n"
+        text.withUTF8 { Console.current.writeErr($0) }
     }
 
     static func print(_ text: String) {
@@ -71,19 +72,7 @@ enum Output {
 
     static func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
 
-    /// Writes all of it to stdout; a closed pipe (`| head`) ends the program quietly, exit 0.
-    static func write(_ buffer: UnsafeBufferPointer<UInt8>) {
-        signal(SIGPIPE, SIG_IGN)
-        var done = 0
-        while done < buffer.count {
-            let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + done, buffer.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                exit(errno == EPIPE ? 0 : 1)
-            }
-            done += n
-        }
-    }
+    static func write(_ buffer: UnsafeBufferPointer<UInt8>) { Console.current.writeOut(buffer) }
 }
 
 /// Loads the root, printing nothing; errors in records are left to the caller.

@@ -84,7 +84,7 @@ import Testing
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             while !stop.isSet {
-                let d = try? CLI.run(["digest", "--format", "json", "--as-of", "2022-07-01", "--root", "."], in: url)
+                let d = try? CLI.run(["digest", "--format", "json", "--as-of", "2022-07-01", "--root", "."], in: url, process: true)
                 digestRuns.add()
                 if d?.status != 0 || d?.stderr.isEmpty == false { digestFailures.add() }
             }
@@ -93,7 +93,7 @@ import Testing
             var rng = SeededRandom(seed: UInt64(p + 1))
             for k in 0..<200 {
                 let m = Int.random(in: 0..<200, using: &rng)
-                let u = try? CLI.run(["status", "m\(m)#1", "in_progress", "--note", "p\(p)-\(k)", "--date", "2022-06-01", "--root", "."], in: url)
+                let u = try? CLI.run(["status", "m\(m)#1", "in_progress", "--note", "p\(p)-\(k)", "--date", "2022-06-01", "--root", "."], in: url, process: true)
                 if u?.status != 0 { updateFailures.add() }
             }
         }

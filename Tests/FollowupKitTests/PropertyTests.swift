@@ -128,7 +128,7 @@ struct RecordGenerator {
             let (text, date) = gen.record(id: "m\(i)")
             let (parsed, _) = Loader.parseMeeting(bytes: Array(text.utf8), displayPath: "m.yaml", fileStem: "m\(i)")
             guard let meeting = parsed else { Issue.record("case \(i) did not parse"); continue }
-            let (tasks, _) = TaskBuilder.tasks(of: meeting, meetingIndex: 0, units: PropertyTests.units)
+            let (tasks, _) = TaskBuilder.tasks(of: meeting, units: PropertyTests.units)
             let ledger = Ledger(root: ".", settings: Settings(), units: PropertyTests.units, meetings: [meeting],
                                 tasks: tasks, diagnostics: [], fileCount: 1)
             for offset in [-1, 0, 5, 30, 60, 400] {
@@ -179,7 +179,7 @@ struct RecordGenerator {
             let (meeting, problems) = Loader.parseMeeting(bytes: bytes, displayPath: "fuzz.yaml", fileStem: "fuzz")
             for p in problems { _ = p.rendered(.vi) }
             guard let meeting else { continue }
-            let (tasks, more) = TaskBuilder.tasks(of: meeting, meetingIndex: 0, units: PropertyTests.units)
+            let (tasks, more) = TaskBuilder.tasks(of: meeting, units: PropertyTests.units)
             guard problems.errorCount == 0, more.errorCount == 0, let task = tasks.first else { continue }
             var entry = Update(task: task.id, date: meeting.date, note: "fuzz \"ghi chú\" # : - [x]",
                                location: SourceLocation(path: "fuzz.yaml", line: 0, column: 0))

@@ -151,7 +151,7 @@ import Testing
         let b = try Loader.load(root: root, concurrent: false)
         #expect(a.meetings.map(\.id) == b.meetings.map(\.id))
         #expect(a.tasks.map(\.id) == b.tasks.map(\.id))
-        #expect(a.tasks.map(\.meetingIndex) == b.tasks.map(\.meetingIndex))
+        #expect(a.tasks.map(\.meetingID) == b.tasks.map(\.meetingID))
         #expect(a.tasks.map { $0.history.map(\.location) } == b.tasks.map { $0.history.map(\.location) })
         #expect(a.diagnostics.map { $0.rendered(.en) } == b.diagnostics.map { $0.rendered(.en) })
         #expect(!a.tasks.isEmpty || !a.diagnostics.isEmpty)

@@ -192,7 +192,7 @@ import Testing
         let failures = Results(jobs.count)
         let url = root.url, all = jobs
         DispatchQueue.concurrentPerform(iterations: all.count) { i in
-            let r = try? CLI.run(all[i], in: url)
+            let r = try? CLI.run(all[i], in: url, process: true)
             failures.set(i, r?.status == 0 ? nil : (r?.stderr ?? "did not run"))
         }
         #expect(failures.values.compactMap { $0 }.isEmpty, "\(failures.values.compactMap { $0 }.prefix(3))")

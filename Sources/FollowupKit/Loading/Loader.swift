@@ -6,7 +6,7 @@ public struct Ledger: Sendable {
     public var settings: Settings
     public var units: UnitRegistry
     /// Meetings in path order.
-    public var meetings: [Meeting]
+    public private(set) var meetings: [Meeting]
     /// Tasks in meeting order, then conclusion order, then owner order.
     public var tasks: [TaskItem]
     public var diagnostics: [Diagnostic]
@@ -16,10 +16,24 @@ public struct Ledger: Sendable {
     public var errorCount: Int { diagnostics.errorCount }
     public var warningCount: Int { diagnostics.warningCount }
 
-    public func meeting(of task: TaskItem) -> Meeting { meetings[task.meetingIndex] }
-    public func conclusion(of task: TaskItem) -> Conclusion {
-        meetings[task.meetingIndex].conclusions[task.conclusionIndex]
+    /// Each meeting's place in `meetings`, by id.
+    let meetingIndex: [String: Int]
+
+    public init(root: String, settings: Settings, units: UnitRegistry, meetings: [Meeting], tasks: [TaskItem],
+                diagnostics: [Diagnostic], fileCount: Int) {
+        self.root = root
+        self.settings = settings
+        self.units = units
+        self.meetings = meetings
+        self.tasks = tasks
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+        meetingIndex = Dictionary(meetings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The meeting a task of this ledger comes from.
+    public func meeting(of task: TaskItem) -> Meeting { meetings[meetingIndex[task.meetingID] ?? 0] }
+    public func conclusion(of task: TaskItem) -> Conclusion { meeting(of: task).conclusions[task.conclusionIndex] }
 }
 
 /// Loads a root: units, settings, then every meeting file (in parallel), then the rules
@@ -114,10 +128,7 @@ public enum Loader {
         var tasks: [TaskItem] = []
         meetings.reserveCapacity(found.parts.count)
         for part in found.parts {
-            for var t in part.tasks {
-                t.meetingIndex = meetings.count
-                tasks.append(t)
-            }
+            tasks += part.tasks
             meetings.append(part.meeting)
         }
         return Ledger(root: root, settings: found.settings, units: found.units, meetings: meetings, tasks: tasks,
@@ -229,7 +240,7 @@ public enum Loader {
                     slots[i] = ParsedFile(problems: problems)
                     return
                 }
-                let (tasks, more) = TaskBuilder.tasks(of: meeting, meetingIndex: 0, units: units)
+                let (tasks, more) = TaskBuilder.tasks(of: meeting, units: units)
                 slots[i] = ParsedFile(id: meeting.id, location: meeting.location, part: reduce(meeting, tasks),
                                       problems: problems + more)
             }

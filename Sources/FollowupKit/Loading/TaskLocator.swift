@@ -11,9 +11,9 @@ public enum TaskLocator {
         let meetingPart = String(parts[0])
         let localPart = parts.count > 1 ? String(parts[1]) : nil
 
-        var meetings = ledger.meetings.indices.filter { ledger.meetings[$0].id == meetingPart }
-        if meetings.isEmpty { meetings = ledger.meetings.indices.filter { ledger.meetings[$0].id.hasPrefix(meetingPart) } }
-        let pool = ledger.tasks.filter { meetings.contains($0.meetingIndex) }
+        var meetings = Set(ledger.meetings.map(\.id).filter { $0 == meetingPart })
+        if meetings.isEmpty { meetings = Set(ledger.meetings.map(\.id).filter { $0.hasPrefix(meetingPart) }) }
+        let pool = ledger.tasks.filter { meetings.contains($0.meetingID) }
 
         var matches: [TaskItem]
         if let localPart {

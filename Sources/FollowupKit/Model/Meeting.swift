@@ -116,7 +116,8 @@ public struct Meeting: Sendable {
 /// A tracked task: one lead unit's share of one conclusion.
 public struct TaskItem: Sendable {
     public var id: String
-    public var meetingIndex: Int
+    /// The id of the meeting it comes from.
+    public var meetingID: String
     public var conclusionIndex: Int
     public var unit: String
     public var support: [String]

@@ -1,5 +1,7 @@
 /// The digest as JSON (documented in Docs/Digest.md) and as CSV (one row per task).
-public enum DigestJSONRenderer {
+public struct DigestJSONRenderer {
+    public init() {}
+
     static func counts(_ w: inout JSONWriter, _ c: DigestCounts) {
         w.int("tasks", c.tasks)
         w.int("done_on_time", c.doneOnTime)
@@ -97,7 +99,9 @@ public enum DigestJSONRenderer {
     }
 }
 
-public enum DigestCSVRenderer {
+public struct DigestCSVRenderer {
+    public init() {}
+
     public static func render(_ r: DigestReport) -> String {
         var w = CSVWriter()
         w.row(["id", "unit", "meeting", "meeting_date", "due", "original_due", "status", "state", "days_overdue",

@@ -267,7 +267,7 @@ public struct DigestReport: Sendable {
 
     public static func make(_ ledger: Ledger, options: DigestOptions) -> DigestReport {
         var byMeeting = Array(repeating: [TaskItem](), count: ledger.meetings.count)
-        for t in ledger.tasks { byMeeting[t.meetingIndex].append(t) }
+        for t in ledger.tasks { byMeeting[ledger.meetingIndex[t.meetingID] ?? 0].append(t) }
         let parts = ledger.meetings.indices.map { DigestPart(ledger.meetings[$0], tasks: byMeeting[$0], options: options) }
         return make(parts: parts, units: ledger.units, settings: ledger.settings, options: options)
     }

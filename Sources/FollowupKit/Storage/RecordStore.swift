@@ -73,7 +73,7 @@ public struct RecordStore {
         guard let parsed = record.meeting, !problems.contains(where: { $0.severity == .error }) else {
             throw FollowupError(.recordUnreadable(meeting.path))
         }
-        let (tasks, more) = TaskBuilder.tasks(of: parsed, meetingIndex: 0, units: units)
+        let (tasks, more) = TaskBuilder.tasks(of: parsed, units: units)
         guard !more.contains(where: { $0.severity == .error }) else {
             throw FollowupError(.recordUnreadable(meeting.path))
         }

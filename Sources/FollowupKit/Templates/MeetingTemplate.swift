@@ -122,6 +122,6 @@ public enum NewMeeting {
     public static func problems(in text: String, path: String, units: UnitRegistry, root: String) -> [Diagnostic] {
         let (meeting, problems) = Loader.parseMeeting(bytes: Array(text.utf8), displayPath: path, fileStem: Loader.stem(path))
         guard let meeting else { return problems }
-        return Diagnostic.sorted(problems + TaskBuilder.tasks(of: meeting, meetingIndex: 0, units: units).problems)
+        return Diagnostic.sorted(problems + TaskBuilder.tasks(of: meeting, units: units).problems)
     }
 }

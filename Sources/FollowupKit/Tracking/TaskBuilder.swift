@@ -5,9 +5,8 @@
 /// It needs nothing but the meeting and the unit registry, so the loader runs it in the
 /// worker that parsed the file.
 public enum TaskBuilder {
-    /// One meeting's tasks and the problems in it. `meetingIndex` is the meeting's place
-    /// in the ledger the tasks go into.
-    public static func tasks(of meeting: Meeting, meetingIndex: Int, units: UnitRegistry)
+    /// One meeting's tasks and the problems in it.
+    public static func tasks(of meeting: Meeting, units: UnitRegistry)
         -> (tasks: [TaskItem], problems: [Diagnostic])
     {
         var problems: [Diagnostic] = []
@@ -50,7 +49,7 @@ public enum TaskBuilder {
                 _ = local.insert(localID, tasks.count)
                 tasks.append(
                     TaskItem(
-                        id: meeting.id + "#" + localID, meetingIndex: meetingIndex, conclusionIndex: ci,
+                        id: meeting.id + "#" + localID, meetingID: meeting.id, conclusionIndex: ci,
                         unit: code, support: support.filter { $0 != code }, due: due, history: [],
                         location: owner.location))
             }
