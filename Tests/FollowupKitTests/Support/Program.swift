@@ -29,9 +29,4 @@ enum Program {
         return CLI.Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                           stderr: String(decoding: errData, as: UTF8.self))
     }
-
-    /// Whether `name` is on the PATH of this test run.
-    static func exists(_ name: String) -> Bool {
-        (try? run(["sh", "-c", "command -v \"$0\" >/dev/null", name], in: CLI.packageRoot).status) == 0
-    }
 }

@@ -28,10 +28,19 @@ final class Unprivileged {
 
     deinit { try? FileManager.default.removeItem(at: scratch) }
 
-    /// A copy of `source` in the scratch folder, readable by the unprivileged user.
+    /// A copy of `source` in the scratch folder, readable by the unprivileged user (whatever
+    /// the umask of the checkout): folders 0755, files 0644.
     func copy(_ source: URL, as name: String) throws -> URL {
+        let fm = FileManager.default
         let url = scratch.appendingPathComponent(name)
-        try FileManager.default.copyItem(at: source, to: url)
+        try fm.copyItem(at: source, to: url)
+        chmod(url.path, 0o755)
+        for relative in try fm.subpathsOfDirectory(atPath: url.path) {
+            let path = url.appendingPathComponent(relative).path
+            var isFolder: ObjCBool = false
+            _ = fm.fileExists(atPath: path, isDirectory: &isFolder)
+            chmod(path, isFolder.boolValue ? 0o755 : 0o644)
+        }
         return url
     }
 
