@@ -165,9 +165,10 @@ struct RecordGenerator {
 }
 
 @Suite struct FuzzCorpusTests {
-    /// Every committed fuzz input through the same checks as the fuzzer, in the normal test
-    /// run: no trap, and wherever a record reads cleanly, the appender's text reads back right.
-    @Test func corpusReplays() throws {
+    /// Every committed fuzz input through the same checks as the fuzzer, in the slow tier
+    /// (`scripts/fuzz --regress` in .ci/run replays them too): no trap, and wherever a record
+    /// reads cleanly, the appender's text reads back right.
+    @Test(.slowTier) func corpusReplays() throws {
         let dir = CLI.fixtures.appendingPathComponent("fuzz-corpus")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(names.count > 100)
