@@ -37,6 +37,10 @@ public struct RecordMerge {
             let why: [Note] = reason.map { [.message(.sharing(.mergedAsText(reason: $0)))] } ?? []
             return Outcome(bytes: plain.bytes, clean: plain.conflicts == 0 && !forceConflict, notes: why + notes)
         }
+        let components = path.split(separator: "/")
+        if let name = components.last, RootScanner.reservedFiles.contains(String(name)) || components.contains("templates") {
+            return try asText(.notARecord)
+        }
         guard let factsA = RecordFacts.read(ours, path: path, units: units),
               let factsB = RecordFacts.read(theirs, path: path, units: units) else { return try asText(.notARecord) }
         if !factsA.errors.isEmpty { return try asText(.sideHasErrors(side: labels.ours)) }
