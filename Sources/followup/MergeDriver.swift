@@ -15,8 +15,8 @@ struct MergeDriver: ParsableCommand {
 
         Exit status: 0 merged, 1 something is left for a person (git then reports a conflict).
 
-        Set up by followup git-setup as:
-          merge.followup.driver = followup merge-driver %O %A %B %P --marker-size %L
+        Example (what followup git-setup puts in the clone's git config; see Docs/Sharing.md):
+          git config merge.followup.driver "followup merge-driver %O %A %B %P --marker-size %L"
         """
     )
 

@@ -255,3 +255,55 @@ import Testing
         #expect(withConflict > 50 && clean > 250)
     }
 }
+
+/// `RecordMerge` on whole files, in process, with git's merge-file for the text.
+@Suite struct RecordMergeTests {
+    static let head = "title: Giao ban\ndate: 2026-01-05\nchair: Chủ tịch\nconclusions:\n"
+        + "  - text: Một\n    owner: VP\n    due: 2026-02-01\n  - text: Hai\n    owner: NV\n    due: 2026-02-01\n"
+
+    static func entry(_ task: Int, _ day: Int, _ status: String) -> String {
+        "  - task: m#\(task)\n    date: 2026-01-\(String(format: "%02d", day))\n    status: \(status)\n"
+    }
+
+    static func merge(_ base: String, _ ours: String, _ theirs: String) throws -> RecordMerge.Outcome {
+        let units = RecordMerge.units(forRecord: CLI.packageRoot.appendingPathComponent("meetings/2026/m.yaml").path)
+        return try RecordMerge(textMerge: GitMergeFile(), units: units, path: "2026/m.yaml")
+            .merge(base: Array(base.utf8), ours: Array(ours.utf8), theirs: Array(theirs.utf8))
+    }
+
+    @Test func noUpdatesKeyInTheBase() throws {
+        let base = Self.head
+        let ours = base + "updates:\n" + Self.entry(1, 6, "in_progress")
+        let theirs = base + "updates:\n" + Self.entry(2, 7, "done")
+        let r = try Self.merge(base, ours, theirs)
+        #expect(r.clean, "\(r.notes)")
+        #expect(String(decoding: r.bytes, as: UTF8.self) == ours + Self.entry(2, 7, "done"))
+    }
+
+    @Test func crlfAndBOMAreKept() throws {
+        func crlf(_ s: String) -> String { "\u{FEFF}" + s.replacingOccurrences(of: "\n", with: "\r\n") }
+        let base = Self.head + "updates:\n" + Self.entry(1, 6, "in_progress")
+        let r = try Self.merge(crlf(base), crlf(base + Self.entry(1, 9, "done")), crlf(base + Self.entry(2, 8, "done")))
+        #expect(r.clean, "\(r.notes)")
+        #expect(String(decoding: r.bytes, as: UTF8.self) == crlf(base + Self.entry(2, 8, "done") + Self.entry(1, 9, "done")))
+    }
+
+    @Test func lastEntryWithoutALineBreak() throws {
+        let base = Self.head + "updates:\n" + Self.entry(1, 6, "in_progress")
+        let trimmed = String(base.dropLast())
+        let r = try Self.merge(trimmed, base + Self.entry(1, 9, "done"), base + Self.entry(2, 8, "done"))
+        #expect(r.clean, "\(r.notes)")
+        #expect(String(decoding: r.bytes, as: UTF8.self) == base + Self.entry(2, 8, "done") + Self.entry(1, 9, "done"))
+    }
+
+    @Test func aBrokenSideIsMergedAsText() throws {
+        let base = Self.head + "updates:\n" + Self.entry(1, 6, "in_progress")
+        let r = try Self.merge(base, base + Self.entry(1, 9, "done"), base + Self.entry(3, 8, "done"))
+        #expect(!r.clean)
+        guard case .message(.sharing(.mergedAsText(.sideHasErrors("theirs"))))? = r.notes.first else {
+            Issue.record("\(r.notes)")
+            return
+        }
+        #expect(String(decoding: r.bytes, as: UTF8.self).contains("<<<<<<< ours\n"))
+    }
+}

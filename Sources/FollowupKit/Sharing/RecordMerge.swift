@@ -152,12 +152,13 @@ extension RecordMerge {
     /// above the current folder. None found: an empty registry (`check` would say so).
     public static func units(forRecord record: String) -> UnitRegistry {
         var parts = record.split(separator: "/").dropLast().map(String.init)
+        let lead = record.hasPrefix("/") ? "/" : ""
         while true {
-            let dir = parts.isEmpty ? "." : parts.joined(separator: "/")
+            let dir = parts.isEmpty ? lead.isEmpty ? "." : "/" : lead + parts.joined(separator: "/")
             for name in ["units.yaml", "units.yml"] where FileManager.default.fileExists(atPath: dir + "/" + name) {
                 return RegistryLoader.units(root: dir).0
             }
-            if parts.isEmpty { return RegistryLoader.units(root: ".").0 }
+            if parts.isEmpty { return RegistryLoader.units(root: dir).0 }
             parts.removeLast()
         }
     }
