@@ -24,8 +24,10 @@ struct MergeDriver: ParsableCommand {
     @Argument(help: "Our version; the result is written here (git's %A).") var current: String
     @Argument(help: "Their version (git's %B).") var other: String
     @Argument(help: "The record's path in the repository (git's %P).") var path: String
-    @Option(name: .long, help: ArgumentHelp("Length of conflict markers (git's %L).", valueName: "n")) var markerSize = 7
-    @Option(name: .long, help: ArgumentHelp("Language of messages: vi or en (default: from LANG, else vi).", valueName: "lang"))
+    @Option(name: .long, help: ArgumentHelp("Length of conflict markers (git's %L).", valueName: "n"))
+    var markerSize = 7
+    @Option(name: .long,
+            help: ArgumentHelp("Language of messages: vi or en (default: from LANG, else vi).", valueName: "lang"))
     var lang: Language?
 
     func run() throws {
@@ -46,7 +48,8 @@ struct MergeDriver: ParsableCommand {
             try AtomicFile().replace(current, with: outcome.bytes, mode: mode)
             for note in outcome.notes {
                 switch note {
-                case .message(let m): Output.error("\(path): " + (outcome.clean ? "warning" : "error") + ": " + m.text(lang))
+                case .message(let m):
+                    Output.error("\(path): " + (outcome.clean ? "warning" : "error") + ": " + m.text(lang))
                 case .problem(let d): Output.error("\(path): \(d.severity.rawValue): \(d.message.text(lang))")
                 }
             }

@@ -11,18 +11,23 @@ import Testing
     /// Same and different tasks on one day, an entry both record identically, dates that
     /// interleave, and a second record.
     static let unitSide: [Command] = [
-        (["status", "2026-11-16#2", "done", "--by", "BQLDA", "--note", "Đã gửi hồ sơ thanh toán cho Kho bạc"], "2026-12-01"),
-        (["status", "2026-11-16#thu-ngan-sach", "in_progress", "--by", "TCKH", "--note", "Thu đạt 92% dự toán"], "2026-12-03"),
+        (["status", "2026-11-16#2", "done", "--by", "BQLDA", "--note", "Đã gửi hồ sơ thanh toán cho Kho bạc"],
+         "2026-12-01"),
+        (["status", "2026-11-16#thu-ngan-sach", "in_progress", "--by", "TCKH", "--note", "Thu đạt 92% dự toán"],
+         "2026-12-03"),
         (["status", "2026-11-16#6", "in_progress", "--by", "VP", "--note", "Đã tổng hợp tuần 48"], "2026-12-04"),
-        (["status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note", "Đã thu 4/5 lô"], "2026-12-04"),
+        (["status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note", "Đã thu 4/5 lô"],
+         "2026-12-04"),
         (["status", "2026-10-05#4", "done", "--by", "KTHT", "--document", "301/BC-KTHT"], "2026-12-06"),
     ]
     static let officeSide: [Command] = [
         (["status", "2026-10-05#2", "done", "--by", "TNMT"], "2026-12-01"),
-        (["extend", "2026-11-16#3", "--to", "2026-12-31", "--by", "TTPTQD", "--note", "Chờ phê duyệt giá đất"], "2026-12-02"),
+        (["extend", "2026-11-16#3", "--to", "2026-12-31", "--by", "TTPTQD", "--note", "Chờ phê duyệt giá đất"],
+         "2026-12-02"),
         (["status", "2026-11-16#6", "in_progress", "--by", "VP", "--note", "Đã tổng hợp tuần 48"], "2026-12-04"),
         // Same task and day as the unit's, a different note (sorts after it: ties go by bytes).
-        (["status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note", "Đã thu tiền lô còn lại"], "2026-12-04"),
+        (["status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note", "Đã thu tiền lô còn lại"],
+         "2026-12-04"),
         (["status", "2026-11-16#5", "done", "--by", "TNMT"], "2026-12-05"),
     ]
 
@@ -54,7 +59,8 @@ import Testing
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(try repo.unmerged() == "")
 
-        let baseCommit = try repo.git(["merge-base", "master^1", "master^2"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let baseCommit = try repo.git(["merge-base", "master^1", "master^2"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         for path in Self.records {
             let base = try ScratchRepo.entries(repo.show(baseCommit, path))
             let ours = try ScratchRepo.entries(repo.show("master^1", path))
@@ -76,7 +82,8 @@ import Testing
         }
         // Bytes written by each side are in the result as written.
         let merged = String(decoding: try repo.read(), as: UTF8.self)
-        #expect(merged.contains("    note: \"Đã thu 4/5 lô\"\n    by: \"XA-TANAN\"\n  - task: 2026-11-16-thu-ngan-sach-giai-ngan#4/XA-TANAN\n"))
+        #expect(merged.contains("    note: \"Đã thu 4/5 lô\"\n    by: \"XA-TANAN\"\n"
+                                + "  - task: 2026-11-16-thu-ngan-sach-giai-ngan#4/XA-TANAN\n"))
         #expect(merged.components(separatedBy: "Đã tổng hợp tuần 48").count == 2)
 
         let check = try repo.followup(["check"])
@@ -88,7 +95,8 @@ import Testing
         let replay = try TempRoot()
         try expectOK(repo.git(["worktree", "add", "-q", replay.url.path, baseCommit]))
         var commands: [Command] = []
-        for c in Self.unitSide + Self.officeSide where !commands.contains(where: { $0.args == c.args && $0.date == c.date }) {
+        for c in Self.unitSide + Self.officeSide
+        where !commands.contains(where: { $0.args == c.args && $0.date == c.date }) {
             commands.append(c)
         }
         for (_, c) in commands.enumerated().sorted(by: { ($0.1.date, $0.0) < ($1.1.date, $1.0) }) {
@@ -115,7 +123,8 @@ import Testing
         try expectOK(repo.git(["config", "--unset", "merge.followup.name"]))
         let check = try repo.followup(["check"])
         #expect(check.status == 0)
-        #expect(check.stderr.contains("meetings/.gitattributes: warning: ") && check.stderr.contains("followup git-setup"))
+        #expect(check.stderr.contains("meetings/.gitattributes: warning: "))
+        #expect(check.stderr.contains("followup git-setup"))
         #expect(check.stdout.contains("1 cảnh báo"))
 
         let merge = try repo.git(["merge", "-q", "unit", "-m", "Gộp"])
@@ -148,7 +157,8 @@ import Testing
         #expect(second.stdout.contains("đã có sẵn") && second.stdout.contains("đã cài trình gộp ("))
         #expect(try repo.read("meetings/.gitattributes") == attributes)
         #expect(try repo.git(["config", "--get-regexp", "^merge\\.followup\\."]).stdout == config)
-        #expect(config.contains("merge.followup.driver ") && config.contains(" merge-driver %O %A %B %P --marker-size %L"))
+        #expect(config.contains("merge.followup.driver "))
+        #expect(config.contains(" merge-driver %O %A %B %P --marker-size %L"))
         let attr = try repo.git(["check-attr", "merge", "--", "meetings/2026/x.yaml", "meetings/units.yaml",
                                  "meetings/settings.yaml", "meetings/templates/giao-ban.yaml", "units.yaml"]).stdout
         #expect(attr == """
@@ -173,21 +183,23 @@ import Testing
     }
 
     static let conclusion5 = "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ, trình phê duyệt phương án"
+    static let hurried = "Phòng Tài nguyên và Môi trường khẩn trương hoàn thiện hồ sơ, trình phê duyệt phương án"
+    static let dated = "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ trước ngày 01/12, trình phê duyệt phương án"
 
     @Test func theSameTextEditedDifferentlyOnBothSidesConflicts() throws {
         let repo = try Self.diverged()
         try expectOK(repo.git(["checkout", "-q", "unit"]))
-        try Self.edit(repo, Self.conclusion5, "Phòng Tài nguyên và Môi trường khẩn trương hoàn thiện hồ sơ, trình phê duyệt phương án")
+        try Self.edit(repo, Self.conclusion5, Self.hurried)
         try repo.commitAll("Sửa kết luận 5")
         try expectOK(repo.git(["checkout", "-q", "master"]))
-        try Self.edit(repo, Self.conclusion5, "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ trước ngày 01/12, trình phê duyệt phương án")
+        try Self.edit(repo, Self.conclusion5, Self.dated)
         try repo.commitAll("Sửa kết luận 5 khác")
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status != 0)
         #expect(merge.stderr.contains("1 chỗ xung đột"), "\(merge.stderr)")
         #expect(try repo.unmerged().contains(ScratchRepo.record))
         let text = String(decoding: try repo.read(), as: UTF8.self)
-        #expect(text.contains("<<<<<<< ours\n  - text: Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ trước ngày 01/12"))
+        #expect(text.contains("<<<<<<< ours\n  - text: " + Self.dated))
         #expect(text.contains("=======\n  - text: Phòng Tài nguyên và Môi trường khẩn trương"))
         #expect(text.components(separatedBy: "<<<<<<<").count == 2)
         // The update entries are merged all the same: each once, no markers among them.
@@ -201,7 +213,7 @@ import Testing
         try Self.edit(repo, "document: 231/TB-UBND", "document: 231/TB-UBND ngày 18/11/2026")
         try repo.commitAll("Sửa số văn bản")
         try expectOK(repo.git(["checkout", "-q", "master"]))
-        try Self.edit(repo, Self.conclusion5, "Phòng Tài nguyên và Môi trường khẩn trương hoàn thiện hồ sơ, trình phê duyệt phương án")
+        try Self.edit(repo, Self.conclusion5, Self.hurried)
         try repo.commitAll("Sửa kết luận 5")
         let merge = try repo.git(["merge", "-q", "unit", "-m", "Gộp"])
         #expect(merge.status == 0, "\(merge.stderr)")
@@ -222,7 +234,8 @@ import Testing
         try repo.commitAll("Vướng")
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status != 0)
-        #expect(merge.stderr.contains("hai bên ghi khác nhau cho nhiệm vụ 2026-11-16-thu-ngan-sach-giai-ngan#3 ngày 07/12/2026 "
+        #expect(merge.stderr.contains("hai bên ghi khác nhau cho nhiệm vụ 2026-11-16-thu-ngan-sach-giai-ngan#3 "
+                                      + "ngày 07/12/2026 "
                                       + "(vướng mắc / hoàn thành)"), "\(merge.stderr)")
         #expect(try repo.unmerged().contains(ScratchRepo.record))
         let text = String(decoding: try repo.read(), as: UTF8.self)
@@ -259,7 +272,8 @@ import Testing
         try repo.commitAll("Gia hạn")
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status != 0)
-        #expect(merge.stderr.contains("không qua được kiểm tra") && merge.stderr.contains("reopen: true"), "\(merge.stderr)")
+        #expect(merge.stderr.contains("không qua được kiểm tra"), "\(merge.stderr)")
+        #expect(merge.stderr.contains("reopen: true"))
         let text = String(decoding: try repo.read(), as: UTF8.self)
         #expect(text.contains("<<<<<<< ours") && text.contains(">>>>>>> theirs"))
     }

@@ -52,7 +52,9 @@ struct SharingSimulationTests {
             try FileManager.default.copyItem(at: shipped.appendingPathComponent(name),
                                              to: origin.url.appendingPathComponent("meetings/" + name))
         }
-        for (path, text) in Self.meetings(&rng) { try Data(text.utf8).write(to: origin.url.appendingPathComponent(path)) }
+        for (path, text) in Self.meetings(&rng) {
+            try Data(text.utf8).write(to: origin.url.appendingPathComponent(path))
+        }
         try expectOK(origin.followup(["git-setup"]))
         try origin.commitAll("Sổ theo dõi năm 2027")
         try expectOK(origin.git(["push", "-q", hub.url.path, "master"]))
@@ -63,7 +65,7 @@ struct SharingSimulationTests {
             try expectOK(r.followup(["git-setup"]))
             clones.append(Clone(r, unit: i < 19 ? Self.units[i] : nil))
         }
-        #expect(try clones[0].repo.git(["status", "--porcelain"]).stdout == "", "git-setup changed the committed attributes")
+        #expect(try clones[0].repo.git(["status", "--porcelain"]).stdout == "", "git-setup changed the attributes")
 
         var made: [Made] = []
         var manualConflicts: [String] = []
@@ -81,12 +83,13 @@ struct SharingSimulationTests {
                     let t = TaskTimeline.replay(task)
                     // Closed, or waiting for the extension it asked for: nothing to report.
                     if t.status.isClosed { continue }
-                    if t.status == .blocked, !task.history.contains(where: { $0.due != nil && $0.date >= t.statusDate! }) { continue }
+                    if t.status == .blocked, let asked = t.statusDate,
+                       !task.history.contains(where: { $0.due != nil && $0.date >= asked }) { continue }
                     let roll = Int.random(in: 0..<20, using: &rng)
                     let status = roll < 10 ? "in_progress" : roll < 14 ? "blocked" : "done"
                     let note = "\(unit) ngày \(day.iso) \(status)"
-                    let r = try clone.repo.followup(["status", task.id, status, "--by", unit, "--note", note], today: day.iso)
-                    try expectOK(r)
+                    try expectOK(clone.repo.followup(["status", task.id, status, "--by", unit, "--note", note],
+                                                     today: day.iso))
                     made.append(Made(task: task.id, date: day, what: note))
                     did = true
                 } else {
@@ -98,14 +101,15 @@ struct SharingSimulationTests {
                               let current = t.deadline.day else { continue }
                         let to = max(current, day).adding(days: 14)
                         let note = "Gia hạn cho \(task.unit) ngày \(day.iso)"
-                        try expectOK(clone.repo.followup(["extend", task.id, "--to", to.iso, "--note", note], today: day.iso))
+                        try expectOK(clone.repo.followup(["extend", task.id, "--to", to.iso, "--note", note],
+                                                         today: day.iso))
                         made.append(Made(task: task.id, date: day, what: note))
                         did = true
                     }
                     if Int.random(in: 0..<10, using: &rng) < 3, let unit = Self.units.randomElement(using: &rng) {
-                        let r = try clone.repo.followup(["remind", "--record", "--unit", unit, "--document", "\(round)/UBND-VP"],
-                                                        today: day.iso)
-                        try expectOK(r)
+                        let letter = "\(round)/UBND-VP"
+                        try expectOK(clone.repo.followup(["remind", "--record", "--unit", unit, "--document", letter],
+                                                         today: day.iso))
                         // Only the office records reminders: today's in its clone are the ones just made.
                         let after = try Loader.load(root: clone.repo.url.appendingPathComponent("meetings").path)
                         for task in after.tasks {
@@ -148,7 +152,8 @@ struct SharingSimulationTests {
         var found: [Made: Int] = [:]
         for task in ledger.tasks {
             for u in task.history {
-                found[Made(task: task.id, date: u.date, what: u.reminder ? "reminder" : (u.note ?? "")), default: 0] += 1
+                let what = u.reminder ? "reminder" : (u.note ?? "")
+                found[Made(task: task.id, date: u.date, what: what), default: 0] += 1
             }
         }
         #expect(found.count == Set(made).count && Set(made).count == made.count)
@@ -157,14 +162,18 @@ struct SharingSimulationTests {
         #expect(ledger.diagnostics.isEmpty, "\(ledger.diagnostics.prefix(3).map { $0.rendered(.en) })")
 
         // The same digest in every clone.
-        let digests = try clones.map { try $0.repo.followup(["digest", "--format", "json"], today: "2027-02-14").stdout }
+        let digests = try clones.map {
+            try $0.repo.followup(["digest", "--format", "json"], today: "2027-02-14").stdout
+        }
         #expect(Set(digests).count == 1 && digests[0].contains("\"totals\": {\n    \"tasks\": 60,"))
         let elapsed = Date().timeIntervalSince(began)
         print("simulation: \(made.count) updates, \(commits) commits, \(pulls) pulls, \(driverMerges) driver merges, "
               + "\(manualConflicts.count) manual conflicts, \(Int(elapsed)) s")
 
         // Then two clones give one task different statuses on one day: exactly that conflict.
-        guard let open = ledger.tasks.first(where: { !TaskTimeline.replay($0).status.isClosed && $0.unit == Self.units[0] }) else {
+        let unit0 = Self.units[0]
+        let stillOpen = ledger.tasks.first { !TaskTimeline.replay($0).status.isClosed && $0.unit == unit0 }
+        guard let open = stillOpen else {
             Issue.record("no open task left for unit \(Self.units[0])")
             return
         }
@@ -173,17 +182,20 @@ struct SharingSimulationTests {
         try expectOK(unitClone.repo.followup(["status", open.id, "done", "--by", Self.units[0]], today: day.iso))
         try unitClone.repo.commitAll("Xong")
         try expectOK(unitClone.repo.git(["push", "-q", "origin", "master"]))
-        try expectOK(office.repo.followup(["status", open.id, "cancelled", "--note", "Không thực hiện nữa"], today: day.iso))
+        try expectOK(office.repo.followup(["status", open.id, "cancelled", "--note", "Không thực hiện nữa"],
+                                          today: day.iso))
         try office.repo.commitAll("Hủy")
         let pull = try office.repo.git(["pull", "--no-rebase", "--no-edit", "origin", "master"])
         #expect(pull.status != 0)
-        let unmerged = Set(try office.repo.unmerged().split(separator: "\n").map { String($0.split(separator: "\t").last ?? "") })
+        let unmerged = Set(try office.repo.unmerged().split(separator: "\n")
+            .map { String($0.split(separator: "\t").last ?? "") })
         let meetingFile = ledger.meeting(of: open).path
         #expect(unmerged.count == 1 && meetingFile.hasSuffix(unmerged.first ?? "?"), "\(unmerged)")
-        #expect(pull.stderr.contains("hai bên ghi khác nhau cho nhiệm vụ \(open.id) ngày \(day.vietnamese) (hủy / hoàn thành)"),
+        #expect(pull.stderr.contains("hai bên ghi khác nhau cho nhiệm vụ \(open.id) ngày \(day.vietnamese) "
+                                     + "(hủy / hoàn thành)"),
                 "\(pull.stderr)")
-        let text = String(decoding: try office.repo.read(String(meetingFile.dropFirst(clones[0].repo.url.path.count + 1))),
-                          as: UTF8.self)
+        let relative = String(meetingFile.dropFirst(clones[0].repo.url.path.count + 1))
+        let text = String(decoding: try office.repo.read(relative), as: UTF8.self)
         #expect(text.components(separatedBy: "<<<<<<< ours\n").count == 2)
         #expect(text.components(separatedBy: "=======\n").count == 2)
         #expect(text.hasSuffix(">>>>>>> theirs\n"))

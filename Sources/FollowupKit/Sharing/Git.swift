@@ -6,7 +6,9 @@ public struct Git: Sendable {
         public var status: Int32
         public var stdout: [UInt8]
         public var stderr: String
-        public var text: String { String(decoding: stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+        public var text: String {
+            String(decoding: stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
     }
 
     /// The folder git runs in (`git -C`); nil: the current one.
@@ -41,7 +43,8 @@ public struct Git: Sendable {
 /// A three-way text merge: the part of a record people write merges as git merges text.
 public protocol TextMerging {
     /// The merged bytes and the number of conflicts (0: clean).
-    func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], labels: MergeLabels) throws(FollowupError) -> (bytes: [UInt8], conflicts: Int)
+    func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8],
+               labels: MergeLabels) throws(FollowupError) -> (bytes: [UInt8], conflicts: Int)
 }
 
 public struct MergeLabels: Sendable, Equatable {
@@ -63,7 +66,8 @@ public struct MergeLabels: Sendable, Equatable {
 public struct GitMergeFile: TextMerging {
     public init() {}
 
-    public func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], labels: MergeLabels) throws(FollowupError) -> (bytes: [UInt8], conflicts: Int) {
+    public func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8],
+                      labels: MergeLabels) throws(FollowupError) -> (bytes: [UInt8], conflicts: Int) {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("followup-merge-\(UUID().uuidString)")
         do {

@@ -20,7 +20,8 @@ public enum GitSetup {
         "/templates/** !merge",
     ]
 
-    static let attributesComment = "# Meeting records merge their updates: lists with `followup merge-driver` (followup git-setup)."
+    static let attributesComment =
+        "# Meeting records merge their updates: lists with `followup merge-driver` (followup git-setup)."
 
     /// The config value for `merge.followup.driver`, `program` being how to start followup.
     public static func driverCommand(program: String) -> String {
@@ -58,7 +59,8 @@ public enum GitSetup {
         if current.status == 0, current.text == command {
             said.append(.sharing(.configPresent(command)))
         } else {
-            for (key, value) in [("name", "followup: merge meeting records' updates: lists as logs"), ("driver", command)] {
+            let name = "followup: merge meeting records' updates: lists as logs"
+            for (key, value) in [("name", name), ("driver", command)] {
                 let set = try git.run(["config", "merge.\(driverName).\(key)", value])
                 guard set.status == 0 else { throw FollowupError(.sharing(.gitFailed(set.stderr))) }
             }

@@ -15,7 +15,8 @@ struct RecordFacts {
         guard let meeting = parsed else { return problems.isEmpty ? nil : RecordFacts(entries: [], problems: problems) }
         let (_, more) = Validator.tasks(of: meeting, meetingIndex: 0, units: units)
         let entries = meeting.updates.map { u in
-            let local = Validator.localPart(of: u.task, meetingID: meeting.id).map { Validator.canonicalLocal($0, units: units) }
+            let local = Validator.localPart(of: u.task, meetingID: meeting.id)
+                .map { Validator.canonicalLocal($0, units: units) }
             return (task: local.map { meeting.id + "#" + $0 } ?? u.task, date: u.date, status: u.status, due: u.due)
         }
         return RecordFacts(entries: entries, problems: Diagnostic.sorted(problems + more))

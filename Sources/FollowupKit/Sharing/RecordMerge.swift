@@ -32,13 +32,15 @@ public struct RecordMerge {
     }
 
     public func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8]) throws(FollowupError) -> Outcome {
-        func asText(_ reason: SharingReason?, forceConflict: Bool = false, notes: [Note] = []) throws(FollowupError) -> Outcome {
+        func asText(_ reason: SharingReason?, forceConflict: Bool = false,
+                    notes: [Note] = []) throws(FollowupError) -> Outcome {
             let plain = try textMerge.merge(base: base, ours: ours, theirs: theirs, labels: labels)
             let why: [Note] = reason.map { [.message(.sharing(.mergedAsText(reason: $0)))] } ?? []
             return Outcome(bytes: plain.bytes, clean: plain.conflicts == 0 && !forceConflict, notes: why + notes)
         }
         let components = path.split(separator: "/")
-        if let name = components.last, RootScanner.reservedFiles.contains(String(name)) || components.contains("templates") {
+        if let name = components.last,
+           RootScanner.reservedFiles.contains(String(name)) || components.contains("templates") {
             return try asText(.notARecord)
         }
         guard let factsA = RecordFacts.read(ours, path: path, units: units),
@@ -61,7 +63,9 @@ public struct RecordMerge {
             return try asText(.notARecord)
         }
         func log(_ s: RecordSplit, _ f: RecordFacts) -> [LogEntry] {
-            zip(s.entries, f.entries).map { LogEntry(text: $0, task: $1.task, date: $1.date, status: $1.status, due: $1.due) }
+            zip(s.entries, f.entries).map {
+                LogEntry(text: $0, task: $1.task, date: $1.date, status: $1.status, due: $1.due)
+            }
         }
         // The base's entries are only compared by their bytes.
         let baseLog = o.entries.map { LogEntry(text: $0, task: "", date: Day(daysSinceEpoch: 0)) }
@@ -134,7 +138,8 @@ public struct RecordMerge {
         var open = false
         var s = 0
         while s < i {
-            if frame[s...].starts(with: opening) { open = true } else if frame[s...].starts(with: closing) { open = false }
+            if frame[s...].starts(with: opening) { open = true }
+            else if frame[s...].starts(with: closing) { open = false }
             s = RecordAppender.endOfLine(after: s, in: frame)
         }
         guard !open else { return nil }

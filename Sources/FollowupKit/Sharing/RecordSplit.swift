@@ -124,7 +124,8 @@ struct RecordSplit {
     }
 
     /// Skips the node whose first event is current; returns the end of its last scalar.
-    private static func skipNode(_ r: YAMLEventReader, _ next: () throws(Failure) -> YAMLEvent.Kind) throws(Failure) -> Mark {
+    private static func skipNode(_ r: YAMLEventReader,
+                                 _ next: () throws(Failure) -> YAMLEvent.Kind) throws(Failure) -> Mark {
         var depth = 0
         var last = r.end
         var kind = r.kind

@@ -24,12 +24,15 @@ public enum SharingMessage: Sendable, Equatable {
         case let .logConflict(task, date, a, b):
             let ours = a.text(lang), theirs = b.text(lang)
             return vi ? "hai bên ghi khác nhau cho nhiệm vụ \(task) ngày \(date.vietnamese) (\(ours) / \(theirs)): "
-                        + "cả hai mục được để giữa các dấu xung đột; hãy giữ mục đúng, xóa các dòng dấu rồi chạy 'followup check'"
+                        + "cả hai mục được để giữa các dấu xung đột; hãy giữ mục đúng, xóa các dòng dấu "
+                        + "rồi chạy 'followup check'"
                       : "the two sides differ on task \(task) on \(date.iso) (\(ours) / \(theirs)): "
-                        + "both entries are left between conflict markers; keep the right one, delete the marker lines, "
+                        + "both entries are left between conflict markers; keep the right one, "
+                        + "delete the marker lines, "
                         + "then run 'followup check'"
         case let .textConflict(count):
-            return vi ? "nội dung biên bản (ngoài danh sách updates:) bị sửa khác nhau ở hai bên: \(count) chỗ xung đột "
+            return vi ? "nội dung biên bản (ngoài danh sách updates:) bị sửa khác nhau ở hai bên: "
+                        + "\(count) chỗ xung đột "
                         + "cần sửa tay; các mục cập nhật đã được gộp"
                       : "the record's text (outside the updates: list) was changed differently on the two sides: "
                         + "\(count) conflict(s) to resolve by hand; the update entries were merged"
@@ -52,7 +55,8 @@ public enum SharingMessage: Sendable, Equatable {
             return vi ? "đã cài trình gộp cho bản sao này (git config merge.followup.driver \"\(command)\")"
                       : "set up the merge driver in this clone (git config merge.followup.driver \"\(command)\")"
         case let .configPresent(command):
-            return vi ? "bản sao này đã cài trình gộp (\(command))" : "this clone already has the merge driver (\(command))"
+            return vi ? "bản sao này đã cài trình gộp (\(command))"
+                      : "this clone already has the merge driver (\(command))"
         case let .driverNotConfigured(attributes):
             return vi ? "\(attributes) giao biên bản cho trình gộp 'followup' nhưng bản sao git này chưa cài nó: "
                         + "git sẽ báo xung đột ở mọi cập nhật song song; chạy 'followup git-setup'"
@@ -99,7 +103,8 @@ public enum SharingReason: Sendable, Equatable {
             return vi ? "bản '\(side)' đang có lỗi; chạy 'followup check'"
                       : "the '\(side)' version has errors; run 'followup check'"
         case .textConflictAroundList:
-            return vi ? "hai bên sửa khác nhau ngay quanh khóa updates:" : "the two sides changed the text around updates: differently"
+            return vi ? "hai bên sửa khác nhau ngay quanh khóa updates:"
+                      : "the two sides changed the text around updates: differently"
         }
     }
 }

@@ -72,7 +72,9 @@ final class ScratchRepo {
         try expectOK(git(["commit", "-q", "-m", message]))
     }
 
-    func read(_ path: String = ScratchRepo.record) throws -> [UInt8] { [UInt8](try Data(contentsOf: url.appendingPathComponent(path))) }
+    func read(_ path: String = ScratchRepo.record) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: url.appendingPathComponent(path)))
+    }
 
     /// The record at a revision.
     func show(_ rev: String, _ path: String = ScratchRepo.record) throws -> [UInt8] {
