@@ -15,9 +15,8 @@ extension GitSetup {
         // 1: the key is not set. Anything else (0, or a broken config) is not ours to judge.
         guard config.status == 1 else { return nil }
         let attributes = RootScanner.join(root, ".gitattributes")
-        let shown = FileManager.default.fileExists(atPath: attributes) ? attributes : "gitattributes"
-        return Diagnostic(.warning, SourceLocation(path: shown, line: 0, column: 0),
-                          .sharing(.driverNotConfigured(attributes: shown)))
+        let shown = FileManager.default.fileExists(atPath: attributes) ? attributes : root
+        return Diagnostic(.warning, SourceLocation(path: shown, line: 0, column: 0), .sharing(.driverNotConfigured))
     }
 
     /// A `.git` in the root or a folder above it (checked before running git at all, so a

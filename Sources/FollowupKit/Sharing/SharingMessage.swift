@@ -16,7 +16,7 @@ public enum SharingMessage: Sendable, Equatable {
     case configWritten(String)
     case configPresent(String)
     /// `check`: the attributes name the driver, this clone's config does not define it.
-    case driverNotConfigured(attributes: String)
+    case driverNotConfigured
 
     public func text(_ lang: Language) -> String {
         let vi = lang == .vi
@@ -57,11 +57,12 @@ public enum SharingMessage: Sendable, Equatable {
         case let .configPresent(command):
             return vi ? "bản sao này đã cài trình gộp (\(command))"
                       : "this clone already has the merge driver (\(command))"
-        case let .driverNotConfigured(attributes):
-            return vi ? "\(attributes) giao biên bản cho trình gộp 'followup' nhưng bản sao git này chưa cài nó: "
-                        + "git sẽ báo xung đột ở mọi cập nhật song song; chạy 'followup git-setup'"
-                      : "\(attributes) names the 'followup' merge driver but this git clone does not define it: "
-                        + "git will report a conflict for every concurrent update; run 'followup git-setup'"
+        case .driverNotConfigured:
+            return vi ? "thuộc tính git giao biên bản cho trình gộp 'followup' (merge=followup) nhưng bản sao git này "
+                        + "chưa cài nó: git sẽ báo xung đột ở mọi cập nhật song song; chạy 'followup git-setup'"
+                      : "the git attributes send the records to the 'followup' merge driver (merge=followup), but this "
+                        + "clone does not define it: git will report a conflict for every concurrent update; "
+                        + "run 'followup git-setup'"
         }
     }
 }
