@@ -310,3 +310,15 @@ import Testing
         #expect(String(decoding: r.bytes, as: UTF8.self).contains("<<<<<<< ours\n"))
     }
 }
+
+extension LogMergeTests {
+    /// A middle too large to line up (one side reordered 2,100 entries): nothing both sides
+    /// have is lost, and the other side's addition is kept.
+    @Test func anOverLargeMiddleLosesNothing() {
+        let base = (0..<2_100).map { Self.entry("1", $0 / 10, note: "n\($0)") }
+        let added = Self.entry("2", 300, status: .done)
+        #expect(LogMerge.matches(base, Array(base.reversed())).allSatisfy { $0 == nil })
+        let merged = LogMerge.entries(LogMerge.merge(base: base, ours: base.reversed(), theirs: base + [added]))
+        #expect(merged == base + [added])
+    }
+}

@@ -61,11 +61,11 @@ public enum LogMerge {
                 else if same(b, o) { out += a.map { .entry($0, from: .ours) } }
                 else if same(a, b) { out += a.map { .entry($0, from: .both) } }
                 else {
-                    // Entries of the base kept by one side here were removed by the other.
-                    let kept = o
-                    let addedA = a.filter { e in !kept.contains { $0.same(as: e) } }
-                    let addedB = b.filter { e in !kept.contains { $0.same(as: e) } }
-                    out += markConflicts(interleave(addedA, addedB))
+                    // The base's entries here that both sides still have stay (the lining up
+                    // leaves none in the usual case); those only one side has, the other removed.
+                    let keptByBoth = common(common(o, a), b)
+                    out += keptByBoth.map { .entry($0, from: .both) }
+                    out += markConflicts(interleave(minus(a, o), minus(b, o)))
                 }
             }
         }
@@ -80,6 +80,28 @@ public enum LogMerge {
             out.append(e)
         }
         return out
+    }
+
+    /// `x` without one copy of each entry of `y` (multisets, `x`'s order).
+    static func minus(_ x: [LogEntry], _ y: [LogEntry]) -> [LogEntry] {
+        var left: [ArraySlice<UInt8>: Int] = [:]
+        for e in y { left[e.identity, default: 0] += 1 }
+        return x.filter { e in
+            guard let n = left[e.identity], n > 0 else { return true }
+            left[e.identity] = n - 1
+            return false
+        }
+    }
+
+    /// The entries of `x` that `y` has too (multisets, `x`'s order).
+    static func common(_ x: [LogEntry], _ y: [LogEntry]) -> [LogEntry] {
+        var left: [ArraySlice<UInt8>: Int] = [:]
+        for e in y { left[e.identity, default: 0] += 1 }
+        return x.filter { e in
+            guard let n = left[e.identity], n > 0 else { return false }
+            left[e.identity] = n - 1
+            return true
+        }
     }
 
     static func same(_ x: [LogEntry], _ y: [LogEntry]) -> Bool {
@@ -135,9 +157,10 @@ public enum LogMerge {
     }
 
     /// The index pairs of a longest common subsequence (dynamic programming; the middles left
-    /// after the common ends are short in a log).
-    static func lcs<T>(_ x: [T], _ y: [T], same: (T, T) -> Bool) -> [(Int, Int)] {
-        guard !x.isEmpty, !y.isEmpty else { return [] }
+    /// after the common ends are short in a log). Past `limit` cells, no pairs: the chunk
+    /// then holds everything, and the merge above still keeps what both sides have.
+    static func lcs<T>(_ x: [T], _ y: [T], limit: Int = 4_000_000, same: (T, T) -> Bool) -> [(Int, Int)] {
+        guard !x.isEmpty, !y.isEmpty, x.count * y.count <= limit else { return [] }
         let w = y.count + 1
         var t = [Int32](repeating: 0, count: (x.count + 1) * w)
         for i in stride(from: x.count - 1, through: 0, by: -1) {
