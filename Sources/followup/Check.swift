@@ -21,8 +21,9 @@ struct Check: ParsableCommand {
         let lang = options.language
         try reporting(lang) {
             // Each record is checked in the worker that read it; only its task count is kept.
-            let found = try Loader.scan(root: options.rootPath, detail: .validation) { _, tasks in tasks.count }
-            let git = GitSetup.unconfiguredDriverWarning(root: options.rootPath).map { [$0] } ?? []
+            let found = try Loader.scan(root: options.rootPath) { _, tasks in tasks.count }
+            let git = GitSetup.unconfiguredDriverWarning(root: options.rootPath, environment: options.environment)
+                .map { [$0] } ?? []
             for d in found.diagnostics + git { Output.error(d.rendered(lang)) }
             let summary = CheckSummary(files: found.fileCount, tasks: found.parts.reduce(0, +),
                                        errors: found.errorCount, warnings: found.warningCount + git.count)

@@ -23,7 +23,8 @@ struct GitSetupCommand: ParsableCommand {
     func run() throws {
         let lang = options.language
         try reporting(lang) {
-            for m in try GitSetup.install(root: options.rootPath, program: Self.program()) {
+            let program = Self.program(path: options.environment["PATH"] ?? "")
+            for m in try GitSetup.install(root: options.rootPath, program: program, environment: options.environment) {
                 Output.print(m.text(lang) + "\n")
             }
         }
@@ -31,9 +32,8 @@ struct GitSetupCommand: ParsableCommand {
 
     /// How git should start this program: `followup` when that name on PATH is this very
     /// binary, else its absolute path (quoted for the shell git runs drivers with).
-    static func program() -> String {
+    static func program(path: String) -> String {
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         for dir in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent("followup")
             if FileManager.default.isExecutableFile(atPath: candidate.path) {

@@ -13,6 +13,9 @@ struct MergeDriver: ParsableCommand {
         in date order, an entry both added once). Two different statuses or extensions for one \
         task on one day, or a text conflict, are left between conflict markers.
 
+        The result is checked with the units.yaml of --root if given, else of the nearest folder \
+        holding one, from the record's folder up (git runs drivers at the top of the work tree).
+
         Exit status: 0 merged, 1 something is left for a person (git then reports a conflict).
 
         Example (what followup git-setup puts in the clone's git config; see Docs/Sharing.md):
@@ -26,12 +29,13 @@ struct MergeDriver: ParsableCommand {
     @Argument(help: "The record's path in the repository (git's %P).") var path: String
     @Option(name: .long, help: ArgumentHelp("Length of conflict markers (git's %L).", valueName: "n"))
     var markerSize = 7
-    @Option(name: .long,
-            help: ArgumentHelp("Language of messages: vi or en (default: from LANG, else vi).", valueName: "lang"))
-    var lang: Language?
+    /// `--root` names the folder whose units.yaml the result is checked with; without it, the
+    /// nearest folder holding one, from the record's folder up.
+    @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let lang = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment)
+        let environment = options.environment
+        let lang = options.language
         try reporting(lang) {
             var versions: [[UInt8]] = []
             for file in [base, current, other] {
@@ -40,7 +44,8 @@ struct MergeDriver: ParsableCommand {
                 }
                 versions.append([UInt8](data))
             }
-            let merge = RecordMerge(textMerge: GitMergeFile(), units: RecordMerge.units(forRecord: path), path: path,
+            let units = options.root.map(RecordMerge.units(root:)) ?? RecordMerge.units(forRecord: path)
+            let merge = RecordMerge(textMerge: GitMergeFile(environment: environment), units: units, path: path,
                                     labels: MergeLabels(markerSize: markerSize))
             let outcome = try merge.merge(base: versions[0], ours: versions[1], theirs: versions[2])
             var st = stat()

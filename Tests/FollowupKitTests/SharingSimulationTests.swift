@@ -6,7 +6,7 @@ import Testing
 /// units each report on their own tasks, the office grants the extensions units ask for
 /// (a `blocked` status) and records reminders. Every clone pulls and pushes in a random
 /// order. Slow (some 2,000 processes): FOLLOWUP_SLOW=1. Figures: Docs/Sharing.md.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["FOLLOWUP_SLOW"] == "1"))
+@Suite(.slowTier)
 struct SharingSimulationTests {
     static let units = ["NV", "TCKH", "TP", "VHTT", "GDDT", "YT", "TNMT", "KTHT", "NN", "LDTBXH", "TTR", "BQLDA",
                         "TTPTQD", "CAH", "TT-TANKY", "XA-KYSON", "XA-NGHIADONG", "XA-TANAN", "XA-GIAIXUAN"]

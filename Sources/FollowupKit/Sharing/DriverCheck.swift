@@ -5,9 +5,9 @@ extension GitSetup {
     /// the `followup` driver, but this clone's config does not define the driver, so git
     /// would quietly fall back to its text merge and report a conflict for every concurrent
     /// update. nil when that is not so, or when git cannot say (no git, not a repository).
-    public static func unconfiguredDriverWarning(root: String) -> Diagnostic? {
+    public static func unconfiguredDriverWarning(root: String, environment: [String: String]? = nil) -> Diagnostic? {
         guard insideWorkTree(root) else { return nil }
-        let git = Git(directory: root)
+        let git = Git(directory: root, environment: environment)
         // A record's path in the root and in a year folder: either may carry the attribute.
         guard let attr = try? git.run(["check-attr", "merge", "--", "probe.yaml", "2000/probe.yaml"]), attr.status == 0,
               String(decoding: attr.stdout, as: UTF8.self).contains(": merge: \(driverName)\n") else { return nil }

@@ -13,13 +13,19 @@ public struct Git: Sendable {
 
     /// The folder git runs in (`git -C`); nil: the current one.
     public var directory: String?
+    /// The environment git sees (the command's, which tests replace); nil: this process's.
+    public var environment: [String: String]?
 
-    public init(directory: String? = nil) { self.directory = directory }
+    public init(directory: String? = nil, environment: [String: String]? = nil) {
+        self.directory = directory
+        self.environment = environment
+    }
 
     public func run(_ arguments: [String]) throws(FollowupError) -> Output {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + arguments
+        if let environment { p.environment = environment }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -64,7 +70,9 @@ public struct MergeLabels: Sendable, Equatable {
 /// `git merge-file -p`: git's own 3-way text merge (the same xdiff code and markers a merge
 /// without the driver gives), so a conflict above `updates:` looks exactly as git shows one.
 public struct GitMergeFile: TextMerging {
-    public init() {}
+    public var environment: [String: String]?
+
+    public init(environment: [String: String]? = nil) { self.environment = environment }
 
     public func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8],
                       labels: MergeLabels) throws(FollowupError) -> (bytes: [UInt8], conflicts: Int) {
@@ -82,7 +90,7 @@ public struct GitMergeFile: TextMerging {
                 throw FollowupError(.sharing(.gitFailed("cannot write \(dir.path)/\(name)")))
             }
         }
-        let out = try Git(directory: dir.path).run(
+        let out = try Git(directory: dir.path, environment: environment).run(
             ["merge-file", "-p", "--marker-size=\(labels.markerSize)",
              "-L", labels.ours, "-L", labels.base, "-L", labels.theirs] + names)
         // The exit status is the number of conflicts (at most 127); negative means failure.

@@ -29,8 +29,9 @@ public enum GitSetup {
     }
 
     /// Writes what is missing and returns what it did, one message per half.
-    public static func install(root: String, program: String) throws(FollowupError) -> [Message] {
-        let git = Git(directory: root)
+    public static func install(root: String, program: String,
+                               environment: [String: String]? = nil) throws(FollowupError) -> [Message] {
+        let git = Git(directory: root, environment: environment)
         let top = try git.run(["rev-parse", "--show-toplevel"])
         guard top.status == 0 else { throw FollowupError(.sharing(.notInGitRepository(root))) }
         var said: [Message] = []

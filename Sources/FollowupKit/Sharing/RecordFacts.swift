@@ -13,10 +13,10 @@ struct RecordFacts {
     static func read(_ bytes: [UInt8], path: String, units: UnitRegistry) -> RecordFacts? {
         let (parsed, problems) = Loader.parseMeeting(bytes: bytes, displayPath: path, fileStem: Loader.stem(path))
         guard let meeting = parsed else { return problems.isEmpty ? nil : RecordFacts(entries: [], problems: problems) }
-        let (_, more) = Validator.tasks(of: meeting, meetingIndex: 0, units: units)
+        let (_, more) = TaskBuilder.tasks(of: meeting, units: units)
         let entries = meeting.updates.map { u in
-            let local = Validator.localPart(of: u.task, meetingID: meeting.id)
-                .map { Validator.canonicalLocal($0, units: units) }
+            let local = TaskBuilder.localPart(of: u.task, meetingID: meeting.id)
+                .map { TaskBuilder.canonicalLocal($0, units: units) }
             return (task: local.map { meeting.id + "#" + $0 } ?? u.task, date: u.date, status: u.status, due: u.due)
         }
         return RecordFacts(entries: entries, problems: Diagnostic.sorted(problems + more))

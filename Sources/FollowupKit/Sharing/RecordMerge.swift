@@ -152,6 +152,9 @@ extension RecordSplit {
 }
 
 extension RecordMerge {
+    /// The units registry of `root`.
+    public static func units(root: String) -> UnitRegistry { RegistryLoader.units(root: root).0 }
+
     /// The units registry of the root holding `record` (a path relative to the current
     /// folder, as git gives it): the nearest `units.yaml` in its folder or one above, not
     /// above the current folder. None found: an empty registry (`check` would say so).

@@ -77,50 +77,49 @@ struct RecordSplit {
 
     /// Walks the events of the top mapping; nil when there is no `updates` key.
     private static func listMarks(_ body: [UInt8]) throws(Failure) -> ListMarks? {
-        try body.withUnsafeBufferPointer { (buffer) throws(Failure) -> ListMarks? in
-            let r = YAMLEventReader(bytes: buffer)
-            func next() throws(Failure) -> YAMLEvent.Kind {
-                r.advance()
-                do throws(YAMLSyntaxError) { try r.load() } catch { throw .unreadable }
-                return r.kind
-            }
+        let r: YAMLEventReader
+        do throws(YAMLSyntaxError) { r = try YAMLEventReader(bytes: body) } catch { throw .unreadable }
+        func next() throws(Failure) -> YAMLEvent.Kind {
+            r.advance()
             do throws(YAMLSyntaxError) { try r.load() } catch { throw .unreadable }
-            guard r.kind == .streamStart, try next() == .documentStart, try next() == .mappingStart else {
-                throw .unreadable
-            }
-            let updates = Array("updates".utf8)
-            var found: ListMarks?
-            while true {
-                let k = try next()
-                if k == .mappingEnd { break }
-                guard k == .scalar else { throw .unreadable }
-                let key = r.start
-                let isUpdates = r.scalarBytes.elementsEqual(updates)
-                let v = try next()
-                if isUpdates {
-                    guard found == nil else { throw .unreadable }   // a duplicate key: `check` says so
-                    switch v {
-                    case .scalar:
-                        // Only `updates:` with nothing after it; `~` or text would have to be rewritten.
-                        guard r.start == r.end, r.isPlain else { throw .unsupportedList }
-                        found = ListMarks(key: key, listStart: r.start, items: [])
-                    case .sequenceStart:
-                        guard !r.isFlow else { throw .unsupportedList }
-                        var list = ListMarks(key: key, listStart: r.start, items: [])
-                        while try next() != .sequenceEnd {
-                            let start = r.start
-                            let end = try skipNode(r, next)
-                            list.items.append((start, end))
-                        }
-                        found = list
-                    default: throw .unsupportedList
-                    }
-                } else {
-                    _ = try skipNode(r, next)
-                }
-            }
-            return found
+            return r.kind
         }
+        do throws(YAMLSyntaxError) { try r.load() } catch { throw .unreadable }
+        guard r.kind == .streamStart, try next() == .documentStart, try next() == .mappingStart else {
+            throw .unreadable
+        }
+        let updates = Array("updates".utf8)
+        var found: ListMarks?
+        while true {
+            let k = try next()
+            if k == .mappingEnd { break }
+            guard k == .scalar else { throw .unreadable }
+            let key = r.start
+            let isUpdates = r.scalarBytes.elementsEqual(updates)
+            let v = try next()
+            if isUpdates {
+                guard found == nil else { throw .unreadable }   // a duplicate key: `check` says so
+                switch v {
+                case .scalar:
+                    // Only `updates:` with nothing after it; `~` or text would have to be rewritten.
+                    guard r.start == r.end, r.isPlain else { throw .unsupportedList }
+                    found = ListMarks(key: key, listStart: r.start, items: [])
+                case .sequenceStart:
+                    guard !r.isFlow else { throw .unsupportedList }
+                    var list = ListMarks(key: key, listStart: r.start, items: [])
+                    while try next() != .sequenceEnd {
+                        let start = r.start
+                        let end = try skipNode(r, next)
+                        list.items.append((start, end))
+                    }
+                    found = list
+                default: throw .unsupportedList
+                }
+            } else {
+                _ = try skipNode(r, next)
+            }
+        }
+        return found
     }
 
     /// Skips the node whose first event is current; returns the end of its last scalar.

@@ -60,11 +60,13 @@ final class ScratchRepo {
     @discardableResult
     func git(_ args: [String]) throws -> CLI.Result { try Self.git(args, in: url) }
 
+    /// Runs `followup ARGS --root meetings` in the repository, in process; `git-setup` as
+    /// the built binary, since it writes the running program's path into the git config.
     @discardableResult
     func followup(_ args: [String], today: String = "2026-12-10") throws -> CLI.Result {
         var env = Self.environment()
         env["FOLLOWUP_TODAY"] = today
-        return try CLI.run(args + ["--root", "meetings"], in: url, env: env)
+        return try CLI.run(args + ["--root", "meetings"], in: url, env: env, process: args.first == "git-setup")
     }
 
     func commitAll(_ message: String) throws {
