@@ -138,7 +138,7 @@ import Testing
         #expect(try repo.git(["merge", "-q", "unit", "-m", "Gộp"]).status == 0)
     }
 
-    @Test func noAttributesNoDriver() throws {
+    @Test(.slowTier) func noAttributesNoDriver() throws {
         let repo = try Self.diverged(setup: false)
         #expect(try repo.followup(["check"]).stderr == "")
         #expect(try repo.git(["merge", "-q", "unit", "-m", "Gộp"]).status != 0)
