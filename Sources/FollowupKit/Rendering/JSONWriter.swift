@@ -117,7 +117,8 @@ public struct JSONWriter {
         if let key {
             // Keys are this program's own names: nothing in them needs escaping.
             bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: key.utf8)
+            var key = key
+            key.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(UInt8(ascii: "\""))
             bytes.append(UInt8(ascii: ":"))
             if pretty { bytes.append(0x20) }
@@ -142,7 +143,8 @@ public struct JSONWriter {
 
     public mutating func raw(_ key: String?, _ literal: String) {
         beginValue(key: key)
-        bytes.append(contentsOf: literal.utf8)
+        var literal = literal
+        literal.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     public mutating func string(_ key: String?, _ value: String?) {
