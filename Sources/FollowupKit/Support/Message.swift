@@ -76,6 +76,8 @@ public enum Message: Sendable, Equatable {
     case unsafeName(String)
     case templateInvalid(String, reason: String)
     case outputFailed(String, reason: String)
+    // Sharing through git (merge driver, git-setup)
+    case sharing(SharingMessage)
 
     public func text(_ lang: Language) -> String {
         let vi = lang == .vi
@@ -280,6 +282,8 @@ public enum Message: Sendable, Equatable {
                       : "template '\(name)' does not produce valid YAML: \(reason)"
         case let .outputFailed(path, reason):
             return vi ? "không ghi được tệp kết quả \(path): \(reason)" : "cannot write the output file \(path): \(reason)"
+        case let .sharing(message):
+            return message.text(lang)
         }
     }
 
