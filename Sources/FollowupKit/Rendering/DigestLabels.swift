@@ -32,6 +32,22 @@ struct DigestLabels {
     var doneOnTimeShort: String { pick("HT đúng hạn", "Done on time") }
     var doneLateShort: String { pick("HT quá hạn", "Done late") }
 
+    /// The per-unit table, the same in every format: its header, and a unit's cells.
+    var unitHeader: [String] {
+        [code, unit, total, doneOnTimeShort, doneLateShort, withinDeadline, overdue, ongoing, cancelled, onTimeRate,
+         reminders]
+    }
+
+    func unitCells(_ u: DigestUnitRow) -> [String] {
+        let c = u.counts
+        return [u.code, u.name, "\(c.tasks)", "\(c.doneOnTime)", "\(c.doneLate)", "\(c.withinDeadline)", "\(c.overdue)",
+                "\(c.ongoing)", "\(c.cancelled)", percent(c.onTimeRate), "\(c.reminders)"]
+    }
+
+    /// The unit table's columns that hold numbers, and the one that holds the overdue count.
+    static let unitNumberColumns = Set(2...10)
+    static let unitOverdueColumn = 6
+
     func overdueHeading(_ n: Int) -> String { pick("Nhiệm vụ quá hạn (\(n))", "Overdue tasks (\(n))") }
     func blockedHeading(_ n: Int) -> String { pick("Nhiệm vụ vướng mắc, cần chỉ đạo (\(n))", "Blocked tasks needing direction (\(n))") }
     func dueSoonHeading(_ days: Int, _ n: Int) -> String { pick("Sắp đến hạn trong \(days) ngày (\(n))", "Due within \(days) days (\(n))") }

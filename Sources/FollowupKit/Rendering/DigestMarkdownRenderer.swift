@@ -59,14 +59,8 @@ public struct DigestMarkdownRenderer {
             right: [1, 2])
         if !r.units.isEmpty {
             out += "\n## \(L.unitsHeading)\n\n"
-            out += DigestMarkdownRenderer.table(
-                [L.code, L.unit, L.total, L.doneOnTimeShort, L.doneLateShort, L.withinDeadline, L.overdue, L.ongoing,
-                 L.cancelled, L.onTimeRate, L.reminders],
-                r.units.map { u in
-                    [u.code, u.name, "\(u.counts.tasks)", "\(u.counts.doneOnTime)", "\(u.counts.doneLate)",
-                     "\(u.counts.withinDeadline)", "\(u.counts.overdue)", "\(u.counts.ongoing)", "\(u.counts.cancelled)",
-                     L.percent(u.counts.onTimeRate), "\(u.counts.reminders)"]
-                }, right: Set(2...10))
+            out += DigestMarkdownRenderer.table(L.unitHeader, r.units.map(L.unitCells),
+                                                right: DigestLabels.unitNumberColumns)
         }
         for section in L.sections(r) {
             out += "\n## \(section.heading)\n\n"

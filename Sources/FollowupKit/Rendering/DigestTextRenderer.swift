@@ -35,14 +35,9 @@ public struct DigestTextRenderer {
 
         if !r.units.isEmpty {
             out += "\n" + paint(L.unitsHeading, "1") + "\n"
-            let header = [L.code, L.unit, L.total, L.doneOnTimeShort, L.doneLateShort, L.withinDeadline, L.overdue,
-                          L.ongoing, L.cancelled, L.onTimeRate, L.reminders]
-            let rows = r.units.map { u in
-                [u.code, TextWidth.sanitize(u.name), "\(u.counts.tasks)", "\(u.counts.doneOnTime)", "\(u.counts.doneLate)",
-                 "\(u.counts.withinDeadline)", "\(u.counts.overdue)", "\(u.counts.ongoing)", "\(u.counts.cancelled)",
-                 L.percent(u.counts.onTimeRate), "\(u.counts.reminders)"]
-            }
-            out += Table(header: header, rows: rows, flexibleColumn: 1, rightAligned: Set(2...10), wrap: true).render(width: width)
+            let rows = r.units.map { L.unitCells($0).map(TextWidth.sanitize) }
+            out += Table(header: L.unitHeader, rows: rows, flexibleColumn: 1, rightAligned: DigestLabels.unitNumberColumns,
+                         wrap: true).render(width: width)
         }
 
         for section in L.sections(r) {
