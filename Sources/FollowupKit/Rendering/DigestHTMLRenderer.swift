@@ -56,7 +56,8 @@ public struct DigestHTMLRenderer {
     th, td { border: 1px solid #444; padding: 2px 3px; vertical-align: top; overflow-wrap: anywhere; word-break: break-word; }
     th { background: #eee; font-size: 9.5pt; }
     td.n { text-align: right; }
-    td.id { font-size: 9.5pt; }
+    td.id, td.code { font-size: 9pt; }
+    td.short { overflow-wrap: normal; word-break: normal; }
     .number { margin-top: 3px; }
     .sign { display: flex; justify-content: space-between; margin-top: 8mm; break-inside: avoid; page-break-inside: avoid; }
     .sign .recv { width: 45%; font-size: 11pt; }
@@ -157,12 +158,13 @@ public struct DigestHTMLRenderer {
         ])
         if !r.units.isEmpty {
             h += "<h2>\(e(L.pick("II. ", "II. ") + L.unitsHeading))</h2>\n"
-            h += "<div class=\"legend\">" + DigestHTMLRenderer.colors.map { "<span><i style=\"background:\($0.1)\"></i>\(e($0.0.label(lang)))</span>" }.joined() + "</div>\n"
-            h += chart(r.units) + "\n"
+            // The legend inside the chart's block, so that print keeps them on one page.
+            let legend = "<div class=\"legend\">" + DigestHTMLRenderer.colors.map { "<span><i style=\"background:\($0.1)\"></i>\(e($0.0.label(lang)))</span>" }.joined() + "</div>\n"
+            h += chart(r.units).replacingOccurrences(of: "<div class=\"chart\">", with: "<div class=\"chart\">" + legend) + "\n"
             h += table([L.code, L.unit, L.total, L.doneOnTimeShort, L.doneLateShort, L.withinDeadline, L.overdue, L.ongoing,
-                        L.cancelled, L.onTimeRate, L.reminders], [7, 21, 7, 8, 8, 8, 8, 9, 7, 9, 8],
+                        L.cancelled, L.onTimeRate, L.reminders], [12, 19, 6, 8, 8, 8, 7, 9, 6, 9, 8],
                        r.units.map { u in
-                           [(u.code, "id"), (u.name, ""), ("\(u.counts.tasks)", "n"), ("\(u.counts.doneOnTime)", "n"),
+                           [(u.code, "code"), (u.name, ""), ("\(u.counts.tasks)", "n"), ("\(u.counts.doneOnTime)", "n"),
                             ("\(u.counts.doneLate)", "n"), ("\(u.counts.withinDeadline)", "n"),
                             ("\(u.counts.overdue)", u.counts.overdue > 0 ? "n overdue" : "n"), ("\(u.counts.ongoing)", "n"),
                             ("\(u.counts.cancelled)", "n"), (L.percent(u.counts.onTimeRate), "n"), ("\(u.counts.reminders)", "n")]
@@ -172,11 +174,12 @@ public struct DigestHTMLRenderer {
         for (n, section) in L.sections(r).enumerated() {
             h += "<h2>\(roman[min(n + 2, roman.count - 1)]). \(e(section.heading))</h2>\n"
             guard !section.items.isEmpty else { h += "<p class=\"none\">\(e(L.none))</p>\n"; continue }
-            let widths = section.columns.map { $0.long ? 22 : 11 }
+            let widths = section.columns.map { $0.long ? 22 : 12 }
             h += table([L.task, L.unit] + section.columns.map(\.title) + [L.text],
-                       [15, 9] + widths + [76 - widths.reduce(0, +)],
+                       [15, 12] + widths + [73 - widths.reduce(0, +)],
                        section.items.map { i in
-                           [(ReportDocument.shortID(i, lang), "id"), (i.unit, "")] + section.columns.map { ($0.value(i), "") }
+                           [(ReportDocument.shortID(i, lang), "id"), (i.unit, "code")]
+                               + section.columns.map { ($0.value(i), $0.long ? "" : "short") }
                                + [(i.text, "")]
                        }, titles: section.items.map(\.id))
         }
