@@ -8,6 +8,11 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable { case overdue, blocked
 struct Digest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the follow-up digest: progress per unit, overdue, blocked, due-soon and stale tasks.",
+        usage: """
+        followup digest [--root <dir>] [--lang <lang>] [--as-of <date>] [--unit <unit> ...] [--meeting <id>]
+                        [--since <date>] [--due-soon <n>] [--stale <n>] [--format <format>] [--number <no>]
+                        [--date <date>] [--output <file>] [--fail-on <what> ...]
+        """,
         discussion: """
         The report offices send the leadership: tasks done on time / late, not done within \
         deadline / overdue, per unit and in total, cut at a date (--as-of, default today). \
