@@ -110,7 +110,7 @@ public struct DocxWriter {
     /// the middle of the cell.
     func rule(indent: Int) -> String {
         "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
-            + "<w:spacing w:after=\"80\"/><w:ind w:left=\"\(indent)\" w:right=\"\(indent)\"/>"
+            + "<w:spacing w:before=\"60\" w:after=\"80\"/><w:ind w:left=\"\(indent)\" w:right=\"\(indent)\"/>"
             + "<w:rPr><w:sz w:val=\"4\"/></w:rPr></w:pPr></w:p>"
     }
 
@@ -124,7 +124,8 @@ public struct DocxWriter {
     func layout(_ widths: [Int], _ cells: [String]) -> String {
         "<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
             + "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
-            + "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders></w:tblPr>"
+            + "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
+            + "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
             + "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid><w:tr>"
             + zip(widths, cells).map { cell($0, $1) }.joined() + "</w:tr></w:tbl>"
     }
@@ -173,7 +174,7 @@ public struct DocxWriter {
                           Style(bold: true)), align: .center)
         right += rule(indent: 1300)
         right += para(run(d.placeDate, Style(italic: true)), align: .center, before: 120)
-        var x = layout([3900, DocxWriter.textWidth - 3900], [left, right])
+        var x = layout([4050, DocxWriter.textWidth - 4050], [left, right])
         if let title = d.title {
             x += para(run(title, Style(bold: true)), align: .center, before: 360, keepNext: true)
             if let s = d.summary { x += para(run(s, Style(bold: true)), align: .center, keepNext: true) }

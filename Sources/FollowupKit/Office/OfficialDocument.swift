@@ -128,7 +128,8 @@ public struct DocumentFrame: Sendable {
             self.number = no + number    // a full number and code: 45/TB-UBND
         } else if let code {
             // Without --number the number is left blank, to be written in when issued.
-            self.number = no + code.replacingOccurrences(of: "{{so}}", with: stamp.number ?? "       ")
+            // No-break spaces: HTML would fold ordinary ones into one.
+            self.number = no + code.replacingOccurrences(of: "{{so}}", with: stamp.number ?? String(repeating: "\u{A0}", count: 8))
         } else {
             self.number = no + (stamp.number ?? DocumentFrame.blank)
             missing.append(codeKey)

@@ -42,8 +42,8 @@ public enum ReminderDocument {
                 body.append(.heading("\(roman[section]). " + lang.pick("Nhiệm vụ quá hạn", "Overdue tasks")))
                 section += 1
                 body.append(.table(OfficeTable(
-                    columns: [no, .init(L.text, weight: 45), .init(lang.pick("Theo kết luận", "From"), weight: 20),
-                              .init(L.deadline, weight: 15), .init(L.daysOverdue, weight: 15, numeric: true)],
+                    columns: [no, .init(L.text, weight: 40), .init(lang.pick("Theo kết luận", "From"), weight: 20),
+                              .init(L.deadline, weight: 17), .init(L.daysOverdue, weight: 16, numeric: true)],
                     rows: overdue.enumerated().map { n, i in
                         [.number(n + 1), .text(i.text), .text(from(i)), .text(deadline(i)), .number(i.assessment.daysLate ?? 0)]
                     })))
@@ -52,8 +52,8 @@ public enum ReminderDocument {
                 body.append(.heading("\(roman[section]). " + lang.pick("Nhiệm vụ sắp đến hạn", "Tasks due soon")))
                 section += 1
                 body.append(.table(OfficeTable(
-                    columns: [no, .init(L.text, weight: 45), .init(lang.pick("Theo kết luận", "From"), weight: 20),
-                              .init(L.deadline, weight: 15), .init(L.daysLeft, weight: 15, numeric: true)],
+                    columns: [no, .init(L.text, weight: 40), .init(lang.pick("Theo kết luận", "From"), weight: 20),
+                              .init(L.deadline, weight: 17), .init(L.daysLeft, weight: 16, numeric: true)],
                     rows: soon.enumerated().map { n, i in
                         [.number(n + 1), .text(i.text), .text(from(i)), .text(deadline(i)), .number(i.assessment.daysLeft ?? 0)]
                     })))
@@ -62,8 +62,8 @@ public enum ReminderDocument {
                 body.append(.heading("\(roman[section]). " + lang.pick("Nhiệm vụ đơn vị báo cáo vướng mắc",
                                                                      "Tasks the unit reported blocked")))
                 body.append(.table(OfficeTable(
-                    columns: [no, .init(L.text, weight: 35), .init(L.deadline, weight: 15),
-                              .init(L.daysOverdue, weight: 12, numeric: true), .init(L.note, weight: 33)],
+                    columns: [no, .init(L.text, weight: 33), .init(L.deadline, weight: 17),
+                              .init(L.daysOverdue, weight: 12, numeric: true), .init(L.note, weight: 31)],
                     rows: blocked.enumerated().map { n, i in
                         [.number(n + 1), .text(i.text), .text(deadline(i)),
                          i.assessment.state == .overdue ? .number(i.assessment.daysLate ?? 0) : .empty,

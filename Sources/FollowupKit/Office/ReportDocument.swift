@@ -76,9 +76,9 @@ public enum ReportDocument {
         body.append(.heading(L.pick("III. ", "III. ") + L.overdueHeading(r.overdue.count).uppercased()))
         if r.overdue.isEmpty { body.append(.paragraph(L.none)) } else {
             body.append(.table(OfficeTable(
-                columns: [.init(L.pick("TT", "No."), weight: 7, numeric: true), .init(L.task, weight: 15),
-                          .init(L.unit, weight: 16), .init(L.text, weight: 40), .init(L.deadline, weight: 12),
-                          .init(L.daysOverdue, weight: 12, numeric: true)],
+                columns: [.init(L.pick("TT", "No."), weight: 6, numeric: true), .init(L.task, weight: 14),
+                          .init(L.unit, weight: 16), .init(L.text, weight: 35), .init(L.deadline, weight: 16),
+                          .init(L.daysOverdue, weight: 13, numeric: true)],
                 rows: r.overdue.enumerated().map { n, i in
                     [.number(n + 1), .text(shortID(i, lang)), .text(names[i.unit] ?? i.unit), .text(i.text),
                      .text(L.deadline(i.due, original: i.originalDue)), .number(i.daysOverdue ?? 0)]
@@ -87,9 +87,9 @@ public enum ReportDocument {
         body.append(.heading(L.pick("IV. ", "IV. ") + L.blockedHeading(r.blocked.count).uppercased()))
         if r.blocked.isEmpty { body.append(.paragraph(L.none)) } else {
             body.append(.table(OfficeTable(
-                columns: [.init(L.pick("TT", "No."), weight: 7, numeric: true), .init(L.task, weight: 14),
-                          .init(L.unit, weight: 14), .init(L.text, weight: 30), .init(L.deadline, weight: 11),
-                          .init(L.daysOverdue, weight: 9, numeric: true), .init(L.note, weight: 17)],
+                columns: [.init(L.pick("TT", "No."), weight: 6, numeric: true), .init(L.task, weight: 13),
+                          .init(L.unit, weight: 13), .init(L.text, weight: 27), .init(L.deadline, weight: 16),
+                          .init(L.daysOverdue, weight: 9, numeric: true), .init(L.note, weight: 19)],
                 rows: r.blocked.enumerated().map { n, i in
                     [.number(n + 1), .text(shortID(i, lang)), .text(names[i.unit] ?? i.unit), .text(i.text),
                      .text(L.deadline(i.due, original: i.originalDue)),
