@@ -13,7 +13,8 @@ struct OfficePrintTests {
     /// so the overdue list runs over several pages.
     static func longRoot() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("followup-print-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("2026"), withIntermediateDirectories: true)
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("2026"), withIntermediateDirectories: true)
         let units = ["VP": "Văn phòng HĐND và UBND huyện", "TNMT": "Phòng Tài nguyên và Môi trường",
                      "LDTBXH": "Phòng Lao động - Thương binh và Xã hội", "XA-NGHIADONG": "Xã Nghĩa Đồng"]
         var u = "units:\n"
@@ -26,11 +27,12 @@ struct OfficePrintTests {
         let codes = units.keys.sorted()
         for i in 1...48 {
             let token = "K" + String(format: "%03d", i)
-            m += "  - text: Rà soát, tổng hợp và báo cáo đầy đủ kết quả thực hiện nhiệm vụ được giao về tiến độ giải ngân, "
-            m += "bồi thường, giải phóng mặt bằng, đề xuất tháo gỡ vướng mắc \(token)\n"
+            m += "  - text: Rà soát, tổng hợp và báo cáo đầy đủ kết quả thực hiện nhiệm vụ được giao về "
+            m += "tiến độ giải ngân, bồi thường, giải phóng mặt bằng, đề xuất tháo gỡ vướng mắc \(token)\n"
             m += "    owner: \(codes[i % codes.count])\n    due: 2026-\(String(format: "%02d", 4 + i % 6))-15\n"
         }
-        try m.write(to: root.appendingPathComponent("2026/2026-03-02-kiem-diem.yaml"), atomically: true, encoding: .utf8)
+        try m.write(to: root.appendingPathComponent("2026/2026-03-02-kiem-diem.yaml"), atomically: true,
+                    encoding: .utf8)
         return root
     }
 
@@ -66,12 +68,13 @@ struct OfficePrintTests {
             }
         }
         let (_, text) = try run("pdftotext", ["-layout", pdf.path, "-"])
-        return (text.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty },
-                inside)
+        let pages = text.components(separatedBy: "\u{0C}")
+        return (pages.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }, inside)
     }
 
     static func firstPagePNG(_ pdf: URL, _ name: String) throws {
-        _ = try run("pdftoppm", ["-r", "70", "-png", "-f", "1", "-l", "2", pdf.path, out.appendingPathComponent(name).path])
+        _ = try run("pdftoppm", ["-r", "70", "-png", "-f", "1", "-l", "2", pdf.path,
+                                 out.appendingPathComponent(name).path])
     }
 
     /// Every page from the one where the overdue table starts to the one it ends on has
@@ -79,7 +82,9 @@ struct OfficePrintTests {
     static func checkLongTable(_ pages: [String], headers: [String], file: String) {
         let all = pages.joined()
         for i in 1...48 { #expect(all.contains("K" + String(format: "%03d", i)), "\(file): K\(i) missing") }
-        let withRows = pages.indices.filter { p in (1...48).contains { pages[p].contains("K" + String(format: "%03d", $0)) } }
+        let withRows = pages.indices.filter { p in
+            (1...48).contains { pages[p].contains("K" + String(format: "%03d", $0)) }
+        }
         #expect(withRows.count >= 2, "\(file): the list should run over pages")
         for p in withRows {
             for h in headers {
@@ -99,7 +104,8 @@ struct OfficePrintTests {
             let r = try CLI.run(args + ["--root", root.path, "--output", file.path],
                                 in: CLI.packageRoot)
             #expect(r.status == 0, "\(r.stderr)")
-            let (status, _) = try Self.run("soffice", ["--headless", "--convert-to", "pdf", "--outdir", Self.out.path, file.path])
+            let (status, _) = try Self.run("soffice", ["--headless", "--convert-to", "pdf", "--outdir", Self.out.path,
+                                                       file.path])
             #expect(status == 0)
             let pdf = Self.out.appendingPathComponent("\(name).pdf")
             let (pages, inside) = try Self.pages(pdf)
@@ -117,19 +123,21 @@ struct OfficePrintTests {
         try FileManager.default.createDirectory(at: Self.out, withIntermediateDirectories: true)
         let root = try Self.longRoot()
         let html = Self.out.appendingPathComponent("report.html")
-        let r = try CLI.run(["digest", "--format", "html", "--root", root.path, "--as-of", "2026-11-30", "--date", "2026-12-01",
-                             "--output", html.path], in: CLI.packageRoot)
+        let r = try CLI.run(["digest", "--format", "html", "--root", root.path, "--as-of", "2026-11-30",
+                             "--date", "2026-12-01", "--output", html.path], in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         let pdf = Self.out.appendingPathComponent("report-html.pdf")
-        let (status, _) = try Self.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                                    "--print-to-pdf=\(pdf.path)", html.absoluteString])
+        let (status, _) = try Self.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu",
+                                                    "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+                                                    html.absoluteString])
         #expect(status == 0)
         let (pages, inside) = try Self.pages(pdf)
         #expect(inside, "a word lies outside the page")
         Self.checkLongTable(pages, headers: ["Nhiệm vụ", "Đơn vị", "Nội dung", "Hạn", "Số ngày"], file: "html")
         // Page numbers from page 2 (CSS @page margin boxes).
         for p in 1..<pages.count {
-            #expect(pages[p].split(separator: "\n").prefix(3).contains { $0.trimmingCharacters(in: .whitespaces) == "\(p + 1)" },
+            let top = pages[p].split(separator: "\n").prefix(3)
+            #expect(top.contains { $0.trimmingCharacters(in: .whitespaces) == "\(p + 1)" },
                     "page \(p + 1) has no number at its top")
         }
         try Self.firstPagePNG(pdf, "report-html")

@@ -61,12 +61,13 @@ import Testing
 
     @Test func columnsAndSheetNames() {
         #expect(XlsxWriter.column(0) == "A" && XlsxWriter.column(25) == "Z" && XlsxWriter.column(26) == "AA")
-        #expect(XlsxWriter.sheetNames(["a/b", "A/B", String(repeating: "x", count: 40)]) == ["ab", "AB 2", String(repeating: "x", count: 31)])
+        #expect(XlsxWriter.sheetNames(["a/b", "A/B", String(repeating: "x", count: 40)])
+            == ["ab", "AB 2", String(repeating: "x", count: 31)])
     }
 
     @Test func missingSettingsAreNamed() {
-        let frame = DocumentFrame(settings: Settings(), kind: .report, stamp: DocumentStamp(date: Day(year: 2027, month: 2, day: 5)!),
-                                  lang: .vi)
+        let stamp = DocumentStamp(date: Day(year: 2027, month: 2, day: 5)!)
+        let frame = DocumentFrame(settings: Settings(), kind: .report, stamp: stamp, lang: .vi)
         #expect(frame.missing == ["organization", "codes.report", "place", "signer.title", "signer.name"])
         #expect(frame.placeDate == "……, ngày 05 tháng 02 năm 2027")
     }
@@ -80,9 +81,11 @@ import Testing
         let r = try CLI.run(["check", "--root", root.path, "--lang", "en"], in: CLI.packageRoot)
         #expect(r.status == 1)
         let path = root.appendingPathComponent("settings.yaml").path
-        #expect(r.stderr.contains("\(path):3:11: error: 'BC-UBND' is not a valid 'codes.report'; expected: {{so}}/BC-UBND"))
+        #expect(r.stderr.contains(
+            "\(path):3:11: error: 'BC-UBND' is not a valid 'codes.report'; expected: {{so}}/BC-UBND"))
         #expect(r.stderr.contains("\(path):5:14: error: 'KY' is not a valid 'signer.authority'"))
-        #expect(r.stderr.contains("\(path):6:3: error: unknown key 'titel' in signer in settings.yaml; did you mean 'title'?"))
+        #expect(r.stderr.contains(
+            "\(path):6:3: error: unknown key 'titel' in signer in settings.yaml; did you mean 'title'?"))
     }
 
     @Test func binaryFormatsNeedAFile() throws {
@@ -97,8 +100,8 @@ import Testing
     @Test(.enabled(if: python)) func reportDocxShowsTheDigestFigures() throws {
         let dir = try Self.tempDir()
         let file = dir.appendingPathComponent("bc.docx").path
-        let r = try CLI.run(["digest", "--format", "docx", "--as-of", "2026-11-30", "--number", "12", "--date", "2027-02-05",
-                             "--output", file], in: CLI.packageRoot)
+        let r = try CLI.run(["digest", "--format", "docx", "--as-of", "2026-11-30", "--number", "12",
+                             "--date", "2027-02-05", "--output", file], in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         let doc = try Self.read(file)
@@ -138,7 +141,8 @@ import Testing
     @Test(.enabled(if: python)) func reportXlsxHasTypedCells() throws {
         let dir = try Self.tempDir()
         let file = dir.appendingPathComponent("bc.xlsx").path
-        let r = try CLI.run(["digest", "--format", "xlsx", "--as-of", "2026-11-30", "--output", file], in: CLI.packageRoot)
+        let r = try CLI.run(["digest", "--format", "xlsx", "--as-of", "2026-11-30", "--output", file],
+                            in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         let book = try Self.read(file)
         let sheets = try #require(book["sheets"] as? [String: [String: Any]])
@@ -149,7 +153,8 @@ import Testing
         let grid = try Self.cells(sheets["Tổng hợp"])
         #expect(grid[0][0]?["text"] as? String == "Nội dung")
         let tasks = try #require(totals["tasks"] as? Int)
-        for (row, key) in [(1, "done_on_time"), (2, "done_late"), (3, "within_deadline"), (4, "overdue"), (6, "tasks")] {
+        let rows = [(1, "done_on_time"), (2, "done_late"), (3, "within_deadline"), (4, "overdue"), (6, "tasks")]
+        for (row, key) in rows {
             let n = try #require(totals[key] as? Int)
             #expect(grid[row][1]?["number"] as? Int == n, "\(key)")
             let share = try #require(grid[row][2]?["number"] as? Double)
@@ -196,7 +201,9 @@ import Testing
         let texts = try #require(try Self.read(file)["texts"] as? [String])
         #expect(texts.contains("Số: 45/TB-UBND"))
         #expect(texts.contains("Tân Kỳ, ngày 29 tháng 04 năm 2022"))
-        #expect(texts.contains { $0.hasPrefix("Kết luận của đồng chí Phan Văn Giáp, Chủ tịch UBND huyện tại Hội nghị") })
+        #expect(texts.contains {
+            $0.hasPrefix("Kết luận của đồng chí Phan Văn Giáp, Chủ tịch UBND huyện tại Hội nghị")
+        })
         #expect(texts.contains("3. Tăng cường kiểm tra, thanh tra việc chấp hành kỷ luật, kỷ cương hành chính."))
         #expect(texts.contains("Đơn vị chủ trì: Phòng Nội vụ; phối hợp: Thanh tra huyện. Thời hạn: 30/09/2022."))
         #expect(texts.contains("- Phòng Nội vụ;"))

@@ -90,7 +90,8 @@ public struct DocxWriter {
         if s.italic { pr += "<w:i/><w:iCs/>" }
         if s.size != 28 { pr += "<w:sz w:val=\"\(s.size)\"/><w:szCs w:val=\"\(s.size)\"/>" }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let t = lines.map { "<w:t xml:space=\"preserve\">\(OfficePackage.escape(String($0)))</w:t>" }.joined(separator: "<w:br/>")
+        let t = lines.map { "<w:t xml:space=\"preserve\">\(OfficePackage.escape(String($0)))</w:t>" }
+            .joined(separator: "<w:br/>")
         return "<w:r>" + (pr.isEmpty ? "" : "<w:rPr>\(pr)</w:rPr>") + t + "</w:r>"
     }
 
@@ -125,7 +126,8 @@ public struct DocxWriter {
         "<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
             + "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
             + "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
-            + "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+            + "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/>"
+            + "</w:tblCellMar></w:tblPr>"
             + "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid><w:tr>"
             + zip(widths, cells).map { cell($0, $1) }.joined() + "</w:tr></w:tbl>"
     }
@@ -190,7 +192,8 @@ public struct DocxWriter {
         for block in d.body {
             switch block {
             case .heading(let h):
-                x += para(run(h, Style(bold: true)), align: .both, firstLine: 567, before: 120, after: 60, keepNext: true)
+                x += para(run(h, Style(bold: true)), align: .both, firstLine: 567, before: 120, after: 60,
+                          keepNext: true)
             case .paragraph(let p):
                 x += para(run(p), align: .both, firstLine: 567, before: first ? 240 : 60, after: 60)
             case .note(let p):

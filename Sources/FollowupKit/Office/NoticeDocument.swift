@@ -17,11 +17,13 @@ public enum NoticeDocument {
         if let summary = m.summary {
             // The record wraps its summary at will: lines join into one paragraph, blank lines part them.
             for p in summary.components(separatedBy: "\n\n") {
-                let text = p.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                let text = p.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .joined(separator: " ")
                 if !text.isEmpty { body.append(.paragraph(text)) }
             }
         }
-        body.append(.paragraph(lang.pick("Sau khi nghe ý kiến của các đại biểu dự họp, đồng chí \(chairName) kết luận như sau:",
+        body.append(.paragraph(lang.pick(
+            "Sau khi nghe ý kiến của các đại biểu dự họp, đồng chí \(chairName) kết luận như sau:",
                                           "Having heard the participants, \(chairName) concluded as follows:")))
         var concerned: [String] = []
         for (n, c) in m.conclusions.enumerated() {
@@ -29,13 +31,15 @@ public enum NoticeDocument {
             let leads = c.owners.map(name), support = c.support.map(name)
             for u in leads + support where !concerned.contains(u) { concerned.append(u) }
             var note = lang.pick("Đơn vị chủ trì: ", "Lead: ") + leads.joined(separator: ", ")
-            if !support.isEmpty { note += lang.pick("; phối hợp: ", "; supporting: ") + support.joined(separator: ", ") }
+            if !support.isEmpty {
+                note += lang.pick("; phối hợp: ", "; supporting: ") + support.joined(separator: ", ")
+            }
             if let due = c.due ?? m.defaultDue { note += lang.pick(". Thời hạn: ", ". Deadline: ") + due.label(lang) }
             body.append(.note(note + "."))
         }
         body.append(.paragraph(lang.pick(
-            "\(frame.organization.capitalizedFirst) thông báo để các cơ quan, đơn vị biết, thực hiện và báo cáo kết quả "
-                + "theo thời hạn được giao.",
+            "\(settings.organization ?? DocumentFrame.blank) thông báo để các cơ quan, đơn vị biết, thực hiện "
+                + "và báo cáo kết quả theo thời hạn được giao.",
             "Issued for the units concerned to carry out and report on by the deadlines set.")))
         let doc = frame.document(title: lang.pick("THÔNG BÁO", "NOTICE"),
                                  summary: lang.pick("Kết luận của đồng chí \(chair) tại \(m.title)",
@@ -45,22 +49,14 @@ public enum NoticeDocument {
     }
 }
 
-extension String {
-    /// "ỦY BAN NHÂN DÂN HUYỆN" → "Ủy ban nhân dân huyện".
-    var capitalizedFirst: String {
-        let lower = lowercased()
-        guard let first = lower.first else { return lower }
-        return first.uppercased() + lower.dropFirst()
-    }
-}
-
 /// An official document as a printable HTML page (A4, the same header and signature as
 /// the Word file).
 public enum OfficialHTMLWriter {
     public static func render(_ d: OfficialDocument, lang: Language) -> String {
         let e = DigestHTMLRenderer.escape
         var h = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
+        h += "<meta http-equiv=\"Content-Security-Policy\" "
+            + "content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
         h += "<title>\(e(d.title ?? d.excerpt ?? ""))</title>\n<style>\n\(DigestHTMLRenderer.style)\n"
         h += "p { text-align: justify; text-indent: 10mm; margin: 2mm 0; } p.note { font-style: italic; }\n"
         h += "h1 + .summary { text-align: center; font-weight: bold; } .to { text-align: center; margin: 5mm 0; }\n"
@@ -70,15 +66,18 @@ public enum OfficialHTMLWriter {
         h += "<div class=\"org\">\(e(d.organization))</div><div class=\"rule\"></div>"
         h += "<div class=\"number\">\(e(d.number))</div>"
         if let ex = d.excerpt { h += "<div class=\"excerpt\">\(e(ex))</div>" }
-        h += "</div>\n<div><div class=\"org nowrap\">\(e(lang.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")))</div>"
-        h += "<div class=\"nowrap\"><b>\(e(lang.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")))</b></div>"
+        let motto = lang.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")
+        let words = lang.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")
+        h += "</div>\n<div><div class=\"org nowrap\">\(e(motto))</div>"
+        h += "<div class=\"nowrap\"><b>\(e(words))</b></div>"
         h += "<div class=\"rule\"></div><div class=\"date\">\(e(d.placeDate))</div></div>\n</div>\n"
         if let title = d.title {
             h += "<h1>\(e(title))</h1>\n"
             if let s = d.summary { h += "<div class=\"summary\">\(e(s))</div>\n" }
         }
         if !d.addressees.isEmpty {
-            h += "<div class=\"to\">\(e(lang.pick("Kính gửi: ", "To: ")))\(d.addressees.map(e).joined(separator: "; "))</div>\n"
+            let to = e(lang.pick("Kính gửi: ", "To: "))
+            h += "<div class=\"to\">\(to)\(d.addressees.map(e).joined(separator: "; "))</div>\n"
         }
         for block in d.body {
             switch block {
@@ -87,8 +86,10 @@ public enum OfficialHTMLWriter {
             case .note(let s): h += "<p class=\"note\">\(e(s))</p>\n"
             case .table(let t):
                 let total = max(1, t.columns.map(\.weight).reduce(0, +))
-                h += "<table>\n<colgroup>" + t.columns.map { "<col style=\"width:\($0.weight * 100 / total)%\"/>" }.joined()
-                h += "</colgroup>\n<thead><tr>" + t.columns.map { "<th>\(e($0.title))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                h += "<table>\n<colgroup>"
+                h += t.columns.map { "<col style=\"width:\($0.weight * 100 / total)%\"/>" }.joined()
+                h += "</colgroup>\n<thead><tr>" + t.columns.map { "<th>\(e($0.title))</th>" }.joined()
+                h += "</tr></thead>\n<tbody>\n"
                 for row in t.rows {
                     h += "<tr>" + zip(t.columns, row).map { c, v in
                         "<td\(c.numeric ? " class=\"n\"" : "")>\(e(v.display(lang)))</td>"
@@ -99,7 +100,8 @@ public enum OfficialHTMLWriter {
         }
         h += "<div class=\"sign\"><div class=\"recv\"><b>\(e(lang.pick("Nơi nhận:", "Recipients:")))</b>"
         h += d.recipients.map { "<br/>\(e($0))" }.joined() + "</div>\n<div class=\"who\">"
-        h += d.signer.map { "<div>\(e($0))</div>" }.joined() + "<div class=\"name\">\(e(d.signerName))</div></div></div>\n"
+        h += d.signer.map { "<div>\(e($0))</div>" }.joined()
+        h += "<div class=\"name\">\(e(d.signerName))</div></div></div>\n"
         return h + "</body>\n</html>\n"
     }
 }
@@ -129,7 +131,10 @@ public enum OfficialTextWriter {
             if let s = d.summary { lines.append(wrap(s)) }
             lines.append("")
         }
-        if !d.addressees.isEmpty { lines.append(lang.pick("Kính gửi: ", "To: ") + d.addressees.joined(separator: "; ")); lines.append("") }
+        if !d.addressees.isEmpty {
+            lines.append(lang.pick("Kính gửi: ", "To: ") + d.addressees.joined(separator: "; "))
+            lines.append("")
+        }
         for block in d.body {
             switch block {
             case .heading(let s): lines.append(wrap(s))
@@ -137,8 +142,8 @@ public enum OfficialTextWriter {
             case .note(let s): lines.append(wrap(s, indent: "   "))
             case .table(let t):
                 for row in t.rows {
-                    lines.append(wrap(zip(t.columns, row).map { "\($0.title): \($1.display(lang))" }.joined(separator: "; "),
-                                      indent: "  - "))
+                    let text = zip(t.columns, row).map { "\($0.title): \($1.display(lang))" }.joined(separator: "; ")
+                    lines.append(wrap(text, indent: "  - "))
                 }
             }
         }

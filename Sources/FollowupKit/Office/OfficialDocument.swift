@@ -129,7 +129,8 @@ public struct DocumentFrame: Sendable {
         } else if let code {
             // Without --number the number is left blank, to be written in when issued.
             // No-break spaces: HTML would fold ordinary ones into one.
-            self.number = no + code.replacingOccurrences(of: "{{so}}", with: stamp.number ?? String(repeating: "\u{A0}", count: 8))
+            let blankNumber = String(repeating: "\u{A0}", count: 8)
+            self.number = no + code.replacingOccurrences(of: "{{so}}", with: stamp.number ?? blankNumber)
         } else {
             self.number = no + (stamp.number ?? DocumentFrame.blank)
             missing.append(codeKey)
@@ -192,7 +193,9 @@ public struct DocumentFrame: Sendable {
         guard !missing.isEmpty else { return nil }
         let keys = missing.joined(separator: ", ")
         return lang.pick(
-            "followup: cảnh báo: settings.yaml thiếu \(keys); văn bản để trống các chỗ đó để điền tay (xem Docs/Documents.md).",
-            "followup: warning: settings.yaml lacks \(keys); the document leaves those places blank (see Docs/Documents.md).")
+            "followup: cảnh báo: settings.yaml thiếu \(keys); văn bản để trống các chỗ đó để điền tay "
+                + "(xem Docs/Documents.md).",
+            "followup: warning: settings.yaml lacks \(keys); the document leaves those places blank "
+                + "(see Docs/Documents.md).")
     }
 }

@@ -20,8 +20,9 @@ public enum ReminderDocument {
             let overdue = l.overdue.filter { !$0.assessment.blocked }
             let soon = l.dueSoon.filter { !$0.assessment.blocked }
             var parts: [String] = []
-            if !l.overdue.isEmpty { parts.append(lang.pick("\(l.overdue.count) nhiệm vụ quá hạn", "\(l.overdue.count) overdue")) }
-            if !l.dueSoon.isEmpty { parts.append(lang.pick("\(l.dueSoon.count) nhiệm vụ sắp đến hạn", "\(l.dueSoon.count) due soon")) }
+            let o = l.overdue.count, s = l.dueSoon.count
+            if o > 0 { parts.append(lang.pick("\(o) nhiệm vụ quá hạn", "\(o) overdue")) }
+            if s > 0 { parts.append(lang.pick("\(s) nhiệm vụ sắp đến hạn", "\(s) due soon")) }
             let what = parts.joined(separator: lang.pick(" và ", " and "))
             var body: [OfficeBlock] = [.paragraph(lang.pick(
                 "Theo dõi việc thực hiện kết luận của các cuộc họp, tính đến ngày \(asOf.vietnamese), \(l.unitName) "
@@ -45,7 +46,8 @@ public enum ReminderDocument {
                     columns: [no, .init(L.text, weight: 40), .init(lang.pick("Theo kết luận", "From"), weight: 20),
                               .init(L.deadline, weight: 17), .init(L.daysOverdue, weight: 16, numeric: true)],
                     rows: overdue.enumerated().map { n, i in
-                        [.number(n + 1), .text(i.text), .text(from(i)), .text(deadline(i)), .number(i.assessment.daysLate ?? 0)]
+                        [.number(n + 1), .text(i.text), .text(from(i)), .text(deadline(i)),
+                         .number(i.assessment.daysLate ?? 0)]
                     })))
             }
             if !soon.isEmpty {
@@ -55,7 +57,8 @@ public enum ReminderDocument {
                     columns: [no, .init(L.text, weight: 40), .init(lang.pick("Theo kết luận", "From"), weight: 20),
                               .init(L.deadline, weight: 17), .init(L.daysLeft, weight: 16, numeric: true)],
                     rows: soon.enumerated().map { n, i in
-                        [.number(n + 1), .text(i.text), .text(from(i)), .text(deadline(i)), .number(i.assessment.daysLeft ?? 0)]
+                        [.number(n + 1), .text(i.text), .text(from(i)), .text(deadline(i)),
+                         .number(i.assessment.daysLeft ?? 0)]
                     })))
             }
             if !blocked.isEmpty {
@@ -79,7 +82,8 @@ public enum ReminderDocument {
             return frame.document(excerpt: lang.pick("V/v đôn đốc thực hiện nhiệm vụ được giao",
                                                      "Re: reminder of assigned tasks"),
                                   title: nil, summary: nil, addressees: [l.unitName], body: body,
-                                  recipients: frame.recipientLines(first: [lang.pick("Như trên", "As above")], lang: lang))
+                                  recipients: frame.recipientLines(first: [lang.pick("Như trên", "As above")],
+                                                                   lang: lang))
         }
         return (docs, frame)
     }

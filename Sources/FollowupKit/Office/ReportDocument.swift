@@ -14,7 +14,8 @@ public enum ReportDocument {
         return [
             [.text(L.done + ": " + L.doneOnTime.lowercased()), .number(c.doneOnTime), share(c.doneOnTime)],
             [.text(L.done + ": " + L.doneLate.lowercased()), .number(c.doneLate), share(c.doneLate)],
-            [.text(L.notDone + ": " + L.withinDeadline.lowercased()), .number(c.withinDeadline), share(c.withinDeadline)],
+            [.text(L.notDone + ": " + L.withinDeadline.lowercased()), .number(c.withinDeadline),
+             share(c.withinDeadline)],
             [.text(L.notDone + ": " + L.overdue.lowercased()), .number(c.overdue), share(c.overdue)],
             [.text(L.ongoing), .number(c.ongoing), share(c.ongoing)],
             [.text(L.total), .number(c.tasks), share(c.tasks)],
@@ -37,7 +38,8 @@ public enum ReportDocument {
     static func unitTable(_ r: DigestReport, _ L: DigestLabels, codes: Bool) -> OfficeTable {
         var columns: [OfficeTable.Column] = codes ? [.init(L.code, weight: 8)] : []
         columns += [.init(L.unit, weight: 20), .init(L.total, weight: 9, numeric: true),
-                    .init(L.doneOnTimeShort, weight: 10, numeric: true), .init(L.doneLateShort, weight: 10, numeric: true),
+                    .init(L.doneOnTimeShort, weight: 10, numeric: true),
+                    .init(L.doneLateShort, weight: 10, numeric: true),
                     .init(L.withinDeadline, weight: 10, numeric: true), .init(L.overdue, weight: 9, numeric: true),
                     .init(L.ongoing, weight: 12, numeric: true), .init(L.cancelled, weight: 8, numeric: true),
                     .init(L.onTimeRate, weight: 12, numeric: true)]
@@ -59,20 +61,21 @@ public enum ReportDocument {
     }
 
     /// The Word document.
-    public static func document(_ r: DigestReport, stamp: DocumentStamp, lang: Language) -> (OfficialDocument, DocumentFrame) {
+    public static func document(_ r: DigestReport, stamp: DocumentStamp,
+                                lang: Language) -> (OfficialDocument, DocumentFrame) {
         let L = DigestLabels(lang: lang)
         let frame = DocumentFrame(settings: r.settings, kind: .report, stamp: stamp, lang: lang)
         let names = unitNames(r)
         var body: [OfficeBlock] = [
-            .paragraph(L.pick("Văn phòng tổng hợp tình hình thực hiện các kết luận, nhiệm vụ được giao tại các cuộc họp, "
-                + "số liệu tính đến ngày \(r.asOf.vietnamese), như sau:",
+            .paragraph(L.pick("Văn phòng tổng hợp tình hình thực hiện các kết luận, nhiệm vụ được giao tại các "
+                + "cuộc họp, số liệu tính đến ngày \(r.asOf.vietnamese), như sau:",
                 "The progress of the tasks assigned by meeting conclusions, as of \(r.asOf.iso), is as follows:")),
         ]
         if !r.unitFilter.isEmpty { body.append(.note(L.unitScope(r.unitFilter))) }
         body.append(.heading(L.pick("I. TỔNG HỢP CHUNG", "I. SUMMARY")))
         body.append(.table(gridTable(r, L)))
         body.append(.heading(L.pick("II. KẾT QUẢ THEO ĐƠN VỊ", "II. BY UNIT")))
-        if r.units.isEmpty { body.append(.paragraph(L.none)) } else { body.append(.table(unitTable(r, L, codes: false))) }
+        body.append(r.units.isEmpty ? .paragraph(L.none) : .table(unitTable(r, L, codes: false)))
         body.append(.heading(L.pick("III. ", "III. ") + L.overdueHeading(r.overdue.count).uppercased()))
         if r.overdue.isEmpty { body.append(.paragraph(L.none)) } else {
             body.append(.table(OfficeTable(

@@ -34,7 +34,8 @@ public enum XlsxWriter {
             types += "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" "
                 + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
             book += "<sheet name=\"\(OfficePackage.escape(names[i]))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
-            rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\(i + 1).xml\"/>"
+            rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(rel)/worksheet\" "
+                + "Target=\"worksheets/sheet\(i + 1).xml\"/>"
         }
         rels += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/>"
         pkg.add("[Content_Types].xml", OfficePackage.xmlHead + types + "</Types>")
@@ -63,7 +64,8 @@ public enum XlsxWriter {
         }
         return "<styleSheet xmlns=\"\(main)\"><numFmts count=\"2\">"
             + "<numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"0.0%\"/>"
-            + "</numFmts><fonts count=\"2\"><font><sz val=\"12\"/>\(font)</font><font><b/><sz val=\"12\"/>\(font)</font>"
+            + "</numFmts><fonts count=\"2\"><font><sz val=\"12\"/>\(font)</font>"
+            + "<font><b/><sz val=\"12\"/>\(font)</font>"
             + "</fonts><fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill>"
             + "<fill><patternFill patternType=\"gray125\"/></fill><fill><patternFill patternType=\"solid\">"
             + "<fgColor rgb=\"FFE7E6E6\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
