@@ -125,14 +125,15 @@ public enum XlsxWriter {
         }
     }
 
-    /// Widths in characters: the widest value (its display width), headers counted up to
-    /// 18 (they wrap), between 6 and 60 (longer text wraps).
+    /// Widths in characters: the widest value (its display width, a quarter more for text:
+    /// Excel's unit is a digit's width, and capitals are wider), headers counted up to 18
+    /// (they wrap), between 6 and 60 (longer text wraps).
     static func widths(_ t: OfficeTable) -> [Int] {
         t.columns.indices.map { i in
             var w = min(18, TextWidth.width(t.columns[i].title))
             for row in t.rows where i < row.count {
                 switch row[i] {
-                case .text(let s): w = max(w, TextWidth.width(s))
+                case .text(let s): w = max(w, (TextWidth.width(s) * 5 + 3) / 4)
                 case .number(let n): w = max(w, "\(n)".count)
                 case .percent: w = max(w, 6)
                 case .date: w = max(w, 10)
