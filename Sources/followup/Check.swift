@@ -22,9 +22,11 @@ struct Check: ParsableCommand {
         try reporting(lang) {
             // Each record is checked in the worker that read it; only its task count is kept.
             let found = try Loader.scan(root: options.rootPath) { _, tasks in tasks.count }
-            for d in found.diagnostics { Output.error(d.rendered(lang)) }
+            let git = GitSetup.unconfiguredDriverWarning(root: options.rootPath, environment: options.environment)
+                .map { [$0] } ?? []
+            for d in found.diagnostics + git { Output.error(d.rendered(lang)) }
             let summary = CheckSummary(files: found.fileCount, tasks: found.parts.reduce(0, +),
-                                       errors: found.errorCount, warnings: found.warningCount)
+                                       errors: found.errorCount, warnings: found.warningCount + git.count)
             if found.errorCount > 0 {
                 Output.error(summary.text(lang))
                 throw ExitCode(1)

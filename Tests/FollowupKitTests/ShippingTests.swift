@@ -3,7 +3,8 @@ import Testing
 
 /// The tool as it ships: help texts, the README's commands, install, man page, completion.
 @Suite struct ShippingTests {
-    static let commands = ["", "check", "tasks", "digest", "new", "status", "extend", "show", "remind", "notice"]
+    static let commands = ["", "check", "tasks", "digest", "new", "status", "extend", "show", "remind", "git-setup",
+                           "merge-driver", "notice"]
 
     @Test(arguments: commands)
     func helpIsPinned(_ command: String) throws {
@@ -34,6 +35,8 @@ import Testing
         #expect(commands.count >= 10)
         let root = try TempRoot()
         try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("meetings"), to: root.path("meetings"))
+        // The tour's `git-setup` needs a clone to set up.
+        #expect(try ScratchRepo.git(["init", "-q"], in: root.url).status == 0)
         for c in commands {
             let r = try CLI.run(["sh", "-c", "exec \"$0\" \(c)"], in: root.url, shell: true)
             #expect(r.status == 0, "README command failed: followup\(c)\n\(r.stderr)")

@@ -2,10 +2,14 @@
 ///
 /// Records hold ISO `yyyy-MM-dd` dates; every comparison the tool makes is by whole days,
 /// so Foundation's `Date` and `DateFormatter` (slow on Linux, time-zone dependent) stay out.
-public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public let daysSinceEpoch: Int
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Four bytes: years 1–9999 are ±3.7 million days, and a digest keeps several days for
+    /// each of tens of thousands of tasks.
+    private let storage: Int32
 
-    public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
+    public var daysSinceEpoch: Int { Int(storage) }
+
+    public init(daysSinceEpoch: Int) { storage = Int32(clamping: daysSinceEpoch) }
 
     /// A real calendar date, or nil (`2022-02-30`, month 13 ...).
     public init?(year: Int, month: Int, day: Int) {
@@ -18,7 +22,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         let mp = (month + 9) % 12
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        daysSinceEpoch = era * 146097 + doe - 719468
+        storage = Int32(era * 146097 + doe - 719468)
     }
 
     public var components: (year: Int, month: Int, day: Int) {

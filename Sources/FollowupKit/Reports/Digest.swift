@@ -227,6 +227,8 @@ public struct DigestPart: Sendable {
     /// Judges the tasks of `meeting` (tasks from the loader's checks, in order).
     public init(_ meeting: Meeting, tasks: [TaskItem], options: DigestOptions) {
         self.meeting = meeting.id
+        tallies.reserveCapacity(tasks.count)
+        items.reserveCapacity(tasks.count)
         for task in tasks {
             guard let a = Assessment.assess(task, meetingDate: meeting.date, options: options.assessment) else {
                 continue
@@ -238,11 +240,25 @@ public struct DigestPart: Sendable {
                 items.append(item)
             }
         }
+        // Parts are kept for the whole run: no spare capacity.
+        items = DigestPart.exact(items)
+        units = DigestPart.exact(units)
         // Every id here starts with "meeting#": the local parts decide the order.
         ranks = Array(repeating: 0, count: items.count)
         for (rank, i) in items.indices.sorted(by: { items[$0].local < items[$1].local }).enumerated() {
             ranks[i] = Int32(rank)
         }
+    }
+}
+
+extension DigestPart {
+    /// `array` in a buffer of its own size.
+    static func exact<T>(_ array: [T]) -> [T] {
+        guard array.count < array.capacity else { return array }
+        var exact: [T] = []
+        exact.reserveCapacity(array.count)
+        exact.append(contentsOf: array)
+        return exact
     }
 }
 
@@ -339,8 +355,11 @@ public struct DigestReport: Sendable {
         }
         let store = scoped.map(\.items)
         scoped = []
+        // Each list sorted in place and let go as soon as it is made.
         func list(_ kind: DigestListKind) -> DigestList {
-            DigestList(store: store, order: (keyed[kind] ?? []).sorted { $0.key < $1.key }.map(\.at))
+            var entries = keyed.removeValue(forKey: kind) ?? []
+            entries.sort { $0.key < $1.key }
+            return DigestList(store: store, order: entries.map(\.at))
         }
         return DigestReport(
             asOf: o.asOf, since: since, dueSoonDays: o.dueSoonDays, staleDays: o.staleDays, settings: settings,

@@ -79,6 +79,8 @@ public enum Message: Sendable, Equatable {
     case unsafeName(String)
     case templateInvalid(String, reason: String)
     case outputFailed(String, reason: String)
+    // Sharing through git (merge driver, git-setup)
+    case sharing(SharingMessage)
 
     public func text(_ lang: Language) -> String {
         let vi = lang == .vi
@@ -293,6 +295,8 @@ public enum Message: Sendable, Equatable {
         case let .badSetting(key, value, expected):
             return vi ? "giá trị '\(value)' của '\(key)' không hợp lệ; cần dạng: \(expected)"
                       : "'\(value)' is not a valid '\(key)'; expected: \(expected)"
+        case let .sharing(message):
+            return message.text(lang)
         }
     }
 

@@ -1,9 +1,10 @@
-// What the fuzzer checks on every input, through the library's public API only.
-#if FUZZING
-import FollowupKit
-
-enum FuzzCheck {
-    static let units: UnitRegistry = {
+/// The appender's promise, asked of any input: when a record reads cleanly, appending an
+/// entry to it is never refused (a refusal means the appender's text is wrong, and the
+/// update commands would fail on that record). The fuzzer asks it of every input it makes;
+/// the tests replay the fuzzer's corpus through it. Stateless.
+public enum AppendProbe {
+    /// The registry the probe checks records against.
+    public static let units: UnitRegistry = {
         var r = UnitRegistry()
         let here = SourceLocation(path: "units.yaml", line: 1, column: 1)
         r.add(Unit(code: "VP", name: "Văn phòng HĐND và UBND huyện", aliases: ["Văn phòng UBND huyện"], location: here))
@@ -12,26 +13,20 @@ enum FuzzCheck {
         return r
     }()
 
-    /// Reading never traps; when a record reads cleanly, appending an entry to it is never
-    /// refused (a refusal means the appender's text is wrong, and updates would fail).
-    /// Returns false on such a refusal.
-    static func run(_ bytes: [UInt8]) -> Bool {
+    /// Reads `bytes` as a record (rendering every message, as a command would); false only
+    /// when it reads cleanly and appending an entry to it is refused.
+    public static func holds(for bytes: [UInt8]) -> Bool {
         let (meeting, problems) = Loader.parseMeeting(bytes: bytes, displayPath: "fuzz.yaml", fileStem: "fuzz")
         for p in problems { _ = p.rendered(.vi) }
         guard let meeting else { return true }
         let (tasks, more) = TaskBuilder.tasks(of: meeting, units: units)
         for p in more { _ = p.rendered(.vi) }
         guard problems.errorCount == 0, more.errorCount == 0, let task = tasks.first else { return true }
-        var entry = Update(task: task.id, date: meeting.date, note: "fuzz \"ghi chú\" # : - [x]",
-                           location: SourceLocation(path: "fuzz.yaml", line: 0, column: 0))
+        var entry = Update(
+            task: task.id, date: meeting.date, note: "fuzz \"ghi chú\" # : - [x]",
+            location: SourceLocation(path: "fuzz.yaml", line: 0, column: 0))
         entry.reminder = true
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        do {
-            _ = try RecordAppender.append([entry], to: body, path: "fuzz.yaml")
-            return true
-        } catch {
-            return false
-        }
+        return (try? RecordAppender.append([entry], to: body, path: "fuzz.yaml")) != nil
     }
 }
-#endif

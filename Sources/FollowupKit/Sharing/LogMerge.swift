@@ -1,0 +1,262 @@
+/// One `updates:` entry as the log merge sees it: its bytes, and the facts that decide
+/// where it goes and whether it clashes with the other side.
+public struct LogEntry: Sendable, Equatable {
+    /// The entry as written, whole lines (`RecordSplit`).
+    public var text: [UInt8]
+    /// The task it is about, in one spelling for all the ways `task:` may name it.
+    public var task: String
+    public var date: Day
+    public var status: Status?
+    /// An extension's new deadline.
+    public var due: Day?
+
+    public init(text: [UInt8], task: String, date: Day, status: Status? = nil, due: Day? = nil) {
+        self.text = text
+        self.task = task
+        self.date = date
+        self.status = status
+        self.due = due
+    }
+
+    /// What makes two entries the same entry: the bytes, less the final line break (the last
+    /// entry of a file may lack it, and gains it when something is appended after it).
+    var identity: ArraySlice<UInt8> {
+        var end = text.count
+        if end > 0, text[end - 1] == 0x0A { end -= 1 }
+        if end > 0, text[end - 1] == 0x0D { end -= 1 }
+        return text[..<end]
+    }
+
+    func same(as other: LogEntry) -> Bool { identity == other.identity }
+}
+
+/// Merges the `updates:` lists of a record's two sides and their common ancestor as an
+/// append-only log (pure: entries in, pieces out).
+///
+/// - The lists are lined up entry by entry as diff3 lines text up (a longest common
+///   subsequence of each side with the base). Where only one side changed, its change is
+///   taken; where both did (most often: both appended at the end), the entries either side
+///   removed stay removed, and the entries each added follow, the two sequences merged by
+///   date as in a merge sort (ties by bytes, so the result does not depend on which side is
+///   "ours"), each keeping its own order; an entry both added appears once.
+/// - Two different statuses, or two different extensions, given to one task on one date by
+///   the two sides are a conflict: both sides' entries for that task and date are left
+///   between markers for a person to choose.
+public enum LogMerge {
+    public enum Side: Sendable, Equatable { case ours, theirs, both }
+
+    public enum Piece: Sendable, Equatable {
+        case entry(LogEntry, from: Side)
+        case conflict(ours: [LogEntry], theirs: [LogEntry], task: String, date: Day)
+    }
+
+    public static func merge(base: [LogEntry], ours: [LogEntry], theirs: [LogEntry]) -> [Piece] {
+        var out: [Piece] = []
+        for chunk in diff3(base: base, ours: ours, theirs: theirs) {
+            switch chunk {
+            case .stable(let entries):
+                out += entries.map { .entry($0, from: .both) }
+            case let .changed(o, a, b):
+                if same(a, o) { out += b.map { .entry($0, from: .theirs) } }
+                else if same(b, o) { out += a.map { .entry($0, from: .ours) } }
+                else if same(a, b) { out += a.map { .entry($0, from: .both) } }
+                else {
+                    // The base's entries here that both sides still have stay (the lining up
+                    // leaves none in the usual case); those only one side has, the other removed.
+                    let keptByBoth = common(common(o, a), b)
+                    out += keptByBoth.map { .entry($0, from: .both) }
+                    out += markConflicts(interleave(minus(a, o), minus(b, o)))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The entries of a merge with no conflict (nil when there is one).
+    public static func entries(_ pieces: [Piece]) -> [LogEntry]? {
+        var out: [LogEntry] = []
+        for p in pieces {
+            guard case .entry(let e, _) = p else { return nil }
+            out.append(e)
+        }
+        return out
+    }
+
+    /// `x` without one copy of each entry of `y` (multisets, `x`'s order).
+    static func minus(_ x: [LogEntry], _ y: [LogEntry]) -> [LogEntry] {
+        var left: [ArraySlice<UInt8>: Int] = [:]
+        for e in y { left[e.identity, default: 0] += 1 }
+        return x.filter { e in
+            guard let n = left[e.identity], n > 0 else { return true }
+            left[e.identity] = n - 1
+            return false
+        }
+    }
+
+    /// The entries of `x` that `y` has too (multisets, `x`'s order).
+    static func common(_ x: [LogEntry], _ y: [LogEntry]) -> [LogEntry] {
+        var left: [ArraySlice<UInt8>: Int] = [:]
+        for e in y { left[e.identity, default: 0] += 1 }
+        return x.filter { e in
+            guard let n = left[e.identity], n > 0 else { return false }
+            left[e.identity] = n - 1
+            return true
+        }
+    }
+
+    static func same(_ x: [LogEntry], _ y: [LogEntry]) -> Bool {
+        x.count == y.count && zip(x, y).allSatisfy { $0.same(as: $1) }
+    }
+
+    // MARK: diff3 over entries
+
+    enum Chunk: Equatable {
+        case stable([LogEntry])
+        case changed(base: [LogEntry], ours: [LogEntry], theirs: [LogEntry])
+    }
+
+    static func diff3(base o: [LogEntry], ours a: [LogEntry], theirs b: [LogEntry]) -> [Chunk] {
+        let ma = matches(o, a), mb = matches(o, b)
+        var chunks: [Chunk] = []
+        var io = 0, ia = 0, ib = 0
+        while true {
+            var n = 0
+            while io + n < o.count, ma[io + n] == ia + n, mb[io + n] == ib + n { n += 1 }
+            if n > 0 {
+                chunks.append(.stable(Array(o[io..<(io + n)])))
+                io += n; ia += n; ib += n
+            }
+            var s = io
+            while s < o.count, ma[s] == nil || mb[s] == nil { s += 1 }
+            if s == o.count {
+                if io < o.count || ia < a.count || ib < b.count {
+                    chunks.append(.changed(base: Array(o[io...]), ours: Array(a[ia...]), theirs: Array(b[ib...])))
+                }
+                return chunks
+            }
+            guard let ja = ma[s], let jb = mb[s] else { return chunks }
+            if s > io || ja > ia || jb > ib {
+                chunks.append(.changed(base: Array(o[io..<s]), ours: Array(a[ia..<ja]), theirs: Array(b[ib..<jb])))
+            }
+            io = s; ia = ja; ib = jb
+        }
+    }
+
+    /// For each entry of `x`, the index of the entry of `y` it is paired with in a longest
+    /// common subsequence (nil: not in it). Common ends are paired first, so the usual case
+    /// (one side appended) costs a single pass.
+    static func matches(_ x: [LogEntry], _ y: [LogEntry]) -> [Int?] {
+        var m = [Int?](repeating: nil, count: x.count)
+        var p = 0
+        while p < x.count, p < y.count, x[p].same(as: y[p]) { m[p] = p; p += 1 }
+        var sx = x.count, sy = y.count
+        while sx > p, sy > p, x[sx - 1].same(as: y[sy - 1]) { sx -= 1; sy -= 1; m[sx] = sy }
+        let pairs = lcs(Array(x[p..<sx]), Array(y[p..<sy]), same: { $0.same(as: $1) })
+        for (i, j) in pairs { m[p + i] = p + j }
+        return m
+    }
+
+    /// The index pairs of a longest common subsequence (dynamic programming; the middles left
+    /// after the common ends are short in a log). Past `limit` cells, no pairs: the chunk
+    /// then holds everything, and the merge above still keeps what both sides have.
+    static func lcs<T>(_ x: [T], _ y: [T], limit: Int = 4_000_000, same: (T, T) -> Bool) -> [(Int, Int)] {
+        guard !x.isEmpty, !y.isEmpty, x.count * y.count <= limit else { return [] }
+        let w = y.count + 1
+        var t = [Int32](repeating: 0, count: (x.count + 1) * w)
+        for i in stride(from: x.count - 1, through: 0, by: -1) {
+            for j in stride(from: y.count - 1, through: 0, by: -1) {
+                t[i * w + j] = same(x[i], y[j]) ? t[(i + 1) * w + j + 1] + 1 : max(t[(i + 1) * w + j], t[i * w + j + 1])
+            }
+        }
+        var out: [(Int, Int)] = []
+        var i = 0, j = 0
+        while i < x.count, j < y.count {
+            if same(x[i], y[j]) { out.append((i, j)); i += 1; j += 1 }
+            else if t[(i + 1) * w + j] >= t[i * w + j + 1] { i += 1 }
+            else { j += 1 }
+        }
+        return out
+    }
+
+    // MARK: both sides added
+
+    /// Both sides' additions in one sequence: entries both added are paired (a common
+    /// subsequence) and written once; between them, the two runs are merged by date.
+    static func interleave(_ a: [LogEntry], _ b: [LogEntry]) -> [(LogEntry, Side)] {
+        let pairs = lcs(a, b, same: { $0.same(as: $1) })
+        var out: [(LogEntry, Side)] = []
+        var i = 0, j = 0
+        for (pi, pj) in pairs + [(a.count, b.count)] {
+            out += mergeByDate(Array(a[i..<pi]), Array(b[j..<pj]))
+            if pi < a.count { out.append((a[pi], .both)) }
+            i = pi + 1; j = pj + 1
+        }
+        // An entry both sides added, in crossing orders, is not in the common subsequence:
+        // keep it as many times as the side that has it most.
+        var budget: [ArraySlice<UInt8>: Int] = [:]
+        for e in a { budget[e.identity, default: 0] += 1 }
+        var inB: [ArraySlice<UInt8>: Int] = [:]
+        for e in b { inB[e.identity, default: 0] += 1 }
+        for (k, n) in inB { budget[k] = max(budget[k] ?? 0, n) }
+        return out.filter { e, _ in
+            let k = e.identity
+            guard let n = budget[k], n > 0 else { return false }
+            budget[k] = n - 1
+            return true
+        }
+    }
+
+    /// Merge-sort's merge step: by date, ties by bytes.
+    static func mergeByDate(_ a: [LogEntry], _ b: [LogEntry]) -> [(LogEntry, Side)] {
+        var out: [(LogEntry, Side)] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let takeA: Bool
+            if i == a.count { takeA = false }
+            else if j == b.count { takeA = true }
+            else if a[i].date != b[j].date { takeA = a[i].date < b[j].date }
+            else { takeA = !b[j].identity.lexicographicallyPrecedes(a[i].identity) }
+            if takeA { out.append((a[i], .ours)); i += 1 } else { out.append((b[j], .theirs)); j += 1 }
+        }
+        return out
+    }
+
+    /// Finds the tasks and dates where the two sides' last status, or last extension,
+    /// differ, and replaces those entries by one conflict at the first one's place.
+    static func markConflicts(_ merged: [(LogEntry, Side)]) -> [Piece] {
+        struct Key: Hashable { var task: String; var date: Day }
+        struct Said { var status: Status?; var due: Day? }
+        var ours: [Key: Said] = [:], theirs: [Key: Said] = [:]
+        for (e, side) in merged where side != .both {
+            let k = Key(task: e.task, date: e.date)
+            if side == .ours {
+                if let s = e.status { ours[k, default: Said()].status = s }
+                if let d = e.due { ours[k, default: Said()].due = d }
+            } else {
+                if let s = e.status { theirs[k, default: Said()].status = s }
+                if let d = e.due { theirs[k, default: Said()].due = d }
+            }
+        }
+        var clashing: Set<Key> = []
+        for (k, a) in ours {
+            guard let b = theirs[k] else { continue }
+            if let x = a.status, let y = b.status, x != y { clashing.insert(k) }
+            if let x = a.due, let y = b.due, x != y { clashing.insert(k) }
+        }
+        var out: [Piece] = []
+        var placed: Set<Key> = []
+        for (e, side) in merged {
+            let k = Key(task: e.task, date: e.date)
+            guard clashing.contains(k), side != .both else {
+                out.append(.entry(e, from: side))
+                continue
+            }
+            guard !placed.contains(k) else { continue }
+            placed.insert(k)
+            let mine = merged.filter { $0.1 == .ours && $0.0.task == k.task && $0.0.date == k.date }.map(\.0)
+            let other = merged.filter { $0.1 == .theirs && $0.0.task == k.task && $0.0.date == k.date }.map(\.0)
+            out.append(.conflict(ours: mine, theirs: other, task: k.task, date: k.date))
+        }
+        return out
+    }
+}
