@@ -8,6 +8,11 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable { case overdue, blocked
 struct Digest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the follow-up digest: progress per unit, overdue, blocked, due-soon and stale tasks.",
+        usage: """
+        followup digest [--root <dir>] [--lang <lang>] [--as-of <date>] [--unit <unit> ...] [--meeting <id>]
+                        [--since <date>] [--due-soon <n>] [--stale <n>] [--format <format>] [--number <no>]
+                        [--date <date>] [--output <file>] [--fail-on <what> ...]
+        """,
         discussion: """
         The report offices send the leadership: tasks done on time / late, not done within \
         deadline / overdue, per unit and in total, cut at a date (--as-of, default today). \
@@ -18,6 +23,8 @@ struct Digest: ParsableCommand {
           followup digest --as-of 30/06/2022 --format markdown
           followup digest --unit VP --lang en
           followup digest --format html --output bao-cao.html
+          followup digest --format docx --number 12 --date 05/02/2027 --output bao-cao.docx
+          followup digest --format xlsx --output bao-cao.xlsx
           followup digest --fail-on overdue    # exit 1 when any task is overdue (for cron)
         """
     )
@@ -42,8 +49,10 @@ struct Digest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Days without an update that make a task stale.", valueName: "n"))
     var stale: Int = 30
 
-    @Option(name: .long, help: "Output format: text, markdown, json, csv or html.")
+    @Option(name: .long, help: "Output format: text, markdown, json, csv, html, docx or xlsx (docx and xlsx need --output).")
     var format: DigestFormat = .text
+
+    @OptionGroup var document: DocumentOptions
 
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -58,6 +67,7 @@ struct Digest: ParsableCommand {
     func run() throws {
         let lang = options.language
         try reporting(lang) {
+            if format.isBinary, output == nil { throw FollowupError.binaryNeedsOutput(format.rawValue) }
             var day = options.today
             if let asOf { day = try parseDay(asOf, option: "--as-of") }
             var sinceDay: Day?
@@ -78,7 +88,12 @@ struct Digest: ParsableCommand {
                 DigestJSONRenderer.stream(report) { Output.write($0) }
             } else {
                 let color = output == nil && terminal.color
-                let bytes = format.renderer(lang: lang, width: terminal.width, color: color).bytes(report)
+                let stamp = try document.stamp(default: day)
+                let bytes = try format.renderer(lang: lang, width: terminal.width, color: color, stamp: stamp).bytes(report)
+                if format == .html || format == .docx {
+                    let frame = DocumentFrame(settings: report.settings, kind: .report, stamp: stamp, lang: lang)
+                    if let warning = frame.warning(lang) { Output.error(warning) }
+                }
                 if let output { try writeOutput(bytes, to: output) } else { Output.write(bytes) }
             }
             warnIfErrors(found.errorCount, lang)

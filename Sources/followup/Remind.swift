@@ -1,5 +1,8 @@
 import ArgumentParser
+import Foundation
 import FollowupKit
+
+enum RemindFormat: String, ExpressibleByArgument, CaseIterable { case text, docx }
 
 struct Remind: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +15,8 @@ struct Remind: ParsableCommand {
         Examples:
           followup remind
           followup remind --unit TNMT --record --document 215/UBND-VP
+          followup remind --format docx --output don-doc/            # one letter per unit
+          followup remind --format docx --number 215 --output don-doc.docx   # one file
         """
     )
 
@@ -21,6 +26,15 @@ struct Remind: ParsableCommand {
     @Option(name: .customLong("due-soon"), help: ArgumentHelp("Days ahead that count as due soon.", valueName: "n")) var dueSoon: Int = 7
     @Flag(name: .long, help: "Append a reminder entry to each task concerned.") var record = false
     @Option(name: .long, help: ArgumentHelp("Number of the reminder letter, recorded with --record.", valueName: "no")) var document: String?
+    @Option(name: .long, help: "Output format: text, or docx (letters in the official form; needs --output).")
+    var format: RemindFormat = .text
+    @Option(name: .long, help: ArgumentHelp("docx: a folder (one file per unit) or a .docx file (one letter a page).",
+                                            valueName: "path"))
+    var output: String?
+    @Option(name: .customLong("reply-by"), help: ArgumentHelp("docx: the day units report back by (default: 7 days after the letter).",
+                                                             valueName: "date"))
+    var replyBy: String?
+    @OptionGroup var letter: DocumentOptions
 
     func validate() throws {
         guard dueSoon >= 0 else { throw ValidationError("--due-soon must be ≥ 0") }
@@ -33,12 +47,22 @@ struct Remind: ParsableCommand {
             if let asOf { day = try parseDay(asOf, option: "--as-of") }
             let ledger = try loadLedger(options)
             let codes = Set(try unit.map { try resolveUnit($0, in: ledger.units) })
-            let letters = Reminders.letters(ledger, options: AssessmentOptions(asOf: day, dueSoonDays: dueSoon), units: codes)
+            if format == .docx, output == nil { throw FollowupError.binaryNeedsOutput("docx") }
+            let letters = ReminderDocument.addressed(
+                Reminders.letters(ledger, options: AssessmentOptions(asOf: day, dueSoonDays: dueSoon), units: codes),
+                settings: ledger.settings)
             if letters.isEmpty {
                 Output.print(lang.pick("Không có nhiệm vụ nào cần đôn đốc.\n", "Nothing to remind.\n"))
                 return
             }
-            Output.print(letters.map { ReminderTextRenderer.text($0, asOf: day, lang: lang) }.joined(separator: "\n────────\n\n"))
+            if format == .docx, let output {
+                let stamp = try letter.stamp(default: day)
+                var reply = stamp.date.adding(days: 7)
+                if let replyBy { reply = try parseDay(replyBy, option: "--reply-by") }
+                try writeLetters(letters, ledger: ledger, stamp: stamp, asOf: day, replyBy: reply, to: output, lang: lang)
+            } else {
+                Output.print(letters.map { ReminderTextRenderer.text($0, asOf: day, lang: lang) }.joined(separator: "\n────────\n\n"))
+            }
             guard record else { return }
             if day > options.today { throw FollowupError(.dateInFuture(day, today: options.today)) }
             let store = RecordStore(root: ledger.root, units: ledger.units, hooks: writeHooks(options.environment))
@@ -54,5 +78,33 @@ struct Remind: ParsableCommand {
             Output.error(lang.pick("Đã ghi \(count) lần đôn đốc vào biên bản.", "Recorded \(count) reminders in the records."))
             if failed > 0 { throw ExitCode(1) }
         }
+    }
+}
+
+/// Writes the letters as Word files: into `path` as one .docx (a section per letter), or
+/// one file per unit in the folder `path` (made if missing).
+func writeLetters(_ letters: [ReminderLetter], ledger: Ledger, stamp: DocumentStamp, asOf: Day, replyBy: Day,
+                  to path: String, lang: Language) throws(FollowupError) {
+    let (docs, frame) = ReminderDocument.documents(letters, settings: ledger.settings, units: ledger.units, stamp: stamp,
+                                                   asOf: asOf, replyBy: replyBy, lang: lang)
+    if let warning = frame.warning(lang) { Output.error(warning) }
+    let writer = DocxWriter(lang: lang)
+    if path.lowercased().hasSuffix(".docx") {
+        try writeOutput(try writer.bytes(docs), to: path)
+        Output.error(lang.pick("Đã ghi \(docs.count) công văn vào \(path)", "Wrote \(docs.count) letters to \(path)"))
+        return
+    }
+    var isDir: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw FollowupError(.outputFailed(path, reason: "\(error.localizedDescription)"))
+        }
+    } else if !isDir.boolValue {
+        throw FollowupError(.outputFailed(path, reason: lang.pick("không phải thư mục hay tệp .docx", "not a folder or a .docx file")))
+    }
+    for (l, doc) in zip(letters, docs) {
+        let file = (path.hasSuffix("/") ? path : path + "/") + "don-doc-\(l.unit).docx"
+        try writeOutput(try writer.bytes([doc]), to: file)
+        Output.error(file)
     }
 }

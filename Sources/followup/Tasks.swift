@@ -1,7 +1,7 @@
 import ArgumentParser
 import FollowupKit
 
-enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, xlsx }
 
 struct Tasks: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +14,7 @@ struct Tasks: ParsableCommand {
           followup tasks --unit VP
           followup tasks --status blocked --format json
           followup tasks --meeting 2022-04-29
+          followup tasks --format xlsx --output nhiem-vu.xlsx
         """
     )
 
@@ -28,12 +29,20 @@ struct Tasks: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only tasks of meetings whose ID starts with this.", valueName: "id"))
     var meeting: String?
 
-    @Option(name: .long, help: "Output format: text, json or csv.")
+    @Option(name: .long, help: "Output format: text, json, csv or xlsx (xlsx needs --output).")
     var format: ListFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output (xlsx only).", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if output != nil, format != .xlsx { throw ValidationError("--output is for --format xlsx") }
+    }
 
     func run() throws {
         let lang = options.language
         try reporting(lang) {
+            if format == .xlsx, output == nil { throw FollowupError.binaryNeedsOutput("xlsx") }
             var filter = TaskFilter(meetingPrefix: meeting)
             for s in status {
                 guard let st = Status(userInput: s) else { throw FollowupError(.badStatus(s), kind: .badInput) }
@@ -49,6 +58,8 @@ struct Tasks: ParsableCommand {
             case .json: TaskListRenderer.stream(rows) { Output.write($0) }
             case .csv: Output.print(TaskListRenderer.csv(rows))
             case .text: Output.print(TaskListRenderer.text(rows, lang: lang, width: options.terminal.width))
+            case .xlsx:
+                if let output { try writeOutput(try TaskWorkbook.bytes(rows, units: found.units, lang: lang), to: output) }
             }
             warnIfErrors(found.errorCount, lang)
         }

@@ -3,11 +3,17 @@ import Foundation
 /// Loads `units.yaml` and `settings.yaml`.
 enum RegistryLoader {
     enum UnitKey: Int, CaseIterable { case code, name, aliases }
-    enum SettingsKey: Int, CaseIterable { case organization, superior, place }
+    enum SettingsKey: Int, CaseIterable { case organization, superior, place, office, codes, signer, recipients }
+    enum CodeKey: Int, CaseIterable { case report, letter, notice }
+    enum SignerKey: Int, CaseIterable { case authority, behalf, title, name }
 
     static let rootKeys = KeyTable(["units"])
     static let unitKeys = KeyTable(UnitKey.allCases.map { "\($0)" })
     static let settingsKeys = KeyTable(SettingsKey.allCases.map { "\($0)" })
+    static let codeKeys = KeyTable(CodeKey.allCases.map { "\($0)" })
+    static let signerKeys = KeyTable(SignerKey.allCases.map { "\($0)" })
+    /// The signing authorities NĐ 30/2020 knows.
+    public static let authorities = ["TM.", "KT.", "TL.", "TUQ.", "Q."]
 
     /// Reads a small root file and hands its root mapping's keys to `value`.
     private static func readRootFile(_ path: String, required: Bool, keys: KeyTable,
@@ -80,6 +86,39 @@ enum RegistryLoader {
             case .organization: settings.organization = try parser.optionalText()
             case .superior: settings.superior = try parser.optionalText()
             case .place: settings.place = try parser.optionalText()
+            case .office: settings.office = try parser.optionalText()
+            case .recipients: settings.recipients = try parser.reader.scalarList().map(\.text)
+            case .codes:
+                try parser.reader.mapping(codeKeys) { (k) throws(YAMLSyntaxError) in
+                    guard let which = k.index.flatMap(CodeKey.init) else { return try parser.unknown(k, "codes", codeKeys) }
+                    guard let s = try parser.text() else { return }
+                    if !s.text.contains("{{so}}") {
+                        parser.report(s.start, .badSetting("codes.\(k.text)", s.text, expected: "{{so}}/BC-UBND"))
+                        return
+                    }
+                    switch which {
+                    case .report: settings.codes.report = s.text
+                    case .letter: settings.codes.letter = s.text
+                    case .notice: settings.codes.notice = s.text
+                    }
+                }
+            case .signer:
+                try parser.reader.mapping(signerKeys) { (k) throws(YAMLSyntaxError) in
+                    switch k.index.flatMap(SignerKey.init) {
+                    case .authority:
+                        guard let s = try parser.text() else { return }
+                        guard authorities.contains(s.text) else {
+                            parser.report(s.start, .badSetting("signer.authority", s.text,
+                                                               expected: authorities.joined(separator: ", ")))
+                            return
+                        }
+                        settings.signer.authority = s.text
+                    case .behalf: settings.signer.behalf = try parser.optionalText()
+                    case .title: settings.signer.title = try parser.optionalText()
+                    case .name: settings.signer.name = try parser.optionalText()
+                    case nil: try parser.unknown(k, "signer", signerKeys)
+                    }
+                }
             case nil: try parser.unknown(key, "settings", settingsKeys)
             }
         }

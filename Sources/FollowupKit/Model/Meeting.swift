@@ -18,11 +18,45 @@ public struct Settings: Sendable, Equatable {
     public var organization: String?
     public var superior: String?
     public var place: String?
+    /// What official documents need (Docs/Documents.md): the office's unit code, the
+    /// document code patterns, the signer and the standing recipients.
+    public var office: String?
+    public var codes = DocumentCodes()
+    public var signer = Signer()
+    public var recipients: [String] = []
 
     public init(organization: String? = nil, superior: String? = nil, place: String? = nil) {
         self.organization = organization
         self.superior = superior
         self.place = place
+    }
+}
+
+/// Document code patterns (ký hiệu), `{{so}}` standing for the number: `{{so}}/BC-UBND`.
+public struct DocumentCodes: Sendable, Equatable {
+    public var report: String?
+    public var letter: String?
+    public var notice: String?
+
+    public init(report: String? = nil, letter: String? = nil, notice: String? = nil) {
+        self.report = report
+        self.letter = letter
+        self.notice = notice
+    }
+}
+
+/// Who signs: authority (TM., KT., TL., TUQ.), on whose behalf, title and name.
+public struct Signer: Sendable, Equatable {
+    public var authority: String?
+    public var behalf: String?
+    public var title: String?
+    public var name: String?
+
+    public init(authority: String? = nil, behalf: String? = nil, title: String? = nil, name: String? = nil) {
+        self.authority = authority
+        self.behalf = behalf
+        self.title = title
+        self.name = name
     }
 }
 

@@ -3,8 +3,13 @@
 /// lists. No scripts, no external files; every value from the records is escaped.
 public struct DigestHTMLRenderer {
     public var lang: Language
+    /// The document's number and date (default: no number, dated the as-of day).
+    public var stamp: DocumentStamp?
 
-    public init(lang: Language) { self.lang = lang }
+    public init(lang: Language, stamp: DocumentStamp? = nil) {
+        self.lang = lang
+        self.stamp = stamp
+    }
 
     public static func escape(_ s: String) -> String {
         // Most text has nothing to escape: a look at each byte, and the text as it is.
@@ -29,11 +34,15 @@ public struct DigestHTMLRenderer {
     }
 
     static let style = """
-    @page { size: A4; margin: 18mm 15mm; }
-    body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 12.5pt; color: #000; max-width: 190mm; margin: 0 auto; }
+    @page { size: A4; margin: 20mm 15mm 20mm 30mm;
+            @top-center { content: counter(page); font-family: "Times New Roman", "Liberation Serif", serif; font-size: 11pt; } }
+    @page :first { @top-center { content: none; } }
+    * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; color: #000; max-width: 165mm; margin: 0 auto; }
+    @media print { body { max-width: none; margin: 0; } }
     .header { display: flex; justify-content: space-between; text-align: center; margin-bottom: 8mm; }
-    .header > div:first-child { width: 42%; }
-    .header > div:last-child { width: 56%; }
+    .header > div:first-child { width: 40%; }
+    .header > div:last-child { width: 58%; }
     .header .org { font-weight: bold; text-transform: uppercase; font-size: 12pt; }
     .header .nowrap { white-space: nowrap; }
     .header .rule { width: 35%; margin: 5px auto 0; border-top: 1px solid #000; }
@@ -41,12 +50,22 @@ public struct DigestHTMLRenderer {
     h1 { font-size: 14pt; text-align: center; margin: 4mm 0 1mm; }
     .asof { text-align: center; font-style: italic; margin-bottom: 6mm; }
     h2 { font-size: 13pt; margin: 7mm 0 2mm; page-break-after: avoid; }
-    table { border-collapse: collapse; width: 100%; font-size: 11pt; page-break-inside: auto; }
-    tr { page-break-inside: avoid; }
-    th, td { border: 1px solid #444; padding: 2px 4px; vertical-align: top; }
-    th { background: #eee; }
-    td.n { text-align: right; white-space: nowrap; }
-    td.id { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+    table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 10.5pt; page-break-inside: auto; }
+    thead { display: table-header-group; }
+    tr { page-break-inside: avoid; break-inside: avoid; }
+    th, td { border: 1px solid #444; padding: 2px 3px; vertical-align: top; overflow-wrap: anywhere; word-break: break-word; }
+    th { background: #eee; font-size: 9.5pt; }
+    td.n { text-align: right; }
+    td.id, td.code { font-size: 9pt; }
+    td.short { overflow-wrap: normal; word-break: normal; }
+    .number { margin-top: 3px; }
+    .sign { display: flex; justify-content: space-between; margin-top: 8mm; break-inside: avoid; page-break-inside: avoid; }
+    .sign .recv { width: 45%; font-size: 11pt; }
+    .sign .recv b { font-size: 12pt; font-style: italic; }
+    .sign .who { width: 50%; text-align: center; font-weight: bold; }
+    .sign .who .name { margin-top: 24mm; }
+    .chart { break-inside: avoid; page-break-inside: avoid; }
+    .chart svg { display: block; width: 100%; height: auto; }
     .overdue { color: #b00; font-weight: bold; }
     .legend span { display: inline-block; margin-right: 12px; font-size: 10pt; }
     .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
@@ -72,7 +91,8 @@ public struct DigestHTMLRenderer {
         let e = DigestHTMLRenderer.escape
         let rowH = 18, labelW = 90, barW = 520, top = 4
         let maxTotal = max(1, units.map(\.counts.tasks).max() ?? 1)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"100%\" viewBox=\"0 0 \(labelW + barW + 40) \(top + rowH * units.count + 4)\">"
+        let w = labelW + barW + 40, h = top + rowH * units.count + 4
+        var svg = "<div class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\">"
         for (i, u) in units.enumerated() {
             let y = top + i * rowH
             svg += "<text x=\"\(labelW - 4)\" y=\"\(y + 12)\" text-anchor=\"end\">\(e(u.code))</text>"
@@ -86,35 +106,42 @@ public struct DigestHTMLRenderer {
             }
             svg += "<text x=\"\(x + 4)\" y=\"\(y + 12)\">\(u.counts.tasks)</text>"
         }
-        return svg + "</svg>"
+        return svg + "</svg></div>"
     }
 
     public func render(_ r: DigestReport) -> String {
         let L = DigestLabels(lang: lang)
         let e = DigestHTMLRenderer.escape
         let c = r.totals
-        let (y, m, d) = r.asOf.components
         var h = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n"
         h += "<title>\(e(L.title)) — \(e(L.asOf(r.asOf)))</title>\n<style>\n\(DigestHTMLRenderer.style)\n</style>\n</head>\n<body>\n"
+        let frame = DocumentFrame(settings: r.settings, kind: .report, stamp: stamp ?? DocumentStamp(date: r.asOf), lang: lang)
         h += "<div class=\"header\">\n<div>"
-        if let sup = r.settings.superior { h += "<div>\(e(sup.uppercased()))</div>" }
-        h += "<div class=\"org\">\(e(r.settings.organization ?? ""))</div><div class=\"rule\"></div></div>\n"
+        if let sup = frame.superior { h += "<div>\(e(sup))</div>" }
+        h += "<div class=\"org\">\(e(frame.organization))</div><div class=\"rule\"></div>"
+        h += "<div class=\"number\">\(e(frame.number))</div></div>\n"
         h += "<div><div class=\"org nowrap\">\(e(L.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")))</div>"
         h += "<div class=\"nowrap\"><b>\(e(L.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")))</b></div><div class=\"rule\"></div>"
-        let place = r.settings.place.map { e($0) + ", " } ?? ""
-        h += "<div class=\"date\">\(place)\(lang == .vi ? "ngày \(d) tháng \(m) năm \(y)" : r.asOf.iso)</div></div>\n</div>\n"
+        h += "<div class=\"date\">\(e(frame.placeDate))</div></div>\n</div>\n"
         h += "<h1>\(e(L.title))</h1>\n<div class=\"asof\">\(e(L.asOf(r.asOf)))"
         if !r.unitFilter.isEmpty { h += "<br/>\(e(L.unitScope(r.unitFilter)))" }
         h += "</div>\n"
 
-        func table(_ header: [String], _ rows: [[(String, String)]]) -> String {
-            var t = "<table>\n<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-            for row in rows { t += "<tr>" + row.map { "<td\($0.1.isEmpty ? "" : " class=\"\($0.1)\"")>\(e($0.0))</td>" }.joined() + "</tr>\n" }
+        // Cells: text, class, and a title (the full task ID behind its short form).
+        func table(_ header: [String], _ widths: [Int], _ rows: [[(String, String)]], titles: [String]? = nil) -> String {
+            var t = "<table>\n<colgroup>" + widths.map { "<col style=\"width:\($0)%\"/>" }.joined() + "</colgroup>\n"
+            t += "<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for (n, row) in rows.enumerated() {
+                t += "<tr>" + row.enumerated().map { i, cell in
+                    let title = i == 0 ? titles.map { " title=\"\(e($0[n]))\"" } ?? "" : ""
+                    return "<td\(cell.1.isEmpty ? "" : " class=\"\(cell.1)\"")\(title)>\(e(cell.0))</td>"
+                }.joined() + "</tr>\n"
+            }
             return t + "</tbody>\n</table>\n"
         }
         h += "<h2>\(e(L.pick("I. Tổng hợp chung", "I. Summary")))</h2>\n"
-        h += table(["", L.tasks, "%"], [
+        h += table(["", L.tasks, "%"], [60, 20, 20], [
             [(L.done + ": " + L.doneOnTime.lowercased(), ""), ("\(c.doneOnTime)", "n"), (L.percent(c.doneOnTime, of: c.tasks), "n")],
             [(L.done + ": " + L.doneLate.lowercased(), ""), ("\(c.doneLate)", "n"), (L.percent(c.doneLate, of: c.tasks), "n")],
             [(L.notDone + ": " + L.withinDeadline.lowercased(), ""), ("\(c.withinDeadline)", "n"), (L.percent(c.withinDeadline, of: c.tasks), "n")],
@@ -131,12 +158,13 @@ public struct DigestHTMLRenderer {
         ])
         if !r.units.isEmpty {
             h += "<h2>\(e(L.pick("II. ", "II. ") + L.unitsHeading))</h2>\n"
-            h += "<div class=\"legend\">" + DigestHTMLRenderer.colors.map { "<span><i style=\"background:\($0.1)\"></i>\(e($0.0.label(lang)))</span>" }.joined() + "</div>\n"
-            h += chart(r.units) + "\n"
+            // The legend inside the chart's block, so that print keeps them on one page.
+            let legend = "<div class=\"legend\">" + DigestHTMLRenderer.colors.map { "<span><i style=\"background:\($0.1)\"></i>\(e($0.0.label(lang)))</span>" }.joined() + "</div>\n"
+            h += chart(r.units).replacingOccurrences(of: "<div class=\"chart\">", with: "<div class=\"chart\">" + legend) + "\n"
             h += table([L.code, L.unit, L.total, L.doneOnTimeShort, L.doneLateShort, L.withinDeadline, L.overdue, L.ongoing,
-                        L.cancelled, L.onTimeRate, L.reminders],
+                        L.cancelled, L.onTimeRate, L.reminders], [12, 19, 6, 8, 8, 8, 7, 9, 6, 9, 8],
                        r.units.map { u in
-                           [(u.code, "id"), (u.name, ""), ("\(u.counts.tasks)", "n"), ("\(u.counts.doneOnTime)", "n"),
+                           [(u.code, "code"), (u.name, ""), ("\(u.counts.tasks)", "n"), ("\(u.counts.doneOnTime)", "n"),
                             ("\(u.counts.doneLate)", "n"), ("\(u.counts.withinDeadline)", "n"),
                             ("\(u.counts.overdue)", u.counts.overdue > 0 ? "n overdue" : "n"), ("\(u.counts.ongoing)", "n"),
                             ("\(u.counts.cancelled)", "n"), (L.percent(u.counts.onTimeRate), "n"), ("\(u.counts.reminders)", "n")]
@@ -146,9 +174,19 @@ public struct DigestHTMLRenderer {
         for (n, section) in L.sections(r).enumerated() {
             h += "<h2>\(roman[min(n + 2, roman.count - 1)]). \(e(section.heading))</h2>\n"
             guard !section.items.isEmpty else { h += "<p class=\"none\">\(e(L.none))</p>\n"; continue }
+            let widths = section.columns.map { $0.long ? 22 : 12 }
             h += table([L.task, L.unit] + section.columns.map(\.title) + [L.text],
-                       section.items.map { i in [(i.id, "id"), (i.unit, "")] + section.columns.map { ($0.value(i), "") } + [(i.text, "")] })
+                       [15, 12] + widths + [73 - widths.reduce(0, +)],
+                       section.items.map { i in
+                           [(ReportDocument.shortID(i, lang), "id"), (i.unit, "code")]
+                               + section.columns.map { ($0.value(i), $0.long ? "" : "short") }
+                               + [(i.text, "")]
+                       }, titles: section.items.map(\.id))
         }
+        h += "<div class=\"sign\"><div class=\"recv\"><b>\(e(lang.pick("Nơi nhận:", "Recipients:")))</b>"
+        h += frame.recipientLines(first: [], lang: lang).map { "<br/>\(e($0))" }.joined() + "</div>\n"
+        h += "<div class=\"who\">" + frame.signer.map { "<div>\(e($0))</div>" }.joined()
+        h += "<div class=\"name\">\(e(frame.signerName))</div></div></div>\n"
         h += "</body>\n</html>\n"
         return h
     }

@@ -78,6 +78,8 @@ public struct DigestItem: Sendable {
     public let local: String
     public let unit: String
     public let meetingDate: Day
+    /// The meeting's notice number (its `document`), if any: the short form of its ID.
+    public let notice: String?
     /// The deadline in force, and the one the meeting set.
     public let due: Deadline
     public let originalDue: Deadline
@@ -108,6 +110,7 @@ public struct DigestItem: Sendable {
         local = String(decoding: task.id.utf8.dropFirst(meeting.id.utf8.count + 1), as: UTF8.self)
         unit = task.unit
         meetingDate = meeting.date
+        notice = meeting.document
         due = t.deadline
         originalDue = task.due
         lastUpdate = t.lastDate

@@ -30,6 +30,9 @@ public enum Message: Sendable, Equatable {
     case badID(String)
     case badFileNameID(String)
     case badUnitCode(String)
+    case badSetting(String, String, expected: String)
+    case binaryNeedsOutput(String)
+    case meetingNotFound(String, candidates: [String])
     case badStatus(String)
     // Meetings and units
     case duplicateMeetingID(String, other: SourceLocation)
@@ -282,6 +285,16 @@ public enum Message: Sendable, Equatable {
                       : "template '\(name)' does not produce valid YAML: \(reason)"
         case let .outputFailed(path, reason):
             return vi ? "không ghi được tệp kết quả \(path): \(reason)" : "cannot write the output file \(path): \(reason)"
+        case let .meetingNotFound(name, candidates):
+            if candidates.isEmpty { return vi ? "không có cuộc họp '\(name)'" : "no meeting '\(name)'" }
+            return vi ? "'\(name)' khớp nhiều cuộc họp: \(candidates.joined(separator: ", "))"
+                      : "'\(name)' matches several meetings: \(candidates.joined(separator: ", "))"
+        case let .binaryNeedsOutput(format):
+            return vi ? "định dạng \(format) là tệp nhị phân, không in ra màn hình: hãy thêm --output TỆP"
+                      : "the \(format) format is a binary file, not for a terminal: add --output FILE"
+        case let .badSetting(key, value, expected):
+            return vi ? "giá trị '\(value)' của '\(key)' không hợp lệ; cần dạng: \(expected)"
+                      : "'\(value)' is not a valid '\(key)'; expected: \(expected)"
         case let .sharing(message):
             return message.text(lang)
         }
@@ -295,6 +308,8 @@ public enum Message: Sendable, Equatable {
         case "unit": return vi ? "đơn vị" : "a unit"
         case "units": return "units.yaml"
         case "settings": return "settings.yaml"
+        case "codes": return vi ? "codes (settings.yaml)" : "codes in settings.yaml"
+        case "signer": return vi ? "signer (settings.yaml)" : "signer in settings.yaml"
         default: return place
         }
     }

@@ -1,0 +1,215 @@
+/// Writes official documents as a Word file (Office Open XML, WordprocessingML): A4,
+/// NĐ 30/2020 margins (top and bottom 20 mm, left 30 mm, right 15 mm), Times New Roman
+/// 14 pt (tables 12 pt), the page number at the top centre from the second page. Several
+/// documents (one letter per unit) go into one file, each its own section starting on a
+/// new page with its own page numbers.
+public struct DocxWriter {
+    public var lang: Language
+
+    public init(lang: Language) { self.lang = lang }
+
+    /// Twips (1/1440 inch) of the text width: 210 − 30 − 15 mm.
+    static let textWidth = 9355
+
+    public func bytes(_ documents: [OfficialDocument]) throws(FollowupError) -> [UInt8] {
+        var body = ""
+        for (i, d) in documents.enumerated() {
+            body += document(d)
+            // Each document but the last ends its own section; the last section's
+            // properties close the body.
+            if i < documents.count - 1 { body += "<w:p><w:pPr>\(DocxWriter.section)</w:pPr></w:p>" }
+        }
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+        var pkg = OfficePackage()
+        pkg.add("[Content_Types].xml", OfficePackage.xmlHead + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/word/document.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+            <Override PartName="/word/styles.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+            <Override PartName="/word/header1.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+            </Types>
+            """)
+        pkg.add("_rels/.rels", OfficePackage.xmlHead + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+            Target="word/document.xml"/></Relationships>
+            """)
+        pkg.add("word/_rels/document.xml.rels", OfficePackage.xmlHead + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
+            Target="styles.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" \
+            Target="header1.xml"/></Relationships>
+            """)
+        pkg.add("word/styles.xml", OfficePackage.xmlHead + """
+            <w:styles \(w)><w:docDefaults><w:rPrDefault><w:rPr>\
+            <w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" \
+            w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN"/></w:rPr>\
+            </w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" \
+            w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>\
+            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>\
+            <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>\
+            <w:tblPr><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>\
+            </w:tblCellMar></w:tblPr></w:style></w:styles>
+            """)
+        pkg.add("word/header1.xml", OfficePackage.xmlHead + """
+            <w:hdr \(w)><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r>\
+            <w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+            <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r>\
+            <w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>
+            """)
+        pkg.add("word/document.xml", OfficePackage.xmlHead
+            + "<w:document \(w)><w:body>\(body)\(DocxWriter.section)</w:body></w:document>")
+        return try pkg.bytes()
+    }
+
+    /// A4 portrait, NĐ 30 margins, header from page 2, numbers from 1.
+    static let section = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/>"
+        + "<w:type w:val=\"nextPage\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+        + "<w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"567\" "
+        + "w:footer=\"567\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/><w:titlePg/></w:sectPr>"
+
+    // MARK: pieces
+
+    struct Style {
+        var bold = false
+        var italic = false
+        /// Half-points.
+        var size = 28
+    }
+
+    func run(_ text: String, _ s: Style = Style()) -> String {
+        var pr = ""
+        if s.bold { pr += "<w:b/><w:bCs/>" }
+        if s.italic { pr += "<w:i/><w:iCs/>" }
+        if s.size != 28 { pr += "<w:sz w:val=\"\(s.size)\"/><w:szCs w:val=\"\(s.size)\"/>" }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let t = lines.map { "<w:t xml:space=\"preserve\">\(OfficePackage.escape(String($0)))</w:t>" }
+            .joined(separator: "<w:br/>")
+        return "<w:r>" + (pr.isEmpty ? "" : "<w:rPr>\(pr)</w:rPr>") + t + "</w:r>"
+    }
+
+    enum Align: String { case left, center, right, both }
+
+    func para(_ runs: String, align: Align = .left, firstLine: Int = 0, before: Int = 0, after: Int = 0,
+              keepNext: Bool = false, extra: String = "") -> String {
+        var pr = keepNext ? "<w:keepNext/>" : ""
+        pr += extra
+        if before != 0 || after != 0 { pr += "<w:spacing w:before=\"\(before)\" w:after=\"\(after)\"/>" }
+        if firstLine != 0 { pr += "<w:ind w:firstLine=\"\(firstLine)\"/>" }
+        if align != .left { pr += "<w:jc w:val=\"\(align.rawValue)\"/>" }
+        return "<w:p>" + (pr.isEmpty ? "" : "<w:pPr>\(pr)</w:pPr>") + runs + "</w:p>"
+    }
+
+    /// The short rule under the issuing body and under the motto: a bottom border across
+    /// the middle of the cell.
+    func rule(indent: Int) -> String {
+        "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+            + "<w:spacing w:before=\"60\" w:after=\"80\"/><w:ind w:left=\"\(indent)\" w:right=\"\(indent)\"/>"
+            + "<w:rPr><w:sz w:val=\"4\"/></w:rPr></w:pPr></w:p>"
+    }
+
+    func cell(_ width: Int, _ content: String, shade: Bool = false) -> String {
+        "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+            + (shade ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>" : "")
+            + "</w:tcPr>" + (content.isEmpty ? "<w:p/>" : content) + "</w:tc>"
+    }
+
+    /// A table without borders that lays out two columns (the header, the signature).
+    func layout(_ widths: [Int], _ cells: [String]) -> String {
+        "<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
+            + "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
+            + "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
+            + "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/>"
+            + "</w:tblCellMar></w:tblPr>"
+            + "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid><w:tr>"
+            + zip(widths, cells).map { cell($0, $1) }.joined() + "</w:tr></w:tbl>"
+    }
+
+    func table(_ t: OfficeTable) -> String {
+        let total = max(1, t.columns.map(\.weight).reduce(0, +))
+        var widths = t.columns.map { $0.weight * DocxWriter.textWidth / total }
+        if let last = widths.indices.last { widths[last] += DocxWriter.textWidth - widths.reduce(0, +) }
+        let small = Style(size: 24)
+        var x = "<w:tbl><w:tblPr><w:tblW w:w=\"\(DocxWriter.textWidth)\" w:type=\"dxa\"/>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblBorders>"
+            + ["top", "left", "bottom", "right", "insideH", "insideV"]
+            .map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
+            + "</w:tblBorders></w:tblPr><w:tblGrid>"
+            + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        // The header row repeats on every page; no row is split across pages.
+        x += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        for (c, w) in zip(t.columns, widths) {
+            x += cell(w, para(run(c.title, Style(bold: true, size: 22)), align: .center), shade: true)
+        }
+        x += "</w:tr>"
+        for row in t.rows {
+            x += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            for (i, w) in widths.enumerated() {
+                let value = i < row.count ? row[i] : .empty
+                let numeric = t.columns[i].numeric
+                x += cell(w, para(run(value.display(lang), small), align: numeric ? .right : .left))
+            }
+            x += "</w:tr>"
+        }
+        return x + "</w:tbl>"
+    }
+
+    func document(_ d: OfficialDocument) -> String {
+        let bold = Style(bold: true, size: 24)
+        // Header: issuing body under its parent (left), the motto (right); 35% and 65%.
+        var left = ""
+        if let sup = d.superior { left += para(run(sup, Style(size: 24)), align: .center) }
+        left += para(run(d.organization, bold), align: .center)
+        left += rule(indent: 900)
+        left += para(run(d.number, Style(size: 26)), align: .center)
+        if let ex = d.excerpt { left += para(run(ex, Style(size: 24)), align: .center, before: 60) }
+        var right = para(run(lang.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"), bold),
+                         align: .center)
+        right += para(run(lang.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+                          Style(bold: true)), align: .center)
+        right += rule(indent: 1300)
+        right += para(run(d.placeDate, Style(italic: true)), align: .center, before: 120)
+        var x = layout([4050, DocxWriter.textWidth - 4050], [left, right])
+        if let title = d.title {
+            x += para(run(title, Style(bold: true)), align: .center, before: 360, keepNext: true)
+            if let s = d.summary { x += para(run(s, Style(bold: true)), align: .center, keepNext: true) }
+            x += rule(indent: 3600)
+        }
+        if !d.addressees.isEmpty {
+            let to = lang.pick("Kính gửi: ", "To: ")
+            let lines = d.addressees.count == 1 ? [to + d.addressees[0]]
+                : [to] + d.addressees.map { "- " + $0 + ";" }
+            for l in lines { x += para(run(l), align: .center, before: 240, after: 120) }
+        }
+        var first = true
+        for block in d.body {
+            switch block {
+            case .heading(let h):
+                x += para(run(h, Style(bold: true)), align: .both, firstLine: 567, before: 120, after: 60,
+                          keepNext: true)
+            case .paragraph(let p):
+                x += para(run(p), align: .both, firstLine: 567, before: first ? 240 : 60, after: 60)
+            case .note(let p):
+                x += para(run(p, Style(italic: true)), align: .both, firstLine: 567, after: 60)
+            case .table(let t):
+                x += table(t) + para("", after: 60)
+            }
+            first = false
+        }
+        // Recipients (left, 12 and 11 pt) and the signature block (right, 14 pt bold).
+        var recv = para(run(lang.pick("Nơi nhận:", "Recipients:"), Style(bold: true, italic: true, size: 24)))
+        for r in d.recipients { recv += para(run(r, Style(size: 22))) }
+        var sign = ""
+        for s in d.signer { sign += para(run(s, Style(bold: true)), align: .center) }
+        sign += para("", after: 1200) + para(run(d.signerName, Style(bold: true)), align: .center)
+        x += para("", before: 120) + layout([4300, DocxWriter.textWidth - 4300], [recv, sign])
+        return x
+    }
+}

@@ -1,0 +1,164 @@
+/// One sheet of a workbook: a header row (frozen) and typed rows.
+public struct OfficeSheet: Sendable {
+    public var name: String
+    public var table: OfficeTable
+
+    public init(name: String, table: OfficeTable) {
+        self.name = name
+        self.table = table
+    }
+}
+
+/// Writes sheets as an Excel workbook (Office Open XML, SpreadsheetML): numbers as numbers,
+/// dates as dates (dd/mm/yyyy), fractions as percentages (0.0%), the header row bold and
+/// frozen, column widths from the display width of what they hold.
+public enum XlsxWriter {
+    /// Cell formats in styles.xml, by index.
+    enum Format: Int { case plain = 0, header, date, percent, text, number }
+
+    public static func bytes(_ sheets: [OfficeSheet]) throws(FollowupError) -> [UInt8] {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        var pkg = OfficePackage()
+        let names = sheetNames(sheets.map(\.name))
+        var types = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" "
+            + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\" "
+            + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        var book = "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><bookViews><workbookView/></bookViews><sheets>"
+        var rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        for i in sheets.indices {
+            types += "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            book += "<sheet name=\"\(OfficePackage.escape(names[i]))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+            rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(rel)/worksheet\" "
+                + "Target=\"worksheets/sheet\(i + 1).xml\"/>"
+        }
+        rels += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/>"
+        pkg.add("[Content_Types].xml", OfficePackage.xmlHead + types + "</Types>")
+        pkg.add("_rels/.rels", OfficePackage.xmlHead
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
+        pkg.add("xl/workbook.xml", OfficePackage.xmlHead + book + "</sheets></workbook>")
+        pkg.add("xl/_rels/workbook.xml.rels", OfficePackage.xmlHead + rels + "</Relationships>")
+        pkg.add("xl/styles.xml", OfficePackage.xmlHead + styles(main))
+        for (i, s) in sheets.enumerated() {
+            pkg.add("xl/worksheets/sheet\(i + 1).xml", OfficePackage.xmlHead + sheet(s.table, main: main))
+        }
+        return try pkg.bytes()
+    }
+
+    static func styles(_ main: String) -> String {
+        let font = "<name val=\"Times New Roman\"/><family val=\"1\"/>"
+        let thin = "<border><left style=\"thin\"/><right style=\"thin\"/><top style=\"thin\"/>"
+            + "<bottom style=\"thin\"/><diagonal/></border>"
+        func xf(_ numFmt: Int, font: Int = 0, fill: Int = 0, border: Int = 1, wrap: Bool = false,
+                center: Bool = false) -> String {
+            "<xf numFmtId=\"\(numFmt)\" fontId=\"\(font)\" fillId=\"\(fill)\" borderId=\"\(border)\" xfId=\"0\""
+                + (numFmt != 0 ? " applyNumberFormat=\"1\"" : "") + " applyBorder=\"1\" applyAlignment=\"1\">"
+                + "<alignment vertical=\"top\"\(wrap ? " wrapText=\"1\"" : "")"
+                + "\(center ? " horizontal=\"center\"" : "")/></xf>"
+        }
+        return "<styleSheet xmlns=\"\(main)\"><numFmts count=\"2\">"
+            + "<numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"0.0%\"/>"
+            + "</numFmts><fonts count=\"2\"><font><sz val=\"12\"/>\(font)</font>"
+            + "<font><b/><sz val=\"12\"/>\(font)</font>"
+            + "</fonts><fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill>"
+            + "<fill><patternFill patternType=\"gray125\"/></fill><fill><patternFill patternType=\"solid\">"
+            + "<fgColor rgb=\"FFE7E6E6\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+            + "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>\(thin)</borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"6\">"
+            + xf(0, border: 0) + xf(0, font: 1, fill: 2, wrap: true, center: true) + xf(164) + xf(165)
+            + xf(0, wrap: true) + xf(1)
+            + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+            + "</styleSheet>"
+    }
+
+    /// The column letters of a 0-based index: A ... Z, AA ...
+    static func column(_ i: Int) -> String {
+        var n = i + 1, s = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            s = String(UnicodeScalar(UInt8(65 + r))) + s
+            n = (n - 1) / 26
+        }
+        return s
+    }
+
+    /// Excel's serial day: days since 30 December 1899.
+    static func serial(_ d: Day) -> Int { d.daysSinceEpoch + 25_569 }
+
+    static func sheet(_ t: OfficeTable, main: String) -> String {
+        var x = "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
+            + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews><cols>"
+        for (i, w) in widths(t).enumerated() {
+            x += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>"
+        }
+        x += "</cols><sheetData><row r=\"1\">"
+        for (i, c) in t.columns.enumerated() { x += cell(.text(c.title), at: "\(column(i))1", .header) }
+        x += "</row>"
+        for (r, row) in t.rows.enumerated() {
+            x += "<row r=\"\(r + 2)\">"
+            for (i, value) in row.enumerated() { x += cell(value, at: "\(column(i))\(r + 2)", nil) }
+            x += "</row>"
+        }
+        return x + "</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" "
+            + "header=\"0.3\" footer=\"0.3\"/></worksheet>"
+    }
+
+    static func cell(_ v: OfficeCell, at ref: String, _ format: Format?) -> String {
+        switch v {
+        case .text(let s):
+            return "<c r=\"\(ref)\" s=\"\((format ?? .text).rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                + OfficePackage.escape(s) + "</t></is></c>"
+        case .number(let n): return "<c r=\"\(ref)\" s=\"\(Format.number.rawValue)\"><v>\(n)</v></c>"
+        case .percent(let p):
+            guard let p else { return "<c r=\"\(ref)\" s=\"\(Format.percent.rawValue)\"/>" }
+            return "<c r=\"\(ref)\" s=\"\(Format.percent.rawValue)\"><v>\(p)</v></c>"
+        case .date(let d): return "<c r=\"\(ref)\" s=\"\(Format.date.rawValue)\"><v>\(serial(d))</v></c>"
+        case .empty: return "<c r=\"\(ref)\" s=\"\(Format.text.rawValue)\"/>"
+        }
+    }
+
+    /// Widths in characters: the widest value (its display width, a quarter more for text:
+    /// Excel's unit is a digit's width, and capitals are wider), headers counted up to 18
+    /// (they wrap), between 6 and 60 (longer text wraps).
+    static func widths(_ t: OfficeTable) -> [Int] {
+        t.columns.indices.map { i in
+            var w = min(18, TextWidth.width(t.columns[i].title))
+            for row in t.rows where i < row.count {
+                switch row[i] {
+                case .text(let s): w = max(w, (TextWidth.width(s) * 5 + 3) / 4)
+                case .number(let n): w = max(w, "\(n)".count)
+                case .percent: w = max(w, 6)
+                case .date: w = max(w, 10)
+                case .empty: break
+                }
+                if w >= 60 { break }
+            }
+            return min(60, max(6, w)) + 2
+        }
+    }
+
+    /// Sheet names as Excel takes them: at most 31 characters, none of `[]:*?/\`, unique.
+    static func sheetNames(_ wanted: [String]) -> [String] {
+        var seen = Set<String>()
+        return wanted.map { name in
+            var base = String(name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) }
+                .map(Character.init).prefix(31))
+            if base.isEmpty { base = "Sheet" }
+            var candidate = base, n = 2
+            while seen.contains(candidate.lowercased()) {
+                candidate = String(base.prefix(28)) + " \(n)"
+                n += 1
+            }
+            seen.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+}
