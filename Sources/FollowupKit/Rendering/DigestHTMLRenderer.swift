@@ -161,13 +161,13 @@ public struct DigestHTMLRenderer {
             // The legend inside the chart's block, so that print keeps them on one page.
             let legend = "<div class=\"legend\">" + DigestHTMLRenderer.colors.map { "<span><i style=\"background:\($0.1)\"></i>\(e($0.0.label(lang)))</span>" }.joined() + "</div>\n"
             h += chart(r.units).replacingOccurrences(of: "<div class=\"chart\">", with: "<div class=\"chart\">" + legend) + "\n"
-            h += table([L.code, L.unit, L.total, L.doneOnTimeShort, L.doneLateShort, L.withinDeadline, L.overdue, L.ongoing,
-                        L.cancelled, L.onTimeRate, L.reminders], [12, 19, 6, 8, 8, 8, 7, 9, 6, 9, 8],
+            h += table(L.unitHeader, [12, 19, 6, 8, 8, 8, 7, 9, 6, 9, 8],
                        r.units.map { u in
-                           [(u.code, "code"), (u.name, ""), ("\(u.counts.tasks)", "n"), ("\(u.counts.doneOnTime)", "n"),
-                            ("\(u.counts.doneLate)", "n"), ("\(u.counts.withinDeadline)", "n"),
-                            ("\(u.counts.overdue)", u.counts.overdue > 0 ? "n overdue" : "n"), ("\(u.counts.ongoing)", "n"),
-                            ("\(u.counts.cancelled)", "n"), (L.percent(u.counts.onTimeRate), "n"), ("\(u.counts.reminders)", "n")]
+                           L.unitCells(u).enumerated().map { i, cell in
+                               if i == 0 { return (cell, "code") }
+                               if i == DigestLabels.unitOverdueColumn, u.counts.overdue > 0 { return (cell, "n overdue") }
+                               return (cell, DigestLabels.unitNumberColumns.contains(i) ? "n" : "")
+                           }
                        })
         }
         let roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
