@@ -20,8 +20,9 @@ public enum MeetingDetail: Sendable {
     /// chair, attendees, summary, document, kind and place are checked but left empty,
     /// which spares a string for each of them when a whole root is read.
     case tracking
-    /// What checking needs: as `tracking`, and conclusion texts, update notes and
-    /// documents are checked but left empty too (a note that is there is kept as "").
+    /// What checking needs: as `tracking`, and update notes and documents are checked but
+    /// left empty too (a note that is there is kept as ""). Conclusion texts are kept:
+    /// `check` hints at unit groups they name.
     case validation
 }
 
@@ -226,7 +227,7 @@ struct MeetingParser {
                 }
             case .text:
                 textSeen = true
-                if detail == .validation { _ = try describing(required: true); text = "" } else { text = try self.text()?.text }
+                text = try self.text()?.text   // kept at every detail: check's group hints read it
             case .owner:
                 if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
             case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }

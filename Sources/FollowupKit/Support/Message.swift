@@ -42,6 +42,12 @@ public enum Message: Sendable, Equatable {
     case todoOwner
     case unitsFileMissing(String)
     case duplicateUnit(String, other: SourceLocation)
+    // Unit groups (units.yaml `groups:`)
+    case unknownGroupMember(String, group: String, suggestions: [String])
+    case groupCycle([String])
+    case groupNameTaken(String, other: SourceLocation)
+    case groupAsOwner(String, members: [String])
+    case groupMentioned(phrase: String, group: String, missing: [String])
     // Updates
     case unknownTask(String, suggestions: [String])
     case taskOfOtherMeeting(String, meeting: String)
@@ -184,6 +190,22 @@ public enum Message: Sendable, Equatable {
             return vi ? "không tìm thấy danh mục đơn vị \(path)" : "units registry \(path) not found"
         case let .duplicateUnit(name, other):
             return vi ? "đơn vị '\(name)' đã được khai báo ở \(other)" : "unit '\(name)' is already declared at \(other)"
+        case let .unknownGroupMember(name, group, suggestions):
+            var s = vi ? "nhóm '\(group)': không có đơn vị hay nhóm '\(name)'" : "group '\(group)': no unit or group '\(name)'"
+            if !suggestions.isEmpty { s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?" }
+            return s
+        case let .groupCycle(path):
+            return vi ? "nhóm đơn vị lồng vòng: \(path.joined(separator: " → "))"
+                      : "unit groups form a cycle: \(path.joined(separator: " → "))"
+        case let .groupNameTaken(name, other):
+            return vi ? "tên nhóm '\(name)' đã dùng cho đơn vị hoặc nhóm ở \(other)"
+                      : "group name '\(name)' is already used by a unit or group at \(other)"
+        case let .groupAsOwner(name, members):
+            return vi ? "'\(name)' là nhóm đơn vị; biên bản ghi từng mã đơn vị: owners: [\(members.joined(separator: ", "))]"
+                      : "'\(name)' is a unit group; a record lists its units: owners: [\(members.joined(separator: ", "))]"
+        case let .groupMentioned(phrase, group, missing):
+            return vi ? "nội dung nêu '\(phrase)' (nhóm \(group)) nhưng owners/support chưa có: \(missing.joined(separator: ", "))"
+                      : "the text names '\(phrase)' (group \(group)) but owners/support lack: \(missing.joined(separator: ", "))"
         case let .unknownTask(id, suggestions):
             var s = vi ? "không có nhiệm vụ '\(id)' trong cuộc họp này" : "no task '\(id)' in this meeting"
             if !suggestions.isEmpty { s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?" }
@@ -289,6 +311,7 @@ public enum Message: Sendable, Equatable {
         case "conclusion": return vi ? "kết luận" : "a conclusion"
         case "update": return vi ? "mục cập nhật" : "an update entry"
         case "unit": return vi ? "đơn vị" : "a unit"
+        case "group": return vi ? "nhóm đơn vị" : "a unit group"
         case "units": return "units.yaml"
         case "settings": return "settings.yaml"
         default: return place
