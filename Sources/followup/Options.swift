@@ -60,8 +60,8 @@ func reporting(_ lang: Language, _ body: () throws -> Void) throws {
 }
 
 enum Output {
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    static func error(_ line: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((line + terminator).utf8))
     }
 
     static func print(_ text: String) {

@@ -82,6 +82,7 @@ public enum Message: Sendable, Equatable {
     case unsafeName(String)
     case templateInvalid(String, reason: String)
     case outputFailed(String, reason: String)
+    case importUnreadable(String, reason: String)
 
     public func text(_ lang: Language) -> String {
         let vi = lang == .vi
@@ -302,6 +303,8 @@ public enum Message: Sendable, Equatable {
                       : "template '\(name)' does not produce valid YAML: \(reason)"
         case let .outputFailed(path, reason):
             return vi ? "không ghi được tệp kết quả \(path): \(reason)" : "cannot write the output file \(path): \(reason)"
+        case let .importUnreadable(path, reason):
+            return vi ? "không nhập được \(path): \(reason)" : "cannot import \(path): \(reason)"
         }
     }
 
