@@ -29,7 +29,7 @@ public enum ImportRules {
     public static let date: [Rule] = [
         Rule(field: "date", pattern: #"(?m)^[^\n,]{2,40},\s*ngày\s+"# + wordDate,
              example: "Tân Kỳ, ngày 05 tháng 02 năm 2027", meaning: "date: the place-and-date line of an official document"),
-        Rule(field: "date", pattern: #"(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+số\s*"# + docNumber + #"\s*,?\s*(?:ngày|ban hành ngày)\s+"# + numericDate,
+        Rule(field: "date", pattern: #"(?:[Tt]heo|ban hành)\s+(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+số\s*"# + docNumber + #"\s*,?\s*(?:ngày|ban hành ngày)\s+"# + numericDate,
              example: "Công văn số 6202/UBND-KT, ngày 23/11/2023", meaning: "date: the date of the letter reported"),
         Rule(field: "date", pattern: #"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)?\s*(?:ngày\s+)?"# + numericDate + #"\s*,"#,
              example: "Ngày 29/4/2022, UBND huyện Tân Kỳ tổ chức hội nghị; Chiều 15.6, đoàn công tác",
@@ -56,10 +56,13 @@ public enum ImportRules {
     public static let chair: [Rule] = [
         Rule(field: "chair", pattern: #"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)\s+"# + name + #"\s*[,–—-]+\s*([^.;]*?)\s*,?\s+chủ trì"#,
              example: "Đồng chí Phan Văn Giáp – Chủ tịch UBND huyện chủ trì hội nghị", meaning: "chair: name, title"),
-        Rule(field: "chair", pattern: #"[Cc]hủ trì[^:.\n]{0,30}:\s*(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)?\s*"# + name + #"\s*[,–—-]+\s*([^.;\n]+)"#,
+        Rule(field: "chair", pattern: #"[Cc]hủ trì[^:.\n]{0,30}:\s*(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)?\s*"# + name + #"\s*[,–—-]+\s*([^.;:\n]+?)(?=,\s*(?:tham dự|cùng dự|dự)|[.;:\n])"#,
              example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội đồng nhân dân huyện", meaning: "chair: name, title"),
         Rule(field: "chair", pattern: #"do\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"# + name + #"(?:\s*[,–—-]+\s*([^.;]*?))?\s+(?:làm trưởng đoàn|chủ trì)"#,
              example: "đoàn công tác của UBND tỉnh do ông Nguyễn Thanh Ngọc làm trưởng đoàn", meaning: "chair: the head of the delegation"),
+        Rule(field: "chair", pattern: #"(?:ý kiến|kết luận)\s+(?:chỉ đạo\s+)?của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"# + name + #"\s*[,–—-]+\s*([^.;]*?)\s+tại\s"#,
+             example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh tại cuộc họp",
+             meaning: "chair: the person whose directions the item reports"),
         Rule(field: "chair", pattern: #"((?:[Pp]hó\s+)?[Cc]hủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND)\s+(?:huyện|tỉnh|thành phố|thị xã|xã|quận))\s+"# + name + #"\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|kết luận|giao)"#,
              example: "chủ tịch UBND huyện Phan Văn Giáp đề nghị ...", meaning: "chair: title, then name, then a directive (capture 1 is the title here)"),
     ]
@@ -113,7 +116,10 @@ public enum ImportRules {
     /// (thông qua Phòng TN-MT)", "gửi về Văn phòng UBND tỉnh", "Báo cáo số ... của HĐND tỉnh".
     public static let recipientWords: [String] = ["thong qua", "qua", "ve", "gui", "trinh", "cua", "den", "tai", "cho"]
     /// Words allowed between units of one list ("Sở Nội vụ và các sở, ngành": "và" is dropped by folding).
-    public static let listWords: Set<String> = ["cac", "cung"]
+    /// Vague collective words ("các ngành có liên quan", "địa phương") may stand between too.
+    public static let listWords: Set<String> = [
+        "cac", "cung", "nganh", "co", "lien", "quan", "dia", "phuong", "don", "vi", "thuoc",
+    ]
     /// Words allowed between a directive and the unit it names.
     public static let leaderWords: Set<String> = [
         "cac", "cung", "dong", "chi", "chu", "tich", "pho", "giam", "doc", "thu", "truong", "lanh", "dao",
@@ -127,8 +133,8 @@ public enum ImportRules {
         "don doc", "to chuc", "chan chinh", "kip thoi", "dam bao", "bao dam", "nghien cuu", "tham muu",
         "rut ngan", "xu ly", "giai quyet", "trinh", "bao cao", "gui", "cham nhat",
     ]
-    /// A continuation that starts so and holds a deadline only sets the last directive's deadline:
-    /// "Trình UBND tỉnh trước ngày 10/8/2018."
+    /// A continuation that starts so belongs to the last directive (and sets its deadline, if
+    /// it holds one): "Trình UBND tỉnh trước ngày 10/8/2018.", "Gửi kèm file vào hòm thư ...".
     public static let deadlineOnlyStarts: [String] = [
         "trinh", "bao cao", "gui", "hoan thanh", "xong", "thoi gian", "thoi han", "cham nhat",
     ]

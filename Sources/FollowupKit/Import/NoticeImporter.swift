@@ -106,6 +106,8 @@ public struct NoticeImporter: Sendable {
         for (i, rule) in ImportRules.chair.enumerated() {
             guard let g = first([rule], in: text) else { continue }
             let (name, title) = i == ImportRules.chair.count - 1 ? (g[2], g[1]) : (g[1], g[2])
+            // "Chủ tịch UBND huyện Bình Xuyên chỉ đạo": a place the registry knows, not a person.
+            if matcher.mentions(in: "\(title) \(name)").contains(where: { $0.written.hasSuffix(name) }) { continue }
             let t = trimmed(title).trimmingCharacters(in: CharacterSet(charactersIn: ",–—- "))
             let value = t.isEmpty ? name : "\(name), \(capitalized(t))"
             return ImportDraft.Field(value, doubt: t.isEmpty ? "chưa rõ chức vụ người chủ trì" : nil)
@@ -231,9 +233,11 @@ public struct NoticeImporter: Sendable {
             }
             let continues = ImportRules.imperativeStarts.contains { startsWith(folded, $0) }
             if continues, let last = lastOwners, !out.isEmpty {
-                if let due, ImportRules.deadlineOnlyStarts.contains(where: { startsWith(folded, $0) }) {
-                    out[out.count - 1].due = due
-                    out[out.count - 1].dueWritten = dueWritten
+                if ImportRules.deadlineOnlyStarts.contains(where: { startsWith(folded, $0) }) {
+                    if let due {
+                        out[out.count - 1].due = due
+                        out[out.count - 1].dueWritten = dueWritten
+                    }
                     out[out.count - 1].text += " " + s.text
                     continue
                 }
@@ -245,7 +249,7 @@ public struct NoticeImporter: Sendable {
                     doubts: ["đơn vị chủ trì lấy theo câu trước (\(from.isEmpty ? "chưa rõ" : from))"]))
                 continue
             }
-            if directive, mentions.isEmpty, speakerDirects(folded) {
+            if directive, mentions.isEmpty, speakerDirects(folded), !introducesList(s.text, words: folded) {
                 // A directive with no unit: kept, its owner left for the clerk.
                 let suggestion = matcher.closest(s.text).prefix(2).joined(separator: "; ")
                 out.append(ImportDraft.Conclusion(
@@ -255,7 +259,27 @@ public struct NoticeImporter: Sendable {
                 lastOwners = nil
             }
         }
-        return out
+        return dropRepeats(out)
+    }
+
+    /// "... có ý kiến chỉ đạo như sau:" introduces the directives; it is not one.
+    func introducesList(_ s: String, words: [String]) -> Bool {
+        guard let verb = anchors(words, ImportRules.speakerVerbs).first else { return false }
+        return words.count - verb <= 3
+    }
+
+    /// A news item often states a directive in its lead and again in full: of two conclusions
+    /// with the same owners that share most words, the one with a deadline (else the later) stays.
+    func dropRepeats(_ list: [ImportDraft.Conclusion]) -> [ImportDraft.Conclusion] {
+        var keep = Array(repeating: true, count: list.count)
+        for i in list.indices where keep[i] && !list[i].ownerCodes.isEmpty {
+            for j in list.indices where j > i && keep[j] && list[j].ownerCodes == list[i].ownerCodes {
+                let a = Set(TextFold.words(list[i].text).map(\.text)), b = Set(TextFold.words(list[j].text).map(\.text))
+                guard Double(a.intersection(b).count) >= 0.5 * Double(min(a.count, b.count)) else { continue }
+                if list[i].due != .ongoing && list[j].due == .ongoing { keep[j] = false } else { keep[i] = false }
+            }
+        }
+        return list.indices.filter { keep[$0] }.map { list[$0] }
     }
 
     struct Assignment {
