@@ -63,8 +63,9 @@ public enum ImportRules {
         Rule(field: "chair", pattern: #"(?:ý kiến|kết luận)\s+(?:chỉ đạo\s+)?của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"# + name + #"\s*[,–—-]+\s*([^.;]*?)\s+tại\s"#,
              example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh tại cuộc họp",
              meaning: "chair: the person whose directions the item reports"),
-        Rule(field: "chair", pattern: #"((?:[Pp]hó\s+)?[Cc]hủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND)\s+(?:huyện|tỉnh|thành phố|thị xã|xã|quận))\s+"# + name + #"\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|kết luận|giao)"#,
-             example: "chủ tịch UBND huyện Phan Văn Giáp đề nghị ...", meaning: "chair: title, then name, then a directive (capture 1 is the title here)"),
+        Rule(field: "chair", pattern: #"((?:[Pp]hó\s+)?[Cc]hủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND)\s+(?:huyện|tỉnh|thành phố|thị xã|xã|quận))\s+((?:\p{Lu}\p{Ll}*\s+){2,6})(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|kết luận|giao)"#,
+             example: "chủ tịch UBND huyện Phan Văn Giáp đề nghị ...; Chủ tịch UBND tỉnh Vĩnh Phúc Trần Duy Đông yêu cầu",
+             meaning: "chair: title, then name, then a directive; of five or more capitalised words the last three are the name, the others the place"),
     ]
 
     /// Attendees: the list after these words, up to the end of the sentence.
@@ -116,10 +117,15 @@ public enum ImportRules {
     /// (thông qua Phòng TN-MT)", "gửi về Văn phòng UBND tỉnh", "Báo cáo số ... của HĐND tỉnh".
     public static let recipientWords: [String] = ["thong qua", "qua", "ve", "gui", "trinh", "cua", "den", "tai", "cho"]
     /// Words allowed between units of one list ("Sở Nội vụ và các sở, ngành": "và" is dropped by folding).
-    /// Vague collective words ("các ngành có liên quan", "địa phương") may stand between too.
+    /// Vague collective words ("các ngành có liên quan", "địa phương") and the heads of
+    /// bodies ("Thủ trưởng các sở", "Chủ tịch UBND các huyện") may stand between too.
     public static let listWords: Set<String> = [
         "cac", "cung", "nganh", "co", "lien", "quan", "dia", "phuong", "don", "vi", "thuoc",
+        "chu", "tich", "thu", "truong", "giam", "doc", "pho",
     ]
+    /// "các huyện Chương Mỹ, Đan Phượng và Thanh Trì": one head word for several names, each
+    /// matched as "huyện Chương Mỹ", "huyện Đan Phượng", ... (folded).
+    public static let sharedHeads: Set<String> = ["huyen", "xa", "phuong", "phong", "so", "quan", "thi"]
     /// Words allowed between a directive and the unit it names.
     public static let leaderWords: Set<String> = [
         "cac", "cung", "dong", "chi", "chu", "tich", "pho", "giam", "doc", "thu", "truong", "lanh", "dao",

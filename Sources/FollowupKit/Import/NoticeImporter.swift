@@ -105,7 +105,16 @@ public struct NoticeImporter: Sendable {
     func chair(_ text: String) -> ImportDraft.Field<String>? {
         for (i, rule) in ImportRules.chair.enumerated() {
             guard let g = first([rule], in: text) else { continue }
-            let (name, title) = i == ImportRules.chair.count - 1 ? (g[2], g[1]) : (g[1], g[2])
+            var (name, title) = i == ImportRules.chair.count - 1 ? (g[2], g[1]) : (g[1], g[2])
+            if i == ImportRules.chair.count - 1 {
+                let words = name.split(separator: " ")
+                if words.count >= 5 {
+                    name = words.suffix(3).joined(separator: " ")
+                    title += " " + words.dropLast(3).joined(separator: " ")
+                } else {
+                    name = words.joined(separator: " ")
+                }
+            }
             // "Chủ tịch UBND huyện Bình Xuyên chỉ đạo": a place the registry knows, not a person.
             if matcher.mentions(in: "\(title) \(name)").contains(where: { $0.written.hasSuffix(name) }) { continue }
             let t = trimmed(title).trimmingCharacters(in: CharacterSet(charactersIn: ",–—- "))
