@@ -30,7 +30,7 @@ public enum ImportRules {
         Rule(field: "date", pattern: #"(?m)^[^\n,]{2,40},\s*ngày\s+"# + wordDate,
              example: "Tân Kỳ, ngày 05 tháng 02 năm 2027", meaning: "date: the place-and-date line of an official document"),
         Rule(field: "date", pattern: #"(?:[Tt]heo|ban hành)\s+(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+số\s*"# + docNumber + #"\s*,?\s*(?:ngày|ban hành ngày)\s+"# + numericDate,
-             example: "Công văn số 6202/UBND-KT, ngày 23/11/2023", meaning: "date: the date of the letter reported"),
+             example: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)", meaning: "date: the date of the letter reported"),
         Rule(field: "date", pattern: #"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)?\s*(?:ngày\s+)?"# + numericDate + #"\s*,"#,
              example: "Ngày 29/4/2022, UBND huyện Tân Kỳ tổ chức hội nghị; Chiều 15.6, đoàn công tác",
              meaning: "date: a sentence that opens with the day of the meeting"),
@@ -40,7 +40,7 @@ public enum ImportRules {
              example: "Phát biểu tại Phiên họp thành viên UBND tỉnh sáng 4/11, ...",
              meaning: "date: a time of day and a date anywhere"),
         Rule(field: "date", pattern: #"(?m)^\s*(?:Cập nhật:\s*|Ngày đăng:\s*)?"# + numericDate + #"(?:\s+\d{1,2}:\d{2}[^\n]*)?\s*$"#,
-             example: "17/04/2019 (a line of its own: the page's date)", meaning: "date: the date a portal page was posted (flagged)"),
+             example: "17/04/2019", meaning: "date: a line holding only a date, the day a portal page was posted (flagged)"),
         Rule(field: "date", pattern: #"ngày\s+"# + numericDate,
              example: "... tại cuộc họp ngày 27-6 ...", meaning: "date: any date in the text (flagged)"),
     ]
@@ -56,7 +56,7 @@ public enum ImportRules {
     public static let chair: [Rule] = [
         Rule(field: "chair", pattern: #"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)\s+"# + name + #"\s*[,–—-]+\s*([^.;]*?)\s*,?\s+chủ trì"#,
              example: "Đồng chí Phan Văn Giáp – Chủ tịch UBND huyện chủ trì hội nghị", meaning: "chair: name, title"),
-        Rule(field: "chair", pattern: #"[Cc]hủ trì[^:.\n]{0,30}:\s*(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)?\s*"# + name + #"\s*[,–—-]+\s*([^.;:\n]+?)(?=,\s*(?:tham dự|cùng dự|dự)|[.;:\n])"#,
+        Rule(field: "chair", pattern: #"[Cc]hủ trì[^:.\n]{0,30}:\s*(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)?\s*"# + name + #"\s*[,–—-]+\s*([^.;:\n]+?)(?=,\s*(?:tham dự|cùng dự|dự)|[.;:\n]|$)"#,
              example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội đồng nhân dân huyện", meaning: "chair: name, title"),
         Rule(field: "chair", pattern: #"do\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"# + name + #"(?:\s*[,–—-]+\s*([^.;]*?))?\s+(?:làm trưởng đoàn|chủ trì)"#,
              example: "đoàn công tác của UBND tỉnh do ông Nguyễn Thanh Ngọc làm trưởng đoàn", meaning: "chair: the head of the delegation"),
@@ -150,7 +150,7 @@ public enum ImportRules {
     /// An organisation's name the registry does not hold, after an assigning word.
     public static let unmatchedName = Rule(
         field: "owner",
-        pattern: #"^[\s,:]*(?:(?:cho|các|đồng chí|[Cc]hủ tịch|[Gg]iám đốc|[Tt]hủ trưởng|lãnh đạo)\s+)*((?:Phòng|phòng|Sở|sở|Ban|Văn phòng|Trung tâm|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chi cục|Công an|Thanh tra|Đài|Bộ|Cục|Kho bạc|Hạt|Trạm|Hội|Đoàn|Ngân hàng|Công ty|Chi nhánh|chính quyền|cơ quan)\s[^,.;:()]*?)(?=\s+(?:chủ trì|phối hợp|khẩn trương|có trách nhiệm|rà soát|tổ chức|thực hiện|triển khai|nghiên cứu|xây dựng|tham mưu|hoàn thành|hoàn thiện|kiểm tra|chỉ đạo|xem xét|báo cáo|giải quyết|tập trung|xác định|theo|để|và|cùng|tiếp thu|chuẩn bị|đánh giá|giải trình)\s|[,.;:()]|$)"#,
+        pattern: #"^[\s,:]*(?:(?:cho|các|đồng chí|[Cc]hủ tịch|[Gg]iám đốc|[Tt]hủ trưởng|lãnh đạo)\s+)*((?:Phòng|phòng|Sở|sở|Ban|Văn phòng|Trung tâm|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chi cục|Công an|Thanh tra|Đài|Bộ|Cục|Kho bạc|Hạt|Trạm|Hội|Đoàn|Ngân hàng|Công ty|Chi nhánh|chính quyền|cơ quan)\s[^,.;:()]*?)(?=\s+(?:chủ trì|phối hợp|khẩn trương|có trách nhiệm|rà soát|tổ chức|thực hiện|triển khai|nghiên cứu|xây dựng|tham mưu|hoàn thành|hoàn thiện|kiểm tra|chỉ đạo|xem xét|báo cáo|giải quyết|tập trung|xác định|theo|để|và|cùng|tiếp thu|chuẩn bị|đánh giá|giải trình)(?=[\s,.;:()]|$)|[,.;:()]|$)"#,
         example: "Giao Sở Công Thương chủ trì ... (Sở Công Thương not in units.yaml)",
         meaning: "owner: written as found, so that check fails on it until the clerk picks a unit")
 

@@ -97,6 +97,8 @@ public struct NoticeImporter: Sendable {
             return ImportDraft.Field(capitalized(trimmed(g[1])))
         }
         for l in lines.prefix(12) where l.split(separator: " ").count >= 6 && !l.hasSuffix(":") {
+            // A headline is short; a long first line is the body, not a title.
+            guard l.split(separator: " ").count <= 30 else { break }
             return ImportDraft.Field(l, doubt: "tên lấy từ tiêu đề tin bài")
         }
         return ImportDraft.Field("Kết luận ngày \(date.vietnamese)", doubt: "không tìm thấy tên cuộc họp")
@@ -313,7 +315,7 @@ public struct NoticeImporter: Sendable {
             }
             let cut = words[anchor - 1].end
             let after = utf16Suffix(s, from: cut)
-            if let g = first([ImportRules.unmatchedName], in: after), mentions.allSatisfy({ $0.start < words[anchor - 1].end }) {
+            if let g = first([ImportRules.unmatchedName], in: after), candidates.allSatisfy({ $0.start < cut }) {
                 let name = trimmed(g[1])
                 if !name.isEmpty, !isCommittee(name) {
                     let start = (after as NSString).range(of: name).location
