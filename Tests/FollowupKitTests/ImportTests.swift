@@ -146,14 +146,16 @@ import ZIPFoundation
     @Test(arguments: badFiles.indices)
     func badInput(_ i: Int) throws {
         let (name, content, says) = Self.badFiles[i]
-        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        let root = try TempRoot()
+        try root.write("units.yaml", Data(contentsOf: CLI.packageRoot.appendingPathComponent("meetings/units.yaml")))
         if let content { try root.write(name, content) }
         try refuses(name, in: root, saying: says)
     }
 
     /// 50 MB of text is refused from its size, before it is read.
     @Test func hugeTextRefusedQuickly() throws {
-        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        let root = try TempRoot()
+        try root.write("units.yaml", Data(contentsOf: CLI.packageRoot.appendingPathComponent("meetings/units.yaml")))
         let line = Data("Giao Phòng Nội vụ chủ trì, phối hợp với Phòng Tư pháp hoàn thành trước ngày 30/6/2022.\n".utf8)
         var big = Data(capacity: 50 * 1024 * 1024 + line.count)
         while big.count < 50 * 1024 * 1024 { big.append(line) }
