@@ -125,3 +125,38 @@ import Testing
         #expect(groups == ["PHONGBAN", "XA", "TTHC", "CQDV"])
     }
 }
+
+/// `new` writes a template's groups out as units.
+@Suite struct NewGroupTests {
+    @Test func templateGroupIsWrittenAsUnits() throws {
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        let template = """
+        # description: Làm việc với các xã
+        title: {{title}}
+        date: {{date}}
+        chair: "Phan Văn Giáp, Chủ tịch UBND huyện"
+        conclusions:
+          - text: Rà soát hộ nghèo.
+            owners: [XA]   # mỗi xã một nhiệm vụ
+            support: [LDTBXH]
+            due: thường xuyên
+          - text: Tổng hợp kết quả.
+            owner: {{chu-tri}}
+            due: thường xuyên
+
+        """
+        try root.write("templates/xa.yaml", Data(template.utf8))
+        let r = try CLI.run(["new", "xa", "--root", root.url.path, "--date", "2026-12-01", "--title", "Làm việc với các xã",
+                             "--set", "chu-tri=PHONGBAN"], in: root.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let path = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("    # nhóm XA — UBND các xã, thị trấn\n    owners: [TT-TANKY, XA-KYSON, XA-NGHIADONG, "
+                              + "XA-TANAN, XA-DONGVAN, XA-GIAIXUAN]   # mỗi xã một nhiệm vụ\n"), "\(text)")
+        #expect(text.contains("# nhóm PHONGBAN — Các phòng, ban cấp huyện"))
+        #expect(text.contains("owners: [VP, NV, TCKH, TP, VHTT, GDDT, YT, TNMT, KTHT, NN, LDTBXH, TTR]"))
+        #expect(text.contains("support: [LDTBXH]"))
+        let check = try CLI.run(["check", "--root", root.url.path], in: root.url)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+}
