@@ -8,22 +8,22 @@ enum GroupMentions {
 
     static func warnings(_ c: Conclusion, owners: [String], support: [String], units: UnitRegistry) -> [Diagnostic] {
         guard !units.groups.isEmpty, !c.text.isEmpty, !c.owners.isEmpty else { return [] }
-        let words = TextFold.words(c.text).map(\.text)
+        // The subject is at the start: the first words are enough.
+        let words = TextFold.words(String(c.text.prefix(160))).map(\.text)
         var start = 0
         while start < min(words.count, 3), leadWords.contains(words[start]) { start += 1 }
         var out: [Diagnostic] = []
         let listed = Set(owners + support)
         for g in units.groups {
-            let phrases = g.names.dropFirst().map { TextFold.words($0).map(\.text) }.sorted { $0.count > $1.count }
-            guard let phrase = phrases.first(where: { p in
-                !p.isEmpty && words.count >= start + p.count && Array(words[start..<(start + p.count)]) == p
-            }), !(start + phrase.count < words.count && narrowing.contains(words[start + phrase.count]))
+            guard let phrase = g.foldedNames.first(where: { p in
+                !p.words.isEmpty && words.count >= start + p.words.count
+                    && Array(words[start..<(start + p.words.count)]) == p.words
+            }), !(start + phrase.words.count < words.count && narrowing.contains(words[start + phrase.words.count]))
             else { continue }
             let missing = units.expand(g).filter { !listed.contains($0) }
             if !missing.isEmpty {
-                let written = g.names.dropFirst().first { TextFold.words($0).map(\.text) == phrase } ?? g.name
                 out.append(Diagnostic(.warning, c.owners[0].location,
-                                      .groupMentioned(phrase: written, group: g.code, missing: missing)))
+                                      .groupMentioned(phrase: phrase.written, group: g.code, missing: missing)))
             }
         }
         return out

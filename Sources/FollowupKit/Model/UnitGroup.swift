@@ -10,6 +10,8 @@ public struct UnitGroup: Sendable, Equatable {
     /// Unit codes or other groups' codes, as written.
     public var members: [Located<String>]
     public var location: SourceLocation
+    /// The name and aliases as `TextFold` words, longest first (for `check`'s hint).
+    let foldedNames: [(written: String, words: [String])]
 
     public init(code: String, name: String, aliases: [String] = [], members: [Located<String>],
                 location: SourceLocation) {
@@ -18,6 +20,11 @@ public struct UnitGroup: Sendable, Equatable {
         self.aliases = aliases
         self.members = members
         self.location = location
+        foldedNames = ([name] + aliases).map { ($0, TextFold.words($0).map(\.text)) }.sorted { $0.1.count > $1.1.count }
+    }
+
+    public static func == (a: UnitGroup, b: UnitGroup) -> Bool {
+        a.code == b.code && a.name == b.name && a.aliases == b.aliases && a.members == b.members && a.location == b.location
     }
 
     public var names: [String] { [code, name] + aliases }
