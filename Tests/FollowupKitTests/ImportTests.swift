@@ -255,6 +255,14 @@ import ZIPFoundation
         }
     }
 
+    /// Docs/Import.md shows every rule: its example is in the table.
+    @Test func docsListEveryRule() throws {
+        let doc = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Docs/Import.md"), encoding: .utf8)
+        for rule in ImportRules.all {
+            #expect(doc.contains("| `\(rule.field)` | \(rule.example) |"), "Docs/Import.md lacks the \(rule.field) rule '\(rule.example)'")
+        }
+    }
+
     func listing(_ url: URL) throws -> [String] {
         (FileManager.default.enumerator(atPath: url.path)?.allObjects as? [String] ?? []).sorted()
     }
