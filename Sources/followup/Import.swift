@@ -21,9 +21,12 @@ struct Import: ParsableCommand {
     )
 
     @OptionGroup var options: CommonOptions
-    @Argument(help: "The notice: a .txt, .docx or .pdf file, or - for standard input.", completion: .file(extensions: ["txt", "docx", "pdf"]))
+    @Argument(help: "The notice: a .txt, .docx or .pdf file, or - for standard input.",
+              completion: .file(extensions: ["txt", "docx", "pdf"]))
     var file: String
-    @Option(name: .long, help: ArgumentHelp("Date for the year of dates written without one, yyyy-MM-dd or dd/MM/yyyy; also the meeting date when the text gives none.", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("Date for the year of dates written without one, yyyy-MM-dd or "
+                                            + "dd/MM/yyyy; also the meeting date when the text gives none.",
+                                            valueName: "date"))
     var date: String?
     @Option(name: .long, help: ArgumentHelp("Meeting ID (default: the date and the title's slug).", valueName: "id"))
     var id: String?
@@ -35,12 +38,13 @@ struct Import: ParsableCommand {
         try reporting(lang) {
             let context = try date.map { d throws(FollowupError) in try parseDay(d, option: "--date") }
             let text: String
-            switch NoticeReader.read(file, stdin: { FileHandle.standardInput.readData(ofLength: NoticeReader.sizeLimit + 1) }) {
+            let stdin = { FileHandle.standardInput.readData(ofLength: NoticeReader.sizeLimit + 1) }
+            switch NoticeReader.read(file, stdin: stdin) {
             case .success(let t): text = t
             case .failure(let f): throw FollowupError(.importUnreadable(file, reason: ImportMessages.reason(f, lang)))
             }
             let found = try Loader.scan(root: root, detail: .tracking) { meeting, _ in meeting.id }
-            let importer = NoticeImporter(registry: found.units, contextDate: context)
+            let importer = NoticeImporter(registry: found.units, contextDate: context, fallbackDate: options.today)
             let draft: ImportDraft
             do throws(NoticeImporter.Failure) {
                 draft = try importer.draft(text)
@@ -76,11 +80,14 @@ enum ImportMessages {
         case .binary: return lang.pick("không phải văn bản UTF-8 (tệp nhị phân?)", "not UTF-8 text (a binary file?)")
         case .notDocx(let why): return lang.pick("không phải tệp .docx hợp lệ: \(why)", "not a valid .docx: \(why)")
         case .pdftotextMissing:
-            return lang.pick("cần pdftotext để đọc PDF (Debian: sudo apt-get install poppler-utils), hoặc lưu văn bản thành .txt/.docx",
-                             "reading a PDF needs pdftotext (Debian: sudo apt-get install poppler-utils), or save the text as .txt/.docx")
+            return lang.pick("cần pdftotext để đọc PDF (Debian: sudo apt-get install poppler-utils), "
+                                + "hoặc lưu văn bản thành .txt/.docx",
+                             "reading a PDF needs pdftotext (Debian: sudo apt-get install poppler-utils), "
+                                + "or save the text as .txt/.docx")
         case .pdfFailed(let why): return lang.pick("pdftotext không đọc được tệp (\(why))", "pdftotext failed (\(why))")
         case .unknownType(let ext):
-            return lang.pick("không đọc được loại tệp .\(ext); dùng .txt, .docx hoặc .pdf", "cannot read .\(ext) files; use .txt, .docx or .pdf")
+            return lang.pick("không đọc được loại tệp .\(ext); dùng .txt, .docx hoặc .pdf",
+                             "cannot read .\(ext) files; use .txt, .docx or .pdf")
         }
     }
 
@@ -88,8 +95,10 @@ enum ImportMessages {
         switch f {
         case .empty: return lang.pick("không có chữ nào", "it holds no words")
         case .noConclusions:
-            return lang.pick("không tìm thấy kết luận nào (câu giao việc: \"Giao/Yêu cầu/Đề nghị ...\", \"X chủ trì ...\"); không ghi gì",
-                             "no conclusions found (sentences that assign work: \"Giao/Yêu cầu/Đề nghị ...\", \"X chủ trì ...\"); nothing written")
+            return lang.pick("không tìm thấy kết luận nào (câu giao việc: \"Giao/Yêu cầu/Đề nghị ...\", "
+                                + "\"X chủ trì ...\"); không ghi gì",
+                             "no conclusions found (sentences that assign work: \"Giao/Yêu cầu/Đề nghị ...\", "
+                                + "\"X chủ trì ...\"); nothing written")
         }
     }
 }

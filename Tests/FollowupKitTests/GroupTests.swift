@@ -57,7 +57,8 @@ import Testing
     }
 
     @Test func unknownMemberIsLocated() throws {
-        let r = try root(units: Self.units.replacingOccurrences(of: "members: [VP, NV, TP]", with: "members: [VP, NVV, TP]"))
+        let units = Self.units.replacingOccurrences(of: "members: [VP, NV, TP]", with: "members: [VP, NVV, TP]")
+        let r = try root(units: units)
         let c = try CLI.run(["check", "--root", r.url.path], in: r.url)
         #expect(c.status == 1)
         #expect(c.stderr.contains("units.yaml:14:19: error: nhóm 'PHONG': không có đơn vị hay nhóm 'NVV'; có phải: NV"),
@@ -69,7 +70,8 @@ import Testing
         let r = try root(units: units)
         let c = try CLI.run(["check", "--root", r.url.path, "--lang", "en"], in: r.url)
         #expect(c.status == 1)
-        #expect(c.stderr.contains("units.yaml:11:11: error: unit groups form a cycle: PHONG → TATCA → PHONG"), "\(c.stderr)")
+        #expect(c.stderr.contains("units.yaml:11:11: error: unit groups form a cycle: PHONG → TATCA → PHONG"),
+                "\(c.stderr)")
     }
 
     @Test func aCodeIsEitherAUnitOrAGroup() throws {
@@ -77,14 +79,16 @@ import Testing
             .replacingOccurrences(of: "members: [PHONG, XA-A, NV]", with: "members: [XA-A]"))
         let c = try CLI.run(["check", "--root", r.url.path], in: r.url)
         #expect(c.status == 1)
-        #expect(c.stderr.contains("units.yaml:11:11: error: tên nhóm 'NV' đã dùng cho đơn vị hoặc nhóm ở"), "\(c.stderr)")
+        #expect(c.stderr.contains("units.yaml:11:11: error: tên nhóm 'NV' đã dùng cho đơn vị hoặc nhóm ở"),
+                "\(c.stderr)")
     }
 
     @Test func aRecordListsUnitsNotGroups() throws {
         let r = try root(record: record(owners: "owners: [PHONG]"))
         let c = try CLI.run(["check", "--root", r.url.path], in: r.url)
         #expect(c.status == 1)
-        #expect(c.stderr.contains("2026-01-05-hop.yaml:6:14: error: 'PHONG' là nhóm đơn vị; biên bản ghi từng mã đơn vị: owners: [VP, NV, TP]"),
+        #expect(c.stderr.contains("2026-01-05-hop.yaml:6:14: error: 'PHONG' là nhóm đơn vị; "
+                                  + "biên bản ghi từng mã đơn vị: owners: [VP, NV, TP]"),
                 "\(c.stderr)")
     }
 
@@ -92,7 +96,8 @@ import Testing
         let short = try root(record: record(owners: "owners: [VP, NV]", text: "Các phòng, ban rà soát hồ sơ."))
         let c = try CLI.run(["check", "--root", short.url.path], in: short.url)
         #expect(c.status == 0)
-        #expect(c.stderr.contains("warning: nội dung nêu 'Các phòng, ban' (nhóm PHONG) nhưng owners/support chưa có: TP"),
+        #expect(c.stderr.contains("warning: nội dung nêu 'Các phòng, ban' (nhóm PHONG) "
+                                  + "nhưng owners/support chưa có: TP"),
                 "\(c.stderr)")
         let full = try root(record: record(owners: "owners: [VP, NV, TP]", text: "Các phòng, ban rà soát hồ sơ."))
         #expect(try CLI.run(["check", "--root", full.url.path], in: full.url).stderr.contains("warning") == false)
@@ -146,7 +151,8 @@ import Testing
 
         """
         try root.write("templates/xa.yaml", Data(template.utf8))
-        let r = try CLI.run(["new", "xa", "--root", root.url.path, "--date", "2026-12-01", "--title", "Làm việc với các xã",
+        let r = try CLI.run(["new", "xa", "--root", root.url.path, "--date", "2026-12-01",
+                             "--title", "Làm việc với các xã",
                              "--set", "chu-tri=PHONGBAN"], in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
         let path = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

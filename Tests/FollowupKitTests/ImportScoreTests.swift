@@ -19,7 +19,8 @@ import Testing
             correct += p.intersection(e).count
         }
         var description: String {
-            String(format: "%3.0f%% %3.0f%%  (%d/%d, %d/%d)", precision * 100, recall * 100, correct, produced, correct, expected)
+            String(format: "%3.0f%% %3.0f%%  (%d/%d, %d/%d)", precision * 100, recall * 100,
+                   correct, produced, correct, expected)
         }
     }
 
@@ -58,9 +59,12 @@ import Testing
         for line in text.split(separator: "\n") where line.hasPrefix("#") {
             if line == "# held-out" { heldOut = true }
             if line.hasPrefix("# unscored:") {
-                unscored.formUnion(line.dropFirst(11).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                let fields = line.dropFirst(11).split(separator: ",")
+                unscored.formUnion(fields.map { $0.trimmingCharacters(in: .whitespaces) })
             }
-            if line.hasPrefix("# context-date:") { context = Day(iso: line.dropFirst(15).trimmingCharacters(in: .whitespaces)) }
+            if line.hasPrefix("# context-date:") {
+                context = Day(iso: line.dropFirst(15).trimmingCharacters(in: .whitespaces))
+            }
         }
         guard let meeting else { throw CancellationError() }
         return Expected(meeting: meeting, unscored: unscored, context: context, heldOut: heldOut, units: units)
@@ -120,7 +124,9 @@ import Testing
                 pd.insert("\(k) \(c.due == .ongoing ? "ongoing" : "\(c.due)")")
             }
             for (i, c) in e.meeting.conclusions.enumerated() {
-                for o in c.owners where o.value != "TODO" { eo.insert("e\(i) \(e.units.code(for: o.value) ?? o.value)") }
+                for o in c.owners where o.value != "TODO" {
+                    eo.insert("e\(i) \(e.units.code(for: o.value) ?? o.value)")
+                }
                 for s in c.support { es.insert("e\(i) \(e.units.code(for: s.value) ?? s.value)") }
                 switch c.due {
                 case .ongoing?: ed.insert("e\(i) ongoing")

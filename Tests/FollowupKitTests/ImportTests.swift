@@ -6,7 +6,8 @@ import ZIPFoundation
 /// `followup import`: the seed news item, the rules, the files it reads and refuses.
 @Suite struct ImportTests {
     static let seed = CLI.fixtures.appendingPathComponent("notices/tan-ky-2022-04-29-cchc/notice.txt")
-    static let registry: UnitRegistry = RegistryLoader.units(root: CLI.packageRoot.appendingPathComponent("meetings").path).0
+    static let registry: UnitRegistry =
+        RegistryLoader.units(root: CLI.packageRoot.appendingPathComponent("meetings").path).0
 
     func seedDraft() throws -> ImportDraft {
         let text = try String(contentsOf: Self.seed, encoding: .utf8)
@@ -59,7 +60,9 @@ import ZIPFoundation
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.contains(path + ":") && check.stderr.contains("TODO"))
         // The clerk confirms: the open owner becomes the procedures group, written out.
-        text = text.replacingOccurrences(of: "owner: TODO", with: "owners: [TNMT, TP, KTHT, TCKH, LDTBXH, TT-TANKY, XA-KYSON, XA-NGHIADONG, XA-TANAN, XA-DONGVAN, XA-GIAIXUAN]")
+        let procedures = "owners: [TNMT, TP, KTHT, TCKH, LDTBXH, TT-TANKY, XA-KYSON, XA-NGHIADONG, XA-TANAN, "
+            + "XA-DONGVAN, XA-GIAIXUAN]"
+        text = text.replacingOccurrences(of: "owner: TODO", with: procedures)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let again = try CLI.run(["check", "--root", root.url.path], in: root.url)
         #expect(again.status == 0)
@@ -69,7 +72,8 @@ import ZIPFoundation
     @Test func dryRunWritesNothingAndEnglishSummary() throws {
         let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
         let before = try listing(root.url)
-        let r = try CLI.run(["import", Self.seed.path, "--root", root.url.path, "--dry-run", "--lang", "en"], in: root.url)
+        let r = try CLI.run(["import", Self.seed.path, "--root", root.url.path, "--dry-run", "--lang", "en"],
+                            in: root.url)
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("# Bản nháp do `followup import`"))
         #expect(r.stdout.contains("date: 2022-04-29"))
@@ -98,7 +102,9 @@ import ZIPFoundation
             let escaped = p.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             return "<w:p><w:r><w:t xml:space=\"preserve\">\(escaped)</w:t></w:r></w:p>"
         }.joined()
-        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(paragraphs)</w:body></w:document>"
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+            + "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(paragraphs)"
+            + "</w:body></w:document>"
         let url = root.path("thong-bao.docx")
         let archive = try Archive(url: url, accessMode: .create)
         let bytes = Data(xml.utf8)
@@ -170,7 +176,8 @@ import ZIPFoundation
     /// A unit the registry does not hold is written as found, so that `check` fails on it.
     @Test func unmatchedOwnerFailsCheckWithALocation() throws {
         let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
-        let text = "Ngày 10/5/2022, UBND huyện họp giao ban. Giao Sở Công Thương chủ trì, phối hợp với Phòng Kinh tế và Hạ tầng rà soát các cụm công nghiệp, hoàn thành trước ngày 30/6/2022."
+        let text = "Ngày 10/5/2022, UBND huyện họp giao ban. Giao Sở Công Thương chủ trì, phối hợp với Phòng Kinh tế "
+            + "và Hạ tầng rà soát các cụm công nghiệp, hoàn thành trước ngày 30/6/2022."
         try root.write("tb.txt", Data(text.utf8))
         let r = try CLI.run(["import", "tb.txt", "--root", root.url.path], in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
@@ -213,7 +220,8 @@ import ZIPFoundation
     }
 
     @Test func earlyDeadlineKeptAndFlagged() throws {
-        let text = "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023) Giao Phòng Nội vụ chủ trì hoàn thành trước ngày 21/11/2022."
+        let text = "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023) Giao Phòng Nội vụ chủ trì hoàn thành "
+            + "trước ngày 21/11/2022."
         let d = try NoticeImporter(registry: Self.registry).draft(text)
         let c = try #require(d.conclusions.first)
         #expect(c.due == .day(try #require(Day(iso: "2022-11-21"))))
@@ -234,7 +242,8 @@ import ZIPFoundation
     }
 
     @Test func yearFromDateOption() throws {
-        let text = "Chiều ngày 17/5, Chủ tịch UBND huyện làm việc với xã Kỳ Sơn. Giao UBND xã Kỳ Sơn hoàn thành trước 15/8."
+        let text = "Chiều ngày 17/5, Chủ tịch UBND huyện làm việc với xã Kỳ Sơn. "
+            + "Giao UBND xã Kỳ Sơn hoàn thành trước 15/8."
         let d = try NoticeImporter(registry: Self.registry, contextDate: Day(iso: "2023-01-01")).draft(text)
         #expect(d.date.value.iso == "2023-05-17")
         #expect(d.conclusions.first?.due == .day(try #require(Day(iso: "2023-08-15"))))
@@ -259,7 +268,8 @@ import ZIPFoundation
     @Test func docsListEveryRule() throws {
         let doc = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Docs/Import.md"), encoding: .utf8)
         for rule in ImportRules.all {
-            #expect(doc.contains("| `\(rule.field)` | \(rule.example) |"), "Docs/Import.md lacks the \(rule.field) rule '\(rule.example)'")
+            #expect(doc.contains("| `\(rule.field)` | \(rule.example) |"),
+                    "Docs/Import.md lacks the \(rule.field) rule '\(rule.example)'")
         }
     }
 

@@ -73,7 +73,8 @@ enum Validator {
                     if let g = units.group(owner.value) {
                         fail(owner.location, .groupAsOwner(owner.value, members: units.expand(g)))
                     } else {
-                        fail(owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
+                        let near = units.suggestions(for: owner.value)
+                        fail(owner.location, .unknownUnit(owner.value, suggestions: near))
                     }
                     continue
                 }

@@ -16,23 +16,33 @@ public enum ImportSummary {
                 if !matched.contains(line) { matched.append(line) }
             }
         }
-        if !matched.isEmpty { out.append(vi ? "Đơn vị khớp với danh mục:" : "Units matched:"); out += matched }
+        if !matched.isEmpty {
+            out.append(vi ? "Đơn vị khớp với danh mục:" : "Units matched:")
+            out += matched
+        }
         if !d.unmatched.isEmpty {
-            out.append(vi ? "Tên chưa khớp (check sẽ báo lỗi đến khi sửa):" : "Names not matched (check fails until fixed):")
+            out.append(vi ? "Tên chưa khớp (check sẽ báo lỗi đến khi sửa):"
+                          : "Names not matched (check fails until fixed):")
             for u in d.unmatched {
-                let near = u.closest.isEmpty ? "" : (vi ? " — gần nhất: " : " — closest: ") + u.closest.joined(separator: ", ")
+                let near = u.closest.isEmpty ? ""
+                    : (vi ? " — gần nhất: " : " — closest: ") + u.closest.joined(separator: ", ")
                 out.append("  “\(u.written)”\(near)")
             }
         }
         var deadlines: [String] = []
         for (i, c) in d.conclusions.enumerated() {
             switch c.due {
-            case .day(let day): deadlines.append("  #\(i + 1): \(lang.format(day))" + (c.dueWritten.map { " ← “\($0)”" } ?? ""))
-            case .ongoing: if let w = c.dueWritten { deadlines.append("  #\(i + 1): " + (vi ? "thường xuyên" : "ongoing") + " ← “\(w)”") }
+            case .day(let day):
+                deadlines.append("  #\(i + 1): \(lang.format(day))" + (c.dueWritten.map { " ← “\($0)”" } ?? ""))
+            case .ongoing:
+                if let w = c.dueWritten {
+                    deadlines.append("  #\(i + 1): " + (vi ? "thường xuyên" : "ongoing") + " ← “\(w)”")
+                }
             }
         }
         let ongoing = d.conclusions.count - deadlines.count
-        out.append(vi ? "Thời hạn tìm thấy: \(deadlines.count)" + (ongoing > 0 ? " (còn \(ongoing) kết luận: thường xuyên)" : "")
+        out.append(vi ? "Thời hạn tìm thấy: \(deadlines.count)"
+                          + (ongoing > 0 ? " (còn \(ongoing) kết luận: thường xuyên)" : "")
                       : "Deadlines found: \(deadlines.count)" + (ongoing > 0 ? " (\(ongoing) more: ongoing)" : ""))
         out += deadlines
         var doubts: [String] = []

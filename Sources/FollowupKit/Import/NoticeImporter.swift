@@ -6,10 +6,13 @@ public struct NoticeImporter: Sendable {
     public let matcher: UnitMatcher
     /// The year for dates written without one (`--date`), if given.
     public var contextDate: Day?
+    /// The date a text with no date of its own gets (flagged): the CLI passes today.
+    public var fallbackDate: Day?
 
-    public init(registry: UnitRegistry, contextDate: Day? = nil) {
+    public init(registry: UnitRegistry, contextDate: Day? = nil, fallbackDate: Day? = nil) {
         self.matcher = UnitMatcher(registry: registry)
         self.contextDate = contextDate
+        self.fallbackDate = fallbackDate
     }
 
     public enum Failure: Error, Sendable, Equatable {
@@ -47,7 +50,8 @@ public struct NoticeImporter: Sendable {
             let hasNumber = g.count == 5   // the rule with a document number before the date
             let (d, m, y) = hasNumber ? (g[2], g[3], g[4]) : (g[1], g[2], g[3])
             guard let day = Int(d), let month = Int(m) else { continue }
-            var doubt: String? = i >= ImportRules.date.count - 2 ? "ngày lấy từ ngày đăng tin hoặc một ngày trong văn bản" : nil
+            let guessed = i >= ImportRules.date.count - 2   // the page's date or any date: flagged
+            var doubt: String? = guessed ? "ngày lấy từ ngày đăng tin hoặc một ngày trong văn bản" : nil
             var year = Int(y)
             if year == nil {
                 if let c = contextDate {
@@ -61,7 +65,7 @@ public struct NoticeImporter: Sendable {
                 return ImportDraft.Field(result, doubt: doubt)
             }
         }
-        let fallback = contextDate ?? Day(year: 2000, month: 1, day: 1) ?? Day(daysSinceEpoch: 0)
+        let fallback = contextDate ?? fallbackDate ?? Day(daysSinceEpoch: 0)
         return ImportDraft.Field(fallback, doubt: "không tìm thấy ngày họp; hãy ghi ngày (hoặc dùng --date)")
     }
 
@@ -134,7 +138,8 @@ public struct NoticeImporter: Sendable {
             for piece in part.components(separatedBy: ", ") {
                 let p = trimmed(piece)
                 let lower = p.lowercased()
-                if !current.isEmpty, ImportRules.attendeeStarts.contains(where: { lower == $0 || lower.hasPrefix($0 + " ") }) {
+                let startsNew = ImportRules.attendeeStarts.contains { lower == $0 || lower.hasPrefix($0 + " ") }
+                if !current.isEmpty, startsNew {
                     out.append(current)
                     current = p
                 } else {
@@ -163,7 +168,8 @@ public struct NoticeImporter: Sendable {
             if opening?.firstMatch(in: p, range: nsRange(p)) != nil { continue }
             let words = TextFold.words(p).map(\.text)
             if speakerDirects(words) { break }
-            if ImportRules.assigning.contains(where: { contains(words, $0) }), !matcher.mentions(in: p).isEmpty { break }
+            let assigns = ImportRules.assigning.contains { contains(words, $0) }
+            if assigns, !matcher.mentions(in: p).isEmpty { break }
             out.append(p)
             if out.joined().count > 600 { break }
         }
@@ -266,7 +272,8 @@ public struct NoticeImporter: Sendable {
                 out.append(ImportDraft.Conclusion(
                     text: conclusionText(s.text, from: directiveEnd(s.text, words: words) ?? 0), owners: [],
                     unmatchedOwners: [], support: [], due: due ?? .ongoing, dueWritten: dueWritten,
-                    doubts: ["văn bản không nêu đơn vị chủ trì" + (suggestion.isEmpty ? "" : "; gần nhất: \(suggestion)")]))
+                    doubts: ["văn bản không nêu đơn vị chủ trì"
+                             + (suggestion.isEmpty ? "" : "; gần nhất: \(suggestion)")]))
                 lastOwners = nil
             }
         }
@@ -404,7 +411,9 @@ public struct NoticeImporter: Sendable {
     // MARK: Deadlines
 
     func hasDeadline(_ s: String) -> Bool {
-        ImportRules.deadlines.dropLast().contains { ImportRules.regex($0.pattern)?.firstMatch(in: s, range: nsRange(s)) != nil }
+        ImportRules.deadlines.dropLast().contains { rule in
+            ImportRules.regex(rule.pattern)?.firstMatch(in: s, range: nsRange(s)) != nil
+        }
     }
 
     func deadline(_ s: String, meeting: Day) -> (ImportDraft.Due?, String?) {
@@ -504,7 +513,8 @@ public struct NoticeImporter: Sendable {
         guard s == s.uppercased() else { return s }
         let words = s.split(separator: " ").map { w -> String in
             let plain = TextFold.plain(String(w))
-            if ["ubnd", "hdnd", "ttg", "cp", "nq", "cchc", "tthc"].contains(plain) || w.contains("/") { return String(w) }
+            let acronym = ["ubnd", "hdnd", "ttg", "cp", "nq", "cchc", "tthc"].contains(plain)
+            if acronym || w.contains("/") { return String(w) }
             return w.lowercased()
         }
         return capitalized(words.joined(separator: " "))

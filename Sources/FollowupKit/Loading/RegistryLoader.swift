@@ -100,9 +100,15 @@ enum RegistryLoader {
             }
             guard ok != nil else { return }
             guard let code else { parser.report(start, .missingKey("code", where: "group")); return }
-            guard Identifier.isValidUnitCode(code.text) else { parser.report(code.start, .badUnitCode(code.text)); return }
+            guard Identifier.isValidUnitCode(code.text) else {
+                parser.report(code.start, .badUnitCode(code.text))
+                return
+            }
             guard let name else { parser.report(start, .missingKey("name", where: "group")); return }
-            guard let members, !members.isEmpty else { parser.report(start, .missingKey("members", where: "group")); return }
+            guard let members, !members.isEmpty else {
+                parser.report(start, .missingKey("members", where: "group"))
+                return
+            }
             groups.append(UnitGroup(code: code.text, name: name, aliases: aliases, members: members,
                                     location: parser.location(code.start)))
         }

@@ -24,7 +24,8 @@ public struct UnitGroup: Sendable, Equatable {
     }
 
     public static func == (a: UnitGroup, b: UnitGroup) -> Bool {
-        a.code == b.code && a.name == b.name && a.aliases == b.aliases && a.members == b.members && a.location == b.location
+        a.code == b.code && a.name == b.name && a.aliases == b.aliases && a.members == b.members
+            && a.location == b.location
     }
 
     public var names: [String] { [code, name] + aliases }

@@ -192,8 +192,11 @@ public enum Message: Sendable, Equatable {
         case let .duplicateUnit(name, other):
             return vi ? "đơn vị '\(name)' đã được khai báo ở \(other)" : "unit '\(name)' is already declared at \(other)"
         case let .unknownGroupMember(name, group, suggestions):
-            var s = vi ? "nhóm '\(group)': không có đơn vị hay nhóm '\(name)'" : "group '\(group)': no unit or group '\(name)'"
-            if !suggestions.isEmpty { s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?" }
+            var s = vi ? "nhóm '\(group)': không có đơn vị hay nhóm '\(name)'"
+                       : "group '\(group)': no unit or group '\(name)'"
+            if !suggestions.isEmpty {
+                s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?"
+            }
             return s
         case let .groupCycle(path):
             return vi ? "nhóm đơn vị lồng vòng: \(path.joined(separator: " → "))"
@@ -202,11 +205,13 @@ public enum Message: Sendable, Equatable {
             return vi ? "tên nhóm '\(name)' đã dùng cho đơn vị hoặc nhóm ở \(other)"
                       : "group name '\(name)' is already used by a unit or group at \(other)"
         case let .groupAsOwner(name, members):
-            return vi ? "'\(name)' là nhóm đơn vị; biên bản ghi từng mã đơn vị: owners: [\(members.joined(separator: ", "))]"
-                      : "'\(name)' is a unit group; a record lists its units: owners: [\(members.joined(separator: ", "))]"
+            let units = members.joined(separator: ", ")
+            return vi ? "'\(name)' là nhóm đơn vị; biên bản ghi từng mã đơn vị: owners: [\(units)]"
+                      : "'\(name)' is a unit group; a record lists its units: owners: [\(units)]"
         case let .groupMentioned(phrase, group, missing):
-            return vi ? "nội dung nêu '\(phrase)' (nhóm \(group)) nhưng owners/support chưa có: \(missing.joined(separator: ", "))"
-                      : "the text names '\(phrase)' (group \(group)) but owners/support lack: \(missing.joined(separator: ", "))"
+            let units = missing.joined(separator: ", ")
+            return vi ? "nội dung nêu '\(phrase)' (nhóm \(group)) nhưng owners/support chưa có: \(units)"
+                      : "the text names '\(phrase)' (group \(group)) but owners/support lack: \(units)"
         case let .unknownTask(id, suggestions):
             var s = vi ? "không có nhiệm vụ '\(id)' trong cuộc họp này" : "no task '\(id)' in this meeting"
             if !suggestions.isEmpty { s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?" }

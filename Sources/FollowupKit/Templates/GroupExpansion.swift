@@ -3,6 +3,10 @@
 public enum GroupExpansion {
     /// `text` with every group named in an `owner:`, `owners:` or `support:` line (a scalar
     /// or a one-line `[...]` list) replaced by its units. Other lines are kept byte for byte.
+    static func unquoted(_ s: String) -> String {
+        s.count >= 2 && s.hasPrefix("\"") && s.hasSuffix("\"") ? String(s.dropFirst().dropLast()) : s
+    }
+
     public static func expand(_ text: String, units: UnitRegistry) -> String {
         guard !units.groups.isEmpty else { return text }
         var out: [Substring] = []
@@ -24,7 +28,7 @@ public enum GroupExpansion {
             let listed = value.hasPrefix("[") && value.hasSuffix("]")
             let items = (listed ? String(value.dropFirst().dropLast()) : value)
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                .map { $0.count >= 2 && $0.hasPrefix("\"") && $0.hasSuffix("\"") ? String($0.dropFirst().dropLast()) : $0 }
+                .map { unquoted($0) }
             let groups = items.compactMap { units.code(for: $0) == nil ? units.group($0) : nil }
             guard !groups.isEmpty else { out.append(line); continue }
             var codes: [String] = []
