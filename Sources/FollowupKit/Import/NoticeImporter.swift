@@ -21,9 +21,10 @@ public struct NoticeImporter: Sendable {
     }
 
     public func draft(_ input: String) throws(Failure) -> ImportDraft {
-        let text = NFC.normalize(input).replacingOccurrences(of: "\r\n", with: "\n")
+        let normal = NFC.normalize(input).replacingOccurrences(of: "\r\n", with: "\n")
             .replacingOccurrences(of: "\r", with: "\n").replacingOccurrences(of: "\u{00A0}", with: " ")
-        guard text.contains(where: { $0.isLetter }) else { throw .empty }
+        guard normal.contains(where: { $0.isLetter }) else { throw .empty }
+        let text = Self.reflow(normal)
         let date = meetingDate(text)
         var conclusions = self.conclusions(text, meeting: date.value)
         guard !conclusions.isEmpty else { throw .noConclusions }
@@ -40,6 +41,25 @@ public struct NoticeImporter: Sendable {
                            location: first([ImportRules.location], in: text).map { trimmed($0[1]) },
                            chair: chair(text), attendees: attendees(text), summary: summary(text),
                            conclusions: conclusions, unmatched: unmatched)
+    }
+
+    /// Joins lines that a PDF or a narrow page broke in mid-sentence: a line that ends
+    /// without punctuation, followed by one that starts in lower case, is one line.
+    static func reflow(_ text: String) -> String {
+        var out = ""
+        var previous: Character?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if let last = previous, let first = t.first, first.isLowercase,
+               last.isLetter || last.isNumber || last == "," {
+                out += " " + t
+            } else {
+                if !out.isEmpty || previous != nil { out += "\n" }
+                out += line
+            }
+            previous = t.last
+        }
+        return out
     }
 
     // MARK: Header fields
