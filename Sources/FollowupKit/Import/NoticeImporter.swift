@@ -310,11 +310,15 @@ public struct NoticeImporter: Sendable {
     /// with the same owners that share most words, the one with a deadline (else the later) stays.
     func dropRepeats(_ list: [ImportDraft.Conclusion]) -> [ImportDraft.Conclusion] {
         var keep = Array(repeating: true, count: list.count)
-        for i in list.indices where keep[i] && !list[i].ownerCodes.isEmpty {
-            for j in list.indices where j > i && keep[j] && list[j].ownerCodes == list[i].ownerCodes {
-                let a = Set(TextFold.words(list[i].text).map(\.text)), b = Set(TextFold.words(list[j].text).map(\.text))
-                guard Double(a.intersection(b).count) >= 0.5 * Double(min(a.count, b.count)) else { continue }
+        let words = list.map { Set(TextFold.words($0.text).map(\.text)) }
+        let owners = list.map(\.ownerCodes)
+        for i in list.indices where keep[i] && !owners[i].isEmpty {
+            // A lead is near the body that repeats it: look a few conclusions ahead only.
+            for j in (i + 1)..<min(list.count, i + 13) where keep[j] && owners[j] == owners[i] {
+                let shared = words[i].intersection(words[j]).count
+                guard Double(shared) >= 0.5 * Double(min(words[i].count, words[j].count)) else { continue }
                 if list[i].due != .ongoing && list[j].due == .ongoing { keep[j] = false } else { keep[i] = false }
+                if !keep[i] { break }
             }
         }
         return list.indices.filter { keep[$0] }.map { list[$0] }

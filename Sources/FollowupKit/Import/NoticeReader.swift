@@ -7,8 +7,9 @@ import ZIPFoundation
 /// Reads the text of a notice from a `.txt`, `.docx` or `.pdf` file or from standard input,
 /// refusing what is not text, too large, or not the format its name says.
 public enum NoticeReader {
-    /// A notice is a few pages; a larger input is not one (and would only be slow).
-    public static let sizeLimit = 4 * 1024 * 1024
+    /// A notice is a few pages (tens of KB); a larger text is not one, and reading it would
+    /// only be slow. A .docx or .pdf file may be larger (images, fonts); its text may not.
+    public static let sizeLimit = 1024 * 1024
 
     public enum Failure: Error, Sendable, Equatable {
         case unreadable(String)
@@ -82,6 +83,7 @@ public enum NoticeReader {
         parser.delegate = reader
         guard parser.parse() else { return .failure(.notDocx("word/document.xml is not XML")) }
         let s = reader.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if s.utf8.count > sizeLimit { return .failure(.tooLarge(bytes: s.utf8.count, limit: sizeLimit)) }
         return s.isEmpty ? .failure(.empty) : .success(s)
     }
 
@@ -97,7 +99,8 @@ public enum NoticeReader {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else { return .failure(.pdfFailed("pdftotext exit \(p.terminationStatus)")) }
-        return text(Array(data.prefix(sizeLimit)))
+        if data.count > sizeLimit { return .failure(.tooLarge(bytes: data.count, limit: sizeLimit)) }
+        return text(Array(data))
     }
 
     /// The path of an executable on `PATH`, if any.

@@ -34,6 +34,9 @@ public enum TextFold {
     static let abbreviations: [([String], [String])] = abbreviationTable.map { pair in
         (pair.0.split(separator: " ").map(String.init), pair.1.split(separator: " ").map(String.init))
     }
+    /// The same, by first word (in table order), so most words are looked up once.
+    static let abbreviationsByFirst: [String: [([String], [String])]] =
+        Dictionary(grouping: abbreviations, by: { $0.0[0] })
 
     /// One word without diacritics, in lower case.
     public static func plain(_ word: String) -> String {
@@ -86,7 +89,7 @@ public enum TextFold {
         out.reserveCapacity(raw.count)
         var i = 0
         outer: while i < raw.count {
-            for (long, short) in abbreviations where i + long.count <= raw.count {
+            for (long, short) in abbreviationsByFirst[raw[i].text] ?? [] where i + long.count <= raw.count {
                 var ok = true
                 for (k, w) in long.enumerated() where raw[i + k].text != w { ok = false; break }
                 guard ok else { continue }
