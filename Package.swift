@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowupKitTests",
-            dependencies: ["FollowupKit", "followup"],
+            dependencies: ["FollowupKit", "followup", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),
     ],

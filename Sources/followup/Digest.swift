@@ -34,7 +34,7 @@ struct Digest: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the report is cut at (default: today).", valueName: "date"))
     var asOf: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only this unit (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.units)
+    @Option(name: .long, help: ArgumentHelp("Only this unit or unit group (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.unitsOrGroups)
     var unit: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only meetings whose ID starts with this.", valueName: "id"))
@@ -79,7 +79,7 @@ struct Digest: ParsableCommand {
             var found = try Loader.scan(root: options.rootPath) { [digestOptions] meeting, tasks in
                 DigestPart(meeting, tasks: tasks, options: digestOptions)
             }
-            digestOptions.units = Set(try unit.map { try resolveUnit($0, in: found.units) })
+            digestOptions.units = Set(try unit.flatMap { try resolveUnits($0, in: found.units) })
             let report = DigestReport.make(parts: found.takeParts(), units: found.units, settings: found.settings,
                                            options: digestOptions)
             let terminal = options.terminal

@@ -57,8 +57,9 @@ struct New: ParsableCommand {
             let tmpl = try MeetingTemplate.load(template, root: root)
             let found = try Loader.scan(root: root) { meeting, _ in meeting.id }
             let units = found.units
-            let plan = try NewMeeting.plan(template: tmpl, root: root, date: day, title: title, id: id, chair: chair,
+            var plan = try NewMeeting.plan(template: tmpl, root: root, date: day, title: title, id: id, chair: chair,
                                            document: document, extra: extra, existingIDs: Set(found.parts))
+            plan.text = GroupExpansion.expand(plan.text, units: units)   // a record names units, not groups
             let problems = NewMeeting.problems(in: plan.text, path: plan.path, units: units, root: root)
             if let bad = problems.first(where: { $0.severity == .error }) {
                 throw FollowupError(.templateInvalid(template, reason: bad.rendered(lang)))

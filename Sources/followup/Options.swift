@@ -60,8 +60,8 @@ func reporting(_ lang: Language, _ body: () throws -> Void) throws {
 }
 
 enum Output {
-    static func error(_ line: String) {
-        var text = line + "\n"
+    static func error(_ line: String, terminator: String = "\n") {
+        var text = line + terminator
         text.withUTF8 { Console.current.writeErr($0) }
     }
 

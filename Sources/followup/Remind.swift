@@ -21,7 +21,7 @@ struct Remind: ParsableCommand {
     )
 
     @OptionGroup var options: CommonOptions
-    @Option(name: .long, help: ArgumentHelp("Only this unit (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.units) var unit: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Only this unit or unit group (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.unitsOrGroups) var unit: [String] = []
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day of the reminder (default: today).", valueName: "date")) var asOf: String?
     @Option(name: .customLong("due-soon"), help: ArgumentHelp("Days ahead that count as due soon.", valueName: "n")) var dueSoon: Int = 7
     @Flag(name: .long, help: "Append a reminder entry to each task concerned.") var record = false
@@ -46,7 +46,7 @@ struct Remind: ParsableCommand {
             var day = options.today
             if let asOf { day = try parseDay(asOf, option: "--as-of") }
             let ledger = try loadLedger(options)
-            let codes = Set(try unit.map { try resolveUnit($0, in: ledger.units) })
+            let codes = Set(try unit.flatMap { try resolveUnits($0, in: ledger.units) })
             if format == .docx, output == nil { throw FollowupError.binaryNeedsOutput("docx") }
             let letters = ReminderDocument.addressed(
                 Reminders.letters(ledger, options: AssessmentOptions(asOf: day, dueSoonDays: dueSoon), units: codes),

@@ -20,7 +20,7 @@ struct Tasks: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only tasks of this unit (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.units)
+    @Option(name: .long, help: ArgumentHelp("Only tasks of this unit or unit group (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.unitsOrGroups)
     var unit: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only tasks with this status (open, in_progress, blocked, done, cancelled); repeatable.", valueName: "status"))
@@ -52,7 +52,7 @@ struct Tasks: ParsableCommand {
             let found = try Loader.scan(root: options.rootPath) { meeting, tasks in
                 TaskList.rows(of: meeting, tasks: tasks)
             }
-            filter.units = Set(try unit.map { try resolveUnit($0, in: found.units) })
+            filter.units = Set(try unit.flatMap { try resolveUnits($0, in: found.units) })
             let rows = TaskList.rows(found.parts, filter: filter)
             switch format {
             case .json: TaskListRenderer.stream(rows) { Output.write($0) }

@@ -6,9 +6,11 @@ enum RegistryLoader {
     enum SettingsKey: Int, CaseIterable { case organization, superior, place, office, codes, signer, recipients }
     enum CodeKey: Int, CaseIterable { case report, letter, notice }
     enum SignerKey: Int, CaseIterable { case authority, behalf, title, name }
+    enum GroupKey: Int, CaseIterable { case code, name, aliases, members }
 
-    static let rootKeys = KeyTable(["units"])
+    static let rootKeys = KeyTable(["units", "groups"])
     static let unitKeys = KeyTable(UnitKey.allCases.map { "\($0)" })
+    static let groupKeys = KeyTable(GroupKey.allCases.map { "\($0)" })
     static let settingsKeys = KeyTable(SettingsKey.allCases.map { "\($0)" })
     static let codeKeys = KeyTable(CodeKey.allCases.map { "\($0)" })
     static let signerKeys = KeyTable(SignerKey.allCases.map { "\($0)" })
@@ -49,9 +51,14 @@ enum RegistryLoader {
         let path = RootScanner.join(root, "units.yaml")
         var registry = UnitRegistry()
         var extra: [Diagnostic] = []
+        var groups: [UnitGroup] = []
         let problems = readRootFile(path, required: true, keys: rootKeys) { (parser, key) throws(YAMLSyntaxError) in
-            guard key.index != nil else {
+            guard let index = key.index else {
                 try parser.unknown(key, "units", rootKeys)
+                return
+            }
+            if index == 1 {
+                try readGroups(parser, into: &groups)
                 return
             }
             try parser.reader.sequence { () throws(YAMLSyntaxError) in
@@ -75,7 +82,43 @@ enum RegistryLoader {
                 }
             }
         }
-        return (registry, problems + extra)
+        for g in groups {
+            if let clash = registry.addGroup(g) {
+                extra.append(Diagnostic(.error, g.location, .groupNameTaken(clash.name, other: clash.other)))
+            }
+        }
+        return (registry, problems + extra + registry.groupProblems())
+    }
+
+    /// `groups:`: code, name, aliases and members (unit or group codes, names or aliases).
+    private static func readGroups(_ parser: MeetingParser, into groups: inout [UnitGroup]) throws(YAMLSyntaxError) {
+        try parser.reader.sequence { () throws(YAMLSyntaxError) in
+            var code: Scalar?, name: String?, aliases: [String] = [], members: [Located<String>]?
+            let start = try parser.reader.peekMark()
+            let ok = try parser.reader.mapping(groupKeys) { (k) throws(YAMLSyntaxError) in
+                switch k.index.flatMap(GroupKey.init) {
+                case .code: code = try parser.text()
+                case .name: name = try parser.text()?.text
+                case .aliases: aliases = try parser.reader.scalarList().map(\.text)
+                case .members:
+                    members = try parser.reader.scalarList().map { Located($0.text, parser.location($0.start)) }
+                case nil: try parser.unknown(k, "group", groupKeys)
+                }
+            }
+            guard ok != nil else { return }
+            guard let code else { parser.report(start, .missingKey("code", where: "group")); return }
+            guard Identifier.isValidUnitCode(code.text) else {
+                parser.report(code.start, .badUnitCode(code.text))
+                return
+            }
+            guard let name else { parser.report(start, .missingKey("name", where: "group")); return }
+            guard let members, !members.isEmpty else {
+                parser.report(start, .missingKey("members", where: "group"))
+                return
+            }
+            groups.append(UnitGroup(code: code.text, name: name, aliases: aliases, members: members,
+                                    location: parser.location(code.start)))
+        }
     }
 
     static func settings(root: String) -> (Settings, [Diagnostic]) {

@@ -8,6 +8,9 @@ public struct UnitRegistry: Sendable {
     /// Names exactly as declared: most references are written that way, and looking them
     /// up needs no normalising.
     private var exact: [String: Int] = [:]
+    /// Groups of units (`groups:` in units.yaml); see `UnitGroup`.
+    public private(set) var groups: [UnitGroup] = []
+    private var groupIndex: [String: Int] = [:]
 
     public init() {}
 
@@ -27,6 +30,21 @@ public struct UnitRegistry: Sendable {
             exact[name] = units.count - 1
         }
         return nil
+    }
+
+    /// Adds a group; returns the unit or group already holding one of its names, if any.
+    mutating func addGroup(_ group: UnitGroup) -> (name: String, other: SourceLocation)? {
+        for name in group.names {
+            if let i = index[UnitRegistry.key(name)] { return (name, units[i].location) }
+            if let i = groupIndex[UnitRegistry.key(name)] { return (name, groups[i].location) }
+        }
+        groups.append(group)
+        for name in group.names { groupIndex[UnitRegistry.key(name)] = groups.count - 1 }
+        return nil
+    }
+
+    func groupPosition(of name: String) -> Int? {
+        groupIndex.isEmpty ? nil : groupIndex[UnitRegistry.key(name)]
     }
 
     /// The code of the unit `name` stands for (cheaper than `resolve`, which copies the unit).

@@ -45,6 +45,12 @@ public enum Message: Sendable, Equatable {
     case todoOwner
     case unitsFileMissing(String)
     case duplicateUnit(String, other: SourceLocation)
+    // Unit groups (units.yaml `groups:`)
+    case unknownGroupMember(String, group: String, suggestions: [String])
+    case groupCycle([String])
+    case groupNameTaken(String, other: SourceLocation)
+    case groupAsOwner(String, members: [String])
+    case groupMentioned(phrase: String, group: String, missing: [String])
     // Updates
     case unknownTask(String, suggestions: [String])
     case taskOfOtherMeeting(String, meeting: String)
@@ -81,6 +87,7 @@ public enum Message: Sendable, Equatable {
     case outputFailed(String, reason: String)
     // Sharing through git (merge driver, git-setup)
     case sharing(SharingMessage)
+    case importUnreadable(String, reason: String)
 
     public func text(_ lang: Language) -> String {
         let vi = lang == .vi
@@ -189,6 +196,27 @@ public enum Message: Sendable, Equatable {
             return vi ? "không tìm thấy danh mục đơn vị \(path)" : "units registry \(path) not found"
         case let .duplicateUnit(name, other):
             return vi ? "đơn vị '\(name)' đã được khai báo ở \(other)" : "unit '\(name)' is already declared at \(other)"
+        case let .unknownGroupMember(name, group, suggestions):
+            var s = vi ? "nhóm '\(group)': không có đơn vị hay nhóm '\(name)'"
+                       : "group '\(group)': no unit or group '\(name)'"
+            if !suggestions.isEmpty {
+                s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?"
+            }
+            return s
+        case let .groupCycle(path):
+            return vi ? "nhóm đơn vị lồng vòng: \(path.joined(separator: " → "))"
+                      : "unit groups form a cycle: \(path.joined(separator: " → "))"
+        case let .groupNameTaken(name, other):
+            return vi ? "tên nhóm '\(name)' đã dùng cho đơn vị hoặc nhóm ở \(other)"
+                      : "group name '\(name)' is already used by a unit or group at \(other)"
+        case let .groupAsOwner(name, members):
+            let units = members.joined(separator: ", ")
+            return vi ? "'\(name)' là nhóm đơn vị; biên bản ghi từng mã đơn vị: owners: [\(units)]"
+                      : "'\(name)' is a unit group; a record lists its units: owners: [\(units)]"
+        case let .groupMentioned(phrase, group, missing):
+            let units = missing.joined(separator: ", ")
+            return vi ? "nội dung nêu '\(phrase)' (nhóm \(group)) nhưng owners/support chưa có: \(units)"
+                      : "the text names '\(phrase)' (group \(group)) but owners/support lack: \(units)"
         case let .unknownTask(id, suggestions):
             var s = vi ? "không có nhiệm vụ '\(id)' trong cuộc họp này" : "no task '\(id)' in this meeting"
             if !suggestions.isEmpty { s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?" }
@@ -297,6 +325,8 @@ public enum Message: Sendable, Equatable {
                       : "'\(value)' is not a valid '\(key)'; expected: \(expected)"
         case let .sharing(message):
             return message.text(lang)
+        case let .importUnreadable(path, reason):
+            return vi ? "không nhập được \(path): \(reason)" : "cannot import \(path): \(reason)"
         }
     }
 
@@ -306,6 +336,7 @@ public enum Message: Sendable, Equatable {
         case "conclusion": return vi ? "kết luận" : "a conclusion"
         case "update": return vi ? "mục cập nhật" : "an update entry"
         case "unit": return vi ? "đơn vị" : "a unit"
+        case "group": return vi ? "nhóm đơn vị" : "a unit group"
         case "units": return "units.yaml"
         case "settings": return "settings.yaml"
         case "codes": return vi ? "codes (settings.yaml)" : "codes in settings.yaml"

@@ -93,6 +93,21 @@ public enum NewMeeting {
     public static func plan(template: MeetingTemplate, root: String, date: Day, title: String, id: String?,
                             chair: String?, document: String?, extra: [String: String],
                             existingIDs: Set<String>) throws(FollowupError) -> NewMeetingPlan {
+        let (path, meetingID) = try place(root: root, date: date, title: title, id: id, existingIDs: existingIDs)
+        var values = extra
+        values["date"] = date.iso
+        values["title"] = title
+        values["id"] = meetingID
+        values["chair"] = chair ?? template.defaultChair ?? ""
+        values["document"] = document ?? ""
+        let text = try template.render(values: values, plain: ["date"])
+        return NewMeetingPlan(path: path, id: meetingID, text: text)
+    }
+
+    /// Where a new record goes, `ROOT/YYYY/YYYY-MM-DD-SLUG[-N].yaml`, and its meeting ID:
+    /// never an existing file or an ID already used in the root (`new` and `import` both ask).
+    public static func place(root: String, date: Day, title: String, id: String?,
+                             existingIDs: Set<String>) throws(FollowupError) -> (path: String, id: String) {
         let slug = try slug(id: id, title: title)
         if let id, existingIDs.contains(id) { throw FollowupError(.meetingIDTaken(id)) }
         let year = String(date.iso.prefix(4))
@@ -104,14 +119,7 @@ public enum NewMeeting {
             let meetingID = base + suffix
             let path = RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yaml")
             if !existingIDs.contains(meetingID), access(path, F_OK) != 0, access(RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yml"), F_OK) != 0 {
-                var values = extra
-                values["date"] = date.iso
-                values["title"] = title
-                values["id"] = meetingID
-                values["chair"] = chair ?? template.defaultChair ?? ""
-                values["document"] = document ?? ""
-                let text = try template.render(values: values, plain: ["date"])
-                return NewMeetingPlan(path: path, id: meetingID, text: text)
+                return (path, meetingID)
             }
             n += 1
             if n > 999 { throw FollowupError(.writeFailed(path: path, reason: "too many files with this name")) }

@@ -31,15 +31,22 @@ public enum TaskBuilder {
                 fail(c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
             }
             var seen = FirstSeen()
+            var ownerCodes: [String] = []
+            defer { problems += GroupMentions.warnings(c, owners: ownerCodes, support: support, units: units) }
             for owner in c.owners {
                 if owner.value.utf8.count == 4, owner.value.lowercased() == "todo" {
                     problems.append(Diagnostic(.warning, owner.location, .todoOwner))
                     continue
                 }
                 guard let code = units.code(for: owner.value) else {
-                    fail(owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
+                    if let g = units.group(owner.value) {
+                        fail(owner.location, .groupAsOwner(owner.value, members: units.expand(g)))
+                    } else {
+                        fail(owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
+                    }
                     continue
                 }
+                ownerCodes.append(code)
                 guard seen.insert(code, 0) == nil else {
                     fail(owner.location, .duplicateOwner(code))
                     continue
