@@ -17,7 +17,7 @@ struct Digest: ParsableCommand {
           followup digest
           followup digest --as-of 30/06/2022 --format markdown
           followup digest --unit VP --lang en
-          followup digest --format html --output bao-cao.html
+          followup digest --output bao-cao.html    # the format from the extension: html, csv, json, md
           followup digest --fail-on overdue    # exit 1 when any task is overdue (for cron)
         """
     )
@@ -42,8 +42,10 @@ struct Digest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Days without an update that make a task stale.", valueName: "n"))
     var stale: Int = 30
 
-    @Option(name: .long, help: "Output format: text, markdown, json, csv or html.")
-    var format: DigestFormat = .text
+    @Option(name: .long, help: ArgumentHelp(
+        "Output format: text, markdown, json, csv or html (default: from the --output file's extension, else text).",
+        valueName: "format"))
+    var format: DigestFormat?
 
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -58,6 +60,7 @@ struct Digest: ParsableCommand {
     func run() throws {
         let lang = options.language
         try reporting(lang) {
+            let format = try DigestFormat.choose(flag: format, output: output)
             var day = options.today
             if let asOf { day = try parseDay(asOf, option: "--as-of") }
             var sinceDay: Day?

@@ -55,6 +55,7 @@ public enum Message: Sendable, Equatable {
     // Command-line
     case rootMissing(String)
     case badDateArgument(option: String, String)
+    case formatMismatch(String, format: String, fileFormat: String)
     case taskNameNotFound(String, suggestions: [String])
     case taskNameAmbiguous(String, candidates: [String])
     case sameStatus(Status)
@@ -278,6 +279,10 @@ public enum Message: Sendable, Equatable {
         case let .templateInvalid(name, reason):
             return vi ? "mẫu '\(name)' không tạo ra YAML hợp lệ: \(reason)"
                       : "template '\(name)' does not produce valid YAML: \(reason)"
+        case let .formatMismatch(path, format, fileFormat):
+            return vi ? "--format \(format) nhưng tệp \(path) có đuôi của định dạng \(fileFormat); "
+                        + "bỏ --format hoặc đổi tên tệp"
+                      : "--format \(format) but \(path) is named as \(fileFormat); drop --format or rename the file"
         case let .outputFailed(path, reason):
             return vi ? "không ghi được tệp kết quả \(path): \(reason)" : "cannot write the output file \(path): \(reason)"
         }
