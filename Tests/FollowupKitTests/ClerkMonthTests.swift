@@ -30,4 +30,45 @@ import Testing
         #expect(txt.status == 0)
         #expect(String(decoding: try dir.read("bao-cao.txt"), as: UTF8.self).hasPrefix("ỦY BAN NHÂN DÂN HUYỆN TÂN KỲ\nFOLLOW-UP DIGEST"))
     }
+
+    // MARK: 12. `help nosuch`, common options before the subcommand, the parser's messages
+
+    @Test func helpOfNoSuchCommandIsUsage() throws {
+        let r = try CLI.run(["help", "nosuch"], in: CLI.packageRoot)
+        #expect(r.status == 64)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("followup: lỗi: không có lệnh 'nosuch'; các lệnh: digest, check, tasks,"))
+        let en = try CLI.run(["help", "nosuch"], in: CLI.packageRoot, env: ["LANG": "en_US.UTF-8"])
+        #expect(en.stderr.hasPrefix("followup: error: no command 'nosuch'; the commands: digest, check,"))
+        #expect(try CLI.run(["help", "digest"], in: CLI.packageRoot).status == 0)
+    }
+
+    @Test func commonOptionsBeforeTheSubcommand() throws {
+        let before = try CLI.run(["--root", "meetings", "--lang", "en", "show", "2022-04-29-cchc#4"], in: CLI.packageRoot)
+        let after = try CLI.run(["show", "2022-04-29-cchc#4", "--root", "meetings", "--lang", "en"], in: CLI.packageRoot)
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(before.stdout == after.stdout)
+        #expect(!before.stdout.isEmpty)
+        let eq = try CLI.run(["--root=meetings", "tasks", "--unit", "VP"], in: CLI.packageRoot)
+        #expect(eq.status == 0, "\(eq.stderr)")
+    }
+
+    @Test func parserMessagesSpeakVietnamese() throws {
+        let missing = try CLI.run(["show"], in: CLI.packageRoot)
+        #expect(missing.status == 64)
+        #expect(missing.stderr.hasPrefix("followup: lỗi: thiếu đối số bắt buộc '<task>'\nTrợ giúp: <task>"))
+        #expect(missing.stderr.hasSuffix("  Xem 'followup show --help' để biết thêm.\n"))
+        let value = try CLI.run(["digest", "--format", "pdf"], in: CLI.packageRoot)
+        #expect(value.stderr.hasPrefix("followup: lỗi: giá trị 'pdf' không hợp lệ cho '--format <format>'; "
+                                       + "hãy dùng một trong: 'text', 'markdown', 'json', 'csv' hoặc 'html'\n"))
+        let option = try CLI.run(["digest", "--bogus"], in: CLI.packageRoot)
+        let range = try CLI.run(["digest", "--due-soon", "-3"], in: CLI.packageRoot)
+        #expect(range.stderr.hasPrefix("followup: lỗi: thiếu giá trị cho '--due-soon <n>'"))
+        let stale = try CLI.run(["digest", "--stale", "0"], in: CLI.packageRoot)
+        #expect(stale.stderr.hasPrefix("followup: lỗi: --due-soon phải ≥ 0 và --stale ≥ 1\n"))
+        #expect(option.stderr.hasPrefix("followup: lỗi: không có tùy chọn '--bogus'\nCách dùng: followup digest"))
+        for r in [missing, value, option] { #expect(!r.stderr.contains("Error:")) }
+        let en = try CLI.run(["show", "--lang", "en"], in: CLI.packageRoot)
+        #expect(en.stderr.hasPrefix("Error: Missing expected argument '<task>'"))
+    }
 }

@@ -56,6 +56,7 @@ public enum Message: Sendable, Equatable {
     case rootMissing(String)
     case badDateArgument(option: String, String)
     case formatMismatch(String, format: String, fileFormat: String)
+    case unknownCommand(String, available: [String])
     case taskNameNotFound(String, suggestions: [String])
     case taskNameAmbiguous(String, candidates: [String])
     case sameStatus(Status)
@@ -283,6 +284,9 @@ public enum Message: Sendable, Equatable {
             return vi ? "--format \(format) nhưng tệp \(path) có đuôi của định dạng \(fileFormat); "
                         + "bỏ --format hoặc đổi tên tệp"
                       : "--format \(format) but \(path) is named as \(fileFormat); drop --format or rename the file"
+        case let .unknownCommand(name, available):
+            return vi ? "không có lệnh '\(name)'; các lệnh: \(list(available))"
+                      : "no command '\(name)'; the commands: \(list(available))"
         case let .outputFailed(path, reason):
             return vi ? "không ghi được tệp kết quả \(path): \(reason)" : "cannot write the output file \(path): \(reason)"
         }
