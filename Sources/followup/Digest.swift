@@ -100,9 +100,22 @@ func writeOutput(_ bytes: [UInt8], to path: String) throws(FollowupError) {
     if lstat(path, &st) == 0 {
         let kind = st.st_mode & S_IFMT
         if kind == S_IFLNK { throw FollowupError(.outputFailed(path, reason: "symbolic link")) }
-        if kind == S_IFDIR { throw FollowupError(.outputFailed(path, reason: "is a directory")) }
+        if kind == S_IFDIR { throw FollowupError(.outputIsFolder(path)) }
         try AtomicFile().replace(path, with: bytes, mode: st.st_mode & 0o7777)
     } else {
+        try checkOutputFolder(of: path)
         try AtomicFile().replace(path, with: bytes, mode: 0o644)
     }
+}
+
+/// The folder a new output file goes in must exist, be a folder and be writable: said here
+/// in the user's language rather than as the system's English reason.
+private func checkOutputFolder(of path: String) throws(FollowupError) {
+    let parent = (path as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
+    var st = stat()
+    guard stat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
+        throw FollowupError(.outputFolderMissing(path, folder: folder))
+    }
+    if access(folder, W_OK) != 0 { throw FollowupError(.outputFolderNotWritable(path, folder: folder)) }
 }

@@ -71,4 +71,25 @@ import Testing
         let en = try CLI.run(["show", "--lang", "en"], in: CLI.packageRoot)
         #expect(en.stderr.hasPrefix("Error: Missing expected argument '<task>'"))
     }
+
+    // MARK: 13. `--output` to a folder or into a missing folder: one language
+
+    @Test func outputToAFolderOrAMissingFolder() throws {
+        let dir = try TempRoot()
+        try FileManager.default.createDirectory(at: dir.path("bao-cao"), withIntermediateDirectories: true)
+        let meetings = CLI.packageRoot.appendingPathComponent("meetings").path
+        let folder = try CLI.run(["digest", "--root", meetings, "--output", "bao-cao"], in: dir.url)
+        #expect(folder.status == 1)
+        #expect(folder.stderr == "followup: lỗi: không ghi được tệp kết quả bao-cao: đó là một thư mục; "
+                + "hãy cho tên tệp, ví dụ bao-cao/bao-cao.html\n")
+        let missing = try CLI.run(["digest", "--root", meetings, "--output", "thang-12/bao-cao.html"], in: dir.url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "followup: lỗi: không ghi được tệp kết quả thang-12/bao-cao.html: "
+                + "chưa có thư mục thang-12; hãy tạo thư mục trước\n")
+        let en = try CLI.run(["digest", "--root", meetings, "--output", "thang-12/x.html", "--lang", "en"],
+                             in: dir.url)
+        #expect(en.stderr == "followup: error: cannot write the output file thang-12/x.html: "
+                + "there is no folder thang-12; create it first\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("thang-12").path))
+    }
 }

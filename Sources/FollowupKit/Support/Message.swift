@@ -57,6 +57,9 @@ public enum Message: Sendable, Equatable {
     case badDateArgument(option: String, String)
     case formatMismatch(String, format: String, fileFormat: String)
     case unknownCommand(String, available: [String])
+    case outputIsFolder(String)
+    case outputFolderMissing(String, folder: String)
+    case outputFolderNotWritable(String, folder: String)
     case taskNameNotFound(String, suggestions: [String])
     case taskNameAmbiguous(String, candidates: [String])
     case sameStatus(Status)
@@ -287,6 +290,17 @@ public enum Message: Sendable, Equatable {
         case let .unknownCommand(name, available):
             return vi ? "không có lệnh '\(name)'; các lệnh: \(list(available))"
                       : "no command '\(name)'; the commands: \(list(available))"
+        case let .outputIsFolder(path):
+            return vi ? "không ghi được tệp kết quả \(path): đó là một thư mục; "
+                        + "hãy cho tên tệp, ví dụ \(path)/bao-cao.html"
+                      : "cannot write the output file \(path): it is a folder; name a file, e.g. \(path)/bao-cao.html"
+        case let .outputFolderMissing(path, folder):
+            return vi ? "không ghi được tệp kết quả \(path): chưa có thư mục \(folder); "
+                        + "hãy tạo thư mục trước"
+                      : "cannot write the output file \(path): there is no folder \(folder); create it first"
+        case let .outputFolderNotWritable(path, folder):
+            return vi ? "không ghi được tệp kết quả \(path): không có quyền ghi vào thư mục \(folder)"
+                      : "cannot write the output file \(path): no permission to write in the folder \(folder)"
         case let .outputFailed(path, reason):
             return vi ? "không ghi được tệp kết quả \(path): \(reason)" : "cannot write the output file \(path): \(reason)"
         }
