@@ -92,4 +92,45 @@ import Testing
                 + "there is no folder thang-12; create it first\n")
         #expect(!FileManager.default.fileExists(atPath: dir.path("thang-12").path))
     }
+
+    // MARK: 14. `tasks --state`, with the digest's definitions
+
+    static let stateDates = ["2022-04-30", "2022-05-15", "2022-06-30", "2022-07-15"]
+
+    /// Every list and every count of the digest, at several dates, is what `tasks --state` lists.
+    @Test(arguments: stateDates)
+    func tasksStateMatchesTheDigest(_ asOf: String) throws {
+        let digest = try CLI.run(["digest", "--root", "digest", "--as-of", asOf, "--format", "json"], in: CLI.fixtures)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(digest.stdout.utf8)) as? [String: Any])
+        let totals = try #require(report["totals"] as? [String: Any])
+        func listed(_ state: String) throws -> [String] {
+            let r = try CLI.run(["tasks", "--root", "digest", "--as-of", asOf, "--state", state, "--format", "json"],
+                                in: CLI.fixtures)
+            #expect(r.status == 0, "\(r.stderr)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+            return rows.compactMap { $0["id"] as? String }
+        }
+        for list in ["overdue", "blocked", "due_soon", "stale", "escalated"] {
+            let ids = (report[list] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(Set(try listed(list)) == Set(ids), "\(list) on \(asOf)")
+        }
+        for count in ["done_on_time", "done_late", "overdue", "within_deadline", "ongoing", "cancelled",
+                      "not_started", "blocked", "due_soon", "stale", "escalated"] {
+            #expect(try listed(count).count == totals[count] as? Int, "\(count) on \(asOf)")
+        }
+        let done = (totals["done_on_time"] as? Int ?? -1) + (totals["done_late"] as? Int ?? -1)
+        #expect(try listed("done").count == done)
+        let all = try CLI.run(["tasks", "--root", "digest", "--as-of", asOf, "--format", "json"], in: CLI.fixtures)
+        #expect(try listed("done").count + listed("open").count + listed("cancelled").count
+                <= (try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [Any])?.count ?? 0)
+    }
+
+    @Test func tasksStateIsPinned() throws {
+        let r = try CLI.run(["tasks", "--state", "overdue", "--state", "due_soon"], in: CLI.packageRoot)
+        #expect(r.status == 0)
+        try Golden.check("tasks/sample-overdue-due-soon.text", r.stdout)
+        let bad = try CLI.run(["tasks", "--state", "late"], in: CLI.packageRoot)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.hasPrefix("followup: lỗi: giá trị 'late' không hợp lệ cho '--state <state>'"))
+    }
 }
