@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import FollowupKit
+
 /// Issue #14, "a clerk's month": one test (or more) per numbered item, each pinning what a
 /// clerk met in daily use. Run against an older build with FOLLOWUP_BIN to see them fail.
 @Suite struct ClerkMonthTests {
@@ -132,5 +134,40 @@ import Testing
         let bad = try CLI.run(["tasks", "--state", "late"], in: CLI.packageRoot)
         #expect(bad.status == 64)
         #expect(bad.stderr.hasPrefix("followup: lỗi: giá trị 'late' không hợp lệ cho '--state <state>'"))
+    }
+
+    // MARK: 18. Short slugs from `new`; the notice number as a task's short name
+
+    @Test func newSlugsAreAFewWords() throws {
+        #expect(Slug.short("Hội nghị sơ kết 6 tháng đầu năm 2026 công tác cải cách hành chính")
+                == "hoi-nghi-so-ket-6-thang")
+        #expect(Slug.short("Giao ban tuần 49") == "giao-ban-tuan-49")
+        #expect(Slug.short("Chuyêndềrấtdàikhôngcódấucáchnàocảnhé") == "chuyenderatdaikhongcodau")
+        for title in ["Làm việc với UBND xã Kỳ Sơn về giải phóng mặt bằng dự án đường Tân Kỳ - Kỳ Sơn",
+                      "Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2027", "x"] {
+            #expect(Slug.short(title).count <= 24)
+            #expect(!Slug.short(title).hasSuffix("-"))
+        }
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        let r = try CLI.run(["new", "giao-ban", "--date", "2026-12-07", "--root", ".", "--title",
+                             "Giao ban Thường trực UBND huyện tuần 50 năm 2026 về thu ngân sách"], in: root.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "./2026/2026-12-07-giao-ban-thuong-truc.yaml\n")
+    }
+
+    @Test func noticeNumberNamesATask() throws {
+        let full = try CLI.run(["show", "2022-04-29-cchc#4", "--root", "meetings"], in: CLI.packageRoot)
+        let short = try CLI.run(["show", "45/TB-UBND#4", "--root", "meetings"], in: CLI.packageRoot)
+        #expect(short.status == 0, "\(short.stderr)")
+        #expect(short.stdout == full.stdout)
+        #expect(try CLI.run(["show", "45/tb-ubnd#4", "--root", "meetings"], in: CLI.packageRoot).stdout == full.stdout)
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        let s = try CLI.run(["status", "231/TB-UBND#5", "in_progress", "--date", "2026-11-30", "--root", "."],
+                            in: root.url)
+        #expect(s.status == 0, "\(s.stderr)")
+        let text = String(decoding: try root.read("2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml"), as: UTF8.self)
+        #expect(text.contains("  - task: 2026-11-16-thu-ngan-sach-giai-ngan#5\n    date: 2026-11-30\n    status: in_progress\n"))
+        let none = try CLI.run(["show", "99/TB-UBND#1", "--root", "meetings"], in: CLI.packageRoot)
+        #expect(none.status == 1)
     }
 }

@@ -84,7 +84,7 @@ public enum NewMeeting {
             guard Identifier.isValidID(id) else { throw FollowupError(.badID(id), kind: .badInput) }
             return id
         }
-        let s = Slug.fold(title)
+        let s = Slug.short(title)
         return s.isEmpty ? "cuoc-hop" : s
     }
 
