@@ -38,7 +38,7 @@ struct Remind: ParsableCommand {
                 Output.print(lang.pick("Không có nhiệm vụ nào cần đôn đốc.\n", "Nothing to remind.\n"))
                 return
             }
-            Output.print(letters.map { ReminderTextRenderer.text($0, asOf: day, lang: lang) }.joined(separator: "\n────────\n\n"))
+            Output.print(letters.map { ReminderTextRenderer.text($0, asOf: day, lang: lang, settings: ledger.settings) }.joined(separator: "\n────────\n\n"))
             guard record else { return }
             if day > options.today { throw FollowupError(.dateInFuture(day, today: options.today)) }
             let store = RecordStore(root: ledger.root, units: ledger.units, hooks: writeHooks(options.environment))

@@ -170,4 +170,25 @@ import Testing
         let none = try CLI.run(["show", "99/TB-UBND#1", "--root", "meetings"], in: CLI.packageRoot)
         #expect(none.status == 1)
     }
+
+    // MARK: 16. The office a reminder names comes from settings.yaml
+
+    @Test func reminderNamesTheOfficeFromSettings() throws {
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        try root.write("settings.yaml", Data("""
+            organization: Ủy ban nhân dân xã Kỳ Sơn
+            reports_to: Văn phòng HĐND và UBND xã Kỳ Sơn
+            """.utf8))
+        let r = try CLI.run(["remind", "--root", "."], in: root.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("báo cáo kết quả về Văn phòng HĐND và UBND xã Kỳ Sơn.\n"))
+        #expect(!r.stdout.contains("về Văn phòng HĐND và UBND huyện"))
+        let en = try CLI.run(["remind", "--root", ".", "--lang", "en"], in: root.url)
+        #expect(en.stdout.contains("report the results to Văn phòng HĐND và UBND xã Kỳ Sơn.\n"))
+        #expect(!en.stdout.contains("District"))
+        try root.write("settings.yaml", Data("organization: Ủy ban nhân dân xã Kỳ Sơn\n".utf8))
+        let plain = try CLI.run(["remind", "--root", "."], in: root.url)
+        #expect(plain.stdout.contains("báo cáo kết quả về Văn phòng Ủy ban nhân dân xã Kỳ Sơn.\n"))
+        #expect(try CLI.run(["check", "--root", "."], in: root.url).status == 0)
+    }
 }

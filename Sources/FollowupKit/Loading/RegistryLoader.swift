@@ -3,11 +3,11 @@ import Foundation
 /// Loads `units.yaml` and `settings.yaml`.
 enum RegistryLoader {
     enum UnitKey: Int, CaseIterable { case code, name, aliases }
-    enum SettingsKey: Int, CaseIterable { case organization, superior, place }
+    enum SettingsKey: Int, CaseIterable { case organization, superior, place, reportsTo }
 
     static let rootKeys = KeyTable(["units"])
     static let unitKeys = KeyTable(UnitKey.allCases.map { "\($0)" })
-    static let settingsKeys = KeyTable(SettingsKey.allCases.map { "\($0)" })
+    static let settingsKeys = KeyTable(SettingsKey.allCases.map { $0 == .reportsTo ? "reports_to" : "\($0)" })
 
     /// Reads a small root file and hands its root mapping's keys to `value`.
     private static func readRootFile(_ path: String, required: Bool, keys: KeyTable,
@@ -80,6 +80,7 @@ enum RegistryLoader {
             case .organization: settings.organization = try parser.optionalText()
             case .superior: settings.superior = try parser.optionalText()
             case .place: settings.place = try parser.optionalText()
+            case .reportsTo: settings.reportsTo = try parser.optionalText()
             case nil: try parser.unknown(key, "settings", settingsKeys)
             }
         }

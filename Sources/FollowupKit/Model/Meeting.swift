@@ -18,11 +18,15 @@ public struct Settings: Sendable, Equatable {
     public var organization: String?
     public var superior: String?
     public var place: String?
+    /// The office units report to, named in reminder letters ("Văn phòng HĐND và UBND huyện").
+    public var reportsTo: String?
 
-    public init(organization: String? = nil, superior: String? = nil, place: String? = nil) {
+    public init(organization: String? = nil, superior: String? = nil, place: String? = nil,
+                reportsTo: String? = nil) {
         self.organization = organization
         self.superior = superior
         self.place = place
+        self.reportsTo = reportsTo
     }
 }
 
