@@ -191,4 +191,35 @@ import Testing
         #expect(plain.stdout.contains("báo cáo kết quả về Văn phòng Ủy ban nhân dân xã Kỳ Sơn.\n"))
         #expect(try CLI.run(["check", "--root", "."], in: root.url).status == 0)
     }
+
+    // MARK: 17. Bash completion: units in any case, short task forms
+
+    /// Completes the last word of `line` through the generated bash script, as a shell would.
+    func complete(_ line: [String]) throws -> [String] {
+        let script = try CLI.run(["--generate-completion-script", "bash"], in: CLI.packageRoot).stdout
+        let dir = try TempRoot()
+        try dir.write("followup.bash", Data(script.utf8))
+        let words = line.map { "'\($0)'" }.joined(separator: " ")
+        let r = try CLI.run(["bash", "-c", """
+            source "$0"; COMP_WORDS=("$1" \(words.split(separator: " ").dropFirst().joined(separator: " ")))
+            COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
+            _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\\n' "${COMPREPLY[@]}"
+            """, dir.path("followup.bash").path, CLI.binary.path], in: CLI.packageRoot, shell: true)
+        return r.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func completionOfUnitsIgnoresCase() throws {
+        #expect(try complete(["followup", "digest", "--unit", "tc"]) == ["tcKH"])
+        #expect(try complete(["followup", "tasks", "--unit", "TC"]) == ["TCKH"])
+        #expect(try CLI.run(["tasks", "--unit", "tcKH"], in: CLI.packageRoot).status == 0)
+    }
+
+    @Test func completionOfShortTaskForms() throws {
+        let short = try complete(["followup", "show", "2022-04-29#"])
+        #expect(short.contains("2022-04-29#4"))
+        #expect(short.contains("2022-04-29#1/VP"))
+        #expect(short.allSatisfy { $0.hasPrefix("2022-04-29#") })
+        #expect(try complete(["followup", "status", "2022-04-29#1/"]).contains("2022-04-29#1/VP"))
+        #expect(try complete(["followup", "show", "2022-04-29-cchc#4"]) == ["2022-04-29-cchc#4"])
+    }
 }
