@@ -92,4 +92,25 @@ import Testing
             }
         }
     }
+
+    /// Commands.md's `check` example with mistakes is what `check` prints for them.
+    @Test func commandsCheckExampleIsWhatCheckPrints() throws {
+        let doc = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Docs/Commands.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "With mistakes in a record"))
+        let block = try #require(doc[start.upperBound...].range(of: "```\n$ followup check\n"))
+        let end = try #require(doc[block.upperBound...].range(of: "$ echo $?"))
+        let shown = doc[block.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+        let root = try TempRoot()
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("meetings"),
+                                        to: root.path("meetings"))
+        let file = "meetings/2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml"
+        var lines = String(decoding: try root.read(file), as: UTF8.self).components(separatedBy: "\n")
+        lines[23] = lines[23].replacingOccurrences(of: "BQLDA", with: "Ban QLDA")
+        lines[36] = lines[36].replacingOccurrences(of: "TNMT", with: "Phong TNMT")
+        lines[63] = lines[63].replacingOccurrences(of: "2026-11-25", with: "25/11/2026")
+        try root.write(file, Data(lines.joined(separator: "\n").utf8))
+        let r = try CLI.run(["check"], in: root.url)
+        #expect(r.status == 1)
+        #expect((r.stderr + r.stdout).split(separator: "\n").map(String.init) == shown)
+    }
 }
