@@ -222,4 +222,43 @@ import Testing
         #expect(try complete(["followup", "status", "2022-04-29#1/"]).contains("2022-04-29#1/VP"))
         #expect(try complete(["followup", "show", "2022-04-29-cchc#4"]) == ["2022-04-29-cchc#4"])
     }
+
+    // MARK: 15. Ongoing tasks are stale after their reporting period, listed after dated ones
+
+    func ongoing(reportedOn day: String?) -> TaskItem {
+        let loc = SourceLocation(path: "m.yaml", line: 1, column: 1)
+        let history = day.map { [Update(task: "m#1", date: Day(iso: $0)!, status: .inProgress, location: loc)] } ?? []
+        return TaskItem(id: "m#1", meetingID: "m", conclusionIndex: 0, unit: "VP", support: [], due: .ongoing,
+                        history: history, location: loc)
+    }
+
+    func staleOngoing(_ reported: String?, on asOf: String) -> Bool? {
+        Assessment.assess(ongoing(reportedOn: reported), meetingDate: Day(iso: "2022-05-01")!,
+                          options: AssessmentOptions(asOf: Day(iso: asOf)!))?.stale
+    }
+
+    @Test func ongoingIsStaleAfterItsReportingPeriod() {
+        // Reported in the previous month: not stale, though 46 days have passed.
+        #expect(staleOngoing("2026-10-15", on: "2026-11-30") == false)
+        #expect(staleOngoing("2026-10-01", on: "2026-11-30") == false)
+        #expect(staleOngoing("2026-09-30", on: "2026-11-30") == true)
+        // Across a year: in January, December counts.
+        #expect(staleOngoing("2026-12-01", on: "2027-01-31") == false)
+        #expect(staleOngoing("2026-11-30", on: "2027-01-01") == true)
+        // Never reported: the meeting day counts, as for dated work.
+        #expect(staleOngoing(nil, on: "2022-06-30") == false)
+        #expect(staleOngoing(nil, on: "2022-07-01") == true)
+        #expect(AssessmentOptions(asOf: Day(iso: "2026-01-15")!, ongoingPeriodMonths: 2).ongoingReportedSince
+                == Day(iso: "2025-11-01"))
+    }
+
+    @Test func staleListShowsDatedTasksBeforeOngoingOnes() throws {
+        let r = try CLI.run(["digest", "--format", "json"], in: CLI.packageRoot)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let stale = try #require(report["stale"] as? [[String: Any]])
+        let states = stale.compactMap { $0["state"] as? String }
+        #expect(states.contains("ongoing") && states.contains { $0 != "ongoing" })
+        let firstOngoing = try #require(states.firstIndex(of: "ongoing"))
+        #expect(states[firstOngoing...].allSatisfy { $0 == "ongoing" }, "\(states)")
+    }
 }
