@@ -19,7 +19,11 @@ let package = Package(
         ),
         .target(
             name: "FollowupKit",
-            dependencies: ["CYaml"]
+            dependencies: ["CYaml"],
+            // The templates `new` knows without a root's templates/ (and `init` lays out).
+            resources: ["chuyen-de", "giao-ban", "hoi-nghi", "lam-viec"].map {
+                .embedInCode("Templates/Builtin/\($0).yaml")
+            }
         ),
         .executableTarget(
             name: "followup",

@@ -261,4 +261,47 @@ import Testing
         let firstOngoing = try #require(states.firstIndex(of: "ongoing"))
         #expect(states[firstOngoing...].allSatisfy { $0 == "ongoing" }, "\(states)")
     }
+
+    // MARK: 11. Built-in templates; `followup init`
+
+    @Test func builtInTemplatesAndTheRootsOwn() throws {
+        let root = try TempRoot()
+        try root.write("units.yaml", Data("units:\n  - code: VP\n    name: Văn phòng\n".utf8))
+        let list = try CLI.run(["new", "--list", "--root", "."], in: root.url)
+        #expect(list.status == 0)
+        for t in ["chuyen-de", "giao-ban", "hoi-nghi", "lam-viec"] { #expect(list.stdout.contains(t)) }
+        // The root's own template of the same name wins.
+        let own = "# description: mẫu riêng của xã\ntitle: {{title}}\ndate: {{date}}\nchair: Chủ tịch\n"
+            + "conclusions:\n  - text: Văn phòng báo cáo\n    owner: VP\n    due: ongoing\n"
+        try root.write("templates/giao-ban.yaml", Data(own.utf8))
+        #expect(try CLI.run(["new", "--list", "--root", "."], in: root.url).stdout.contains("mẫu riêng của xã"))
+        let r = try CLI.run(["new", "--date", "2026-12-07", "--title", "Giao ban", "--root", "."], in: root.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(String(decoding: try root.read("2026/2026-12-07-giao-ban.yaml"), as: UTF8.self).contains("Chủ tịch"))
+    }
+
+    @Test func initLaysOutANewRoot() throws {
+        let dir = try TempRoot()
+        let r = try CLI.run(["init", "xa-ky-son"], in: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        for f in ["units.yaml", "settings.yaml", ".gitignore", "templates/giao-ban.yaml", "templates/hoi-nghi.yaml",
+                  "templates/chuyen-de.yaml", "templates/lam-viec.yaml"] {
+            #expect(FileManager.default.fileExists(atPath: dir.path("xa-ky-son/\(f)").path), "\(f)")
+        }
+        let settings = String(decoding: try dir.read("xa-ky-son/settings.yaml"), as: UTF8.self)
+        for key in ["organization:", "superior:", "place:", "reports_to:"] { #expect(settings.contains("# " + key)) }
+        #expect(String(decoding: try dir.read("xa-ky-son/.gitignore"), as: UTF8.self).contains(".*.lock"))
+        let check = try CLI.run(["check", "--root", "xa-ky-son"], in: dir.url)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout == "check: 0 biên bản, 0 nhiệm vụ, 0 lỗi, 0 cảnh báo\n")
+        let new = try CLI.run(["new", "--date", "2026-12-07", "--title", "Giao ban tuần 50", "--root", "xa-ky-son"],
+                              in: dir.url)
+        #expect(new.status == 0, "\(new.stderr)")
+        // Never over what is there.
+        let units = try dir.read("xa-ky-son/units.yaml")
+        let again = try CLI.run(["init", "xa-ky-son"], in: dir.url)
+        #expect(again.status == 1)
+        #expect(again.stderr.hasPrefix("followup: lỗi: thư mục xa-ky-son đã có tệp"))
+        #expect(try dir.read("xa-ky-son/units.yaml") == units)
+    }
 }

@@ -42,21 +42,21 @@ import Testing
 
     @Test func listShowsTheShippedTemplates() throws {
         let r = try CLI.run(["new", "--list"], in: CLI.packageRoot)
+        #expect(r.status == 0)
         try Golden.check("new/list.txt", r.stdout)
         for t in NewTests.templates { #expect(r.stdout.contains(t)) }
     }
 
-    /// A root without `templates/` says where the shipped templates are, before reading
-    /// any record, and writes nothing.
-    @Test func rootWithoutTemplatesSaysWhereTheyAre() throws {
+    /// The shipped sample has no `templates/`: `new` uses the built-in templates (#14, item 11).
+    @Test func rootWithoutTemplatesUsesTheBuiltInOnes() throws {
         let root = try sample()
-        try FileManager.default.removeItem(at: root.path("templates"))
-        for (lang, words) in [("vi", ["chưa có mẫu nào", "meetings/templates"]), ("en", ["holds none", "meetings/templates"])] {
-            let r = try CLI.run(["new", "giao-ban", "--date", "2026-12-07", "--title", "x", "--root", ".", "--lang", lang], in: root.url)
-            #expect(r.status == 1)
-            for w in words { #expect(r.stderr.contains(w), "\(r.stderr)") }
-        }
-        #expect(!FileManager.default.fileExists(atPath: root.path("2026/2026-12-07-x.yaml").path))
+        #expect(!FileManager.default.fileExists(atPath: root.path("templates").path))
+        let r = try CLI.run(["new", "giao-ban", "--date", "2026-12-07", "--title", "x", "--root", "."], in: root.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "./2026/2026-12-07-x.yaml\n")
+        let unknown = try CLI.run(["new", "nosuch", "--title", "x", "--root", "."], in: root.url)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("chuyen-de, giao-ban, hoi-nghi, lam-viec"), "\(unknown.stderr)")
     }
 
     @Test func dryRunWritesNothing() throws {

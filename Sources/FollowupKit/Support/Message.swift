@@ -58,6 +58,7 @@ public enum Message: Sendable, Equatable {
     case formatMismatch(String, format: String, fileFormat: String)
     case unknownCommand(String, available: [String])
     case outputIsFolder(String)
+    case initNotEmpty(String)
     case outputFolderMissing(String, folder: String)
     case outputFolderNotWritable(String, folder: String)
     case taskNameNotFound(String, suggestions: [String])
@@ -272,8 +273,8 @@ public enum Message: Sendable, Equatable {
             return vi ? "\(path) là liên kết tượng trưng; followup không ghi qua liên kết, hãy cập nhật tệp gốc"
                       : "\(path) is a symbolic link; followup does not write through links, update the real file"
         case let .unknownTemplate(name, available) where available.isEmpty:
-            return vi ? "không có mẫu '\(name)': thư mục templates/ trong thư mục biên bản chưa có mẫu nào (các mẫu kèm theo followup ở meetings/templates; xem Docs/Templates.md)"
-                      : "no template '\(name)': the root's templates/ folder holds none (followup's own are in meetings/templates; see Docs/Templates.md)"
+            return vi ? "không có mẫu '\(name)' (xem Docs/Templates.md)"
+                      : "no template '\(name)' (see Docs/Templates.md)"
         case let .unknownTemplate(name, available):
             return vi ? "không có mẫu '\(name)'; các mẫu hiện có: \(list(available))"
                       : "no template '\(name)'; available: \(list(available))"
@@ -294,6 +295,9 @@ public enum Message: Sendable, Equatable {
             return vi ? "không ghi được tệp kết quả \(path): đó là một thư mục; "
                         + "hãy cho tên tệp, ví dụ \(path)/bao-cao.html"
                       : "cannot write the output file \(path): it is a folder; name a file, e.g. \(path)/bao-cao.html"
+        case let .initNotEmpty(dir):
+            return vi ? "thư mục \(dir) đã có tệp; followup init chỉ tạo thư mục mới hoặc rỗng, không ghi đè"
+                      : "\(dir) is not empty; followup init only lays out a new or empty folder and overwrites nothing"
         case let .outputFolderMissing(path, folder):
             return vi ? "không ghi được tệp kết quả \(path): chưa có thư mục \(folder); "
                         + "hãy tạo thư mục trước"

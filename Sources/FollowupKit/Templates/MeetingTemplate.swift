@@ -27,12 +27,12 @@ public struct MeetingTemplate: Sendable {
 
     public static func directory(root: String) -> String { RootScanner.join(root, "templates") }
 
+    /// The root's templates and the built-in ones it does not replace, by name.
     public static func list(root: String) -> [MeetingTemplate] {
         let dir = directory(root: root)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted().compactMap {
-            try? load(String($0.dropLast(5)), root: root)
-        }
+        let own = names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }.map { String($0.dropLast(5)) }
+        return Set(own + BuiltinTemplates.all.map(\.name)).sorted().compactMap { try? load($0, root: root) }
     }
 
     public static func load(_ name: String, root: String) throws(FollowupError) -> MeetingTemplate {
@@ -42,6 +42,9 @@ public struct MeetingTemplate: Sendable {
         case .success(let bytes):
             return MeetingTemplate(name: name, path: path, text: String(decoding: bytes, as: UTF8.self))
         case .failure:
+            if access(path, F_OK) != 0, let text = BuiltinTemplates.text(name) {
+                return MeetingTemplate(name: name, path: "(built-in) \(name).yaml", text: text)
+            }
             throw FollowupError(.unknownTemplate(name, available: list(root: root).map(\.name)))
         }
     }
