@@ -304,4 +304,42 @@ import Testing
         #expect(again.stderr.hasPrefix("followup: lỗi: thư mục xa-ky-son đã có tệp"))
         #expect(try dir.read("xa-ky-son/units.yaml") == units)
     }
+
+    // MARK: Messages in `check`
+
+    /// A copy of the sample with some lines of one record replaced (1-based line numbers).
+    func sampleWith(_ file: String, _ lines: [Int: (String, String)]) throws -> TempRoot {
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        var text = String(decoding: try root.read(file), as: UTF8.self).components(separatedBy: "\n")
+        for (n, change) in lines {
+            #expect(text[n - 1].contains(change.0), "line \(n) of \(file): \(text[n - 1])")
+            text[n - 1] = text[n - 1].replacingOccurrences(of: change.0, with: change.1)
+        }
+        try root.write(file, Data(text.joined(separator: "\n").utf8))
+        return root
+    }
+
+    // 4. Status words
+
+    @Test func statusWordsInARecordGetTheKeyword() throws {
+        let root = try sampleWith("2024/2024-05-14-gpmb-giai-ngan.yaml", [
+            61: ("status: done", "status: hoàn thành"), 67: ("status: done", "status: Done"),
+            76: ("status: done", "status: dnoe")])
+        let r = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(r.status == 1)
+        try Golden.check("check/clerk-status-words.txt", r.transcript("followup check"))
+        let en = try CLI.run(["check", "--root", ".", "--lang", "en"], in: root.url)
+        #expect(en.stderr.contains("status 'Done' is written as its keyword in a file: done"))
+    }
+
+    @Test func statusWordsOnTheCommandLineWithoutDiacritics() throws {
+        let spaced = try CLI.run(["tasks", "--status", "hoan thanh"], in: CLI.packageRoot)
+        let dashed = try CLI.run(["tasks", "--status", "hoan-thanh"], in: CLI.packageRoot)
+        #expect(spaced.status == 0, "\(spaced.stderr)")
+        #expect(spaced.stdout == dashed.stdout)
+        #expect(try CLI.run(["tasks", "--status", "Dang Thuc Hien"], in: CLI.packageRoot).status == 0)
+        let typo = try CLI.run(["tasks", "--status", "hoan thnah"], in: CLI.packageRoot)
+        #expect(typo.status == 64)
+        #expect(typo.stderr.hasSuffix("; có phải: hoan-thanh (done)?\n"))
+    }
 }

@@ -162,8 +162,17 @@ public enum Message: Sendable, Equatable {
             return vi ? "mã đơn vị '\(t)' không hợp lệ: dùng chữ cái không dấu, số, '.', '_', '-'"
                       : "invalid unit code '\(t)': use ASCII letters, digits, '.', '_', '-'"
         case let .badStatus(t):
-            return vi ? "trạng thái không hợp lệ '\(t)': dùng open, in_progress, blocked, done, cancelled"
-                      : "invalid status '\(t)': use open, in_progress, blocked, done, cancelled"
+            // A word the command line takes (hoàn thành, Done), written in a record.
+            if let s = Status(userInput: t) {
+                return vi ? "trạng thái '\(t)' phải ghi bằng từ khóa trong tệp: \(s.rawValue)"
+                          : "status '\(t)' is written as its keyword in a file: \(s.rawValue)"
+            }
+            let near = Status.nearestWord(t).map { w in
+                let word = w.word == w.status.rawValue ? w.word : "\(w.word) (\(w.status.rawValue))"
+                return vi ? "; có phải: \(word)?" : "; did you mean \(word)?"
+            } ?? ""
+            return (vi ? "trạng thái không hợp lệ '\(t)': dùng open, in_progress, blocked, done, cancelled"
+                       : "invalid status '\(t)': use open, in_progress, blocked, done, cancelled") + near
         case let .duplicateMeetingID(id, other):
             return vi ? "mã cuộc họp '\(id)' bị trùng với \(other)" : "meeting id '\(id)' is also used by \(other)"
         case let .duplicateConclusionID(id, firstLine):
