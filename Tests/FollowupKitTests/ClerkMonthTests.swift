@@ -342,4 +342,24 @@ import Testing
         #expect(typo.status == 64)
         #expect(typo.stderr.hasSuffix("; có phải: hoan-thanh (done)?\n"))
     }
+
+    // 6. Suggestions for command-line names
+
+    @Test func taskNamesOnTheCommandLineGetTheRightHelp() throws {
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        let by = try CLI.run(["status", "2026-11-16#2", "in_progress", "--by", "Ban QLDA", "--root", "."], in: root.url)
+        #expect(by.status == 1)
+        #expect(by.stderr.contains("có phải: Ban QLDA ĐTXD huyện (BQLDA)"), "\(by.stderr)")
+        let nine = try CLI.run(["status", "2026-11-16#9", "done", "--root", "."], in: root.url)
+        #expect(nine.status == 1)
+        #expect(nine.stderr == "followup: lỗi: không tìm thấy nhiệm vụ '2026-11-16#9': cuộc họp "
+                + "2026-11-16-thu-ngan-sach-giai-ngan có các kết luận thu-ngan-sach, 2, 3, 4, 5, 6\n")
+        let unit = try CLI.run(["show", "2022-04-29#1/XYZ", "--root", "."], in: root.url)
+        #expect(unit.stderr.contains("gần giống: 2022-04-29-cchc#1/VP, 2022-04-29-cchc#1/NV,"), "\(unit.stderr)")
+        #expect(!unit.stderr.contains("#2"))
+        let many = try CLI.run(["show", "2022-04-29#1", "--root", "."], in: root.url)
+        #expect(many.stderr.hasSuffix("2022-04-29-cchc#1/TNMT, … (12 nhiệm vụ); hãy ghi rõ hơn\n"), "\(many.stderr)")
+        let en = try CLI.run(["show", "2022-04-29#1", "--root", ".", "--lang", "en"], in: root.url)
+        #expect(en.stderr.hasSuffix(", … (12 tasks); be more specific\n"))
+    }
 }

@@ -28,7 +28,18 @@ public enum TaskLocator {
         }
         if matches.count == 1 { return .success(matches[0]) }
         if matches.count > 1 {
-            return .failure(FollowupError(.taskNameAmbiguous(name, candidates: Array(matches.prefix(8).map(\.id)))))
+            return .failure(FollowupError(.taskNameAmbiguous(name, candidates: matches.map(\.id))))
+        }
+        // One meeting, no such conclusion: say which it has, not the nearest other IDs.
+        if let localPart, meetings.count == 1, let meeting = ledger.meetings.first(where: { meetings.contains($0.id) }) {
+            let ids = meeting.conclusions.map(\.id)
+            let conclusion = String(localPart.split(separator: "/", maxSplits: 1).first ?? "")
+            if !ids.contains(conclusion) {
+                return .failure(FollowupError(.conclusionNotInMeeting(name, meeting: meeting.id, conclusions: ids)))
+            }
+            // The conclusion is there but not that unit: its tasks are the suggestions.
+            let own = pool.map(\.id).filter { $0.hasPrefix(meeting.id + "#" + conclusion + "/") || $0 == meeting.id + "#" + conclusion }
+            return .failure(FollowupError(.taskNameNotFound(name, suggestions: Array(own.prefix(12)))))
         }
         let all = ledger.tasks.map(\.id)
         var near = Suggest.nearest(trimmed, in: all, limit: 5)

@@ -63,6 +63,7 @@ public enum Message: Sendable, Equatable {
     case outputFolderNotWritable(String, folder: String)
     case taskNameNotFound(String, suggestions: [String])
     case taskNameAmbiguous(String, candidates: [String])
+    case conclusionNotInMeeting(String, meeting: String, conclusions: [String])
     case sameStatus(Status)
     case reopenRequired(Status)
     case dateBeforeLastUpdate(date: Day, last: Day)
@@ -237,8 +238,16 @@ public enum Message: Sendable, Equatable {
             if !suggestions.isEmpty { s += vi ? "; gần giống: \(list(suggestions))" : "; closest: \(list(suggestions))" }
             return s
         case let .taskNameAmbiguous(name, candidates):
-            return vi ? "'\(name)' trùng với nhiều nhiệm vụ: \(list(candidates)); hãy ghi rõ hơn"
-                      : "'\(name)' matches several tasks: \(list(candidates)); be more specific"
+            // At most 8 named; the rest counted, so a cut list is never taken for all of them.
+            var shown = list(Array(candidates.prefix(8)))
+            if candidates.count > 8 {
+                shown += vi ? ", … (\(candidates.count) nhiệm vụ)" : ", … (\(candidates.count) tasks)"
+            }
+            return vi ? "'\(name)' trùng với nhiều nhiệm vụ: \(shown); hãy ghi rõ hơn"
+                      : "'\(name)' matches several tasks: \(shown); be more specific"
+        case let .conclusionNotInMeeting(name, meeting, conclusions):
+            return vi ? "không tìm thấy nhiệm vụ '\(name)': cuộc họp \(meeting) có các kết luận \(list(conclusions))"
+                      : "no task '\(name)': meeting \(meeting) has the conclusions \(list(conclusions))"
         case let .sameStatus(status):
             return vi ? "nhiệm vụ đã ở trạng thái '\(status.label(.vi))'; không có gì để ghi (thêm --note nếu cần ghi chú)"
                       : "the task is already '\(status.rawValue)'; nothing to record (add --note to record a note)"
