@@ -362,4 +362,16 @@ import Testing
         let en = try CLI.run(["show", "2022-04-29#1", "--root", ".", "--lang", "en"], in: root.url)
         #expect(en.stderr.hasSuffix(", … (12 tasks); be more specific\n"))
     }
+
+    // 5. An update's `task:` in a short form
+
+    @Test func shortTaskNamesInUpdatesGetSuggestions() throws {
+        let root = try sampleWith("2022/2022-04-29-cchc.yaml", [
+            47: ("2022-04-29-cchc#4", "2022-04-29#4"), 62: ("2022-04-29-cchc#1/TNMT", "1"),
+            83: ("2022-04-29-cchc#6/TNMT", "6/TNMTT")])
+        let r = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(r.status == 1)
+        #expect(!r.stderr.contains("thuộc cuộc họp khác"))
+        try Golden.check("check/clerk-short-update-names.txt", r.transcript("followup check"))
+    }
 }

@@ -73,6 +73,18 @@ public enum TaskBuilder {
         return "\(local[..<slash])/\(code)"
     }
 
+    /// The tasks a wrong local name in `task:` may mean: the one it names exactly (for a
+    /// short meeting prefix), those of the conclusion it names (`1` → `1/VP`, `1/NV`, …), or
+    /// the nearest names (`1/VPP` → `1/VP`).
+    static func nearestTasks(_ part: String, local: FirstSeen, units: UnitRegistry) -> [String] {
+        let names = local.names.sorted()
+        let canonical = canonicalLocal(part, units: units)
+        if names.contains(canonical) { return [canonical] }
+        let ofConclusion = names.filter { $0.hasPrefix(canonical + "/") }
+        if !ofConclusion.isEmpty { return Array(ofConclusion.prefix(5)) }
+        return Suggest.nearest(canonical, in: names)
+    }
+
     /// Gives each entry of `updates:` to its task, in file order, after asking `UpdateRules`
     /// about it against the task's history so far.
     private static func attachHistory(
@@ -82,13 +94,20 @@ public enum TaskBuilder {
         var timelines: [TaskTimeline?] = Array(repeating: nil, count: tasks.count)
         for u in meeting.updates {
             guard let part = localPart(of: u.task, meetingID: meeting.id) else {
-                problems.append(Diagnostic(.error, u.location, .taskOfOtherMeeting(u.task, meeting: meeting.id)))
+                // A short form of this meeting's own ID (`2026-11-16#2`) is not another meeting.
+                if let hash = u.task.firstIndex(of: "#"), meeting.id.hasPrefix(u.task[..<hash]) {
+                    let near = nearestTasks(String(u.task[u.task.index(after: hash)...]), local: local, units: units)
+                    problems.append(Diagnostic(.error, u.location, .unknownTask(
+                        u.task, suggestions: near.map { "\(meeting.id)#\($0)" })))
+                } else {
+                    problems.append(Diagnostic(.error, u.location, .taskOfOtherMeeting(u.task, meeting: meeting.id)))
+                }
                 continue
             }
             guard let ti = local.value(for: canonicalLocal(part, units: units)) else {
-                let known = local.names.sorted().map { "\(meeting.id)#\($0)" }
-                problems.append(
-                    Diagnostic(.error, u.location, .unknownTask(u.task, suggestions: Suggest.nearest(u.task, in: known))))
+                let near = nearestTasks(part, local: local, units: units)
+                problems.append(Diagnostic(.error, u.location, .unknownTask(
+                    u.task, suggestions: near.map { "\(meeting.id)#\($0)" })))
                 continue
             }
             var timeline = timelines[ti] ?? TaskTimeline(original: tasks[ti].due)
