@@ -83,6 +83,15 @@ struct MeetingParser {
         return parseDate(s).map(Deadline.day)
     }
 
+    /// A deadline with where its value is written, and whether a value was written that is
+    /// no deadline (reported here).
+    func locatedDeadline() throws(YAMLSyntaxError) -> (Deadline?, SourceLocation, invalid: Bool) {
+        let mark = try reader.peekMark()
+        let before = reader.diagnostics.count
+        let due = try deadline()
+        return (due, location(mark), due == nil && reader.diagnostics.count > before)
+    }
+
     func flag() throws(YAMLSyntaxError) -> Bool {
         guard let s = try reader.scalar() else { return false }
         if s.isNull { return false }
@@ -108,6 +117,7 @@ struct MeetingParser {
         var document: String?, kind: String?, place: String?, summary: String?
         var attendees: [String] = []
         var defaultDue: Deadline?
+        var defaultDueLocation: SourceLocation?, defaultDueInvalid = false
         var conclusions: [Conclusion] = []
         var updates: [Update] = []
         var layout: UpdatesLayout?
@@ -122,7 +132,7 @@ struct MeetingParser {
             case .chair: chairSeen = true; chair = try text()?.text
             case .attendees: attendees = try reader.scalarList().map(\.text)
             case .summary: summary = try optionalText()
-            case .due: defaultDue = try deadline()
+            case .due: (defaultDue, defaultDueLocation, defaultDueInvalid) = try locatedDeadline()
             case .conclusions:
                 conclusionsSeen = true
                 if try reader.peekShape() == .scalar, let s = try reader.scalar() {
@@ -163,7 +173,8 @@ struct MeetingParser {
         guard let date else { return (nil, layout) }
         let m = Meeting(id: meetingID, path: path, title: title ?? "", date: date, document: document, kind: kind,
                         place: place, chair: chair ?? "", attendees: attendees, summary: summary,
-                        defaultDue: defaultDue, conclusions: conclusions, updates: updates, location: location(idMark))
+                        defaultDue: defaultDue, conclusions: conclusions, updates: updates, location: location(idMark),
+                        defaultDueLocation: defaultDueLocation, defaultDueInvalid: defaultDueInvalid)
         return (m, layout)
     }
 
@@ -172,6 +183,7 @@ struct MeetingParser {
         var owner: [Located<String>]?, owners: [Located<String>]?
         var support: [Located<String>] = []
         var due: Deadline?
+        var dueLocation: SourceLocation?, dueInvalid = false
         var textSeen = false
         let start = try reader.peekMark()
         guard try reader.mapping(MeetingParser.conclusionKeys, { (key) throws(YAMLSyntaxError) in
@@ -187,7 +199,7 @@ struct MeetingParser {
                 if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
             case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
             case .support: support = try reader.scalarList().map { Located($0.text, location($0.start)) }
-            case .due: due = try deadline()
+            case .due: (due, dueLocation, dueInvalid) = try locatedDeadline()
             case nil: try unknown(key, "conclusion", MeetingParser.conclusionKeys)
             }
         }) != nil else { return nil }
@@ -195,7 +207,7 @@ struct MeetingParser {
         if owner != nil, owners != nil { report(start, .ownerAndOwners) }
         return Conclusion(id: id ?? String(position), text: text ?? "", owners: owners ?? owner ?? [],
                           fanOut: owners != nil && owner == nil, support: support, due: due,
-                          location: location(start))
+                          location: location(start), dueLocation: dueLocation, dueInvalid: dueInvalid)
     }
 
     func updateList(key: Key, into updates: inout [Update]) throws(YAMLSyntaxError) -> UpdatesLayout? {

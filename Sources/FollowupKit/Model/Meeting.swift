@@ -54,6 +54,10 @@ public struct Conclusion: Sendable {
     public var support: [Located<String>]
     public var due: Deadline?
     public var location: SourceLocation
+    /// Where `due:`'s value is written, if it is: errors about the deadline point there.
+    public var dueLocation: SourceLocation? = nil
+    /// `due:` is written but is no deadline (already reported): not "missing".
+    public var dueInvalid = false
 }
 
 /// One entry of a meeting's `updates:` history.
@@ -115,6 +119,9 @@ public struct Meeting: Sendable {
     public var conclusions: [Conclusion]
     public var updates: [Update]
     public var location: SourceLocation
+    /// Where the meeting's own `due:` value is written, and whether it was no deadline.
+    public var defaultDueLocation: SourceLocation? = nil
+    public var defaultDueInvalid = false
 }
 
 /// A tracked task: one lead unit's share of one conclusion.

@@ -28,7 +28,9 @@ public enum TaskBuilder {
             let due = c.due ?? meeting.defaultDue
             if due == nil { fail(c.location, .missingDue) }
             if case .day(let d)? = due, d < meeting.date {
-                fail(c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
+                // At the value: the conclusion's own, else the meeting's default.
+                let at = c.due != nil ? c.dueLocation : meeting.defaultDueLocation
+                fail(at ?? c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
             }
             var seen = FirstSeen()
             for owner in c.owners {
