@@ -374,4 +374,25 @@ import Testing
         #expect(!r.stderr.contains("thuộc cuộc họp khác"))
         try Golden.check("check/clerk-short-update-names.txt", r.transcript("followup check"))
     }
+
+    // 1. One error per mistake
+
+    @Test func aBadDueIsOneError() throws {
+        let root = try sampleWith("2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml", [
+            22: ("2026-12-04", "30/6/2026"), 26: ("2026-12-02", "31-12-2026"), 30: ("2026-12-10", "2027-02-30")])
+        let r = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(r.status == 1)
+        #expect(!r.stderr.contains("thiếu thời hạn"))
+        #expect(!r.stderr.contains("không có nhiệm vụ"))
+        try Golden.check("check/clerk-bad-due.txt", r.transcript("followup check"))
+    }
+
+    @Test func aRootWithoutUnitsSaysSoOnce() throws {
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        try FileManager.default.removeItem(at: root.path("units.yaml"))
+        let r = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(r.status == 1)
+        #expect(r.stderr == "./units.yaml:1:1: error: không tìm thấy danh mục đơn vị ./units.yaml\n"
+                + "check: 6 biên bản, 0 nhiệm vụ, 1 lỗi, 0 cảnh báo\n")
+    }
 }

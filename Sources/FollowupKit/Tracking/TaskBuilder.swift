@@ -14,6 +14,11 @@ public enum TaskBuilder {
         var tasks: [TaskItem] = []
         var local = FirstSeen()  // local task id -> index in `tasks`
         var conclusionIDs = FirstSeen()
+        // Conclusions with a reported problem that kept a task from being made: an update of
+        // such a task is not reported again (one error per mistake).
+        var unsettled: Set<String> = []
+        // Without any unit (units.yaml missing or empty, reported once), no unit is "unknown".
+        let noUnits = units.units.isEmpty
         for (ci, c) in meeting.conclusions.enumerated() {
             if let first = conclusionIDs.insert(c.id, c.location.line) {
                 fail(c.location, .duplicateConclusionID(c.id, firstLine: first))
@@ -21,12 +26,16 @@ public enum TaskBuilder {
             }
             let support: [String] = c.support.compactMap { s in
                 if let code = units.code(for: s.value) { return code }
-                fail(s.location, .unknownUnit(s.value, suggestions: units.suggestions(for: s.value)))
+                if !noUnits { fail(s.location, .unknownUnit(s.value, suggestions: units.suggestions(for: s.value))) }
                 return nil
             }
             guard !c.owners.isEmpty else { continue }
             let due = c.due ?? meeting.defaultDue
-            if due == nil { fail(c.location, .missingDue) }
+            if due == nil {
+                unsettled.insert(c.id)
+                // A `due:` that is no date was reported where it is written.
+                if !c.dueInvalid, !(c.dueLocation == nil && meeting.defaultDueInvalid) { fail(c.location, .missingDue) }
+            }
             if case .day(let d)? = due, d < meeting.date {
                 // At the value: the conclusion's own, else the meeting's default.
                 let at = c.due != nil ? c.dueLocation : meeting.defaultDueLocation
@@ -39,7 +48,10 @@ public enum TaskBuilder {
                     continue
                 }
                 guard let code = units.code(for: owner.value) else {
-                    fail(owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
+                    unsettled.insert(c.id)
+                    if !noUnits {
+                        fail(owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
+                    }
                     continue
                 }
                 guard seen.insert(code, 0) == nil else {
@@ -56,7 +68,7 @@ public enum TaskBuilder {
                         location: owner.location))
             }
         }
-        attachHistory(meeting, local: local, tasks: &tasks, units: units, problems: &problems)
+        attachHistory(meeting, local: local, unsettled: unsettled, tasks: &tasks, units: units, problems: &problems)
         return (tasks, problems)
     }
 
@@ -90,7 +102,7 @@ public enum TaskBuilder {
     /// Gives each entry of `updates:` to its task, in file order, after asking `UpdateRules`
     /// about it against the task's history so far.
     private static func attachHistory(
-        _ meeting: Meeting, local: FirstSeen, tasks: inout [TaskItem], units: UnitRegistry,
+        _ meeting: Meeting, local: FirstSeen, unsettled: Set<String>, tasks: inout [TaskItem], units: UnitRegistry,
         problems: inout [Diagnostic]
     ) {
         var timelines: [TaskTimeline?] = Array(repeating: nil, count: tasks.count)
@@ -107,6 +119,8 @@ public enum TaskBuilder {
                 continue
             }
             guard let ti = local.value(for: canonicalLocal(part, units: units)) else {
+                // The task was not made for a problem already reported at its conclusion.
+                if unsettled.contains(String(part.split(separator: "/", maxSplits: 1).first ?? "")) { continue }
                 let near = nearestTasks(part, local: local, units: units)
                 problems.append(Diagnostic(.error, u.location, .unknownTask(
                     u.task, suggestions: near.map { "\(meeting.id)#\($0)" })))
