@@ -395,4 +395,27 @@ import Testing
         #expect(r.stderr == "./units.yaml:1:1: error: không tìm thấy danh mục đơn vị ./units.yaml\n"
                 + "check: 6 biên bản, 0 nhiệm vụ, 1 lỗi, 0 cảnh báo\n")
     }
+
+    // 3. Indentation and libyaml's phrases
+
+    @Test(arguments: [(22, "    due", "  due", 2), (21, "    owner", "   owner", 3)])
+    func indentationSaysHowFar(_ line: Int, _ from: String, _ to: String, _ found: Int) throws {
+        let root = try sampleWith("2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml", [line: (from, to)])
+        let r = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("./2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml:\(line):\(found + 1): error: "
+                + "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một mục trong danh sách "
+                + "(bắt đầu ở dòng 19) phải thụt 4 dấu cách, thẳng cột với khóa ngay sau '- '\n"), "\(r.stderr)")
+        #expect(!r.stderr.contains("thiếu '-'"))
+    }
+
+    @Test func aTabIsToldInOneLanguage() throws {
+        let root = try sampleWith("2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml", [21: ("    owner: ", "\towner: ")])
+        let r = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(r.stderr.hasPrefix("./2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml:21:1: error: YAML không hợp lệ: "
+                + "dùng Tab để thụt lề; hãy dùng dấu cách (giá trị văn bản bắt đầu ở dòng 20)\n"), "\(r.stderr)")
+        #expect(!r.stderr.contains("while"))
+        let en = try CLI.run(["check", "--root", ".", "--lang", "en"], in: root.url)
+        #expect(en.stderr.contains("(while scanning a plain scalar starting at line 20)"))
+    }
 }

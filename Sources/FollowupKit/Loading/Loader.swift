@@ -93,6 +93,12 @@ public enum Loader {
            let line = lineText(mark.line, in: bytes), line.contains(0x09) {
             problem = "found a tab character that violates indentation"
         }
+        // A key indented unlike its list item's keys: say how far it should be indented.
+        if problem == "did not find expected '-' indicator", error.context == "while parsing a block collection",
+           let list = error.contextMark, list.line != mark.line {
+            return Diagnostic(.error, SourceLocation(path: path, mark: mark),
+                              .indentation(found: mark.column - 1, expected: list.column + 1, listLine: list.line))
+        }
         // A context on the same line says nothing the location does not.
         let contextLine = error.contextMark.map(\.line).flatMap { $0 == mark.line ? nil : $0 }
         return Diagnostic(.error, SourceLocation(path: path, mark: mark),

@@ -6,6 +6,7 @@ public enum ValueShape: Sendable, Equatable { case scalar, sequence, mapping, al
 public enum Message: Sendable, Equatable {
     // Files and YAML
     case syntax(problem: String, context: String?, contextLine: Int?)
+    case indentation(found: Int, expected: Int, listLine: Int)
     case fileEmpty
     case fileTooLarge(bytes: Int, limit: Int)
     case notUTF8(detail: String)
@@ -92,10 +93,18 @@ public enum Message: Sendable, Equatable {
             var s = vi ? "YAML không hợp lệ: \(Message.translateYAML(problem, vi: true))"
                        : "invalid YAML: \(problem)"
             if let context, let contextLine {
-                s += vi ? " (\(Message.translateYAML(context, vi: true)) bắt đầu ở dòng \(contextLine))"
+                // libyaml's own English stays out of a Vietnamese message: an unknown context
+                // is left unnamed.
+                let known = Message.translateYAML(context, vi: true)
+                s += vi ? (known == context ? " (bắt đầu ở dòng \(contextLine))" : " (\(known) bắt đầu ở dòng \(contextLine))")
                         : " (\(context) starting at line \(contextLine))"
             }
             return s
+        case let .indentation(found, expected, listLine):
+            return vi ? "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một mục trong danh sách "
+                        + "(bắt đầu ở dòng \(listLine)) phải thụt \(expected) dấu cách, thẳng cột với khóa ngay sau '- '"
+                      : "wrong indentation: this line is indented \(found) spaces; the keys of an item of the list "
+                        + "(starting at line \(listLine)) are indented \(expected), in line with the key right after '- '"
         case .fileEmpty:
             return vi ? "tệp rỗng: một biên bản cuộc họp cần ít nhất title, date, chair, conclusions"
                       : "the file is empty: a meeting record needs at least title, date, chair, conclusions"
@@ -356,6 +365,13 @@ public enum Message: Sendable, Equatable {
             "found character that cannot start any token": "gặp ký tự không được phép ở đây (thụt lề bằng Tab? dùng dấu cách)",
             "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu nháy đóng?)",
             "while scanning a quoted scalar": "chuỗi trong dấu nháy",
+            "while scanning a plain scalar": "giá trị văn bản",
+            "while parsing a block node": "giá trị",
+            "while parsing a flow node": "giá trị",
+            "while parsing a node": "giá trị",
+            "while scanning a tag": "thẻ YAML",
+            "while scanning a directive": "chỉ thị YAML (%...)",
+            "while scanning a %YAML directive": "chỉ thị %YAML",
             "while scanning a simple key": "khóa",
             "could not find expected ':'": "thiếu dấu ':' sau khóa",
             "mapping values are not allowed in this context": "không được có 'khóa: giá trị' ở đây (thiếu dấu nháy quanh văn bản có ':'?)",
