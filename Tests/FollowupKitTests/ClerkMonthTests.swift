@@ -418,4 +418,23 @@ import Testing
         let en = try CLI.run(["check", "--root", ".", "--lang", "en"], in: root.url)
         #expect(en.stderr.contains("(while scanning a plain scalar starting at line 20)"))
     }
+
+    // MARK: Warnings for what a clerk forgets
+    // 7. Template leftovers; a first deadline that is not the meeting day
+
+    @Test func templateLeftoversAreWarned() throws {
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        let r = try CLI.run(["new", "lam-viec", "--date", "2026-12-01", "--title", "Làm việc với xã", "--root", "."],
+                            in: root.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = String(decoding: try root.read("2026/2026-12-01-lam-viec-voi-xa.yaml"), as: UTF8.self)
+        #expect(text.contains("\n    due: 2026-12-16\n"))
+        let check = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(check.status == 0)
+        try Golden.check("check/clerk-template-leftovers.txt", check.transcript("followup check"))
+        // The next day, the new task is not overdue.
+        let tasks = try CLI.run(["tasks", "--state", "overdue", "--as-of", "2026-12-02", "--meeting", "2026-12-01",
+                                 "--root", "."], in: root.url)
+        #expect(!tasks.stdout.contains("2026-12-01-lam-viec"))
+    }
 }

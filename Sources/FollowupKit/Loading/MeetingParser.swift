@@ -31,12 +31,22 @@ struct MeetingParser {
             report(s.start, .emptyValue)
             return nil
         }
+        leftover(s)
         return s
+    }
+
+    /// A template's `TODO …` left in a value: a warning (an owner that is just `TODO` has
+    /// its own, from TaskBuilder).
+    func leftover(_ s: Scalar) {
+        let t = s.text
+        guard t.utf8.count > 4, t.utf8.prefix(4).map({ $0 | 0x20 }) == Array("todo".utf8) else { return }
+        report(s.start, .templateLeftover(t), .warning)
     }
 
     /// Text that may be left empty (`document:` with nothing after it).
     func optionalText() throws(YAMLSyntaxError) -> String? {
         guard let s = try reader.scalar(), !s.isNull else { return nil }
+        leftover(s)
         return s.text
     }
 
@@ -130,7 +140,10 @@ struct MeetingParser {
             case .kind: kind = try optionalText()
             case .location: place = try optionalText()
             case .chair: chairSeen = true; chair = try text()?.text
-            case .attendees: attendees = try reader.scalarList().map(\.text)
+            case .attendees:
+                let list = try reader.scalarList()
+                list.forEach(leftover)
+                attendees = list.map(\.text)
             case .summary: summary = try optionalText()
             case .due: (defaultDue, defaultDueLocation, defaultDueInvalid) = try locatedDeadline()
             case .conclusions:

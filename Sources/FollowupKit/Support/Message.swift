@@ -41,6 +41,7 @@ public enum Message: Sendable, Equatable {
     case missingDue
     case dueBeforeMeeting(due: Day, meeting: Day)
     case todoOwner
+    case templateLeftover(String)
     case unitsFileMissing(String)
     case duplicateUnit(String, other: SourceLocation)
     // Updates
@@ -202,6 +203,9 @@ public enum Message: Sendable, Equatable {
         case let .dueBeforeMeeting(due, meeting):
             return vi ? "thời hạn \(due.vietnamese) trước ngày họp \(meeting.vietnamese)"
                       : "deadline \(due.iso) is before the meeting date \(meeting.iso)"
+        case let .templateLeftover(text):
+            return vi ? "còn chỗ 'TODO' của mẫu: '\(text)'; hãy thay bằng nội dung thật"
+                      : "a template's 'TODO' is left: '\(text)'; replace it with the real text"
         case .todoOwner:
             return vi ? "đơn vị chủ trì còn để 'TODO': hãy điền đơn vị thực hiện (chưa theo dõi kết luận này)"
                       : "owner is still 'TODO': fill in the unit (this conclusion is not tracked yet)"

@@ -78,6 +78,9 @@ public struct NewMeetingPlan: Sendable {
 }
 
 public enum NewMeeting {
+    /// Days from the meeting to the `{{due}}` a template's first conclusion gets.
+    public static let defaultDueDays = 15
+
     /// Makes a safe name for a file from `--id` or the title.
     public static func slug(id: String?, title: String) throws(FollowupError) -> String {
         if let id {
@@ -109,11 +112,14 @@ public enum NewMeeting {
             if !existingIDs.contains(meetingID), access(path, F_OK) != 0, access(RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yml"), F_OK) != 0 {
                 var values = extra
                 values["date"] = date.iso
+                // A first deadline that is not the meeting day, which would make every task
+                // overdue the next day; the template's comment asks to correct it.
+                values["due"] = Day(daysSinceEpoch: date.daysSinceEpoch + NewMeeting.defaultDueDays).iso
                 values["title"] = title
                 values["id"] = meetingID
                 values["chair"] = chair ?? template.defaultChair ?? ""
                 values["document"] = document ?? ""
-                let text = try template.render(values: values, plain: ["date"])
+                let text = try template.render(values: values, plain: ["date", "due"])
                 return NewMeetingPlan(path: path, id: meetingID, text: text)
             }
             n += 1
