@@ -437,4 +437,27 @@ import Testing
                                  "--root", "."], in: root.url)
         #expect(!tasks.stdout.contains("2026-12-01-lam-viec"))
     }
+
+    // 8. The same notice entered twice
+
+    @Test func theSameNoticeTwiceIsWarned() throws {
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        let args = ["new", "giao-ban", "--date", "2026-12-01", "--title", "Giao ban tuần 49", "--document",
+                    "255/TB-UBND", "--root", "."]
+        #expect(try CLI.run(args, in: root.url).status == 0)
+        #expect(try CLI.run(args, in: root.url).status == 0)
+        let sameTitle = ["new", "giao-ban", "--date", "2026-12-01", "--title", "Giao  ban tuần 49", "--root", "."]
+        #expect(try CLI.run(sameTitle, in: root.url).status == 0)
+        let r = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(r.status == 0)
+        let lines: [String] = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains("đếm hai lần") }
+        // In the loader's order (file names by bytes: `…-49-2.yaml` before `…-49.yaml`).
+        let meeting: String = "./2026/2026-12-01-giao-ban-tuan-49-3.yaml:6:5: warning: cuộc họp cùng ngày, cùng tên "
+            + "đã có ở ./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; nhập hai lần thì mỗi nhiệm vụ bị đếm hai lần"
+        let notice: String = "./2026/2026-12-01-giao-ban-tuan-49.yaml:6:5: warning: thông báo số 255/TB-UBND đã có ở "
+            + "./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; cùng một thông báo nhập hai lần thì mỗi nhiệm vụ bị đếm hai lần"
+        #expect(lines == [meeting, notice], "\(r.stderr)")
+        // The same number in another year is another notice.
+        #expect(!(try CLI.run(["check"], in: CLI.packageRoot).stderr.contains("đếm hai lần")))
+    }
 }

@@ -197,6 +197,7 @@ public enum Loader {
         }
         let (kept, duplicates) = dropDuplicateIDs(found.map { ($0.id, $0.location) })
         diagnostics += duplicates
+        diagnostics += DuplicateNotices.warnings(kept.compactMap { found[$0].signature })
         return Scan(settings: settings, units: units, parts: kept.map { found[$0].part! },
                     diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count)
     }
@@ -228,6 +229,7 @@ public enum Loader {
         var location = SourceLocation(path: "", line: 0, column: 0)
         var part: Part?
         var problems: [Diagnostic]
+        var signature: RecordSignature? = nil
     }
 
     /// Parses and checks the files, in parallel when asked; results keep the files' order.
@@ -248,7 +250,7 @@ public enum Loader {
                 }
                 let (tasks, more) = TaskBuilder.tasks(of: meeting, units: units)
                 slots[i] = ParsedFile(id: meeting.id, location: meeting.location, part: reduce(meeting, tasks),
-                                      problems: problems + more)
+                                      problems: problems + more, signature: RecordSignature(meeting))
             }
         }
         if concurrent, files.count > 1 {

@@ -42,6 +42,8 @@ public enum Message: Sendable, Equatable {
     case dueBeforeMeeting(due: Day, meeting: Day)
     case todoOwner
     case templateLeftover(String)
+    case sameNotice(String, other: SourceLocation)
+    case sameMeeting(other: SourceLocation)
     case unitsFileMissing(String)
     case duplicateUnit(String, other: SourceLocation)
     // Updates
@@ -203,6 +205,14 @@ public enum Message: Sendable, Equatable {
         case let .dueBeforeMeeting(due, meeting):
             return vi ? "thời hạn \(due.vietnamese) trước ngày họp \(meeting.vietnamese)"
                       : "deadline \(due.iso) is before the meeting date \(meeting.iso)"
+        case let .sameNotice(number, other):
+            return vi ? "thông báo số \(number) đã có ở \(other); cùng một thông báo nhập hai lần thì mỗi nhiệm vụ "
+                        + "bị đếm hai lần"
+                      : "notice \(number) is already recorded at \(other); entered twice, every task counts twice"
+        case let .sameMeeting(other):
+            return vi ? "cuộc họp cùng ngày, cùng tên đã có ở \(other); nhập hai lần thì mỗi nhiệm vụ bị đếm hai lần"
+                      : "a meeting of the same day and title is already recorded at \(other); entered twice, "
+                        + "every task counts twice"
         case let .templateLeftover(text):
             return vi ? "còn chỗ 'TODO' của mẫu: '\(text)'; hãy thay bằng nội dung thật"
                       : "a template's 'TODO' is left: '\(text)'; replace it with the real text"
