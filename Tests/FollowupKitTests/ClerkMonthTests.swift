@@ -460,4 +460,19 @@ import Testing
         // The same number in another year is another notice.
         #expect(!(try CLI.run(["check"], in: CLI.packageRoot).stderr.contains("đếm hai lần")))
     }
+
+    // 9. A text cut at ` #`
+
+    @Test func aTextCutByACommentIsWarned() throws {
+        let root = try sampleWith("2022/2022-04-29-cchc.yaml", [
+            34: ("Văn phòng UBND huyện rà soát", "Văn phòng UBND huyện #1 rà soát"),
+            27: ("hành chính.", "hành chính.   # ghi chú của văn thư")])
+        let r = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(r.status == 0)
+        try Golden.check("check/clerk-text-cut-at-comment.txt", r.transcript("followup check"))
+        let en = try CLI.run(["check", "--root", ".", "--lang", "en"], in: root.url)
+        #expect(en.stderr.contains("the text stops at 'Văn phòng UBND huyện': YAML reads what follows ' #'"))
+        // A comment after a unit, a date or a setting is a comment.
+        #expect(try CLI.run(["check"], in: CLI.packageRoot).stderr.isEmpty)
+    }
 }

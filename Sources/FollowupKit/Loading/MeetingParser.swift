@@ -35,6 +35,14 @@ struct MeetingParser {
         return s
     }
 
+    /// A text of prose (a title, a conclusion, a note): a plain one that a ` #` cut short is
+    /// warned about, since the rest was read as a comment.
+    func prose() throws(YAMLSyntaxError) -> Scalar? {
+        guard let s = try text() else { return nil }
+        if reader.isCutByComment(s) { report(s.end, .textCutAtComment(s.text), .warning) }
+        return s
+    }
+
     /// A template's `TODO …` left in a value: a warning (an owner that is just `TODO` has
     /// its own, from TaskBuilder).
     func leftover(_ s: Scalar) {
@@ -134,7 +142,7 @@ struct MeetingParser {
         guard let span = try reader.mapping(MeetingParser.meetingKeys, { (key) throws(YAMLSyntaxError) in
             switch key.index.flatMap(MeetingKey.init) {
             case .id: id = try text()
-            case .title: titleSeen = true; title = try text()?.text
+            case .title: titleSeen = true; title = try prose()?.text
             case .date: dateSeen = true; date = try self.date()
             case .document: document = try optionalText()
             case .kind: kind = try optionalText()
@@ -207,7 +215,7 @@ struct MeetingParser {
                 }
             case .text:
                 textSeen = true
-                text = try self.text()?.text
+                text = try self.prose()?.text
             case .owner:
                 if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
             case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
@@ -273,7 +281,11 @@ struct MeetingParser {
                     case .ongoing: report(key.start, .extensionOngoing); valid = false
                     }
                 } else { valid = false }
-            case .note: note = try optionalText()
+            case .note:
+                if let s = try reader.scalar(), !s.isNull {
+                    if reader.isCutByComment(s) { report(s.end, .textCutAtComment(s.text), .warning) }
+                    note = s.text
+                }
             case .by: by = try optionalText()
             case .document: document = try optionalText()
             case .reminder: reminder = try flag()

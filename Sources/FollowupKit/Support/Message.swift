@@ -42,6 +42,7 @@ public enum Message: Sendable, Equatable {
     case dueBeforeMeeting(due: Day, meeting: Day)
     case todoOwner
     case templateLeftover(String)
+    case textCutAtComment(String)
     case sameNotice(String, other: SourceLocation)
     case sameMeeting(other: SourceLocation)
     case unitsFileMissing(String)
@@ -213,6 +214,11 @@ public enum Message: Sendable, Equatable {
             return vi ? "cuộc họp cùng ngày, cùng tên đã có ở \(other); nhập hai lần thì mỗi nhiệm vụ bị đếm hai lần"
                       : "a meeting of the same day and title is already recorded at \(other); entered twice, "
                         + "every task counts twice"
+        case let .textCutAtComment(text):
+            return vi ? "văn bản dừng ở '\(text)': phần sau ' #' bị YAML coi là chú thích và bỏ đi; "
+                        + "hãy đặt cả câu trong dấu nháy kép"
+                      : "the text stops at '\(text)': YAML reads what follows ' #' as a comment and drops it; "
+                        + "put the whole text in double quotes"
         case let .templateLeftover(text):
             return vi ? "còn chỗ 'TODO' của mẫu: '\(text)'; hãy thay bằng nội dung thật"
                       : "a template's 'TODO' is left: '\(text)'; replace it with the real text"
