@@ -20,7 +20,11 @@ let package = Package(
         ),
         .target(
             name: "FollowupKit",
-            dependencies: ["CYaml", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CYaml", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // The templates `new` knows without a root's templates/ (and `init` lays out).
+            resources: ["chuyen-de", "giao-ban", "hoi-nghi", "lam-viec"].map {
+                .embedInCode("Templates/Builtin/\($0).yaml")
+            }
         ),
         .executableTarget(
             name: "followup",

@@ -25,7 +25,8 @@ day D by the rules of Docs/Digest.md and Docs/History.md, written again from the
 - states: cancelled; done_on_time (done, no deadline or status date <= deadline);
   done_late; overdue (not done, D > deadline); within_deadline; ongoing (no deadline);
 - flags of open tasks: not_started (status open), blocked, due_soon (within_deadline and
-  deadline - D <= 7), stale (D - last entry date, or the meeting date, >= 30), escalated
+  deadline - D <= 7), stale (D - last entry date, or the meeting date, >= 30; for an
+  ongoing task: that date before the first day of the month before D's), escalated
   (3 or more reminders); `reminders` sums the reminders of non-cancelled tasks, `tasks`
   counts non-cancelled tasks;
 - lists: overdue, blocked, due_soon, stale, escalated (as the flags), completed_since
@@ -173,7 +174,13 @@ def judge(task, meeting_date, as_of):
     if task.status == "blocked":
         flags.add("blocked")
     last = task.last_date if task.last_date is not None else meeting_date
-    if as_of - last >= STALE_DAYS:
+    if task.deadline is None:
+        # Ongoing work: stale when nothing was reported this month or the month before.
+        a = dt.date.fromordinal(as_of)
+        first = dt.date(a.year - (a.month == 1), (a.month - 2) % 12 + 1, 1).toordinal()
+        if last < first:
+            flags.add("stale")
+    elif as_of - last >= STALE_DAYS:
         flags.add("stale")
     if task.reminders >= 3:
         flags.add("escalated")

@@ -25,6 +25,7 @@ struct Digest: ParsableCommand {
           followup digest --format html --output bao-cao.html
           followup digest --format docx --number 12 --date 05/02/2027 --output bao-cao.docx
           followup digest --format xlsx --output bao-cao.xlsx
+          followup digest --output bao-cao.html    # the format from the extension: html, csv, json, md
           followup digest --fail-on overdue    # exit 1 when any task is overdue (for cron)
         """
     )
@@ -49,8 +50,11 @@ struct Digest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Days without an update that make a task stale.", valueName: "n"))
     var stale: Int = 30
 
-    @Option(name: .long, help: "Output format: text, markdown, json, csv, html, docx or xlsx (docx and xlsx need --output).")
-    var format: DigestFormat = .text
+    @Option(name: .long, help: ArgumentHelp(
+        "Output format: text, markdown, json, csv, html, docx or xlsx (default: from the --output file's extension, "
+            + "else text; docx and xlsx need --output).",
+        valueName: "format"))
+    var format: DigestFormat?
 
     @OptionGroup var document: DocumentOptions
 
@@ -67,6 +71,7 @@ struct Digest: ParsableCommand {
     func run() throws {
         let lang = options.language
         try reporting(lang) {
+            let format = try DigestFormat.choose(flag: format, output: output)
             if format.isBinary, output == nil { throw FollowupError.binaryNeedsOutput(format.rawValue) }
             var day = options.today
             if let asOf { day = try parseDay(asOf, option: "--as-of") }
@@ -112,9 +117,22 @@ func writeOutput(_ bytes: [UInt8], to path: String) throws(FollowupError) {
     if lstat(path, &st) == 0 {
         let kind = st.st_mode & S_IFMT
         if kind == S_IFLNK { throw FollowupError(.outputFailed(path, reason: "symbolic link")) }
-        if kind == S_IFDIR { throw FollowupError(.outputFailed(path, reason: "is a directory")) }
+        if kind == S_IFDIR { throw FollowupError(.outputIsFolder(path)) }
         try AtomicFile().replace(path, with: bytes, mode: st.st_mode & 0o7777)
     } else {
+        try checkOutputFolder(of: path)
         try AtomicFile().replace(path, with: bytes, mode: 0o644)
     }
+}
+
+/// The folder a new output file goes in must exist, be a folder and be writable: said here
+/// in the user's language rather than as the system's English reason.
+private func checkOutputFolder(of path: String) throws(FollowupError) {
+    let parent = (path as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
+    var st = stat()
+    guard stat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
+        throw FollowupError(.outputFolderMissing(path, folder: folder))
+    }
+    if access(folder, W_OK) != 0 { throw FollowupError(.outputFolderNotWritable(path, folder: folder)) }
 }

@@ -61,7 +61,7 @@ struct Remind: ParsableCommand {
                 if let replyBy { reply = try parseDay(replyBy, option: "--reply-by") }
                 try writeLetters(letters, ledger: ledger, stamp: stamp, asOf: day, replyBy: reply, to: output, lang: lang)
             } else {
-                Output.print(letters.map { ReminderTextRenderer.text($0, asOf: day, lang: lang) }.joined(separator: "\n────────\n\n"))
+                Output.print(letters.map { ReminderTextRenderer.text($0, asOf: day, lang: lang, settings: ledger.settings) }.joined(separator: "\n────────\n\n"))
             }
             guard record else { return }
             if day > options.today { throw FollowupError(.dateInFuture(day, today: options.today)) }

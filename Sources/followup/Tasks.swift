@@ -2,6 +2,7 @@ import ArgumentParser
 import FollowupKit
 
 enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, xlsx }
+extension TaskStateFilter: ExpressibleByArgument {}
 
 struct Tasks: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +16,7 @@ struct Tasks: ParsableCommand {
           followup tasks --status blocked --format json
           followup tasks --meeting 2022-04-29
           followup tasks --format xlsx --output nhiem-vu.xlsx
+          followup tasks --state overdue --state due_soon    # as the digest counts them today
         """
     )
 
@@ -29,6 +31,22 @@ struct Tasks: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only tasks of meetings whose ID starts with this.", valueName: "id"))
     var meeting: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Only tasks in this state on --as-of, as the digest defines it; repeatable.", valueName: "state"))
+    var state: [TaskStateFilter] = []
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day --state is judged on (default: today).",
+                                                          valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .customLong("due-soon"), help: ArgumentHelp("Days ahead that count as due soon (--state).",
+                                                             valueName: "n"))
+    var dueSoon: Int = 7
+
+    @Option(name: .long, help: ArgumentHelp("Days without an update that make a task stale (--state).",
+                                           valueName: "n"))
+    var stale: Int = 30
+
     @Option(name: .long, help: "Output format: text, json, csv or xlsx (xlsx needs --output).")
     var format: ListFormat = .text
 
@@ -36,6 +54,7 @@ struct Tasks: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        guard dueSoon >= 0, stale >= 1 else { throw ValidationError("--due-soon must be ≥ 0 and --stale ≥ 1") }
         if output != nil, format != .xlsx { throw ValidationError("--output is for --format xlsx") }
     }
 
@@ -48,9 +67,13 @@ struct Tasks: ParsableCommand {
                 guard let st = Status(userInput: s) else { throw FollowupError(.badStatus(s), kind: .badInput) }
                 filter.statuses.insert(st)
             }
+            var day = options.today
+            if let asOf { day = try parseDay(asOf, option: "--as-of") }
+            let judged = AssessmentOptions(asOf: day, dueSoonDays: dueSoon, staleDays: stale)
+            let states = Set(state)
             // Rows are made in the loader's workers; the records themselves are not kept.
             let found = try Loader.scan(root: options.rootPath) { meeting, tasks in
-                TaskList.rows(of: meeting, tasks: tasks)
+                TaskList.rows(of: meeting, tasks: tasks, states: states, options: judged)
             }
             filter.units = Set(try unit.flatMap { try resolveUnits($0, in: found.units) })
             let rows = TaskList.rows(found.parts, filter: filter)

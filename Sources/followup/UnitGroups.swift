@@ -11,7 +11,6 @@ extension Complete {
     /// Unit codes and group codes, for options that take a set of units (`--unit`).
     static let unitsOrGroups = CompletionKind.custom { words, _, prefix in
         guard let ledger = try? Loader.load(root: root(words), where: { _ in false }) else { return [] }
-        let codes = ledger.units.units.map(\.code) + ledger.units.groups.map(\.code)
-        return codes.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+        return matching(ledger.units.units.map(\.code) + ledger.units.groups.map(\.code), prefix)
     }
 }

@@ -65,7 +65,9 @@ import Testing
     }
 
     @Test func staleAndReminders() {
-        let t = task(due: .ongoing, [("2022-05-10", .inProgress, nil)], reminders: ["2022-05-20", "2022-05-25", "2022-06-01"])
+        // Dated work (ongoing work is stale by its reporting period: ClerkMonthTests).
+        let t = task(due: .day(Day(iso: "2022-12-31")!), [("2022-05-10", .inProgress, nil)],
+                     reminders: ["2022-05-20", "2022-05-25", "2022-06-01"])
         let a = state(t, "2022-07-01")
         #expect(a?.stale == true)              // 30 days since the last entry (01/06)
         #expect(a?.daysSinceUpdate == 30)

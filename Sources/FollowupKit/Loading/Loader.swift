@@ -93,6 +93,12 @@ public enum Loader {
            let line = lineText(mark.line, in: bytes), line.contains(0x09) {
             problem = "found a tab character that violates indentation"
         }
+        // A key indented unlike its list item's keys: say how far it should be indented.
+        if problem == "did not find expected '-' indicator", error.context == "while parsing a block collection",
+           let list = error.contextMark, list.line != mark.line {
+            return Diagnostic(.error, SourceLocation(path: path, mark: mark),
+                              .indentation(found: mark.column - 1, expected: list.column + 1, listLine: list.line))
+        }
         // A context on the same line says nothing the location does not.
         let contextLine = error.contextMark.map(\.line).flatMap { $0 == mark.line ? nil : $0 }
         return Diagnostic(.error, SourceLocation(path: path, mark: mark),
@@ -191,6 +197,7 @@ public enum Loader {
         }
         let (kept, duplicates) = dropDuplicateIDs(found.map { ($0.id, $0.location) })
         diagnostics += duplicates
+        diagnostics += DuplicateNotices.warnings(kept.compactMap { found[$0].signature })
         return Scan(settings: settings, units: units, parts: kept.map { found[$0].part! },
                     diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count)
     }
@@ -222,6 +229,7 @@ public enum Loader {
         var location = SourceLocation(path: "", line: 0, column: 0)
         var part: Part?
         var problems: [Diagnostic]
+        var signature: RecordSignature? = nil
     }
 
     /// Parses and checks the files, in parallel when asked; results keep the files' order.
@@ -242,7 +250,7 @@ public enum Loader {
                 }
                 let (tasks, more) = TaskBuilder.tasks(of: meeting, units: units)
                 slots[i] = ParsedFile(id: meeting.id, location: meeting.location, part: reduce(meeting, tasks),
-                                      problems: problems + more)
+                                      problems: problems + more, signature: RecordSignature(meeting))
             }
         }
         if concurrent, files.count > 1 {

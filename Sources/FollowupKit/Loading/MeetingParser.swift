@@ -31,12 +31,30 @@ struct MeetingParser {
             report(s.start, .emptyValue)
             return nil
         }
+        leftover(s)
         return s
+    }
+
+    /// A text of prose (a title, a conclusion, a note): a plain one that a ` #` cut short is
+    /// warned about, since the rest was read as a comment.
+    func prose() throws(YAMLSyntaxError) -> Scalar? {
+        guard let s = try text() else { return nil }
+        if reader.isCutByComment(s) { report(s.end, .textCutAtComment(s.text), .warning) }
+        return s
+    }
+
+    /// A template's `TODO …` left in a value: a warning (an owner that is just `TODO` has
+    /// its own, from TaskBuilder).
+    func leftover(_ s: Scalar) {
+        let t = s.text
+        guard t.utf8.count > 4, t.utf8.prefix(4).map({ $0 | 0x20 }) == Array("todo".utf8) else { return }
+        report(s.start, .templateLeftover(t), .warning)
     }
 
     /// Text that may be left empty (`document:` with nothing after it).
     func optionalText() throws(YAMLSyntaxError) -> String? {
         guard let s = try reader.scalar(), !s.isNull else { return nil }
+        leftover(s)
         return s.text
     }
 
@@ -83,6 +101,15 @@ struct MeetingParser {
         return parseDate(s).map(Deadline.day)
     }
 
+    /// A deadline with where its value is written, and whether a value was written that is
+    /// no deadline (reported here).
+    func locatedDeadline() throws(YAMLSyntaxError) -> (Deadline?, SourceLocation, invalid: Bool) {
+        let mark = try reader.peekMark()
+        let before = reader.diagnostics.count
+        let due = try deadline()
+        return (due, location(mark), due == nil && reader.diagnostics.count > before)
+    }
+
     func flag() throws(YAMLSyntaxError) -> Bool {
         guard let s = try reader.scalar() else { return false }
         if s.isNull { return false }
@@ -108,21 +135,25 @@ struct MeetingParser {
         var document: String?, kind: String?, place: String?, summary: String?
         var attendees: [String] = []
         var defaultDue: Deadline?
+        var defaultDueLocation: SourceLocation?, defaultDueInvalid = false
         var conclusions: [Conclusion] = []
         var updates: [Update] = []
         var layout: UpdatesLayout?
         guard let span = try reader.mapping(MeetingParser.meetingKeys, { (key) throws(YAMLSyntaxError) in
             switch key.index.flatMap(MeetingKey.init) {
             case .id: id = try text()
-            case .title: titleSeen = true; title = try text()?.text
+            case .title: titleSeen = true; title = try prose()?.text
             case .date: dateSeen = true; date = try self.date()
             case .document: document = try optionalText()
             case .kind: kind = try optionalText()
             case .location: place = try optionalText()
             case .chair: chairSeen = true; chair = try text()?.text
-            case .attendees: attendees = try reader.scalarList().map(\.text)
+            case .attendees:
+                let list = try reader.scalarList()
+                list.forEach(leftover)
+                attendees = list.map(\.text)
             case .summary: summary = try optionalText()
-            case .due: defaultDue = try deadline()
+            case .due: (defaultDue, defaultDueLocation, defaultDueInvalid) = try locatedDeadline()
             case .conclusions:
                 conclusionsSeen = true
                 if try reader.peekShape() == .scalar, let s = try reader.scalar() {
@@ -163,7 +194,8 @@ struct MeetingParser {
         guard let date else { return (nil, layout) }
         let m = Meeting(id: meetingID, path: path, title: title ?? "", date: date, document: document, kind: kind,
                         place: place, chair: chair ?? "", attendees: attendees, summary: summary,
-                        defaultDue: defaultDue, conclusions: conclusions, updates: updates, location: location(idMark))
+                        defaultDue: defaultDue, conclusions: conclusions, updates: updates, location: location(idMark),
+                        defaultDueLocation: defaultDueLocation, defaultDueInvalid: defaultDueInvalid)
         return (m, layout)
     }
 
@@ -172,6 +204,7 @@ struct MeetingParser {
         var owner: [Located<String>]?, owners: [Located<String>]?
         var support: [Located<String>] = []
         var due: Deadline?
+        var dueLocation: SourceLocation?, dueInvalid = false
         var textSeen = false
         let start = try reader.peekMark()
         guard try reader.mapping(MeetingParser.conclusionKeys, { (key) throws(YAMLSyntaxError) in
@@ -182,12 +215,12 @@ struct MeetingParser {
                 }
             case .text:
                 textSeen = true
-                text = try self.text()?.text
+                text = try self.prose()?.text
             case .owner:
                 if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
             case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
             case .support: support = try reader.scalarList().map { Located($0.text, location($0.start)) }
-            case .due: due = try deadline()
+            case .due: (due, dueLocation, dueInvalid) = try locatedDeadline()
             case nil: try unknown(key, "conclusion", MeetingParser.conclusionKeys)
             }
         }) != nil else { return nil }
@@ -195,7 +228,7 @@ struct MeetingParser {
         if owner != nil, owners != nil { report(start, .ownerAndOwners) }
         return Conclusion(id: id ?? String(position), text: text ?? "", owners: owners ?? owner ?? [],
                           fanOut: owners != nil && owner == nil, support: support, due: due,
-                          location: location(start))
+                          location: location(start), dueLocation: dueLocation, dueInvalid: dueInvalid)
     }
 
     func updateList(key: Key, into updates: inout [Update]) throws(YAMLSyntaxError) -> UpdatesLayout? {
@@ -248,7 +281,11 @@ struct MeetingParser {
                     case .ongoing: report(key.start, .extensionOngoing); valid = false
                     }
                 } else { valid = false }
-            case .note: note = try optionalText()
+            case .note:
+                if let s = try reader.scalar(), !s.isNull {
+                    if reader.isCutByComment(s) { report(s.end, .textCutAtComment(s.text), .warning) }
+                    note = s.text
+                }
             case .by: by = try optionalText()
             case .document: document = try optionalText()
             case .reminder: reminder = try flag()

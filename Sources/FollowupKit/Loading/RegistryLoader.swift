@@ -3,7 +3,7 @@ import Foundation
 /// Loads `units.yaml` and `settings.yaml`.
 enum RegistryLoader {
     enum UnitKey: Int, CaseIterable { case code, name, aliases }
-    enum SettingsKey: Int, CaseIterable { case organization, superior, place, office, codes, signer, recipients }
+    enum SettingsKey: Int, CaseIterable { case organization, superior, place, office, codes, signer, recipients, reportsTo }
     enum CodeKey: Int, CaseIterable { case report, letter, notice }
     enum SignerKey: Int, CaseIterable { case authority, behalf, title, name }
     enum GroupKey: Int, CaseIterable { case code, name, aliases, members }
@@ -11,7 +11,7 @@ enum RegistryLoader {
     static let rootKeys = KeyTable(["units", "groups"])
     static let unitKeys = KeyTable(UnitKey.allCases.map { "\($0)" })
     static let groupKeys = KeyTable(GroupKey.allCases.map { "\($0)" })
-    static let settingsKeys = KeyTable(SettingsKey.allCases.map { "\($0)" })
+    static let settingsKeys = KeyTable(SettingsKey.allCases.map { $0 == .reportsTo ? "reports_to" : "\($0)" })
     static let codeKeys = KeyTable(CodeKey.allCases.map { "\($0)" })
     static let signerKeys = KeyTable(SignerKey.allCases.map { "\($0)" })
     /// The signing authorities NĐ 30/2020 knows.
@@ -162,6 +162,7 @@ enum RegistryLoader {
                     case nil: try parser.unknown(k, "signer", signerKeys)
                     }
                 }
+            case .reportsTo: settings.reportsTo = try parser.optionalText()
             case nil: try parser.unknown(key, "settings", settingsKeys)
             }
         }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds a task from the name a user types: a full ID (`2022-04-29-cchc#2`), or a shorter
 /// form when it is unambiguous: any unique prefix of the meeting ID (`2022-04-29#2`), and
-/// the conclusion alone for a conclusion with one task.
+/// the conclusion alone for a conclusion with one task, and the meeting's notice number in
+/// place of its ID (`45/TB-UBND#4`).
 public enum TaskLocator {
     /// Resolves `name` among the tasks of `ledger`.
     public static func resolve(_ name: String, in ledger: Ledger) -> Result<TaskItem, FollowupError> {
@@ -13,6 +14,7 @@ public enum TaskLocator {
 
         var meetings = Set(ledger.meetings.map(\.id).filter { $0 == meetingPart })
         if meetings.isEmpty { meetings = Set(ledger.meetings.map(\.id).filter { $0.hasPrefix(meetingPart) }) }
+        if meetings.isEmpty, meetingPart.contains("/") { meetings = documentMeetings(meetingPart, in: ledger) }
         let pool = ledger.tasks.filter { meetings.contains($0.meetingID) }
 
         var matches: [TaskItem]
@@ -26,12 +28,32 @@ public enum TaskLocator {
         }
         if matches.count == 1 { return .success(matches[0]) }
         if matches.count > 1 {
-            return .failure(FollowupError(.taskNameAmbiguous(name, candidates: Array(matches.prefix(8).map(\.id)))))
+            return .failure(FollowupError(.taskNameAmbiguous(name, candidates: matches.map(\.id))))
+        }
+        // One meeting, no such conclusion: say which it has, not the nearest other IDs.
+        if let localPart, meetings.count == 1, let meeting = ledger.meetings.first(where: { meetings.contains($0.id) }) {
+            let ids = meeting.conclusions.map(\.id)
+            let conclusion = String(localPart.split(separator: "/", maxSplits: 1).first ?? "")
+            if !ids.contains(conclusion) {
+                return .failure(FollowupError(.conclusionNotInMeeting(name, meeting: meeting.id, conclusions: ids)))
+            }
+            // The conclusion is there but not that unit: its tasks are the suggestions.
+            let own = pool.map(\.id).filter { $0.hasPrefix(meeting.id + "#" + conclusion + "/") || $0 == meeting.id + "#" + conclusion }
+            return .failure(FollowupError(.taskNameNotFound(name, suggestions: Array(own.prefix(12)))))
         }
         let all = ledger.tasks.map(\.id)
         var near = Suggest.nearest(trimmed, in: all, limit: 5)
         if near.isEmpty { near = all.filter { $0.hasPrefix(meetingPart) }.prefix(5).map { $0 } }
         return .failure(FollowupError(.taskNameNotFound(name, suggestions: near)))
+    }
+
+    /// The meetings whose notice has this number (`45/TB-UBND`), as a task's short name: a
+    /// meeting ID never holds a '/'. Case and Unicode form do not matter.
+    static func documentMeetings(_ number: String, in ledger: Ledger) -> Set<String> {
+        let wanted = NFC.normalize(number.trimmingCharacters(in: .whitespaces)).lowercased()
+        return Set(ledger.meetings.filter { meeting in
+            meeting.document.map { NFC.normalize($0.trimmingCharacters(in: .whitespaces)).lowercased() } == wanted
+        }.map(\.id))
     }
 
     /// Loads as little as it can: the records whose file name starts with the meeting part

@@ -24,11 +24,15 @@ public struct Settings: Sendable, Equatable {
     public var codes = DocumentCodes()
     public var signer = Signer()
     public var recipients: [String] = []
+    /// The office units report to, named in reminder letters ("Văn phòng HĐND và UBND huyện").
+    public var reportsTo: String?
 
-    public init(organization: String? = nil, superior: String? = nil, place: String? = nil) {
+    public init(organization: String? = nil, superior: String? = nil, place: String? = nil,
+                reportsTo: String? = nil) {
         self.organization = organization
         self.superior = superior
         self.place = place
+        self.reportsTo = reportsTo
     }
 }
 
@@ -84,6 +88,10 @@ public struct Conclusion: Sendable {
     public var support: [Located<String>]
     public var due: Deadline?
     public var location: SourceLocation
+    /// Where `due:`'s value is written, if it is: errors about the deadline point there.
+    public var dueLocation: SourceLocation? = nil
+    /// `due:` is written but is no deadline (already reported): not "missing".
+    public var dueInvalid = false
 }
 
 /// One entry of a meeting's `updates:` history.
@@ -145,6 +153,9 @@ public struct Meeting: Sendable {
     public var conclusions: [Conclusion]
     public var updates: [Update]
     public var location: SourceLocation
+    /// Where the meeting's own `due:` value is written, and whether it was no deadline.
+    public var defaultDueLocation: SourceLocation? = nil
+    public var defaultDueInvalid = false
 }
 
 /// A tracked task: one lead unit's share of one conclusion.

@@ -30,13 +30,26 @@ public enum Status: String, CaseIterable, Sendable, Codable {
     ]
 
     public init?(userInput text: String) {
-        let t = NFC.normalize(text).lowercased().replacingOccurrences(of: "_", with: "-")
-        for (word, status) in Status.spellings where word.replacingOccurrences(of: "_", with: "-") == t
-            || word.replacingOccurrences(of: " ", with: "-") == t {
+        let t = Status.folded(text)
+        for (word, status) in Status.spellings where Status.folded(word) == t {
             self = status
             return
         }
         return nil
+    }
+
+    /// A word as compared: NFC, lower case, `_` and spaces as `-` ("hoan thanh" = hoan-thanh).
+    static func folded(_ text: String) -> String {
+        NFC.normalize(text.trimmingCharacters(in: .whitespaces)).lowercased()
+            .replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
+    }
+
+    /// The accepted word nearest to a misspelt one, for a "did you mean".
+    static func nearestWord(_ text: String) -> (word: String, status: Status)? {
+        let words = spellings.map { folded($0.0) }
+        guard let near = Suggest.nearest(folded(text), in: words, limit: 1).first,
+              let i = words.firstIndex(of: near) else { return nil }
+        return (spellings[i].0, spellings[i].1)
     }
 
 }

@@ -1,7 +1,16 @@
 /// The reminder letters as text, ready to paste into an official letter.
 public enum ReminderTextRenderer {
+    /// The office a letter asks units to report to: `reports_to` in settings.yaml, else the
+    /// organisation's office; no level of government is assumed.
+    public static func office(_ settings: Settings, lang: Language) -> String {
+        if let o = settings.reportsTo, !o.isEmpty { return o }
+        if let org = settings.organization, !org.isEmpty { return lang.pick("Văn phòng \(org)", "the office of \(org)") }
+        return lang.pick("cơ quan theo dõi", "the office following up")
+    }
+
     /// One letter.
-    public static func text(_ l: ReminderLetter, asOf: Day, lang: Language) -> String {
+    public static func text(_ l: ReminderLetter, asOf: Day, lang: Language, settings: Settings = Settings()) -> String {
+        let office = office(settings, lang: lang)
         var out = lang.pick("Kính gửi: \(l.unitName)\n\n", "To: \(l.unitName)\n\n")
         // Only the parts there are: "1 nhiệm vụ quá hạn", not "... và 0 nhiệm vụ sắp đến hạn".
         var parts: [String] = []
@@ -9,8 +18,8 @@ public enum ReminderTextRenderer {
         if !l.dueSoon.isEmpty { parts.append(lang.pick("\(l.dueSoon.count) nhiệm vụ sắp đến hạn", "\(l.dueSoon.count) soon-due")) }
         let what = parts.joined(separator: lang.pick(" và ", " and "))
         out += lang.pick(
-            "Tính đến ngày \(asOf.vietnamese), đơn vị còn \(what) theo kết luận của các cuộc họp dưới đây. Đề nghị đơn vị khẩn trương triển khai thực hiện và báo cáo kết quả về Văn phòng HĐND và UBND huyện.\n",
-            "As of \(asOf.iso), your unit has \(what) \(l.items.count == 1 ? "task" : "tasks") from the meeting conclusions below. Please complete them promptly and report the results to the District Office.\n")
+            "Tính đến ngày \(asOf.vietnamese), đơn vị còn \(what) theo kết luận của các cuộc họp dưới đây. Đề nghị đơn vị khẩn trương triển khai thực hiện và báo cáo kết quả về \(office).\n",
+            "As of \(asOf.iso), your unit has \(what) \(l.items.count == 1 ? "task" : "tasks") from the meeting conclusions below. Please complete them promptly and report the results to \(office).\n")
         func line(_ n: Int, _ item: ReminderLetter.Item) -> String {
             let a = item.assessment
             let notice = item.notice.map { lang.pick(" (Thông báo số \($0))", " (notice \($0))") } ?? ""

@@ -15,11 +15,23 @@ public struct AssessmentOptions: Sendable {
     public var asOf: Day
     public var dueSoonDays: Int
     public var staleDays: Int
+    /// The reporting period of ongoing (thường xuyên) work, in months: such a task is stale
+    /// when nothing was reported in the current month nor the `ongoingPeriodMonths` before it.
+    public var ongoingPeriodMonths: Int
 
-    public init(asOf: Day, dueSoonDays: Int = 7, staleDays: Int = 30) {
+    public init(asOf: Day, dueSoonDays: Int = 7, staleDays: Int = 30, ongoingPeriodMonths: Int = 1) {
         self.asOf = asOf
         self.dueSoonDays = dueSoonDays
         self.staleDays = staleDays
+        self.ongoingPeriodMonths = ongoingPeriodMonths
+    }
+
+    /// The first day an entry keeps ongoing work from being stale: the first of the month
+    /// `ongoingPeriodMonths` before `asOf`'s (with 1, on 2026-11-30: 2026-10-01).
+    public var ongoingReportedSince: Day {
+        let c = asOf.components
+        let months = c.year * 12 + (c.month - 1) - ongoingPeriodMonths
+        return Day(year: months / 12, month: months % 12 + 1, day: 1) ?? asOf
     }
 }
 
@@ -80,7 +92,10 @@ public struct Assessment: Sendable {
             a.blocked = t.status == .blocked
             let since = d.days(since: t.lastDate ?? meetingDate)
             a.daysSinceUpdate = since
-            a.stale = since >= options.staleDays
+            // Dated work is stale after `staleDays` without news; ongoing work, which has no
+            // deadline to chase, after a reporting period without a report.
+            a.stale = deadline == nil ? (t.lastDate ?? meetingDate) < options.ongoingReportedSince
+                                      : since >= options.staleDays
         }
         return a
     }

@@ -155,7 +155,10 @@ public enum DigestListKind: CaseIterable, Sendable {
     func sortKey(_ item: DigestItem) -> Int {
         switch self {
         case .overdue: return -(item.daysOverdue ?? 0)
-        case .blocked, .stale: return -(item.daysSinceUpdate ?? 0)
+        case .blocked: return -(item.daysSinceUpdate ?? 0)
+        // Dated tasks first, then ongoing ones (stale by their reporting period), each
+        // longest idle first.
+        case .stale: return (item.state == .ongoing ? 1 << 24 : 0) - (item.daysSinceUpdate ?? 0)
         case .dueSoon: return item.daysLeft ?? 0
         case .escalated: return -item.reminders
         case .completedSince: return item.doneDate?.daysSinceEpoch ?? 0

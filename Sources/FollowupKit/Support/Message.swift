@@ -6,6 +6,7 @@ public enum ValueShape: Sendable, Equatable { case scalar, sequence, mapping, al
 public enum Message: Sendable, Equatable {
     // Files and YAML
     case syntax(problem: String, context: String?, contextLine: Int?)
+    case indentation(found: Int, expected: Int, listLine: Int)
     case fileEmpty
     case fileTooLarge(bytes: Int, limit: Int)
     case notUTF8(detail: String)
@@ -43,6 +44,10 @@ public enum Message: Sendable, Equatable {
     case missingDue
     case dueBeforeMeeting(due: Day, meeting: Day)
     case todoOwner
+    case templateLeftover(String)
+    case textCutAtComment(String)
+    case sameNotice(String, other: SourceLocation)
+    case sameMeeting(other: SourceLocation)
     case unitsFileMissing(String)
     case duplicateUnit(String, other: SourceLocation)
     // Unit groups (units.yaml `groups:`)
@@ -64,8 +69,15 @@ public enum Message: Sendable, Equatable {
     // Command-line
     case rootMissing(String)
     case badDateArgument(option: String, String)
+    case formatMismatch(String, format: String, fileFormat: String)
+    case unknownCommand(String, available: [String])
+    case outputIsFolder(String)
+    case initNotEmpty(String)
+    case outputFolderMissing(String, folder: String)
+    case outputFolderNotWritable(String, folder: String)
     case taskNameNotFound(String, suggestions: [String])
     case taskNameAmbiguous(String, candidates: [String])
+    case conclusionNotInMeeting(String, meeting: String, conclusions: [String])
     case sameStatus(Status)
     case reopenRequired(Status)
     case dateBeforeLastUpdate(date: Day, last: Day)
@@ -97,10 +109,18 @@ public enum Message: Sendable, Equatable {
             var s = vi ? "YAML không hợp lệ: \(Message.translateYAML(problem, vi: true))"
                        : "invalid YAML: \(problem)"
             if let context, let contextLine {
-                s += vi ? " (\(Message.translateYAML(context, vi: true)) bắt đầu ở dòng \(contextLine))"
+                // libyaml's own English stays out of a Vietnamese message: an unknown context
+                // is left unnamed.
+                let known = Message.translateYAML(context, vi: true)
+                s += vi ? (known == context ? " (bắt đầu ở dòng \(contextLine))" : " (\(known) bắt đầu ở dòng \(contextLine))")
                         : " (\(context) starting at line \(contextLine))"
             }
             return s
+        case let .indentation(found, expected, listLine):
+            return vi ? "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một mục trong danh sách "
+                        + "(bắt đầu ở dòng \(listLine)) phải thụt \(expected) dấu cách, thẳng cột với khóa ngay sau '- '"
+                      : "wrong indentation: this line is indented \(found) spaces; the keys of an item of the list "
+                        + "(starting at line \(listLine)) are indented \(expected), in line with the key right after '- '"
         case .fileEmpty:
             return vi ? "tệp rỗng: một biên bản cuộc họp cần ít nhất title, date, chair, conclusions"
                       : "the file is empty: a meeting record needs at least title, date, chair, conclusions"
@@ -168,8 +188,17 @@ public enum Message: Sendable, Equatable {
             return vi ? "mã đơn vị '\(t)' không hợp lệ: dùng chữ cái không dấu, số, '.', '_', '-'"
                       : "invalid unit code '\(t)': use ASCII letters, digits, '.', '_', '-'"
         case let .badStatus(t):
-            return vi ? "trạng thái không hợp lệ '\(t)': dùng open, in_progress, blocked, done, cancelled"
-                      : "invalid status '\(t)': use open, in_progress, blocked, done, cancelled"
+            // A word the command line takes (hoàn thành, Done), written in a record.
+            if let s = Status(userInput: t) {
+                return vi ? "trạng thái '\(t)' phải ghi bằng từ khóa trong tệp: \(s.rawValue)"
+                          : "status '\(t)' is written as its keyword in a file: \(s.rawValue)"
+            }
+            let near = Status.nearestWord(t).map { w in
+                let word = w.word == w.status.rawValue ? w.word : "\(w.word) (\(w.status.rawValue))"
+                return vi ? "; có phải: \(word)?" : "; did you mean \(word)?"
+            } ?? ""
+            return (vi ? "trạng thái không hợp lệ '\(t)': dùng open, in_progress, blocked, done, cancelled"
+                       : "invalid status '\(t)': use open, in_progress, blocked, done, cancelled") + near
         case let .duplicateMeetingID(id, other):
             return vi ? "mã cuộc họp '\(id)' bị trùng với \(other)" : "meeting id '\(id)' is also used by \(other)"
         case let .duplicateConclusionID(id, firstLine):
@@ -189,6 +218,22 @@ public enum Message: Sendable, Equatable {
         case let .dueBeforeMeeting(due, meeting):
             return vi ? "thời hạn \(due.vietnamese) trước ngày họp \(meeting.vietnamese)"
                       : "deadline \(due.iso) is before the meeting date \(meeting.iso)"
+        case let .sameNotice(number, other):
+            return vi ? "thông báo số \(number) đã có ở \(other); cùng một thông báo nhập hai lần thì mỗi nhiệm vụ "
+                        + "bị đếm hai lần"
+                      : "notice \(number) is already recorded at \(other); entered twice, every task counts twice"
+        case let .sameMeeting(other):
+            return vi ? "cuộc họp cùng ngày, cùng tên đã có ở \(other); nhập hai lần thì mỗi nhiệm vụ bị đếm hai lần"
+                      : "a meeting of the same day and title is already recorded at \(other); entered twice, "
+                        + "every task counts twice"
+        case let .textCutAtComment(text):
+            return vi ? "văn bản dừng ở '\(text)': phần sau ' #' bị YAML coi là chú thích và bỏ đi; "
+                        + "hãy đặt cả câu trong dấu nháy kép"
+                      : "the text stops at '\(text)': YAML reads what follows ' #' as a comment and drops it; "
+                        + "put the whole text in double quotes"
+        case let .templateLeftover(text):
+            return vi ? "còn chỗ 'TODO' của mẫu: '\(text)'; hãy thay bằng nội dung thật"
+                      : "a template's 'TODO' is left: '\(text)'; replace it with the real text"
         case .todoOwner:
             return vi ? "đơn vị chủ trì còn để 'TODO': hãy điền đơn vị thực hiện (chưa theo dõi kết luận này)"
                       : "owner is still 'TODO': fill in the unit (this conclusion is not tracked yet)"
@@ -255,8 +300,16 @@ public enum Message: Sendable, Equatable {
             if !suggestions.isEmpty { s += vi ? "; gần giống: \(list(suggestions))" : "; closest: \(list(suggestions))" }
             return s
         case let .taskNameAmbiguous(name, candidates):
-            return vi ? "'\(name)' trùng với nhiều nhiệm vụ: \(list(candidates)); hãy ghi rõ hơn"
-                      : "'\(name)' matches several tasks: \(list(candidates)); be more specific"
+            // At most 8 named; the rest counted, so a cut list is never taken for all of them.
+            var shown = list(Array(candidates.prefix(8)))
+            if candidates.count > 8 {
+                shown += vi ? ", … (\(candidates.count) nhiệm vụ)" : ", … (\(candidates.count) tasks)"
+            }
+            return vi ? "'\(name)' trùng với nhiều nhiệm vụ: \(shown); hãy ghi rõ hơn"
+                      : "'\(name)' matches several tasks: \(shown); be more specific"
+        case let .conclusionNotInMeeting(name, meeting, conclusions):
+            return vi ? "không tìm thấy nhiệm vụ '\(name)': cuộc họp \(meeting) có các kết luận \(list(conclusions))"
+                      : "no task '\(name)': meeting \(meeting) has the conclusions \(list(conclusions))"
         case let .sameStatus(status):
             return vi ? "nhiệm vụ đã ở trạng thái '\(status.label(.vi))'; không có gì để ghi (thêm --note nếu cần ghi chú)"
                       : "the task is already '\(status.rawValue)'; nothing to record (add --note to record a note)"
@@ -300,8 +353,8 @@ public enum Message: Sendable, Equatable {
             return vi ? "\(path) là liên kết tượng trưng; followup không ghi qua liên kết, hãy cập nhật tệp gốc"
                       : "\(path) is a symbolic link; followup does not write through links, update the real file"
         case let .unknownTemplate(name, available) where available.isEmpty:
-            return vi ? "không có mẫu '\(name)': thư mục templates/ trong thư mục biên bản chưa có mẫu nào (các mẫu kèm theo followup ở meetings/templates; xem Docs/Templates.md)"
-                      : "no template '\(name)': the root's templates/ folder holds none (followup's own are in meetings/templates; see Docs/Templates.md)"
+            return vi ? "không có mẫu '\(name)' (xem Docs/Templates.md)"
+                      : "no template '\(name)' (see Docs/Templates.md)"
         case let .unknownTemplate(name, available):
             return vi ? "không có mẫu '\(name)'; các mẫu hiện có: \(list(available))"
                       : "no template '\(name)'; available: \(list(available))"
@@ -311,6 +364,27 @@ public enum Message: Sendable, Equatable {
         case let .templateInvalid(name, reason):
             return vi ? "mẫu '\(name)' không tạo ra YAML hợp lệ: \(reason)"
                       : "template '\(name)' does not produce valid YAML: \(reason)"
+        case let .formatMismatch(path, format, fileFormat):
+            return vi ? "--format \(format) nhưng tệp \(path) có đuôi của định dạng \(fileFormat); "
+                        + "bỏ --format hoặc đổi tên tệp"
+                      : "--format \(format) but \(path) is named as \(fileFormat); drop --format or rename the file"
+        case let .unknownCommand(name, available):
+            return vi ? "không có lệnh '\(name)'; các lệnh: \(list(available))"
+                      : "no command '\(name)'; the commands: \(list(available))"
+        case let .outputIsFolder(path):
+            return vi ? "không ghi được tệp kết quả \(path): đó là một thư mục; "
+                        + "hãy cho tên tệp, ví dụ \(path)/bao-cao.html"
+                      : "cannot write the output file \(path): it is a folder; name a file, e.g. \(path)/bao-cao.html"
+        case let .initNotEmpty(dir):
+            return vi ? "thư mục \(dir) đã có tệp; followup init chỉ tạo thư mục mới hoặc rỗng, không ghi đè"
+                      : "\(dir) is not empty; followup init only lays out a new or empty folder and overwrites nothing"
+        case let .outputFolderMissing(path, folder):
+            return vi ? "không ghi được tệp kết quả \(path): chưa có thư mục \(folder); "
+                        + "hãy tạo thư mục trước"
+                      : "cannot write the output file \(path): there is no folder \(folder); create it first"
+        case let .outputFolderNotWritable(path, folder):
+            return vi ? "không ghi được tệp kết quả \(path): không có quyền ghi vào thư mục \(folder)"
+                      : "cannot write the output file \(path): no permission to write in the folder \(folder)"
         case let .outputFailed(path, reason):
             return vi ? "không ghi được tệp kết quả \(path): \(reason)" : "cannot write the output file \(path): \(reason)"
         case let .meetingNotFound(name, candidates):
@@ -361,6 +435,13 @@ public enum Message: Sendable, Equatable {
             "found character that cannot start any token": "gặp ký tự không được phép ở đây (thụt lề bằng Tab? dùng dấu cách)",
             "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu nháy đóng?)",
             "while scanning a quoted scalar": "chuỗi trong dấu nháy",
+            "while scanning a plain scalar": "giá trị văn bản",
+            "while parsing a block node": "giá trị",
+            "while parsing a flow node": "giá trị",
+            "while parsing a node": "giá trị",
+            "while scanning a tag": "thẻ YAML",
+            "while scanning a directive": "chỉ thị YAML (%...)",
+            "while scanning a %YAML directive": "chỉ thị %YAML",
             "while scanning a simple key": "khóa",
             "could not find expected ':'": "thiếu dấu ':' sau khóa",
             "mapping values are not allowed in this context": "không được có 'khóa: giá trị' ở đây (thiếu dấu nháy quanh văn bản có ':'?)",

@@ -27,12 +27,12 @@ public struct MeetingTemplate: Sendable {
 
     public static func directory(root: String) -> String { RootScanner.join(root, "templates") }
 
+    /// The root's templates and the built-in ones it does not replace, by name.
     public static func list(root: String) -> [MeetingTemplate] {
         let dir = directory(root: root)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted().compactMap {
-            try? load(String($0.dropLast(5)), root: root)
-        }
+        let own = names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }.map { String($0.dropLast(5)) }
+        return Set(own + BuiltinTemplates.all.map(\.name)).sorted().compactMap { try? load($0, root: root) }
     }
 
     public static func load(_ name: String, root: String) throws(FollowupError) -> MeetingTemplate {
@@ -42,6 +42,9 @@ public struct MeetingTemplate: Sendable {
         case .success(let bytes):
             return MeetingTemplate(name: name, path: path, text: String(decoding: bytes, as: UTF8.self))
         case .failure:
+            if access(path, F_OK) != 0, let text = BuiltinTemplates.text(name) {
+                return MeetingTemplate(name: name, path: "(built-in) \(name).yaml", text: text)
+            }
             throw FollowupError(.unknownTemplate(name, available: list(root: root).map(\.name)))
         }
     }
@@ -75,6 +78,9 @@ public struct NewMeetingPlan: Sendable {
 }
 
 public enum NewMeeting {
+    /// Days from the meeting to the `{{due}}` a template's first conclusion gets.
+    public static let defaultDueDays = 15
+
     /// Makes a safe name for a file from `--id` or the title.
     public static func slug(id: String?, title: String) throws(FollowupError) -> String {
         if let id {
@@ -84,7 +90,7 @@ public enum NewMeeting {
             guard Identifier.isValidID(id) else { throw FollowupError(.badID(id), kind: .badInput) }
             return id
         }
-        let s = Slug.fold(title)
+        let s = Slug.short(title)
         return s.isEmpty ? "cuoc-hop" : s
     }
 
@@ -96,11 +102,14 @@ public enum NewMeeting {
         let (path, meetingID) = try place(root: root, date: date, title: title, id: id, existingIDs: existingIDs)
         var values = extra
         values["date"] = date.iso
+        // A first deadline that is not the meeting day, which would make every task overdue
+        // the next day; the template's comment asks to correct it.
+        values["due"] = Day(daysSinceEpoch: date.daysSinceEpoch + NewMeeting.defaultDueDays).iso
         values["title"] = title
         values["id"] = meetingID
         values["chair"] = chair ?? template.defaultChair ?? ""
         values["document"] = document ?? ""
-        let text = try template.render(values: values, plain: ["date"])
+        let text = try template.render(values: values, plain: ["date", "due"])
         return NewMeetingPlan(path: path, id: meetingID, text: text)
     }
 

@@ -34,4 +34,20 @@ public enum Slug {
         }
         return cut
     }
+
+    /// The longest slug `new` makes from a title: task IDs are typed and read.
+    public static let shortLength = 24
+
+    /// A short slug for a new record: the title's first words, as many as fit in
+    /// `shortLength` characters ("Hội nghị sơ kết 6 tháng CCHC" → `hoi-nghi-so-ket-6-thang`).
+    public static func short(_ text: String) -> String {
+        var out = ""
+        for word in fold(text).split(separator: "-") {
+            let next = out.isEmpty ? String(word) : out + "-" + word
+            if next.count > shortLength { break }
+            out = next
+        }
+        if out.isEmpty { return String(fold(text).prefix(shortLength)) }
+        return out
+    }
 }

@@ -14,6 +14,11 @@ public enum TaskBuilder {
         var tasks: [TaskItem] = []
         var local = FirstSeen()  // local task id -> index in `tasks`
         var conclusionIDs = FirstSeen()
+        // Conclusions with a reported problem that kept a task from being made: an update of
+        // such a task is not reported again (one error per mistake).
+        var unsettled: Set<String> = []
+        // Without any unit (units.yaml missing or empty, reported once), no unit is "unknown".
+        let noUnits = units.units.isEmpty
         for (ci, c) in meeting.conclusions.enumerated() {
             if let first = conclusionIDs.insert(c.id, c.location.line) {
                 fail(c.location, .duplicateConclusionID(c.id, firstLine: first))
@@ -21,14 +26,20 @@ public enum TaskBuilder {
             }
             let support: [String] = c.support.compactMap { s in
                 if let code = units.code(for: s.value) { return code }
-                fail(s.location, .unknownUnit(s.value, suggestions: units.suggestions(for: s.value)))
+                if !noUnits { fail(s.location, .unknownUnit(s.value, suggestions: units.suggestions(for: s.value))) }
                 return nil
             }
             guard !c.owners.isEmpty else { continue }
             let due = c.due ?? meeting.defaultDue
-            if due == nil { fail(c.location, .missingDue) }
+            if due == nil {
+                unsettled.insert(c.id)
+                // A `due:` that is no date was reported where it is written.
+                if !c.dueInvalid, !(c.dueLocation == nil && meeting.defaultDueInvalid) { fail(c.location, .missingDue) }
+            }
             if case .day(let d)? = due, d < meeting.date {
-                fail(c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
+                // At the value: the conclusion's own, else the meeting's default.
+                let at = c.due != nil ? c.dueLocation : meeting.defaultDueLocation
+                fail(at ?? c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
             }
             var seen = FirstSeen()
             var ownerCodes: [String] = []
@@ -39,9 +50,10 @@ public enum TaskBuilder {
                     continue
                 }
                 guard let code = units.code(for: owner.value) else {
+                    unsettled.insert(c.id)
                     if let g = units.group(owner.value) {
                         fail(owner.location, .groupAsOwner(owner.value, members: units.expand(g)))
-                    } else {
+                    } else if !noUnits {
                         fail(owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
                     }
                     continue
@@ -61,7 +73,7 @@ public enum TaskBuilder {
                         location: owner.location))
             }
         }
-        attachHistory(meeting, local: local, tasks: &tasks, units: units, problems: &problems)
+        attachHistory(meeting, local: local, unsettled: unsettled, tasks: &tasks, units: units, problems: &problems)
         return (tasks, problems)
     }
 
@@ -80,22 +92,43 @@ public enum TaskBuilder {
         return "\(local[..<slash])/\(code)"
     }
 
+    /// The tasks a wrong local name in `task:` may mean: the one it names exactly (for a
+    /// short meeting prefix), those of the conclusion it names (`1` → `1/VP`, `1/NV`, …), or
+    /// the nearest names (`1/VPP` → `1/VP`).
+    static func nearestTasks(_ part: String, local: FirstSeen, units: UnitRegistry) -> [String] {
+        let names = local.names.sorted()
+        let canonical = canonicalLocal(part, units: units)
+        if names.contains(canonical) { return [canonical] }
+        let ofConclusion = names.filter { $0.hasPrefix(canonical + "/") }
+        if !ofConclusion.isEmpty { return Array(ofConclusion.prefix(5)) }
+        return Suggest.nearest(canonical, in: names)
+    }
+
     /// Gives each entry of `updates:` to its task, in file order, after asking `UpdateRules`
     /// about it against the task's history so far.
     private static func attachHistory(
-        _ meeting: Meeting, local: FirstSeen, tasks: inout [TaskItem], units: UnitRegistry,
+        _ meeting: Meeting, local: FirstSeen, unsettled: Set<String>, tasks: inout [TaskItem], units: UnitRegistry,
         problems: inout [Diagnostic]
     ) {
         var timelines: [TaskTimeline?] = Array(repeating: nil, count: tasks.count)
         for u in meeting.updates {
             guard let part = localPart(of: u.task, meetingID: meeting.id) else {
-                problems.append(Diagnostic(.error, u.location, .taskOfOtherMeeting(u.task, meeting: meeting.id)))
+                // A short form of this meeting's own ID (`2026-11-16#2`) is not another meeting.
+                if let hash = u.task.firstIndex(of: "#"), meeting.id.hasPrefix(u.task[..<hash]) {
+                    let near = nearestTasks(String(u.task[u.task.index(after: hash)...]), local: local, units: units)
+                    problems.append(Diagnostic(.error, u.location, .unknownTask(
+                        u.task, suggestions: near.map { "\(meeting.id)#\($0)" })))
+                } else {
+                    problems.append(Diagnostic(.error, u.location, .taskOfOtherMeeting(u.task, meeting: meeting.id)))
+                }
                 continue
             }
             guard let ti = local.value(for: canonicalLocal(part, units: units)) else {
-                let known = local.names.sorted().map { "\(meeting.id)#\($0)" }
-                problems.append(
-                    Diagnostic(.error, u.location, .unknownTask(u.task, suggestions: Suggest.nearest(u.task, in: known))))
+                // The task was not made for a problem already reported at its conclusion.
+                if unsettled.contains(String(part.split(separator: "/", maxSplits: 1).first ?? "")) { continue }
+                let near = nearestTasks(part, local: local, units: units)
+                problems.append(Diagnostic(.error, u.location, .unknownTask(
+                    u.task, suggestions: near.map { "\(meeting.id)#\($0)" })))
                 continue
             }
             var timeline = timelines[ti] ?? TaskTimeline(original: tasks[ti].due)

@@ -23,7 +23,7 @@ public enum UpdateRules {
             add(.error, u.statusLocation, .changeAfterClosed(closed.status, closedAt: closed.line))
         }
         if let s = u.status, s.needsNote, u.note == nil { add(.warning, nil, .noteRequired(s)) }
-        if let by = u.by, units.code(for: by) == nil {
+        if let by = u.by, units.code(for: by) == nil, !units.units.isEmpty {
             add(.error, nil, .unknownUnit(by, suggestions: units.suggestions(for: by)))
         }
         if let d = u.due {

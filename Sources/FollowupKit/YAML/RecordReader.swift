@@ -80,6 +80,12 @@ final class RecordReader {
         return try body(reader)
     }
 
+    /// Whether `s` is a plain scalar followed by a comment on its line (`Văn phòng #1 rà soát`
+    /// reads as `Văn phòng`).
+    func isCutByComment(_ s: Scalar) -> Bool {
+        s.plain && s.end.line == s.start.line && events.commentFollows(s.end)
+    }
+
     func report(_ severity: Severity, _ mark: Mark, _ message: Message) {
         diagnostics.append(Diagnostic(severity, SourceLocation(path: path, mark: mark), message))
     }

@@ -17,6 +17,9 @@ final class YAMLEventReader {
     /// The stream has ended (normally or by an error): `kind` stays `.streamEnd`.
     private var finished = false
 
+    /// Where the line `commentFollows` last looked at starts.
+    private var lineStart = (line: 1, byte: 0)
+
     /// The input, owned by the reader: libyaml reads it until `deinit`.
     private let input: UnsafeMutableBufferPointer<UInt8>
 
@@ -34,6 +37,29 @@ final class YAMLEventReader {
         }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+    }
+
+    /// Whether a comment (`#` after spaces) follows `mark` (1-based line and column, in
+    /// characters) on its line: the text a plain scalar seemed to go on with, which YAML
+    /// reads as a comment.
+    func commentFollows(_ mark: Mark) -> Bool {
+        // Asked in file order: go on from the last line found rather than from the start.
+        if lineStart.line > mark.line { lineStart = (1, 0) }
+        var i = lineStart.byte, line = lineStart.line
+        while line < mark.line, i < input.count {
+            if input[i] == 0x0A { line += 1 }
+            i += 1
+        }
+        lineStart = (line, i)
+        var column = 1
+        while column < mark.column, i < input.count, input[i] != 0x0A {
+            i += 1
+            while i < input.count, input[i] & 0xC0 == 0x80 { i += 1 }
+            column += 1
+        }
+        guard i > 0, i < input.count, input[i] == 0x20 || input[i] == 0x09 else { return false }
+        while i < input.count, input[i] == 0x20 || input[i] == 0x09 { i += 1 }
+        return i < input.count && input[i] == 0x23
     }
 
     deinit {

@@ -174,16 +174,7 @@ enum InProcess {
         }
         defer { _ = chdir(previous) }
         var status: Int32 = 0
-        Console.$current.withValue(console) {
-            do {
-                var command = try Followup.parseAsRoot(arguments)
-                try command.run()
-            } catch {
-                status = Followup.exitCode(for: error).rawValue
-                let message = Followup.fullMessage(for: error)
-                if !message.isEmpty { (status == 0 ? out : err).append(message + "\n") }
-            }
-        }
+        Console.$current.withValue(console) { status = Followup.run(arguments) }
         return CLI.Result(status: status, stdout: out.string, stderr: err.string)
     }
 }

@@ -1,0 +1,48 @@
+/// The files `followup init` lays out for a new office: a units registry to edit, the
+/// settings with every key explained, the four templates, and a `.gitignore` for the lock
+/// and temporary files writes leave beside records.
+public enum NewRoot {
+    public static func files() -> [(path: String, text: String)] {
+        [("units.yaml", units), ("settings.yaml", settings), (".gitignore", gitignore)]
+            + BuiltinTemplates.all.map { ("templates/\($0.name).yaml", $0.text) }
+    }
+
+    /// The units of a commune People's Committee after the 2025 reform, to edit.
+    static let units = """
+        # Danh mục đơn vị thực hiện kết luận (sửa cho đúng với cơ quan mình).
+        # Mỗi đơn vị: mã (code, dùng trong mã nhiệm vụ), tên đầy đủ (name) và các tên hay
+        # dùng (aliases). Trong biên bản có thể ghi mã, tên đầy đủ hoặc tên khác.
+        # Xem Docs/MeetingFormat.md, mục units.yaml.
+        units:
+          - code: VP
+            name: Văn phòng HĐND và UBND
+            aliases: [Văn phòng UBND]
+          - code: KT
+            name: Phòng Kinh tế
+          - code: VHXH
+            name: Phòng Văn hóa - Xã hội
+          - code: HCC
+            name: Trung tâm Phục vụ hành chính công
+          - code: CA
+            name: Công an
+          - code: QS
+            name: Ban Chỉ huy quân sự
+
+        """
+
+    static let settings = """
+        # Thiết lập của cơ quan (mọi khóa đều không bắt buộc). Bỏ dấu # ở đầu dòng để dùng.
+        # organization: Ủy ban nhân dân xã ...       # tên cơ quan, in ở đầu báo cáo
+        # superior: Ủy ban nhân dân tỉnh ...         # cơ quan cấp trên, in phía trên tên cơ quan
+        # place: ...                                 # địa danh ở dòng "..., ngày ... tháng ... năm ..."
+        # reports_to: Văn phòng HĐND và UBND xã ...  # nơi đơn vị báo cáo kết quả (thư đôn đốc)
+
+        """
+
+    static let gitignore = """
+        # Tệp khóa và tệp tạm mà followup để cạnh biên bản khi ghi
+        .*.lock
+        .*.tmp-*
+
+        """
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import FollowupKit
+
+extension Followup {
+    /// The program: `run(arguments)`, then exit with its status.
+    static func main() {
+        Foundation.exit(run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Parses and runs one command line as the program does; tests call it in-process. The
+    /// common options may come before the subcommand (`followup --root DIR show …`); the
+    /// parser's own messages are said in the user's language.
+    static func run(_ arguments: [String]) -> Int32 {
+        let lang = Language.resolve(flag: languageFlag(arguments), environment: Console.current.environment)
+        if let name = unknownHelpTopic(arguments) {
+            let names = configuration.subcommands.map { $0._commandName }
+            Output.error(FollowupError(.unknownCommand(name, available: names), kind: .badInput).rendered(lang))
+            return 64
+        }
+        do {
+            var command = try parseAsRoot(hoistingCommonOptions(arguments))
+            try command.run()
+            return 0
+        } catch {
+            let status = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if status == 0 {
+                if !message.isEmpty { Output.print(message + "\n") }
+            } else if !message.isEmpty {
+                Output.error(lang == .vi ? ParserMessage.vietnamese(message) : message)
+            }
+            return status
+        }
+    }
+
+    /// The options every subcommand takes, when given before it, moved after it.
+    static func hoistingCommonOptions(_ arguments: [String]) -> [String] {
+        var moved: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a.hasPrefix("--root=") || a.hasPrefix("--lang=") {
+                moved.append(a)
+                i += 1
+            } else if (a == "--root" || a == "--lang"), i + 1 < arguments.count {
+                moved += [a, arguments[i + 1]]
+                i += 2
+            } else {
+                break
+            }
+        }
+        guard !moved.isEmpty, i < arguments.count,
+              configuration.subcommands.contains(where: { $0._commandName == arguments[i] })
+        else { return arguments }
+        return [arguments[i]] + moved + arguments[(i + 1)...]
+    }
+
+    /// The `--lang` value anywhere on the line, for messages given before a command runs.
+    static func languageFlag(_ arguments: [String]) -> Language? {
+        for (i, a) in arguments.enumerated() {
+            if a.hasPrefix("--lang=") { return Language(rawValue: String(a.dropFirst("--lang=".count))) }
+            if a == "--lang", i + 1 < arguments.count { return Language(rawValue: arguments[i + 1]) }
+        }
+        return nil
+    }
+
+    /// `followup help NAME` where NAME is no subcommand (the parser would print the main help).
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        let names = Set(configuration.subcommands.map { $0._commandName })
+        return arguments.dropFirst().first { !$0.hasPrefix("-") && !names.contains($0) }
+    }
+}
+
+/// swift-argument-parser's messages (`Error: Missing expected argument …`) in Vietnamese.
+enum ParserMessage {
+    static func vietnamese(_ message: String) -> String {
+        message.components(separatedBy: "\n").map(line).joined(separator: "\n")
+    }
+
+    private static func line(_ s: String) -> String {
+        if s.hasPrefix("Error: ") { return "followup: lỗi: " + error(String(s.dropFirst("Error: ".count))) }
+        if s.hasPrefix("Help:  ") { return "Trợ giúp: " + s.dropFirst("Help:  ".count) }
+        if s.hasPrefix("Usage: ") { return "Cách dùng: " + s.dropFirst("Usage: ".count) }
+        if let r = s.range(of: "' for more information."), s.hasPrefix("  See '") {
+            return "  Xem '" + s[s.index(s.startIndex, offsetBy: 7)..<r.lowerBound] + "' để biết thêm."
+        }
+        return s
+    }
+
+    private static let patterns: [(String, String)] = [
+        ("Missing expected argument ", "thiếu đối số bắt buộc "),
+        ("Unknown option ", "không có tùy chọn "),
+        ("Unexpected argument ", "đối số thừa "),
+        ("Missing value for ", "thiếu giá trị cho "),
+        ("Unknown subcommand ", "không có lệnh "),
+    ]
+
+    /// Our own `validate()` checks that are not already in the user's language.
+    private static let whole: [String: String] = [
+        "--due-soon must be ≥ 0 and --stale ≥ 1": "--due-soon phải ≥ 0 và --stale ≥ 1",
+        "--due-soon must be ≥ 0": "--due-soon phải ≥ 0",
+    ]
+
+    private static func error(_ s: String) -> String {
+        if let vi = whole[s] { return vi }
+        for (en, vi) in patterns where s.hasPrefix(en) { return vi + s.dropFirst(en.count) }
+        if s.hasPrefix("The value '"), let r = s.range(of: "' is invalid for '") {
+            let value = s[s.index(s.startIndex, offsetBy: 11)..<r.lowerBound]
+            var rest = s[r.upperBound...]
+            var choices = ""
+            if let p = rest.range(of: "'. Please provide one of ") {
+                let listed = rest[p.upperBound...]
+                // Past a few values the parser lists them a line each, after "the following:".
+                choices = listed == "the following:" ? "; hãy dùng một trong các giá trị sau:"
+                    : "; hãy dùng một trong: " + listed.dropLast().replacingOccurrences(of: " or ", with: " hoặc ")
+                rest = rest[..<p.lowerBound]
+            } else if rest.hasSuffix("'") {
+                rest = rest.dropLast()
+            }
+            return "giá trị '\(value)' không hợp lệ cho '\(rest)'" + choices
+        }
+        if let r = s.range(of: " unexpected arguments: ") {
+            return s[..<r.lowerBound] + " đối số thừa: " + s[r.upperBound...]
+        }
+        return s
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import FollowupKit
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lay out a new office's meetings folder: units, settings, templates.",
+        discussion: """
+        Creates FOLDER (default: --root, $FOLLOWUP_ROOT, else meetings) with units.yaml (an example registry to edit), \
+        settings.yaml (every key, commented), templates/ (the four built-in templates, to \
+        adapt) and a .gitignore for lock and temporary files. FOLDER must not exist or be empty; \
+        nothing is overwritten.
+
+        Examples:
+          followup init
+          followup init ~/theo-doi-ket-luan
+        """
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The folder to create (default: --root, $FOLLOWUP_ROOT, else meetings).") var folder: String?
+
+    func run() throws {
+        let lang = options.language
+        let dir = folder ?? options.rootPath
+        try reporting(lang) {
+            let fm = FileManager.default
+            if let existing = try? fm.contentsOfDirectory(atPath: dir), !existing.isEmpty {
+                throw FollowupError(.initNotEmpty(dir))
+            }
+            do {
+                try fm.createDirectory(atPath: (dir as NSString).appendingPathComponent("templates"), withIntermediateDirectories: true)
+            } catch {
+                throw FollowupError(.outputFolderMissing(dir, folder: (dir as NSString).deletingLastPathComponent))
+            }
+            for file in NewRoot.files() {
+                try AtomicFile().create((dir as NSString).appendingPathComponent(file.path), with: Array(file.text.utf8))
+            }
+            Output.print(lang.pick("Đã tạo \(dir): units.yaml, settings.yaml, templates/, .gitignore. "
+                                   + "Hãy sửa units.yaml và settings.yaml, rồi: followup new --root \(dir) --title ...\n",
+                                   "Created \(dir): units.yaml, settings.yaml, templates/, .gitignore. "
+                                   + "Edit units.yaml and settings.yaml, then: followup new --root \(dir) --title ...\n"))
+        }
+    }
+}
