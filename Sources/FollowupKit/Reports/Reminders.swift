@@ -61,9 +61,11 @@ public enum Reminders {
         }
     }
 
-    /// The letter's text, ready to paste into an official letter.
+    /// The letter's text, ready to paste into an official letter; control characters in
+    /// any value (a unit's name, a notice number) are made visible.
     public static func text(_ l: ReminderLetter, ledger: Ledger, asOf: Day, lang: Language) -> String {
-        var out = lang.pick("Kính gửi: \(l.unitName)\n\n", "To: \(l.unitName)\n\n")
+        let unitName = TextWidth.sanitize(l.unitName)
+        var out = lang.pick("Kính gửi: \(unitName)\n\n", "To: \(unitName)\n\n")
         // Only the parts there are: "1 nhiệm vụ quá hạn", not "... và 0 nhiệm vụ sắp đến hạn".
         var parts: [String] = []
         if !l.overdue.isEmpty { parts.append(lang.pick("\(l.overdue.count) nhiệm vụ quá hạn", "\(l.overdue.count) overdue")) }
@@ -95,7 +97,7 @@ public enum Reminders {
             out += "\n" + lang.pick("\(l.overdue.isEmpty ? "I" : "II"). Nhiệm vụ sắp đến hạn:", "\(l.overdue.isEmpty ? "I" : "II"). Tasks due soon:") + "\n"
             for a in l.dueSoon { n += 1; out += line(n, a) }
         }
-        return out
+        return TextWidth.sanitize(out, keepingLineBreaks: true)
     }
 }
 

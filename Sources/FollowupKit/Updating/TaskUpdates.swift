@@ -20,6 +20,25 @@ public enum TaskUpdates {
         }
     }
 
+    /// The longest `--note` or `--document` a command writes: a note is a sentence or two,
+    /// and thousands of long ones must not push a record past `SourceFile.sizeLimit`.
+    public static let maxTextBytes = 4096
+
+    /// The limits on text given on the command line: length, and the reader's rule on
+    /// control characters (what `check` would refuse is not written).
+    static func vet(_ c: Common) throws(FollowupError) {
+        for (option, value) in [("--note", c.note), ("--document", c.document)] {
+            guard let value else { continue }
+            if value.utf8.count > maxTextBytes {
+                let bytes = value.utf8.count
+                throw FollowupError(.valueTooLong(option: option, bytes: bytes, limit: maxTextBytes), exitCode: 64)
+            }
+            if let ch = ControlCharacters.first(in: value) {
+                throw FollowupError(.controlCharacterInArgument(option: option, ch), exitCode: 64)
+            }
+        }
+    }
+
     static func find(_ id: String, in snapshot: RecordStore.Snapshot) throws(FollowupError) -> TaskItem {
         guard let t = snapshot.tasks.first(where: { $0.id == id }) else {
             throw FollowupError(.taskNameNotFound(id, suggestions: []))
@@ -31,6 +50,7 @@ public enum TaskUpdates {
     static func base(_ task: TaskItem, _ meeting: Meeting, _ c: Common, units: UnitRegistry) throws(FollowupError) -> (Update, TaskTimeline) {
         let timeline = TaskTimeline.replay(task)
         if c.noteWasEmpty { throw FollowupError(.emptyNote, exitCode: 64) }
+        try vet(c)
         if c.date < meeting.date { throw FollowupError(.updateBeforeMeeting(date: c.date, meeting: meeting.date)) }
         if let last = timeline.lastDate, c.date < last { throw FollowupError(.dateBeforeLastUpdate(date: c.date, last: last)) }
         var by: String?
