@@ -5,9 +5,10 @@ import FollowupKit
 
 let fuzzOne: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { data, size in
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    let before = FuzzChecks.detailMismatches
+    let before = (FuzzChecks.detailMismatches, FuzzChecks.outputLeaks)
     FuzzChecks.run(bytes)
-    if FuzzChecks.detailMismatches != before { fatalError("reading with less detail found other problems or tasks") }
+    if FuzzChecks.detailMismatches != before.0 { fatalError("reading with less detail found other problems or tasks") }
+    if FuzzChecks.outputLeaks != before.1 { fatalError("a raw control character reached an output") }
     return 0
 }
 #endif

@@ -165,13 +165,15 @@ struct RecordGenerator {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(names.count > 100)
         FuzzChecks.appendMismatches = 0
-        var mismatched: [String] = [], lessDetail: [String] = []
+        var mismatched: [String] = [], lessDetail: [String] = [], leaking: [String] = []
         for name in names {
-            let before = (FuzzChecks.appendMismatches, FuzzChecks.detailMismatches)
+            let before = (FuzzChecks.appendMismatches, FuzzChecks.detailMismatches, FuzzChecks.outputLeaks)
             FuzzChecks.run(Array(try Data(contentsOf: dir.appendingPathComponent(name))))
             if FuzzChecks.appendMismatches != before.0 { mismatched.append(name) }
             if FuzzChecks.detailMismatches != before.1 { lessDetail.append(name) }
+            if FuzzChecks.outputLeaks != before.2 { leaking.append(name) }
         }
+        #expect(leaking.isEmpty, "a raw control character reached an output on: \(leaking.prefix(5))")
         #expect(mismatched.isEmpty, "the appender would refuse these clean records: \(mismatched.prefix(5))")
         #expect(lessDetail.isEmpty, "reading with less detail differs on: \(lessDetail.prefix(5))")
     }

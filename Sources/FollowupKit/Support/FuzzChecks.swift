@@ -13,8 +13,8 @@ public enum FuzzChecks {
 
     public static func run(_ bytes: [UInt8]) {
         let (meeting, problems) = Loader.parseMeeting(bytes: bytes, displayPath: "fuzz.yaml", fileStem: "fuzz")
-        for p in problems { _ = p.rendered(.vi) }
         let (tasks, more) = meeting.map { Validator.tasks(of: $0, meetingIndex: 0, units: units) } ?? ([], [])
+        checkOutput(problems + more, meeting)
         // `check`, `digest` and `tasks` read with less detail: the same problems and tasks.
         let expected = summary(meeting, problems + more, tasks)
         for detail in [MeetingDetail.tracking, .validation] {
@@ -43,6 +43,28 @@ public enum FuzzChecks {
         appendMismatches += 1
     }
 
+    /// No message and no value read from the input reaches an output raw: what
+    /// `TextWidth.isUnsafe` names is made visible in messages, tables, CSV and HTML, and
+    /// escaped in JSON.
+    static func checkOutput(_ problems: [Diagnostic], _ meeting: Meeting?) {
+        func leaks(_ s: String, lineBreaks: Bool = false) -> Bool {
+            s.unicodeScalars.contains { TextWidth.isUnsafe($0.value) && !(lineBreaks && ($0 == "\n" || $0 == "\t")) }
+        }
+        for p in problems where leaks(p.rendered(.vi)) || leaks(p.rendered(.en)) { outputLeaks += 1 }
+        guard let meeting else { return }
+        let values = [meeting.title, meeting.chair] + meeting.conclusions.map(\.text) + meeting.updates.compactMap(\.note)
+        for v in values {
+            var json: [UInt8] = []
+            JSONWriter.appendQuoted(v, to: &json)
+            if leaks(String(decoding: json, as: UTF8.self)) || leaks(CSVWriter.field(v), lineBreaks: true)
+                || leaks(DigestHTMLRenderer.escape(v), lineBreaks: true) || leaks(TextWidth.sanitize(v)) {
+                outputLeaks += 1
+            }
+        }
+    }
+
+    /// Inputs whose messages or values reached an output with a raw control character.
+    nonisolated(unsafe) public static var outputLeaks = 0
     /// Inputs where the appended text did not read back as expected (the store would refuse).
     nonisolated(unsafe) public static var appendMismatches = 0
     /// Inputs where reading with `.tracking` or `.validation` detail found other problems or
