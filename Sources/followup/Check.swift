@@ -21,7 +21,7 @@ struct Check: ParsableCommand {
         let lang = options.language
         try reporting(lang) {
             // Each record is checked in the worker that read it; only its task count is kept.
-            let found = try Loader.scan(root: options.rootPath, detail: .validation) { _, tasks in tasks.count }
+            let found = try Loader.scan(root: options.rootPath) { _, tasks in tasks.count }
             for d in found.diagnostics { Output.error(d.rendered(lang)) }
             let summary = CheckSummary(files: found.fileCount, tasks: found.parts.reduce(0, +),
                                        errors: found.errorCount, warnings: found.warningCount)

@@ -8,13 +8,13 @@ enum Complete {
     static func root(_ words: [String]) -> String {
         if let i = words.firstIndex(of: "--root"), i + 1 < words.count { return words[i + 1] }
         if let w = words.first(where: { $0.hasPrefix("--root=") }) { return String(w.dropFirst(7)) }
-        if let r = ProcessInfo.processInfo.environment["FOLLOWUP_ROOT"], !r.isEmpty { return r }
+        if let r = Console.current.environment["FOLLOWUP_ROOT"], !r.isEmpty { return r }
         return "meetings"
     }
 
     static let tasks = CompletionKind.custom { words, _, prefix in
         // Matched in the loader's workers: a large root is read, not kept, on every Tab.
-        guard let found = try? Loader.scan(root: root(words), detail: .tracking, reduce: { _, tasks in
+        guard let found = try? Loader.scan(root: root(words), reduce: { _, tasks in
             tasks.map(\.id).filter { $0.hasPrefix(prefix) }
         }) else { return [] }
         return found.parts.flatMap { $0 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import FollowupKit
 
-enum DigestFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv, html }
+extension DigestFormat: ExpressibleByArgument {}
 enum FailOn: String, ExpressibleByArgument, CaseIterable { case overdue, blocked, errors }
 
 struct Digest: ParsableCommand {
@@ -66,7 +66,7 @@ struct Digest: ParsableCommand {
                 assessment: AssessmentOptions(asOf: day, dueSoonDays: dueSoon, staleDays: stale),
                 meetingPrefix: meeting, since: sinceDay, allItems: format == .csv)
             // Each record is judged in the worker that read it; only its part is kept.
-            var found = try Loader.scan(root: options.rootPath, detail: .tracking) { [digestOptions] meeting, tasks in
+            var found = try Loader.scan(root: options.rootPath) { [digestOptions] meeting, tasks in
                 DigestPart(meeting, tasks: tasks, options: digestOptions)
             }
             digestOptions.units = Set(try unit.map { try resolveUnit($0, in: found.units) })
@@ -77,28 +77,22 @@ struct Digest: ParsableCommand {
                 // Streamed: a large report is never whole in memory.
                 DigestJSONRenderer.stream(report) { Output.write($0) }
             } else {
-                let bytes: [UInt8]
-                switch format {
-                case .text: bytes = Array(DigestTextRenderer(lang: lang, width: terminal.width, color: output == nil && terminal.color).render(report).utf8)
-                case .markdown: bytes = Array(DigestMarkdownRenderer(lang: lang).render(report).utf8)
-                case .json: bytes = DigestJSONRenderer.bytes(report)
-                case .csv: bytes = Array(DigestCSVRenderer.render(report).utf8)
-                case .html: bytes = Array(DigestHTMLRenderer(lang: lang).render(report).utf8)
-                }
+                let color = output == nil && terminal.color
+                let bytes = format.renderer(lang: lang, width: terminal.width, color: color).bytes(report)
                 if let output { try writeOutput(bytes, to: output) } else { Output.write(bytes) }
             }
             warnIfErrors(found.errorCount, lang)
             let failed = failOn.contains(.overdue) && report.totals.overdue > 0
                 || failOn.contains(.blocked) && report.totals.blocked > 0
                 || failOn.contains(.errors) && found.errorCount > 0
-            finish(keeping: (found, report), status: failed ? 1 : 0)
+            if failed { throw ExitCode(1) }
         }
     }
 }
 
 /// Writes a report file atomically; refuses to replace a directory or write through a link.
 func writeOutput(_ bytes: [UInt8], to path: String) throws(FollowupError) {
-    if path.contains("\0") { throw FollowupError(.unsafeName(path), exitCode: 64) }
+    if path.contains("\0") { throw FollowupError(.unsafeName(path), kind: .badInput) }
     var st = stat()
     if lstat(path, &st) == 0 {
         let kind = st.st_mode & S_IFMT

@@ -55,7 +55,7 @@ struct New: ParsableCommand {
             // The template first: a wrong name fails before the root is read. Of the root,
             // only the meetings' ids and the units are needed.
             let tmpl = try MeetingTemplate.load(template, root: root)
-            let found = try Loader.scan(root: root, detail: .tracking) { meeting, _ in meeting.id }
+            let found = try Loader.scan(root: root) { meeting, _ in meeting.id }
             let units = found.units
             let plan = try NewMeeting.plan(template: tmpl, root: root, date: day, title: title, id: id, chair: chair,
                                            document: document, extra: extra, existingIDs: Set(found.parts))

@@ -12,7 +12,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Language of messages and reports: vi or en (default: from LANG, else vi).", valueName: "lang"))
     var lang: Language?
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    var environment: [String: String] { Console.current.environment }
 
     var language: Language { Language.resolve(flag: lang, environment: environment) }
 
@@ -28,7 +28,7 @@ struct CommonOptions: ParsableArguments {
         return Clock.today()
     }
 
-    var terminal: Terminal { Terminal.current(environment: environment) }
+    var terminal: Terminal { Terminal.current(environment: environment, isTTY: Console.current.stdoutIsTerminal) }
 }
 
 enum Clock {
@@ -44,7 +44,7 @@ enum Clock {
 /// Parses a date a user typed (yyyy-MM-dd or dd/MM/yyyy), or fails as bad usage.
 func parseDay(_ text: String, option: String) throws(FollowupError) -> Day {
     guard let d = Day(userInput: text) else {
-        throw FollowupError(.badDateArgument(option: option, text), exitCode: 64)
+        throw FollowupError(.badDateArgument(option: option, text), kind: .badInput)
     }
     return d
 }
@@ -55,13 +55,14 @@ func reporting(_ lang: Language, _ body: () throws -> Void) throws {
         try body()
     } catch let e as FollowupError {
         Output.error(e.rendered(lang))
-        throw ExitCode(e.exitCode)
+        throw ExitCode(e.kind == .badInput ? 64 : 1)
     }
 }
 
 enum Output {
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        var text = line + "\n"
+        text.withUTF8 { Console.current.writeErr($0) }
     }
 
     static func print(_ text: String) {
@@ -71,26 +72,7 @@ enum Output {
 
     static func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
 
-    /// Writes all of it to stdout; a closed pipe (`| head`) ends the program quietly, exit 0.
-    static func write(_ buffer: UnsafeBufferPointer<UInt8>) {
-        signal(SIGPIPE, SIG_IGN)
-        var done = 0
-        while done < buffer.count {
-            let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + done, buffer.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                exit(errno == EPIPE ? 0 : 1)
-            }
-            done += n
-        }
-    }
-}
-
-/// Ends a successful run without freeing what it loaded: releasing a large root's hundred
-/// thousand objects one by one took a tenth of `check`'s time, and the system takes the
-/// memory back at once.
-func finish<Loaded>(keeping loaded: Loaded, status: Int32 = 0) -> Never {
-    withExtendedLifetime(loaded) { exit(status) }
+    static func write(_ buffer: UnsafeBufferPointer<UInt8>) { Console.current.writeOut(buffer) }
 }
 
 /// Loads the root, printing nothing; errors in records are left to the caller.
@@ -113,9 +95,8 @@ struct EntryOptions: ParsableArguments {
         var day = today
         if let date { day = try parseDay(date, option: "--date") }
         if day > today { throw FollowupError(.dateInFuture(day, today: today)) }
-        let common = TaskUpdates.Common(date: day, note: note, by: by, document: document)
-        if common.noteWasEmpty { throw FollowupError(.emptyNote, exitCode: 64) }
-        return common
+        if TaskUpdates.Common.isEmptyNote(note) { throw FollowupError(.emptyNote, kind: .badInput) }
+        return TaskUpdates.Common(date: day, note: note, by: by, document: document)
     }
 }
 

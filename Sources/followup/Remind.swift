@@ -38,12 +38,12 @@ struct Remind: ParsableCommand {
                 Output.print(lang.pick("Không có nhiệm vụ nào cần đôn đốc.\n", "Nothing to remind.\n"))
                 return
             }
-            Output.print(letters.map { Reminders.text($0, ledger: ledger, asOf: day, lang: lang) }.joined(separator: "\n────────\n\n"))
+            Output.print(letters.map { ReminderTextRenderer.text($0, asOf: day, lang: lang) }.joined(separator: "\n────────\n\n"))
             guard record else { return }
             if day > options.today { throw FollowupError(.dateInFuture(day, today: options.today)) }
             let store = RecordStore(root: ledger.root, units: ledger.units, hooks: writeHooks(options.environment))
             var count = 0, failed = 0
-            for (_, result) in Reminders.record(letters, on: day, document: document, ledger: ledger, store: store) {
+            for (_, result) in store.recordReminders(letters, on: day, document: document, ledger: ledger) {
                 switch result {
                 case .success(let n): count += n
                 case .failure(let e):

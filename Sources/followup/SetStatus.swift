@@ -45,7 +45,7 @@ struct SetStatus: ParsableCommand {
     func run() throws {
         let lang = options.language
         try reporting(lang) {
-            guard let newStatus = Status(userInput: status) else { throw FollowupError(.badStatus(status), exitCode: 64) }
+            guard let newStatus = Status(userInput: status) else { throw FollowupError(.badStatus(status), kind: .badInput) }
             let common = try entry.common(note: note, today: options.today)
             let (ledger, item) = try TaskLocator.locate(task, root: options.rootPath)
             let meeting = ledger.meeting(of: item)

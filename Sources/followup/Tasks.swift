@@ -36,11 +36,11 @@ struct Tasks: ParsableCommand {
         try reporting(lang) {
             var filter = TaskFilter(meetingPrefix: meeting)
             for s in status {
-                guard let st = Status(userInput: s) else { throw FollowupError(.badStatus(s), exitCode: 64) }
+                guard let st = Status(userInput: s) else { throw FollowupError(.badStatus(s), kind: .badInput) }
                 filter.statuses.insert(st)
             }
             // Rows are made in the loader's workers; the records themselves are not kept.
-            let found = try Loader.scan(root: options.rootPath, detail: .tracking) { meeting, tasks in
+            let found = try Loader.scan(root: options.rootPath) { meeting, tasks in
                 TaskList.rows(of: meeting, tasks: tasks)
             }
             filter.units = Set(try unit.map { try resolveUnit($0, in: found.units) })
@@ -51,7 +51,6 @@ struct Tasks: ParsableCommand {
             case .text: Output.print(TaskListRenderer.text(rows, lang: lang, width: options.terminal.width))
             }
             warnIfErrors(found.errorCount, lang)
-            finish(keeping: (found, rows))
         }
     }
 }
@@ -59,7 +58,7 @@ struct Tasks: ParsableCommand {
 /// A unit given on the command line, as its code.
 func resolveUnit(_ name: String, in units: UnitRegistry) throws(FollowupError) -> String {
     guard let u = units.resolve(name) else {
-        throw FollowupError(.unknownUnit(name, suggestions: units.suggestions(for: name)), exitCode: 64)
+        throw FollowupError(.unknownUnit(name, suggestions: units.suggestions(for: name)), kind: .badInput)
     }
     return u.code
 }

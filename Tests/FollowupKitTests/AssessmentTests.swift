@@ -12,7 +12,7 @@ import Testing
         }
         history += reminders.map { Update(task: "m#1", date: Day(iso: $0)!, reminder: true, location: loc) }
         history.sort { $0.date < $1.date }
-        return TaskItem(id: "m#1", meetingIndex: 0, conclusionIndex: 0, unit: "VP", support: [], due: due, history: history, location: loc)
+        return TaskItem(id: "m#1", meetingID: "m", conclusionIndex: 0, unit: "VP", support: [], due: due, history: history, location: loc)
     }
 
     func state(_ t: TaskItem, _ asOf: String) -> Assessment? {

@@ -44,7 +44,7 @@ import Testing
         #expect(c.stderr.contains("./2022/line.yaml:1:1: error:"))
     }
 
-    @Test func aHundredThousandConclusions() throws {
+    @Test(.slowTier) func aHundredThousandConclusions() throws {
         var text = HostileTests.header + "conclusions:\n"
         text.reserveCapacity(4_000_000)
         for _ in 0..<100_000 { text += "  - text: Rà soát\n    owner: VP\n    due: 2022-06-30\n" }
@@ -74,9 +74,14 @@ import Testing
 
     /// 8 processes each apply 200 updates to a shared 200-meeting root while another runs
     /// `digest` in a loop: every update lands exactly once, no digest sees a torn file.
-    @Test func soak() throws {
+    @Test(.slowTier) func soak() throws { try soak(processes: 8, updates: 200, meetings: 200) }
+
+    /// The same soak, small enough for the default tier: 4 × 10 updates over 20 meetings.
+    @Test func smallSoak() throws { try soak(processes: 4, updates: 10, meetings: 20) }
+
+    func soak(processes: Int, updates: Int, meetings: Int) throws {
         let r = try TempRoot(copying: CLI.fixtures.appendingPathComponent("check/valid"))
-        for i in 0..<200 {
+        for i in 0..<meetings {
             let text = HostileTests.header + "conclusions:\n  - text: Việc số \(i)\n    owner: VP\n    due: 2022-06-30\n"
             try r.write("soak/m\(i).yaml", Data(text.utf8))
         }
@@ -85,17 +90,17 @@ import Testing
         let digestRuns = Counter(), digestFailures = Counter(), updateFailures = Counter()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            while !stop.isSet {
-                let d = try? CLI.run(["digest", "--format", "json", "--as-of", "2022-07-01", "--root", "."], in: url)
+            repeat {
+                let d = try? CLI.run(["digest", "--format", "json", "--as-of", "2022-07-01", "--root", "."], in: url, process: true)
                 digestRuns.add()
                 if d?.status != 0 || d?.stderr.isEmpty == false { digestFailures.add() }
-            }
+            } while !stop.isSet
         }
-        DispatchQueue.concurrentPerform(iterations: 8) { p in
+        DispatchQueue.concurrentPerform(iterations: processes) { p in
             var rng = SeededRandom(seed: UInt64(p + 1))
-            for k in 0..<200 {
-                let m = Int.random(in: 0..<200, using: &rng)
-                let u = try? CLI.run(["status", "m\(m)#1", "in_progress", "--note", "p\(p)-\(k)", "--date", "2022-06-01", "--root", "."], in: url)
+            for k in 0..<updates {
+                let m = Int.random(in: 0..<meetings, using: &rng)
+                let u = try? CLI.run(["status", "m\(m)#1", "in_progress", "--note", "p\(p)-\(k)", "--date", "2022-06-01", "--root", "."], in: url, process: true)
                 if u?.status != 0 { updateFailures.add() }
             }
         }
@@ -105,14 +110,14 @@ import Testing
         #expect(digestFailures.value == 0)
         #expect(digestRuns.value > 0)
         var notes: [String] = []
-        for i in 0..<200 {
+        for i in 0..<meetings {
             let text = String(decoding: try r.read("soak/m\(i).yaml"), as: UTF8.self)
             notes += text.components(separatedBy: "\n").filter { $0.contains("note: \"p") }
         }
-        #expect(notes.count == 1600)
-        #expect(Set(notes).count == 1600)
+        #expect(notes.count == processes * updates)
+        #expect(Set(notes).count == processes * updates)
         #expect(try CLI.run(["check", "--root", "."], in: url).status == 0)
-        print("soak: 1600 updates, \(digestRuns.value) digest runs alongside")
+        print("soak: \(processes * updates) updates, \(digestRuns.value) digest runs alongside")
     }
 }
 

@@ -106,8 +106,9 @@ import Testing
         let editor = root.path("fake-editor.sh")
         try Data("#!/bin/sh\nsed -i 's/owner: TODO/owner: VP/; s/text: TODO nội dung kết luận/text: Văn phòng chuẩn bị hội trường/' \"$1\"\necho edited >&2\n".utf8).write(to: editor)
         chmod(editor.path, 0o755)
+        // A real process: the editor writes to the terminal's stderr, which it inherits.
         let r = try CLI.run(["new", "giao-ban", "--date", "2026-12-01", "--title", "Giao ban", "--edit", "--root", "."], in: root.url,
-                            env: ["EDITOR": editor.path])
+                            env: ["EDITOR": editor.path], process: true)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("edited"))
         let path = r.stdout.trimmingCharacters(in: .newlines)

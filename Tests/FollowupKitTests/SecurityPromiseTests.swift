@@ -239,32 +239,28 @@ import Testing
 
     static let canSwitchUser = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
 
-    /// Runs `followup` as the unprivileged user 65534 (needs root, as CI has).
-    func runAsNobody(_ args: [String], in dir: URL) throws -> CLI.Result {
-        try CLI.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] + args,
-                    in: dir, shell: true)
-    }
-
     /// A shared folder: the lock another user made serves the next one; a lock is created
     /// with the record's group and bits.
     @Test(.enabled(if: canSwitchUser, "needs root and setpriv to act as a second user"))
     func lockFilesServeColleagues() throws {
-        let r = try root()
-        chmod(r.url.path, 0o777)
-        chmod(r.path("2022").path, 0o777)
-        let record = r.path("2022/2022-05-02-giao-ban.yaml").path
+        let nobody = try Unprivileged()
+        let url = try nobody.copy(CLI.fixtures.appendingPathComponent("check/valid"), as: "root")
+        chmod(url.path, 0o777)
+        chmod(url.appendingPathComponent("2022").path, 0o777)
+        let record = url.appendingPathComponent("2022/2022-05-02-giao-ban.yaml").path
         chmod(record, 0o666)
         chown(record, 0, 100)
-        let first = try update(r)
+        let args = ["status", "2022-05-02-giao-ban#2/TP", "in_progress", "--root", "."]
+        let first = try CLI.run(args + ["--note", "a", "--date", "2022-06-20"], in: url)
         #expect(first.status == 0, "\(first.stderr)")
         var st = stat()
-        stat(r.path("2022/.2022-05-02-giao-ban.yaml.lock").path, &st)
+        stat(url.appendingPathComponent("2022/.2022-05-02-giao-ban.yaml.lock").path, &st)
         #expect(st.st_mode & 0o777 == 0o666)
         #expect(st.st_gid == 100)
-        let second = try runAsNobody(["status", "2022-05-02-giao-ban#2/TP", "in_progress", "--note", "b",
-                                      "--date", "2022-06-21", "--root", "."], in: r.url)
+        let second = try nobody.run(args + ["--note", "b", "--date", "2022-06-21"], in: url)
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(String(decoding: try r.read("2022/2022-05-02-giao-ban.yaml"), as: UTF8.self).contains("note: \"b\""))
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: record)), as: UTF8.self)
+        #expect(text.contains("note: \"b\""))
     }
 
     /// An update by root keeps the record's owner and group (as `cp -p`).

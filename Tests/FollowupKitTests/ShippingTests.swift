@@ -8,7 +8,7 @@ import Testing
     @Test(arguments: commands)
     func helpIsPinned(_ command: String) throws {
         let args = command.isEmpty ? ["--help"] : [command, "--help"]
-        let r = try CLI.run(args, in: CLI.packageRoot, env: ["COLUMNS": "100"])
+        let r = try CLI.run(args, in: CLI.packageRoot, env: ["COLUMNS": "100"], process: true)
         #expect(r.status == 0)
         try Golden.check("help/\(command.isEmpty ? "followup" : command).txt", r.stdout)
         if !command.isEmpty { #expect(r.stdout.contains("Example")) }

@@ -24,7 +24,8 @@ import Testing
     func sameAsWholeLedger(_ relative: String) throws {
         let root = CLI.packageRoot.appendingPathComponent(relative).path
         let ledger = try Loader.load(root: root)
-        var compared = 0
+        // What was compared: the list items of the digests (each with its id), not loop passes.
+        var itemsCompared = 0
         for asOf in ["2022-05-15", "2022-07-15", "2026-11-30"] {
             let unitSets: [Set<String>] = [[], Set(ledger.tasks.prefix(1).map(\.unit))]
             let prefixes: [String?] = [nil, ledger.meetings.first.map { String($0.id.prefix(7)) }, "no-such-meeting"]
@@ -34,17 +35,22 @@ import Testing
                     for concurrent in [true, false] {
                         let lean = try Self.streamed(root, Self.options(asOf, units: units, prefix: prefix, all: false),
                                                      concurrent: concurrent)
-                        #expect(DigestJSONRenderer.render(lean) == DigestJSONRenderer.render(whole),
+                        let json = DigestJSONRenderer.render(whole)
+                        #expect(DigestJSONRenderer.render(lean) == json,
                                 "\(relative) as of \(asOf), units \(units), prefix \(prefix ?? "-")")
                         #expect(DigestMarkdownRenderer(lang: .vi).render(lean) == DigestMarkdownRenderer(lang: .vi).render(whole))
-                        compared += 1
+                        itemsCompared += json.components(separatedBy: "\n      \"id\": ").count - 1
                     }
                     let full = try Self.streamed(root, Self.options(asOf, units: units, prefix: prefix, all: true))
                     #expect(DigestCSVRenderer.render(full) == DigestCSVRenderer.render(whole))
                 }
             }
         }
-        #expect(compared == 36)
+        if relative == "Tests/Fixtures/check/unknown-unit" {
+            #expect(itemsCompared == 0, "a root whose tasks all have unknown units has no items")
+        } else {
+            #expect(itemsCompared > 0, "\(relative): every digest compared had empty lists")
+        }
         // The comparison means something only if the lists are not all empty.
         if relative != "Tests/Fixtures/check/unknown-unit" {
             let r = DigestReport.make(ledger, options: Self.options("2026-11-30", all: true))
@@ -83,27 +89,6 @@ import Testing
             w.finish()
             let got = String(decoding: sinking ? streamed : w.bytes, as: UTF8.self)
             #expect(got == String(decoding: plain.bytes, as: UTF8.self), "n = \(n), sink: \(sinking)")
-        }
-    }
-
-    /// The digest's lists are written by a specialised chunk writer; it must give the
-    /// bytes the general writer gives for every item (escapes, nulls, ongoing deadlines).
-    @Test(arguments: roots)
-    func itemChunksMatchTheGeneralWriter(_ relative: String) throws {
-        let root = CLI.packageRoot.appendingPathComponent(relative).path
-        let ledger = try Loader.load(root: root)
-        for asOf in ["2022-07-15", "2026-11-30"] {
-            let r = DigestReport.make(ledger, options: Self.options(asOf, all: true))
-            for list in [r.items, r.overdue, r.stale, r.blocked, r.completedSince] {
-                var general = JSONWriter(), special = JSONWriter()
-                general.open(); special.open()
-                general.array("list", list, element: DigestJSONRenderer.item)
-                special.array("list", count: list.count) { range, depth, after in
-                    DigestJSONRenderer.items(list, range, depth: depth, afterValue: after)
-                }
-                general.close(); special.close()
-                #expect(special.output == general.output, "\(relative) as of \(asOf)")
-            }
         }
     }
 

@@ -138,18 +138,33 @@ import Testing
     }
 
     @Test func readOnlyFolderLeavesTheRecordAlone() throws {
-        guard getuid() != 0 else {
-            // root ignores permission bits; the EACCES path is covered by fault injection below.
-            print("readOnlyFolderLeavesTheRecordAlone: running as root, permission bits do not apply; see faultInjection")
-            return
-        }
-        let root = try TempRoot(copying: WriteTests.fixture)
-        let before = try root.read("commented.yaml")
-        chmod(root.url.path, 0o555)
-        defer { chmod(root.url.path, 0o755) }
-        let r = try CLI.run(["status", "commented#1", "done", "--date", "2022-06-01", "--root", "."], in: root.url)
-        #expect(r.status == 1)
-        #expect(try root.read("commented.yaml") == before)
+        // Root ignores permission bits: as root, followup runs as `nobody` (see Unprivileged).
+        let user = try Unprivileged()
+        let command = ["status", "commented#1", "done", "--date", "2022-06-01", "--root", "."]
+        let folder = try user.copy(WriteTests.fixture, as: "read-only")
+        let record = folder.appendingPathComponent("commented.yaml")
+        // A lock file the user may open, so what refuses is the folder: no temporary file there.
+        let lock = folder.appendingPathComponent(".commented.yaml.lock").path
+        #expect(FileManager.default.createFile(atPath: lock, contents: nil))
+        chmod(lock, 0o666)
+        let before = try Data(contentsOf: record)
+        chmod(folder.path, 0o555)
+        defer { chmod(folder.path, 0o755) }
+        let r = try user.run(command, in: folder)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("commented.yaml"), "the error names the file: \(r.stderr)")
+        #expect(r.stderr.contains(String(cString: strerror(EACCES))), "\(r.stderr)")
+        #expect(try Data(contentsOf: record) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+        // The same user and command in a folder it may write: the entry lands, so the refusal
+        // above came from the folder's permission bits, not from the way the command was run.
+        let writable = try user.copy(WriteTests.fixture, as: "writable")
+        chmod(writable.path, 0o777)
+        let w = try user.run(command, in: writable)
+        #expect(w.status == 0, "\(w.stderr)")
+        let written = try Data(contentsOf: writable.appendingPathComponent("commented.yaml"))
+        #expect(String(decoding: written, as: UTF8.self).contains("status: done"))
     }
 
     static let faults: [(String, Int32)] = ["lock", "read", "create-temp", "write", "fsync", "rename"].flatMap { step in
@@ -192,7 +207,7 @@ import Testing
         let failures = Results(jobs.count)
         let url = root.url, all = jobs
         DispatchQueue.concurrentPerform(iterations: all.count) { i in
-            let r = try? CLI.run(all[i], in: url)
+            let r = try? CLI.run(all[i], in: url, process: true)
             failures.set(i, r?.status == 0 ? nil : (r?.stderr ?? "did not run"))
         }
         #expect(failures.values.compactMap { $0 }.isEmpty, "\(failures.values.compactMap { $0 }.prefix(3))")
@@ -217,32 +232,68 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         var sawOld = 0, sawNew = 0
         for i in 0..<100 {
+            let step = steps[i % steps.count]
+            // Most runs are killed at a random moment. Runs paused before `fsync` are killed once
+            // their temporary file exists (before the rename: the old file must stay); runs paused
+            // before `fsync-dir` once the record has changed (after it: the new one must stay).
+            let expected: String? = i % 2 == 0 ? nil : step == "fsync" ? "old" : step == "fsync-dir" ? "new" : nil
             let p = Process()
             p.executableURL = CLI.binary
             p.arguments = ["status", "commented#2/NV", "in_progress", "--note", "kill-\(i)", "--date", "2022-06-01", "--root", "."]
             p.currentDirectoryURL = root.url
-            p.environment = CLI.environment(["FOLLOWUP_TEST_PAUSE": "\(steps[i % steps.count]):20"])
+            p.environment = CLI.environment(["FOLLOWUP_TEST_PAUSE": "\(step):\(expected == nil ? 20 : 10_000)"])
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            usleep(UInt32.random(in: 0...40_000, using: &rng))
+            if let expected {
+                let pid = p.processIdentifier
+                let reached = WriteTests.waitFor(seconds: 10) {
+                    if !p.isRunning { return true }   // it ended by itself: judged below
+                    if expected == "old" {
+                        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.url.path)) ?? []
+                        return names.contains { $0.contains(".tmp-\(pid)-") }
+                    }
+                    return (try? root.read("commented.yaml")) != old
+                }
+                #expect(reached, "run \(i): the write never reached the step before \(step)")
+            } else {
+                usleep(UInt32.random(in: 0...40_000, using: &rng))
+            }
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             let now = try root.read("commented.yaml")
             let text = String(decoding: now, as: UTF8.self)
             if now == old {
                 sawOld += 1
+                #expect(expected != "new", "run \(i): killed after the rename, yet the old file is there")
             } else {
                 #expect(WriteTests.insertedText(old: Array(old), new: Array(now))?.contains("kill-\(i)") == true,
                         "run \(i): the file is neither the old nor the old plus the new entry")
+                #expect(expected != "old", "run \(i): killed before the rename, yet the file changed")
                 sawNew += 1
                 old = now
             }
             #expect(text.hasSuffix("\n"))
         }
+        // Every run ended in exactly one of the two states (above), and both states occurred.
+        #expect(sawOld > 0)
+        #expect(sawNew > 0)
+        #expect(sawOld + sawNew == 100)
         #expect(try CLI.run(["check", "--root", "."], in: root.url).status == 0)
         print("killedMidWriteLeavesOldOrNew: \(sawOld) old, \(sawNew) new")
         // Leftover temporary files from killed runs are hidden (.name.tmp-*) and ignored by the loader.
+    }
+}
+
+extension WriteTests {
+    /// Polls `condition` every 2 ms until it holds (true) or `seconds` pass (false).
+    static func waitFor(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if condition() { return true }
+            usleep(2_000)
+        }
+        return condition()
     }
 }
 

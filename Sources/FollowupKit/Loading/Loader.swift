@@ -6,7 +6,7 @@ public struct Ledger: Sendable {
     public var settings: Settings
     public var units: UnitRegistry
     /// Meetings in path order.
-    public var meetings: [Meeting]
+    public private(set) var meetings: [Meeting]
     /// Tasks in meeting order, then conclusion order, then owner order.
     public var tasks: [TaskItem]
     public var diagnostics: [Diagnostic]
@@ -16,35 +16,68 @@ public struct Ledger: Sendable {
     public var errorCount: Int { diagnostics.errorCount }
     public var warningCount: Int { diagnostics.warningCount }
 
-    public func meeting(of task: TaskItem) -> Meeting { meetings[task.meetingIndex] }
-    public func conclusion(of task: TaskItem) -> Conclusion {
-        meetings[task.meetingIndex].conclusions[task.conclusionIndex]
+    /// Each meeting's place in `meetings`, by id.
+    let meetingIndex: [String: Int]
+
+    public init(root: String, settings: Settings, units: UnitRegistry, meetings: [Meeting], tasks: [TaskItem],
+                diagnostics: [Diagnostic], fileCount: Int) {
+        self.root = root
+        self.settings = settings
+        self.units = units
+        self.meetings = meetings
+        self.tasks = tasks
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+        meetingIndex = Dictionary(meetings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The meeting a task of this ledger comes from.
+    public func meeting(of task: TaskItem) -> Meeting { meetings[meetingIndex[task.meetingID] ?? 0] }
+    public func conclusion(of task: TaskItem) -> Conclusion { meeting(of: task).conclusions[task.conclusionIndex] }
 }
 
 /// Loads a root: units, settings, then every meeting file (in parallel), then the rules
 /// that need all of them. Never stops at the first problem.
 public enum Loader {
+    /// One record read from its bytes: the meeting (nil when it cannot be tracked), where
+    /// its `updates:` list sits, and every problem found.
+    public struct ParsedRecord: Sendable {
+        public var meeting: Meeting?
+        public var updatesLayout: UpdatesLayout?
+        public var diagnostics: [Diagnostic]
+    }
+
     /// Parses one meeting record from its bytes. `displayPath` is what messages show.
-    public static func parseMeeting(bytes: [UInt8], displayPath: String, fileStem: String,
-                                    detail: MeetingDetail = .full) -> (Meeting?, [Diagnostic]) {
+    public static func parseRecord(bytes: [UInt8], displayPath: String, fileStem: String) -> ParsedRecord {
         var bytes = bytes
         let location = SourceLocation(path: displayPath, line: 1, column: 1)
-        if bytes.isEmpty { return (nil, [Diagnostic(.error, location, .fileEmpty)]) }
-        if let problem = SourceFile.encodingProblem(bytes) { return (nil, [Diagnostic(.error, location, problem)]) }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let reader = RecordReader(path: displayPath, bytes: buffer)
-            let parser = MeetingParser(reader: reader, path: displayPath, fileStem: fileStem, detail: detail)
-            var meeting: Meeting?
-            do throws(YAMLSyntaxError) {
-                let found = try reader.document { () throws(YAMLSyntaxError) in meeting = try parser.meeting() }
-                if !found { return (nil, [Diagnostic(.error, location, .fileEmpty)]) }
-            } catch {
-                return (nil, reader.diagnostics + [syntaxDiagnostic(error, path: displayPath, bytes: bytes)])
-            }
-            return (meeting, reader.diagnostics)
+        func failed(_ message: Message) -> ParsedRecord {
+            ParsedRecord(meeting: nil, updatesLayout: nil, diagnostics: [Diagnostic(.error, location, message)])
         }
+        if bytes.isEmpty { return failed(.fileEmpty) }
+        if let problem = SourceFile.encodingProblem(bytes) { return failed(problem) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var record = ParsedRecord(meeting: nil, updatesLayout: nil, diagnostics: [])
+        do throws(YAMLSyntaxError) {
+            try RecordReader.withReader(path: displayPath, bytes: bytes) { (reader) throws(YAMLSyntaxError) in
+                defer { record.diagnostics = reader.diagnostics }
+                let parser = MeetingParser(reader: reader, path: displayPath, fileStem: fileStem)
+                let found = try reader.document { () throws(YAMLSyntaxError) in
+                    (record.meeting, record.updatesLayout) = try parser.meeting()
+                }
+                if !found { reader.report(Mark(line: 1, column: 1), .fileEmpty) }
+            }
+        } catch {
+            record.meeting = nil
+            record.diagnostics.append(syntaxDiagnostic(error, path: displayPath, bytes: bytes))
+        }
+        return record
+    }
+
+    /// The meeting of one record and the problems in it.
+    public static func parseMeeting(bytes: [UInt8], displayPath: String, fileStem: String) -> (Meeting?, [Diagnostic]) {
+        let record = parseRecord(bytes: bytes, displayPath: displayPath, fileStem: fileStem)
+        return (record.meeting, record.diagnostics)
     }
 
     static func syntaxDiagnostic(_ error: YAMLSyntaxError, path: String, bytes: [UInt8]) -> Diagnostic {
@@ -98,10 +131,7 @@ public enum Loader {
         var tasks: [TaskItem] = []
         meetings.reserveCapacity(found.parts.count)
         for part in found.parts {
-            for var t in part.tasks {
-                t.meetingIndex = meetings.count
-                tasks.append(t)
-            }
+            tasks += part.tasks
             meetings.append(part.meeting)
         }
         return Ledger(root: root, settings: found.settings, units: found.units, meetings: meetings, tasks: tasks,
@@ -138,9 +168,8 @@ public enum Loader {
     /// in the worker that parsed it, and keeps only what that returns: a command that needs
     /// a count or a summary per record never holds the whole root in memory.
     /// Meetings whose id an earlier file uses are reported and their parts dropped.
-    /// `detail`: `.tracking` when `reduce` needs no title, chair or the like.
     public static func scan<Part: Sendable>(
-        root: String, concurrent: Bool = true, under: String? = nil, detail: MeetingDetail = .full,
+        root: String, concurrent: Bool = true, under: String? = nil,
         where include: (String) -> Bool = { _ in true },
         reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part
     ) throws(FollowupError) -> Scan<Part> {
@@ -157,17 +186,37 @@ public enum Loader {
         var (files, scanProblems) = RootScanner.meetingFiles(root: root, under: under)
         files = files.filter(include)
         diagnostics += scanProblems
-        let parsed = parseAll(root: root, files: files, units: units, concurrent: concurrent, detail: detail,
-                              reduce: reduce)
+        let parsed = parseAll(root: root, files: files, units: units, concurrent: concurrent, reduce: reduce)
         var found: [ParsedFile<Part>] = []
         for file in parsed {
             diagnostics += file.problems
             if file.part != nil { found.append(file) }
         }
-        let (kept, duplicates) = Validator.dropDuplicateIDs(found.map { ($0.id, $0.location) })
+        let (kept, duplicates) = dropDuplicateIDs(found.map { ($0.id, $0.location) })
         diagnostics += duplicates
         return Scan(settings: settings, units: units, parts: kept.map { found[$0].part! },
                     diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count)
+    }
+
+    /// Drops meetings whose id an earlier file (in path order) already uses, reporting them:
+    /// the one rule that needs more than one record.
+    static func dropDuplicateIDs(_ meetings: [(id: String, location: SourceLocation)])
+        -> (kept: [Int], problems: [Diagnostic])
+    {
+        var byID: [String: SourceLocation] = [:]
+        byID.reserveCapacity(meetings.count)
+        var kept: [Int] = []
+        kept.reserveCapacity(meetings.count)
+        var problems: [Diagnostic] = []
+        for (i, m) in meetings.enumerated() {
+            if let other = byID[m.id] {
+                problems.append(Diagnostic(.error, m.location, .duplicateMeetingID(m.id, other: other)))
+                continue
+            }
+            byID[m.id] = m.location
+            kept.append(i)
+        }
+        return (kept, problems)
     }
 
     struct ParsedFile<Part> {
@@ -180,7 +229,7 @@ public enum Loader {
 
     /// Parses and checks the files, in parallel when asked; results keep the files' order.
     static func parseAll<Part>(root: String, files: [String], units: UnitRegistry, concurrent: Bool,
-                               detail: MeetingDetail, reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part) -> [ParsedFile<Part>] {
+                               reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part) -> [ParsedFile<Part>] {
         let slots = Slots<ParsedFile<Part>>(count: files.count)
         let work: @Sendable (Int) -> Void = { i in
             let rel = files[i]
@@ -189,12 +238,12 @@ public enum Loader {
             case .failure(.problem(let message)):
                 slots[i] = ParsedFile(problems: [Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), message)])
             case .success(let bytes):
-                let (meeting, problems) = parseMeeting(bytes: bytes, displayPath: path, fileStem: stem(rel), detail: detail)
+                let (meeting, problems) = parseMeeting(bytes: bytes, displayPath: path, fileStem: stem(rel))
                 guard let meeting else {
                     slots[i] = ParsedFile(problems: problems)
                     return
                 }
-                let (tasks, more) = Validator.tasks(of: meeting, meetingIndex: 0, units: units)
+                let (tasks, more) = TaskBuilder.tasks(of: meeting, units: units)
                 slots[i] = ParsedFile(id: meeting.id, location: meeting.location, part: reduce(meeting, tasks),
                                       problems: problems + more)
             }

@@ -1,30 +1,3 @@
-/// Where a meeting's `updates:` list sits in its file, for appending to it.
-public struct UpdatesLayout: Sendable, Equatable {
-    public enum Style: Sendable, Equatable { case block, flow, empty }
-    public var style: Style
-    /// The `updates` key.
-    public var key: Mark
-    /// The value's first and end marks (for flow, `end` is just past `]`).
-    public var start: Mark
-    public var end: Mark
-    /// The end of the last scalar inside the list (block style).
-    public var lastScalarEnd: Mark
-    public var count: Int
-}
-
-/// How much of a record's descriptive values a command needs.
-public enum MeetingDetail: Sendable {
-    /// Everything (records shown or rewritten).
-    case full
-    /// What tracking needs: the meeting's id and date, conclusions and history. Title,
-    /// chair, attendees, summary, document, kind and place are checked but left empty,
-    /// which spares a string for each of them when a whole root is read.
-    case tracking
-    /// What checking needs: as `tracking`, and conclusion texts, update notes and
-    /// documents are checked but left empty too (a note that is there is kept as "").
-    case validation
-}
-
 /// Builds a `Meeting` from one record's YAML events, reporting every problem it sees.
 /// Cross-file rules (units, duplicate ids, task references) are left to `Validator`.
 struct MeetingParser {
@@ -42,8 +15,6 @@ struct MeetingParser {
     let path: String
     /// The id implied by the file name.
     let fileStem: String
-    /// What to keep of the values that only describe the meeting.
-    var detail: MeetingDetail = .full
 
     func report(_ mark: Mark, _ message: Message, _ severity: Severity = .error) {
         reader.report(severity, mark, message)
@@ -70,9 +41,7 @@ struct MeetingParser {
     }
 
     func date() throws(YAMLSyntaxError) -> Day? {
-        let (day, written) = try reader.scalar(fast: Day.init(isoBytes:))
-        if let day { return day }
-        guard let s = nonEmpty(written) else { return nil }
+        guard let s = nonEmpty(try reader.scalar()) else { return nil }
         return parseDate(s)
     }
 
@@ -104,30 +73,14 @@ struct MeetingParser {
     }
 
     func deadline() throws(YAMLSyntaxError) -> Deadline? {
-        let (day, written) = try reader.scalar(fast: Day.init(isoBytes:))
-        if let day { return .day(day) }
-        guard let s = nonEmpty(written) else { return nil }
+        guard let s = nonEmpty(try reader.scalar()) else { return nil }
+        if let day = Day(iso: s.text) { return .day(day) }
         if MeetingParser.isOngoing(s.text) { return .ongoing }
         if Day(iso: s.text) == nil, Day(vietnamese: s.text) == nil, s.text.utf8.count != 10 {
             report(s.start, .badDue(s.text))
             return nil
         }
         return parseDate(s).map(Deadline.day)
-    }
-
-    /// A value that describes the meeting (title, chair, place ...): checked always, kept
-    /// only with `.full` detail. `required`: null is reported as an empty value.
-    func describing(required: Bool) throws(YAMLSyntaxError) -> String? {
-        if detail == .full { return required ? try text()?.text : try optionalText() }
-        guard let s = try reader.vetScalar() else { return nil }
-        if s.isNull, required { report(s.start, .emptyValue) }
-        return nil
-    }
-
-    /// An optional text checked without being kept: "" when given, nil when null or absent.
-    func presence() throws(YAMLSyntaxError) -> String? {
-        guard let s = try reader.vetScalar(), !s.isNull else { return nil }
-        return ""
     }
 
     func flag() throws(YAMLSyntaxError) -> Bool {
@@ -147,8 +100,9 @@ struct MeetingParser {
 
     // MARK: the record
 
-    /// Parses the root mapping. Returns nil when required parts are missing.
-    func meeting() throws(YAMLSyntaxError) -> Meeting? {
+    /// Parses the root mapping. The meeting is nil when required parts are missing; the
+    /// layout says where `updates:` sits, for appending to it.
+    func meeting() throws(YAMLSyntaxError) -> (meeting: Meeting?, updatesLayout: UpdatesLayout?) {
         var id: Scalar?, title: String?, date: Day?, chair: String?
         var dateSeen = false, titleSeen = false, chairSeen = false, conclusionsSeen = false
         var document: String?, kind: String?, place: String?, summary: String?
@@ -160,15 +114,14 @@ struct MeetingParser {
         guard let span = try reader.mapping(MeetingParser.meetingKeys, { (key) throws(YAMLSyntaxError) in
             switch key.index.flatMap(MeetingKey.init) {
             case .id: id = try text()
-            case .title: titleSeen = true; title = try describing(required: true)
+            case .title: titleSeen = true; title = try text()?.text
             case .date: dateSeen = true; date = try self.date()
-            case .document: document = try describing(required: false)
-            case .kind: kind = try describing(required: false)
-            case .location: place = try describing(required: false)
-            case .chair: chairSeen = true; chair = try describing(required: true)
-            case .attendees:
-                if detail == .full { attendees = try reader.scalarList().map(\.text) } else { try reader.vetScalarList() }
-            case .summary: summary = try describing(required: false)
+            case .document: document = try optionalText()
+            case .kind: kind = try optionalText()
+            case .location: place = try optionalText()
+            case .chair: chairSeen = true; chair = try text()?.text
+            case .attendees: attendees = try reader.scalarList().map(\.text)
+            case .summary: summary = try optionalText()
             case .due: defaultDue = try deadline()
             case .conclusions:
                 conclusionsSeen = true
@@ -184,7 +137,7 @@ struct MeetingParser {
                 layout = try updateList(key: key, into: &updates)
             case nil: try unknown(key, "meeting", MeetingParser.meetingKeys)
             }
-        }) else { return nil }
+        }) else { return (nil, nil) }
         let here = span.start
         if !titleSeen { report(here, .missingKey("title", where: "meeting")) }
         if !dateSeen { report(here, .missingKey("date", where: "meeting")) }
@@ -195,20 +148,23 @@ struct MeetingParser {
         var idMark = here
         if let id {
             idMark = id.start
-            if Identifier.isValidID(id.text) { meetingID = id.text } else { report(id.start, .badID(id.text)); return nil }
+            if Identifier.isValidID(id.text) {
+                meetingID = id.text
+            } else {
+                report(id.start, .badID(id.text))
+                return (nil, layout)
+            }
         } else if !Identifier.isValidID(fileStem) {
             report(Mark(line: 1, column: 1), .badFileNameID(fileStem))
-            return nil
+            return (nil, layout)
         }
         // A record without a date cannot be placed in time; one without a title or chair
         // (reported above) is still checked, so every other problem shows at once.
-        guard let date else { return nil }
-        let meetingTitle = title ?? "", meetingChair = chair ?? ""
-        let m = Meeting(id: meetingID, path: path, title: meetingTitle, date: date, document: document, kind: kind,
-                        place: place, chair: meetingChair, attendees: attendees, summary: summary, defaultDue: defaultDue,
-                        conclusions: conclusions, updates: updates, location: location(idMark),
-                        updatesLayout: layout)
-        return m
+        guard let date else { return (nil, layout) }
+        let m = Meeting(id: meetingID, path: path, title: title ?? "", date: date, document: document, kind: kind,
+                        place: place, chair: chair ?? "", attendees: attendees, summary: summary,
+                        defaultDue: defaultDue, conclusions: conclusions, updates: updates, location: location(idMark))
+        return (m, layout)
     }
 
     func conclusion(position: Int) throws(YAMLSyntaxError) -> Conclusion? {
@@ -226,7 +182,7 @@ struct MeetingParser {
                 }
             case .text:
                 textSeen = true
-                if detail == .validation { _ = try describing(required: true); text = "" } else { text = try self.text()?.text }
+                text = try self.text()?.text
             case .owner:
                 if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
             case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
@@ -277,9 +233,13 @@ struct MeetingParser {
                 if date == nil { valid = false }
             case .status:
                 statusMark = try reader.peekMark()
-                let (known, written) = try reader.scalar(fast: Status.init(utf8:))
-                if let known { status = known } else if let s = nonEmpty(written) {
-                    if let st = Status(rawValue: s.text) { status = st } else { report(s.start, .badStatus(s.text)); valid = false }
+                if let s = nonEmpty(try reader.scalar()) {
+                    if let st = Status(rawValue: s.text) {
+                        status = st
+                    } else {
+                        report(s.start, .badStatus(s.text))
+                        valid = false
+                    }
                 }
             case .due:
                 if let d = try deadline() {
@@ -288,9 +248,9 @@ struct MeetingParser {
                     case .ongoing: report(key.start, .extensionOngoing); valid = false
                     }
                 } else { valid = false }
-            case .note: note = detail == .validation ? try presence() : try optionalText()
+            case .note: note = try optionalText()
             case .by: by = try optionalText()
-            case .document: document = detail == .validation ? try presence() : try optionalText()
+            case .document: document = try optionalText()
             case .reminder: reminder = try flag()
             case .reopen: reopen = try flag()
             case nil: try unknown(key, "update", MeetingParser.updateKeys)

@@ -24,19 +24,20 @@ enum RegistryLoader {
         }
         if let problem = SourceFile.encodingProblem(bytes) { return [Diagnostic(.error, location, problem)] }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let reader = RecordReader(path: path, bytes: buffer)
-            let parser = MeetingParser(reader: reader, path: path, fileStem: "")
-            do throws(YAMLSyntaxError) {
+        var problems: [Diagnostic] = []
+        do throws(YAMLSyntaxError) {
+            try RecordReader.withReader(path: path, bytes: bytes) { (reader) throws(YAMLSyntaxError) in
+                defer { problems = reader.diagnostics }
+                let parser = MeetingParser(reader: reader, path: path, fileStem: "")
                 let found = try reader.document { () throws(YAMLSyntaxError) in
                     try reader.mapping(keys) { (key) throws(YAMLSyntaxError) in try body(parser, key) }
                 }
-                if !found, required { return [Diagnostic(.error, location, .fileEmpty)] }
-            } catch {
-                return reader.diagnostics + [Loader.syntaxDiagnostic(error, path: path, bytes: bytes)]
+                if !found, required { reader.report(Mark(line: 1, column: 1), .fileEmpty) }
             }
-            return reader.diagnostics
+        } catch {
+            problems.append(Loader.syntaxDiagnostic(error, path: path, bytes: bytes))
         }
+        return problems
     }
 
     static func units(root: String) -> (UnitRegistry, [Diagnostic]) {

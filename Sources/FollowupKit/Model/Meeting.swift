@@ -111,14 +111,13 @@ public struct Meeting: Sendable {
     public var conclusions: [Conclusion]
     public var updates: [Update]
     public var location: SourceLocation
-    /// Where `updates:` sits in the file (nil: no such key), for appending to it.
-    public var updatesLayout: UpdatesLayout?
 }
 
 /// A tracked task: one lead unit's share of one conclusion.
 public struct TaskItem: Sendable {
     public var id: String
-    public var meetingIndex: Int
+    /// The id of the meeting it comes from.
+    public var meetingID: String
     public var conclusionIndex: Int
     public var unit: String
     public var support: [String]

@@ -39,15 +39,6 @@ public enum Status: String, CaseIterable, Sendable, Codable {
         return nil
     }
 
-    public func label(_ lang: Language) -> String {
-        switch self {
-        case .open: return lang.pick("chưa thực hiện", "not started")
-        case .inProgress: return lang.pick("đang thực hiện", "in progress")
-        case .blocked: return lang.pick("vướng mắc", "blocked")
-        case .done: return lang.pick("hoàn thành", "done")
-        case .cancelled: return lang.pick("hủy", "cancelled")
-        }
-    }
 }
 
 /// A deadline: a day, or ongoing work with no fixed date (thường xuyên).
@@ -59,10 +50,4 @@ public enum Deadline: Hashable, Sendable {
 
     public var iso: String? { day?.iso }
 
-    public func label(_ lang: Language) -> String {
-        switch self {
-        case .day(let d): return lang.format(d)
-        case .ongoing: return lang.pick("thường xuyên", "ongoing")
-        }
-    }
 }

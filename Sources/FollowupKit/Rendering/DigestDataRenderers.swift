@@ -1,5 +1,7 @@
 /// The digest as JSON (documented in Docs/Digest.md) and as CSV (one row per task).
-public enum DigestJSONRenderer {
+public struct DigestJSONRenderer {
+    public init() {}
+
     static func counts(_ w: inout JSONWriter, _ c: DigestCounts) {
         w.int("tasks", c.tasks)
         w.int("done_on_time", c.doneOnTime)
@@ -51,54 +53,6 @@ public enum DigestJSONRenderer {
         w.close()
     }
 
-    static let itemKeys = ["id", "unit", "meeting", "meeting_date", "due", "original_due", "status", "state",
-                           "days_overdue", "days_left", "last_update", "done_date", "reminders", "note", "text"]
-
-    /// The items of `list` in `range`, byte for byte as `item` writes them through a pretty
-    /// `JSONWriter` at `depth`, but with every separator and key made once per chunk:
-    /// a large root's lists are tens of megabytes. `StreamingDigestTests` holds the two
-    /// to the same bytes.
-    static func items(_ list: DigestList, _ range: Range<Int>, depth: Int, afterValue: Bool) -> [UInt8] {
-        let open = JSONWriter.prefix(depth: depth, first: false, key: nil) + [UInt8(ascii: "{")]
-        let keys = itemKeys.enumerated().map { JSONWriter.prefix(depth: depth + 1, first: $0.offset == 0, key: $0.element) }
-        let close = JSONWriter.prefix(depth: depth, first: true, key: nil) + [UInt8(ascii: "}")]
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count * 700)
-        func quoted(_ s: String?) {
-            guard let s else { return out.append(contentsOf: "null".utf8) }
-            JSONWriter.appendQuoted(s, to: &out)
-        }
-        func deadline(_ d: Deadline) {
-            if case .day(let day) = d { JSONWriter.appendDay(day, to: &out) } else { out.append(contentsOf: "\"ongoing\"".utf8) }
-        }
-        for i in range {
-            let it = list[i]
-            if i == range.lowerBound, !afterValue { out.append(contentsOf: open.dropFirst()) } else { out.append(contentsOf: open) }
-            out.append(contentsOf: keys[0])
-            out.append(UInt8(ascii: "\""))
-            JSONWriter.appendEscaped(it.meeting, to: &out)
-            out.append(UInt8(ascii: "#"))
-            JSONWriter.appendEscaped(it.local, to: &out)
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: keys[1]); quoted(it.unit)
-            out.append(contentsOf: keys[2]); quoted(it.meeting)
-            out.append(contentsOf: keys[3]); JSONWriter.appendDay(it.meetingDate, to: &out)
-            out.append(contentsOf: keys[4]); deadline(it.due)
-            out.append(contentsOf: keys[5]); deadline(it.originalDue)
-            out.append(contentsOf: keys[6]); quoted(it.status.rawValue)
-            out.append(contentsOf: keys[7]); quoted(it.state.rawValue)
-            out.append(contentsOf: keys[8]); JSONWriter.appendInt(it.daysOverdue, to: &out)
-            out.append(contentsOf: keys[9]); JSONWriter.appendInt(it.daysLeft, to: &out)
-            out.append(contentsOf: keys[10]); JSONWriter.appendDay(it.lastUpdate, to: &out)
-            out.append(contentsOf: keys[11]); JSONWriter.appendDay(it.doneDate, to: &out)
-            out.append(contentsOf: keys[12]); JSONWriter.appendInt(it.reminders, to: &out)
-            out.append(contentsOf: keys[13]); quoted(it.note)
-            out.append(contentsOf: keys[14]); quoted(it.text)
-            out.append(contentsOf: close)
-        }
-        return out
-    }
-
     public static func render(_ r: DigestReport) -> String { String(decoding: bytes(r), as: UTF8.self) }
 
     /// The JSON as UTF-8 bytes.
@@ -139,19 +93,15 @@ public enum DigestJSONRenderer {
         w.close(array: true)
         for (key, list) in [("overdue", r.overdue), ("blocked", r.blocked), ("due_soon", r.dueSoon), ("stale", r.stale),
                             ("escalated", r.escalated), ("completed_since", r.completedSince), ("assigned_since", r.assignedSince)] {
-            if w.isPretty {
-                w.array(key, count: list.count) { range, depth, afterValue in
-                    items(list, range, depth: depth, afterValue: afterValue)
-                }
-            } else {
-                w.array(key, list, element: item)
-            }
+            w.array(key, list, element: item)
         }
         w.close()
     }
 }
 
-public enum DigestCSVRenderer {
+public struct DigestCSVRenderer {
+    public init() {}
+
     public static func render(_ r: DigestReport) -> String {
         var w = CSVWriter()
         w.row(["id", "unit", "meeting", "meeting_date", "due", "original_due", "status", "state", "days_overdue",

@@ -136,7 +136,8 @@ public struct JSONWriter {
         if let key {
             // Keys are this program's own names: nothing in them needs escaping.
             bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: key.utf8)
+            var key = key
+            key.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(UInt8(ascii: "\""))
             bytes.append(UInt8(ascii: ":"))
             if pretty { bytes.append(0x20) }
@@ -161,7 +162,8 @@ public struct JSONWriter {
 
     public mutating func raw(_ key: String?, _ literal: String) {
         beginValue(key: key)
-        bytes.append(contentsOf: literal.utf8)
+        var literal = literal
+        literal.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     public mutating func string(_ key: String?, _ value: String?) {
@@ -211,16 +213,6 @@ public struct JSONWriter {
         withUnsafeBytes(of: text) { out.append(contentsOf: $0) }
     }
 
-    /// What goes before a value at `depth` in pretty output: a comma unless `first`, a new
-    /// line and the indent, and `"key": ` when there is a key. For writers of whole chunks.
-    static func prefix(depth: Int, first: Bool, key: String?) -> [UInt8] {
-        var out: [UInt8] = first ? [] : [UInt8(ascii: ",")]
-        out.append(0x0A)
-        out += repeatElement(0x20, count: 2 * depth)
-        if let key { out += Array("\"\(key)\": ".utf8) }
-        return out
-    }
-
     /// `list` as an array under `key`, each element written by `element`. Long lists are
     /// written in chunks on all cores, a few chunks at a time, and joined in order: the
     /// output is the same byte for byte as writing them one by one.
@@ -239,7 +231,7 @@ public struct JSONWriter {
     /// `chunk(range, depth, afterValue)` returns the bytes of the elements in `range`,
     /// laid out as this writer lays out values at `depth` (after another value when
     /// `afterValue`). Chunks are joined in order.
-    public mutating func array(_ key: String?, count total: Int,
+    private mutating func array(_ key: String?, count total: Int,
                                chunk: @escaping @Sendable (Range<Int>, Int, Bool) -> [UInt8]) {
         open(key, array: true)
         let size = 256
@@ -270,9 +262,6 @@ public struct JSONWriter {
         if chunks > 0 { hasValue |= UInt64(1) << UInt64(depth) }
         close(array: true)
     }
-
-    /// Whether values are laid out on indented lines.
-    public var isPretty: Bool { pretty }
 
     public mutating func strings(_ key: String?, _ values: [String]) {
         open(key, array: true)

@@ -7,17 +7,6 @@ public enum TaskState: String, CaseIterable, Sendable, Codable {
     case ongoing
     case cancelled
 
-    public func label(_ lang: Language) -> String {
-        switch self {
-        case .doneOnTime: return lang.pick("hoàn thành đúng hạn", "done on time")
-        case .doneLate: return lang.pick("hoàn thành quá hạn", "done late")
-        case .overdue: return lang.pick("quá hạn", "overdue")
-        case .withinDeadline: return lang.pick("trong hạn", "within deadline")
-        case .ongoing: return lang.pick("thường xuyên", "ongoing")
-        case .cancelled: return lang.pick("hủy", "cancelled")
-        }
-    }
-
     public var isDone: Bool { self == .doneOnTime || self == .doneLate }
 }
 

@@ -71,123 +71,112 @@ struct DigestTally: Sendable {
     func has(_ f: Flag) -> Bool { flags & f.rawValue != 0 }
 }
 
-/// One line of a digest list.
-///
-/// Days are kept as 32-bit day numbers and flags as bits (128 bytes an item, not 232):
-/// a large root's digest holds tens of thousands of them.
+/// One task as a digest shows it: what its lists and the CSV print.
 public struct DigestItem: Sendable {
-    /// The task's id within its meeting (`3`, `2/NV`): the full id is made when asked for.
+    /// The meeting's id, and the task's id within it (`3`, `2/NV`).
+    public let meeting: String
     public let local: String
     public let unit: String
-    public let meeting: String
-    public let note: String?
-    public let text: String
-    private let meetingDay, dueDay, originalDueDay, lastUpdateDay, doneDay: Int32
-    private let overdueDays, leftDays, idleDays: Int32
-    private let reminderCount: Int32
+    public let meetingDate: Day
+    /// The deadline in force, and the one the meeting set.
+    public let due: Deadline
+    public let originalDue: Deadline
+    public let lastUpdate: Day?
+    public let doneDate: Day?
+    public let daysOverdue: Int?
     public let status: Status
     public let state: TaskState
-    private let flags: UInt8
-    /// The lists the item is on: bit `DigestListKind.rawValue`.
-    let lists: UInt8
-    /// The item's place among its meeting's items in `id` order.
-    var rank: Int32 = 0
-
-    /// Stands for "none" (an ongoing deadline, a missing day or count).
-    private static let none = Int32.min
-
-    private static func pack(_ d: Day?) -> Int32 { d.map { Int32(clamping: $0.daysSinceEpoch) } ?? none }
-    private static func pack(_ n: Int?) -> Int32 { n.map { Int32(clamping: $0) } ?? none }
-    private static func pack(_ d: Deadline) -> Int32 { pack(d.day) }
-    private static func day(_ v: Int32) -> Day? { v == none ? nil : Day(daysSinceEpoch: Int(v)) }
-    private static func number(_ v: Int32) -> Int? { v == none ? nil : Int(v) }
-    private static func deadline(_ v: Int32) -> Deadline { day(v).map(Deadline.day) ?? .ongoing }
-
-    init(local: String, unit: String, meeting: String, meetingDate: Day, due: Deadline, originalDue: Deadline,
-         status: Status, state: TaskState, daysOverdue: Int?, daysLeft: Int?, daysSinceUpdate: Int?,
-         lastUpdate: Day?, doneDate: Day?, reminders: Int, note: String?, text: String,
-         notStarted: Bool, blocked: Bool, dueSoon: Bool, stale: Bool, since: Day) {
-        self.local = local
-        self.unit = unit
-        self.meeting = meeting
-        self.note = note
-        self.text = text
-        meetingDay = DigestItem.pack(meetingDate)
-        dueDay = DigestItem.pack(due)
-        originalDueDay = DigestItem.pack(originalDue)
-        lastUpdateDay = DigestItem.pack(lastUpdate)
-        doneDay = DigestItem.pack(doneDate)
-        overdueDays = DigestItem.pack(daysOverdue)
-        leftDays = DigestItem.pack(daysLeft)
-        idleDays = DigestItem.pack(daysSinceUpdate)
-        reminderCount = Int32(clamping: reminders)
-        self.status = status
-        self.state = state
-        flags = (notStarted ? 1 : 0) | (blocked ? 2 : 0) | (dueSoon ? 4 : 0) | (stale ? 8 : 0)
-        let open = !state.isDone && state != .cancelled
-        var lists: UInt8 = 0
-        func on(_ kind: DigestListKind, _ yes: Bool) { if yes { lists |= 1 << kind.rawValue } }
-        on(.overdue, state == .overdue)
-        on(.blocked, open && blocked)
-        on(.dueSoon, open && dueSoon)
-        on(.stale, open && stale)
-        on(.escalated, open && reminders >= 3)
-        on(.completedSince, doneDate.map { $0 >= since } ?? false)
-        on(.assignedSince, meetingDate >= since)
-        self.lists = lists
-    }
+    public let notStarted: Bool
+    public let blocked: Bool
+    public let dueSoon: Bool
+    public let stale: Bool
+    public let daysLeft: Int?
+    public let daysSinceUpdate: Int?
+    public let reminders: Int
+    /// The reason given with a `blocked` status.
+    public let note: String?
+    /// The conclusion's text.
+    public let text: String
 
     /// `meeting#local`.
     public var id: String { meeting + "#" + local }
-    public var meetingDate: Day { DigestItem.day(meetingDay)! }
-    public var due: Deadline { DigestItem.deadline(dueDay) }
-    public var originalDue: Deadline { DigestItem.deadline(originalDueDay) }
-    public var lastUpdate: Day? { DigestItem.day(lastUpdateDay) }
-    public var doneDate: Day? { DigestItem.day(doneDay) }
-    public var daysOverdue: Int? { DigestItem.number(overdueDays) }
-    public var daysLeft: Int? { DigestItem.number(leftDays) }
-    public var daysSinceUpdate: Int? { DigestItem.number(idleDays) }
-    public var reminders: Int { Int(reminderCount) }
-    public var notStarted: Bool { flags & 1 != 0 }
-    public var blocked: Bool { flags & 2 != 0 }
-    public var dueSoon: Bool { flags & 4 != 0 }
-    public var stale: Bool { flags & 8 != 0 }
 
-    func isOn(_ kind: DigestListKind) -> Bool { lists & (1 << kind.rawValue) != 0 }
+    /// The item of a task judged by `a`.
+    init(task: TaskItem, meeting: Meeting, assessment a: Assessment) {
+        let t = a.timeline
+        self.meeting = meeting.id
+        local = String(decoding: task.id.utf8.dropFirst(meeting.id.utf8.count + 1), as: UTF8.self)
+        unit = task.unit
+        meetingDate = meeting.date
+        due = t.deadline
+        originalDue = task.due
+        lastUpdate = t.lastDate
+        doneDate = t.status == .done ? t.statusDate : nil
+        daysOverdue = a.state == .overdue || a.state == .doneLate ? a.daysLate : nil
+        status = t.status
+        state = a.state
+        notStarted = a.notStarted
+        blocked = a.blocked
+        dueSoon = a.dueSoon
+        stale = a.stale
+        daysLeft = a.daysLeft
+        daysSinceUpdate = a.daysSinceUpdate
+        reminders = t.reminders
+        note = t.status == .blocked ? t.lastNote : nil
+        text = meeting.conclusions[task.conclusionIndex].text
+    }
 
-    /// The item's place in `kind`'s order (ties broken by id): most overdue, longest
-    /// blocked or idle, soonest due, most reminded first; newest completed or assigned last.
-    func sortKey(in kind: DigestListKind) -> Int {
-        switch kind {
-        case .overdue: return -(daysOverdue ?? 0)
-        case .blocked, .stale: return -(daysSinceUpdate ?? 0)
-        case .dueSoon: return daysLeft ?? 0
-        case .escalated: return -reminders
-        case .completedSince: return doneDate?.daysSinceEpoch ?? 0
-        case .assignedSince: return meetingDate.daysSinceEpoch
+    var isOpen: Bool { !state.isDone && state != .cancelled }
+}
+
+/// The lists of a digest, in the order reports show them: which items each holds, and in
+/// what order. The one place a list is defined.
+public enum DigestListKind: CaseIterable, Sendable {
+    case overdue, blocked, dueSoon, stale, escalated, completedSince, assignedSince
+
+    /// Whether `item` is on this list, for a digest whose window starts at `since`.
+    func contains(_ item: DigestItem, since: Day) -> Bool {
+        switch self {
+        case .overdue: return item.state == .overdue
+        case .blocked: return item.isOpen && item.blocked
+        case .dueSoon: return item.isOpen && item.dueSoon
+        case .stale: return item.isOpen && item.stale
+        case .escalated: return item.isOpen && item.reminders >= 3
+        case .completedSince: return item.doneDate.map { $0 >= since } ?? false
+        case .assignedSince: return item.meetingDate >= since
+        }
+    }
+
+    /// The item's place in the list (ties are broken by id): most overdue, longest blocked
+    /// or idle, soonest due, most reminded first; newest completed or assigned last.
+    func sortKey(_ item: DigestItem) -> Int {
+        switch self {
+        case .overdue: return -(item.daysOverdue ?? 0)
+        case .blocked, .stale: return -(item.daysSinceUpdate ?? 0)
+        case .dueSoon: return item.daysLeft ?? 0
+        case .escalated: return -item.reminders
+        case .completedSince: return item.doneDate?.daysSinceEpoch ?? 0
+        case .assignedSince: return item.meetingDate.daysSinceEpoch
         }
     }
 }
 
-/// The lists of a digest, in the order reports show them.
-enum DigestListKind: UInt8, CaseIterable {
-    case overdue, blocked, dueSoon, stale, escalated, completedSince, assignedSince
-}
-
-/// A list of a digest: items in the list's order, read in place from the records'
-/// parts (which all lists share) rather than copied.
+/// A list of a digest: its items in order, read in place from the records' parts (which
+/// every list shares) rather than copied.
 public struct DigestList: RandomAccessCollection, Sendable {
-    let store: [[DigestItem]]
-    /// Part index in the high 32 bits, item index in the low 32.
-    let order: [UInt64]
+    struct Position: Sendable {
+        var part: Int32
+        var item: Int32
+    }
 
-    static func position(part: Int, item: Int) -> UInt64 { UInt64(part) << 32 | UInt64(item) }
+    let store: [[DigestItem]]
+    let order: [Position]
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { order.count }
     public subscript(position: Int) -> DigestItem {
-        let o = order[position]
-        return store[Int(o >> 32)][Int(o & 0xFFFF_FFFF)]
+        let p = order[position]
+        return store[Int(p.part)][Int(p.item)]
     }
 }
 
@@ -218,47 +207,39 @@ public struct DigestOptions: Sendable {
     }
 }
 
-/// One record's share of a digest: what `DigestReport.make(parts:)` needs of it, worked
-/// out in the loader's worker that read the record, so the records need not be kept.
+/// One record's share of a digest, worked out in the loader's worker that read the record,
+/// so the records need not be kept: a tally per task for the counts, and the items that
+/// some list shows (or all of them, for CSV).
 public struct DigestPart: Sendable {
     var meeting: String
     /// The units of the meeting's tasks, in the order they first appear.
     var units: [String] = []
     /// One per task judged (tasks of a meeting after the as-of day are not).
     var tallies: [DigestTally] = []
-    /// The items kept (see `DigestOptions.allItems`), in task order; `rank` is the place
-    /// of the item's id among this meeting's ids.
+    /// The items kept, in task order.
     var items: [DigestItem] = []
+    /// `ranks[i]`: the place of item `i`'s id among this meeting's item ids.
+    var ranks: [Int32] = []
 
     /// Judges the tasks of `meeting` (tasks from the loader's checks, in order).
     public init(_ meeting: Meeting, tasks: [TaskItem], options: DigestOptions) {
         self.meeting = meeting.id
-        let o = options.assessment
-        tallies.reserveCapacity(tasks.count)
-        items.reserveCapacity(tasks.count)
         for task in tasks {
-            guard let a = Assessment.assess(task, meetingDate: meeting.date, options: o) else { continue }
+            guard let a = Assessment.assess(task, meetingDate: meeting.date, options: options.assessment) else {
+                continue
+            }
             let unit = units.firstIndex(of: task.unit) ?? { units.append(task.unit); return units.count - 1 }()
             tallies.append(DigestTally(a, unit: unit))
-            let t = a.timeline
-            let item = DigestItem(
-                local: String(decoding: task.id.utf8.dropFirst(meeting.id.utf8.count + 1), as: UTF8.self),
-                unit: task.unit, meeting: meeting.id, meetingDate: meeting.date, due: t.deadline,
-                originalDue: task.due, status: t.status, state: a.state,
-                daysOverdue: a.state == .overdue || a.state == .doneLate ? a.daysLate : nil,
-                daysLeft: a.daysLeft, daysSinceUpdate: a.daysSinceUpdate, lastUpdate: t.lastDate,
-                doneDate: t.status == .done ? t.statusDate : nil, reminders: t.reminders,
-                note: t.status == .blocked ? t.lastNote : nil,
-                text: meeting.conclusions[task.conclusionIndex].text,
-                notStarted: a.notStarted, blocked: a.blocked, dueSoon: a.dueSoon, stale: a.stale, since: options.since)
-            if item.lists != 0 || options.allItems { items.append(item) }
+            let item = DigestItem(task: task, meeting: meeting, assessment: a)
+            if options.allItems || DigestListKind.allCases.contains(where: { $0.contains(item, since: options.since) }) {
+                items.append(item)
+            }
         }
         // Every id here starts with "meeting#": the local parts decide the order.
+        ranks = Array(repeating: 0, count: items.count)
         for (rank, i) in items.indices.sorted(by: { items[$0].local < items[$1].local }).enumerated() {
-            items[i].rank = Int32(rank)
+            ranks[i] = Int32(rank)
         }
-        // Kept for the whole run: no spare capacity.
-        if items.count < items.capacity * 3 / 4 { items = Array(items[...]) }
     }
 }
 
@@ -286,7 +267,7 @@ public struct DigestReport: Sendable {
 
     public static func make(_ ledger: Ledger, options: DigestOptions) -> DigestReport {
         var byMeeting = Array(repeating: [TaskItem](), count: ledger.meetings.count)
-        for t in ledger.tasks { byMeeting[t.meetingIndex].append(t) }
+        for t in ledger.tasks { byMeeting[ledger.meetingIndex[t.meetingID] ?? 0].append(t) }
         let parts = ledger.meetings.indices.map { DigestPart(ledger.meetings[$0], tasks: byMeeting[$0], options: options) }
         return make(parts: parts, units: ledger.units, settings: ledger.settings, options: options)
     }
@@ -314,12 +295,10 @@ public struct DigestReport: Sendable {
         var slotOf: [String: Int] = [:]
         var codes: [String] = []
         var counts: [DigestCounts] = []
-        var all: [UInt64] = []
-        // Each list: (sort key and rank in one integer, position), sorted as integers.
-        var keyed = Array(repeating: [(Int, UInt64)](), count: DigestListKind.allCases.count)
-        func entry(_ key: Int, _ rank: Int, _ at: UInt64) -> (Int, UInt64) {
-            (Int(Int32(clamping: key)) << 32 | rank, at)
-        }
+        var all: [DigestList.Position] = []
+        // Each list's entries: the sort key and the item's rank in one integer, so that
+        // sorting compares integers only; then where the item is.
+        var keyed: [DigestListKind: [(key: Int, at: DigestList.Position)]] = [:]
         let since = options.since
         for pi in scoped.indices {
             let slots = scoped[pi].units.map { code -> Int in
@@ -339,10 +318,11 @@ public struct DigestReport: Sendable {
             scoped[pi].tallies = []
             let base = firstRank[pi]
             for (ii, it) in scoped[pi].items.enumerated() where keep(it.unit) {
-                let at = DigestList.position(part: pi, item: ii), rank = base + Int(it.rank)
+                let at = DigestList.Position(part: Int32(pi), item: Int32(ii))
+                let rank = base + Int(scoped[pi].ranks[ii])
                 all.append(at)
-                for kind in DigestListKind.allCases where it.isOn(kind) {
-                    keyed[Int(kind.rawValue)].append(entry(it.sortKey(in: kind), rank, at))
+                for kind in DigestListKind.allCases where kind.contains(it, since: since) {
+                    keyed[kind, default: []].append((Int(Int32(clamping: kind.sortKey(it))) << 32 | rank, at))
                 }
             }
         }
@@ -356,17 +336,13 @@ public struct DigestReport: Sendable {
         }
         let store = scoped.map(\.items)
         scoped = []
-        var lists: [DigestList] = []
-        for j in keyed.indices {
-            keyed[j].sort { $0.0 < $1.0 }
-            lists.append(DigestList(store: store, order: keyed[j].map(\.1)))
-            keyed[j] = []
+        func list(_ kind: DigestListKind) -> DigestList {
+            DigestList(store: store, order: (keyed[kind] ?? []).sorted { $0.key < $1.key }.map(\.at))
         }
-        let items = DigestList(store: store, order: all)
         return DigestReport(
             asOf: o.asOf, since: since, dueSoonDays: o.dueSoonDays, staleDays: o.staleDays, settings: settings,
-            unitFilter: options.units.sorted(), totals: totals, units: units, items: items,
-            overdue: lists[0], blocked: lists[1], dueSoon: lists[2], stale: lists[3], escalated: lists[4],
-            completedSince: lists[5], assignedSince: lists[6])
+            unitFilter: options.units.sorted(), totals: totals, units: units, items: DigestList(store: store, order: all),
+            overdue: list(.overdue), blocked: list(.blocked), dueSoon: list(.dueSoon), stale: list(.stale),
+            escalated: list(.escalated), completedSince: list(.completedSince), assignedSince: list(.assignedSince))
     }
 }

@@ -1,7 +1,42 @@
 /// Works out the text that appends one update entry to a record, touching no byte of what
 /// is there: it only inserts. The insertion point comes from libyaml's marks for the
 /// `updates:` list (`UpdatesLayout`).
-enum RecordAppender {
+public enum RecordAppender {
+    /// `body` (a record's text without its BOM) with `entries` appended to its `updates:`,
+    /// checked to read back with exactly the old entries plus the new ones, or a refusal:
+    /// what `RecordStore` writes, and what the fuzzer asks of every input that reads cleanly.
+    public static func append(_ entries: [Update], to body: [UInt8], path: String) throws(FollowupError) -> [UInt8] {
+        let here = SourceLocation(path: path, line: 0, column: 0)
+        let stem = Loader.stem(path)
+        var body = body
+        var record = Loader.parseRecord(bytes: body, displayPath: path, fileStem: stem)
+        guard let meeting = record.meeting else { throw FollowupError(.recordUnreadable(path)) }
+        var expected = meeting.updates
+        for entry in entries {
+            let ins: Insertion
+            do throws(FollowupError) {
+                ins = try insertion(for: entry, into: body, layout: record.updatesLayout)
+            } catch {
+                throw FollowupError(error.message, at: here)
+            }
+            body.replaceSubrange(ins.offset..<ins.offset, with: Array(ins.text.utf8))
+            expected.append(entry)
+            // The layout for the next entry comes from the new text.
+            record = Loader.parseRecord(bytes: body, displayPath: path, fileStem: stem)
+            let problems = record.diagnostics
+            guard let m = record.meeting, !problems.contains(where: { $0.severity == .error }) else {
+                let why = problems.first?.message.text(.en) ?? "the result does not parse"
+                throw FollowupError(.appendFailed(why), at: here)
+            }
+            guard m.updates.count == expected.count,
+                zip(m.updates, expected).allSatisfy({ $0.sameContent(as: $1) })
+            else {
+                throw FollowupError(.appendFailed("the result does not hold the old entries plus the new one"), at: here)
+            }
+        }
+        return body
+    }
+
     struct Insertion: Equatable {
         var offset: Int
         var text: String

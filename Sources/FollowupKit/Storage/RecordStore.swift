@@ -48,30 +48,7 @@ public struct RecordStore {
         guard !entries.isEmpty else { return [] }
 
         let hasBOM = original.starts(with: [0xEF, 0xBB, 0xBF])
-        var body = hasBOM ? Array(original.dropFirst(3)) : original
-        var layout = snapshot.meeting.updatesLayout
-        var expected = snapshot.meeting.updates
-        let here = SourceLocation(path: path, line: 0, column: 0)
-        for entry in entries {
-            let ins: RecordAppender.Insertion
-            do throws(FollowupError) {
-                ins = try RecordAppender.insertion(for: entry, into: body, layout: layout)
-            } catch {
-                throw FollowupError(error.message, at: here)
-            }
-            body.replaceSubrange(ins.offset..<ins.offset, with: Array(ins.text.utf8))
-            expected.append(entry)
-            // Re-derive the layout from the new text for the next entry.
-            let (m, problems) = Loader.parseMeeting(bytes: body, displayPath: path, fileStem: Loader.stem(path))
-            guard let m, !problems.contains(where: { $0.severity == .error }) else {
-                throw FollowupError(.appendFailed(problems.first?.message.text(.en) ?? "the result does not parse"), at: here)
-            }
-            guard m.updates.count == expected.count,
-                  zip(m.updates, expected).allSatisfy({ $0.sameContent(as: $1) }) else {
-                throw FollowupError(.appendFailed("the result does not hold the old entries plus the new one"), at: here)
-            }
-            layout = m.updatesLayout
-        }
+        let body = try RecordAppender.append(entries, to: hasBOM ? Array(original.dropFirst(3)) : original, path: path)
         let updated = (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + body
         // What `check` would refuse to read is never written.
         if updated.count > SourceFile.sizeLimit {
@@ -90,8 +67,8 @@ public struct RecordStore {
     }
 
     /// What must hold before a record is locked: a name whose lock and temporary file fit,
-    /// a folder inside the root (`RootBoundary`), write permission (a read-only record is
-    /// frozen, e.g. a closed year, and is not replaced).
+    /// a folder inside the root (`RootBoundary`), a write bit for someone (a record nobody may
+    /// write is frozen, e.g. a closed year, and is not replaced, even by root).
     static func writable(_ path: String, _ st: stat, root: String) throws(FollowupError) {
         let at = SourceLocation(path: path, line: 0, column: 0)
         let name = (path as NSString).lastPathComponent
@@ -100,7 +77,7 @@ public struct RecordStore {
         }
         let dir = (path as NSString).deletingLastPathComponent
         if let m = RootBoundary(root: root).violation(dir.isEmpty ? "." : dir) { throw FollowupError(m, at: at) }
-        if st.st_mode & 0o222 == 0 || access(path, W_OK) != 0 { throw FollowupError(.recordReadOnly(path)) }
+        if st.st_mode & 0o222 == 0 { throw FollowupError(.recordReadOnly(path)) }
     }
 
     /// Removes the temporary files (`.NAME.tmp-PID-RANDOM`) a killed update of this record
@@ -131,16 +108,15 @@ public struct RecordStore {
 
     /// Parses the record and checks it on its own (with the units registry).
     private func parse(_ bytes: [UInt8], like meeting: Meeting) throws(FollowupError) -> Snapshot {
-        let (parsed, problems) = Loader.parseMeeting(bytes: bytes, displayPath: meeting.path, fileStem: Loader.stem(meeting.path))
-        guard let parsed, !problems.contains(where: { $0.severity == .error }) else {
+        let record = Loader.parseRecord(bytes: bytes, displayPath: meeting.path, fileStem: Loader.stem(meeting.path))
+        let problems = record.diagnostics
+        guard let parsed = record.meeting, !problems.contains(where: { $0.severity == .error }) else {
             throw FollowupError(.recordUnreadable(meeting.path))
         }
-        var ledger = Ledger(root: root, settings: Settings(), units: units, meetings: [parsed], tasks: [],
-                            diagnostics: [], fileCount: 1)
-        let more = Validator.validate(&ledger)
-        guard !more.contains(where: { $0.severity == .error }), ledger.meetings.count == 1 else {
+        let (tasks, more) = TaskBuilder.tasks(of: parsed, units: units)
+        guard !more.contains(where: { $0.severity == .error }) else {
             throw FollowupError(.recordUnreadable(meeting.path))
         }
-        return Snapshot(meeting: ledger.meetings[0], tasks: ledger.tasks)
+        return Snapshot(meeting: parsed, tasks: tasks)
     }
 }

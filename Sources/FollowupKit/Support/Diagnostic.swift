@@ -65,13 +65,16 @@ extension Collection where Element == Diagnostic {
 public struct FollowupError: Error, Sendable {
     public var location: SourceLocation?
     public var message: Message
-    /// Exit status: 1 for failures, 64 for bad usage.
-    public var exitCode: Int32
+    public var kind: Kind
 
-    public init(_ message: Message, at location: SourceLocation? = nil, exitCode: Int32 = 1) {
+    /// Whether the command failed on its work, or was asked something it cannot do (a bad
+    /// argument): the command line makes its exit status of that.
+    public enum Kind: Sendable { case failure, badInput }
+
+    public init(_ message: Message, at location: SourceLocation? = nil, kind: Kind = .failure) {
         self.message = message
         self.location = location
-        self.exitCode = exitCode
+        self.kind = kind
     }
 
     public func rendered(_ lang: Language) -> String {

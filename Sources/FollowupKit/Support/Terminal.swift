@@ -12,9 +12,9 @@ public struct Terminal: Sendable {
         self.color = color
     }
 
-    /// Reads stdout's terminal state and `NO_COLOR`/`COLUMNS`. 100 columns when not a terminal.
-    public static func current(environment: [String: String]) -> Terminal {
-        let tty = isatty(STDOUT_FILENO) == 1
+    /// From whether stdout is a terminal, its size, and `NO_COLOR`/`COLUMNS`. 100 columns
+    /// when not a terminal.
+    public static func current(environment: [String: String], isTTY tty: Bool) -> Terminal {
         var width = 100
         if let c = environment["COLUMNS"].flatMap(Int.init), c >= 40 {
             width = c

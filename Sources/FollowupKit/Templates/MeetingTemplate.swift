@@ -36,7 +36,7 @@ public struct MeetingTemplate: Sendable {
     }
 
     public static func load(_ name: String, root: String) throws(FollowupError) -> MeetingTemplate {
-        guard Identifier.isValidID(name) else { throw FollowupError(.unsafeName(name), exitCode: 64) }
+        guard Identifier.isValidID(name) else { throw FollowupError(.unsafeName(name), kind: .badInput) }
         let path = RootScanner.join(directory(root: root), name + ".yaml")
         if let m = RootBoundary(root: root).violation(path) {
             throw FollowupError(m, at: SourceLocation(path: path, line: 0, column: 0))
@@ -82,9 +82,9 @@ public enum NewMeeting {
     public static func slug(id: String?, title: String) throws(FollowupError) -> String {
         if let id {
             guard !id.contains("/"), !id.contains("\0"), !id.contains("..") else {
-                throw FollowupError(.unsafeName(id), exitCode: 64)
+                throw FollowupError(.unsafeName(id), kind: .badInput)
             }
-            guard Identifier.isValidID(id) else { throw FollowupError(.badID(id), exitCode: 64) }
+            guard Identifier.isValidID(id) else { throw FollowupError(.badID(id), kind: .badInput) }
             return id
         }
         let s = Slug.fold(title)
@@ -112,7 +112,7 @@ public enum NewMeeting {
             let name = (path as NSString).lastPathComponent
             if RecordName.isTooLong(name) {
                 throw FollowupError(.recordNameTooLong(bytes: name.utf8.count, limit: RecordName.maxBytes),
-                                    at: SourceLocation(path: path, line: 0, column: 0), exitCode: 64)
+                                    at: SourceLocation(path: path, line: 0, column: 0), kind: .badInput)
             }
             if !existingIDs.contains(meetingID), access(path, F_OK) != 0, access(RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yml"), F_OK) != 0 {
                 var values = extra
@@ -133,7 +133,6 @@ public enum NewMeeting {
     public static func problems(in text: String, path: String, units: UnitRegistry, root: String) -> [Diagnostic] {
         let (meeting, problems) = Loader.parseMeeting(bytes: Array(text.utf8), displayPath: path, fileStem: Loader.stem(path))
         guard let meeting else { return problems }
-        var ledger = Ledger(root: root, settings: Settings(), units: units, meetings: [meeting], tasks: [], diagnostics: [], fileCount: 1)
-        return Diagnostic.sorted(problems + Validator.validate(&ledger))
+        return Diagnostic.sorted(problems + TaskBuilder.tasks(of: meeting, units: units).problems)
     }
 }

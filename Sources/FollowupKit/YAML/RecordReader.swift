@@ -67,9 +67,17 @@ final class RecordReader {
     /// First lines of the known keys of the mappings being read, a frame per open mapping.
     private var keyLines: [Int] = []
 
-    init(path: String, bytes: UnsafeBufferPointer<UInt8>) {
+    private init(path: String, events: YAMLEventReader) {
         self.path = path
-        self.events = YAMLEventReader(bytes: bytes)
+        self.events = events
+    }
+
+    /// Runs `body` with a reader over a copy of `bytes` that the reader owns, so no buffer
+    /// can be freed under it. Fails only when libyaml cannot allocate its parser.
+    static func withReader<T>(path: String, bytes: some Collection<UInt8>,
+                              _ body: (RecordReader) throws(YAMLSyntaxError) -> T) throws(YAMLSyntaxError) -> T {
+        let reader = RecordReader(path: path, events: try YAMLEventReader(bytes: bytes))
+        return try body(reader)
     }
 
     func report(_ severity: Severity, _ mark: Mark, _ message: Message) {
@@ -174,58 +182,6 @@ final class RecordReader {
             return nil
         }
         return try takeScalar()
-    }
-
-    /// Checks the next node is a scalar and says whether it is null, without making a
-    /// string of it: for values a caller checks but does not keep. Nil (reported) when the
-    /// node is not a scalar.
-    func vetScalar() throws(YAMLSyntaxError) -> (isNull: Bool, start: Mark)? {
-        let kind = try peek()
-        guard kind == .scalar else {
-            try unexpected(kind, wanted: .scalar)
-            return nil
-        }
-        vet()
-        let b = events.scalarBytes, start = events.start
-        var isNull = false
-        if events.isPlain {
-            switch b.count {
-            case 0: isNull = true
-            case 1: isNull = b[0] == UInt8(ascii: "~")
-            case 4: isNull = b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
-            default: break
-            }
-        }
-        lastScalarEnd = events.end
-        _ = try next()
-        return (isNull, start)
-    }
-
-    /// Like `scalarList`, checking each scalar with `vetScalar` and keeping nothing.
-    func vetScalarList() throws(YAMLSyntaxError) {
-        if try peekShape() == .scalar {
-            _ = try vetScalar()
-            return
-        }
-        try sequence { () throws(YAMLSyntaxError) in
-            if let s = try vetScalar(), s.isNull { report(s.start, .emptyValue) }
-        }
-    }
-
-    /// A scalar read straight from its bytes by `fast` (a date, a status word), with no
-    /// string made; when `fast` gives nil the scalar comes back as text for the caller's
-    /// messages. Both are nil (reported) when the node is not a scalar.
-    func scalar<T>(fast: (UnsafeBufferPointer<UInt8>) -> T?) throws(YAMLSyntaxError) -> (value: T?, text: Scalar?) {
-        let kind = try peek()
-        guard kind == .scalar else {
-            try unexpected(kind, wanted: .scalar)
-            return (nil, nil)
-        }
-        guard let value = fast(events.scalarBytes) else { return (nil, try takeScalar()) }
-        vet()
-        lastScalarEnd = events.end
-        _ = try next()
-        return (value, nil)
     }
 
     /// A mapping with text keys; `value` is called for each key and must consume its value.

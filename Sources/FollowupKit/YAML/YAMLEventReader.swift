@@ -4,7 +4,8 @@ import CYaml
 ///
 /// The current event stays in libyaml's own struct until `advance()`: its kind, marks and
 /// scalar bytes are read in place, so a key or a date never becomes a Swift `String` and
-/// nothing is copied to look ahead. The buffer must outlive the reader.
+/// nothing is copied to look ahead. The reader keeps its own copy of the input, so nothing
+/// it reads can be freed under it.
 final class YAMLEventReader {
     // Behind pointers, not stored properties: `&property` on a class would pay a dynamic
     // exclusivity check on every event.
@@ -23,12 +24,23 @@ final class YAMLEventReader {
     /// located error at the first node deeper than this, before libyaml reads further.
     static let maxDepth = 64
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// The input, owned by the reader: libyaml reads it until `deinit`.
+    private let input: UnsafeMutableBufferPointer<UInt8>
+
+    init(bytes: some Collection<UInt8>) throws(YAMLSyntaxError) {
+        input = .allocate(capacity: max(bytes.count, 1))
+        _ = input.initialize(from: bytes)
         parser.initialize(to: yaml_parser_t())
         slot.initialize(to: yaml_event_t())
-        yaml_parser_initialize(parser)
+        guard yaml_parser_initialize(parser) == 1 else {
+            input.deallocate()
+            parser.deallocate()
+            slot.deallocate()
+            throw YAMLSyntaxError(problem: "cannot allocate the YAML parser", mark: Mark(line: 1, column: 1),
+                                  context: nil, contextMark: nil)
+        }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
     }
 
     deinit {
@@ -36,6 +48,7 @@ final class YAMLEventReader {
         yaml_parser_delete(parser)
         parser.deallocate()
         slot.deallocate()
+        input.deallocate()
     }
 
     /// Parses the next event unless one is waiting. After the stream's end it stays there.

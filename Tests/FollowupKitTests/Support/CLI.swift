@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-/// Runs the built `followup` binary, as a user would.
+@testable import followup
+
+/// Runs `followup` as a user would: in this process (fast; the command sees a captured
+/// console), or as the built binary when the test needs a real process (`process: true`,
+/// a shell, standard input, or `$FOLLOWUP_BIN` set to pin another build).
 struct CLI {
     struct Result {
         var status: Int32
@@ -48,7 +52,10 @@ struct CLI {
     /// Runs `followup ARGUMENTS`, or with `shell: true` the program `arguments[0]` (a shell)
     /// with `$0` set to the binary unless given.
     static func run(_ arguments: [String], in directory: URL, env: [String: String] = [:], stdin: Data? = nil,
-                    shell: Bool = false) throws -> Result {
+                    shell: Bool = false, process: Bool = false) throws -> Result {
+        if !process, !shell, stdin == nil, ProcessInfo.processInfo.environment["FOLLOWUP_BIN"] == nil {
+            return InProcess.run(arguments, in: directory, env: environment(env))
+        }
         let p = Process()
         if shell {
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -140,4 +147,43 @@ final class TempRoot {
     }
 
     func read(_ relative: String) throws -> Data { try Data(contentsOf: path(relative)) }
+}
+
+/// Runs a command of the `followup` module in this process, as its `main` would: one at a
+/// time, in `directory` (relative paths in messages stay as a user sees them).
+enum InProcess {
+    private static let lock = NSLock()
+
+    final class Capture: @unchecked Sendable {
+        private let lock = NSLock()
+        private var bytes: [UInt8] = []
+        func append(_ b: UnsafeBufferPointer<UInt8>) { lock.withLock { bytes.append(contentsOf: b) } }
+        func append(_ s: String) { lock.withLock { bytes.append(contentsOf: s.utf8) } }
+        var string: String { lock.withLock { String(decoding: bytes, as: UTF8.self) } }
+    }
+
+    static func run(_ arguments: [String], in directory: URL, env: [String: String]) -> CLI.Result {
+        let out = Capture(), err = Capture()
+        let console = Console(environment: env, stdoutIsTerminal: false, writeOut: { out.append($0) },
+                              writeErr: { err.append($0) })
+        lock.lock()
+        defer { lock.unlock() }
+        let previous = FileManager.default.currentDirectoryPath
+        guard chdir(directory.path) == 0 else {
+            return CLI.Result(status: 127, stdout: "", stderr: "cannot enter \(directory.path)\n")
+        }
+        defer { _ = chdir(previous) }
+        var status: Int32 = 0
+        Console.$current.withValue(console) {
+            do {
+                var command = try Followup.parseAsRoot(arguments)
+                try command.run()
+            } catch {
+                status = Followup.exitCode(for: error).rawValue
+                let message = Followup.fullMessage(for: error)
+                if !message.isEmpty { (status == 0 ? out : err).append(message + "\n") }
+            }
+        }
+        return CLI.Result(status: status, stdout: out.string, stderr: err.string)
+    }
 }

@@ -11,13 +11,13 @@ public enum TaskLocator {
         let meetingPart = String(parts[0])
         let localPart = parts.count > 1 ? String(parts[1]) : nil
 
-        var meetings = ledger.meetings.indices.filter { ledger.meetings[$0].id == meetingPart }
-        if meetings.isEmpty { meetings = ledger.meetings.indices.filter { ledger.meetings[$0].id.hasPrefix(meetingPart) } }
-        let pool = ledger.tasks.filter { meetings.contains($0.meetingIndex) }
+        var meetings = Set(ledger.meetings.map(\.id).filter { $0 == meetingPart })
+        if meetings.isEmpty { meetings = Set(ledger.meetings.map(\.id).filter { $0.hasPrefix(meetingPart) }) }
+        let pool = ledger.tasks.filter { meetings.contains($0.meetingID) }
 
         var matches: [TaskItem]
         if let localPart {
-            let canonical = Validator.canonicalLocal(localPart, units: ledger.units)
+            let canonical = TaskBuilder.canonicalLocal(localPart, units: ledger.units)
             func local(_ t: TaskItem) -> String { String(t.id[t.id.index(after: t.id.firstIndex(of: "#")!)...]) }
             matches = pool.filter { local($0) == canonical }
             if matches.isEmpty { matches = pool.filter { local($0).hasPrefix(canonical + "/") } }

@@ -1,0 +1,133 @@
+import Foundation
+
+/// The history entries the update commands make, built against the record as it is under
+/// the lock. Whether an entry may be written is `UpdateRules`' decision, the same one `check`
+/// applies: an entry with any finding is refused, in words for the command line.
+public enum TaskUpdates {
+    public struct Common: Sendable {
+        public var date: Day
+        public var note: String?
+        public var by: String?
+        public var document: String?
+
+        /// `note` trimmed; an empty one counts as none (the command line refuses `--note ""`).
+        public init(date: Day, note: String? = nil, by: String? = nil, document: String? = nil) {
+            self.date = date
+            let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+            self.note = trimmed.flatMap { $0.isEmpty ? nil : NFC.normalize($0) }
+            self.by = by
+            self.document = document.map(NFC.normalize)
+        }
+
+        /// Given, but saying nothing once trimmed.
+        public static func isEmptyNote(_ note: String?) -> Bool {
+            guard let note else { return false }
+            return note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+    }
+
+    /// The longest `--note` or `--document` a command writes: a note is a sentence or two,
+    /// and thousands of long ones must not push a record past `SourceFile.sizeLimit`.
+    public static let maxTextBytes = 4096
+
+    /// The limits on text given on the command line: length, and the reader's rule on
+    /// control characters (what `check` would refuse is not written).
+    static func vet(_ c: Common) throws(FollowupError) {
+        for (option, value) in [("--note", c.note), ("--document", c.document)] {
+            guard let value else { continue }
+            if value.utf8.count > maxTextBytes {
+                let bytes = value.utf8.count
+                throw FollowupError(.valueTooLong(option: option, bytes: bytes, limit: maxTextBytes), kind: .badInput)
+            }
+            if let ch = ControlCharacters.first(in: value) {
+                throw FollowupError(.controlCharacterInArgument(option: option, ch), kind: .badInput)
+            }
+        }
+    }
+
+    static func find(_ id: String, in snapshot: RecordStore.Snapshot) throws(FollowupError) -> TaskItem {
+        guard let t = snapshot.tasks.first(where: { $0.id == id }) else {
+            throw FollowupError(.taskNameNotFound(id, suggestions: []))
+        }
+        return t
+    }
+
+    /// The entry's common fields; `by` resolved to a unit code.
+    static func entry(_ task: TaskItem, _ meeting: Meeting, _ c: Common, units: UnitRegistry)
+        throws(FollowupError) -> Update
+    {
+        try vet(c)
+        var by: String?
+        if let name = c.by {
+            guard let u = units.resolve(name) else {
+                throw FollowupError(.unknownUnit(name, suggestions: units.suggestions(for: name)))
+            }
+            by = u.code
+        }
+        return Update(
+            task: task.id, date: c.date, note: c.note, by: by, document: c.document,
+            location: SourceLocation(path: meeting.path, line: 0, column: 0))
+    }
+
+    /// Refuses `entry` when `UpdateRules` has any finding about it.
+    static func admit(_ entry: Update, _ task: TaskItem, _ meeting: Meeting, units: UnitRegistry)
+        throws(FollowupError) -> Update
+    {
+        let timeline = TaskTimeline.replay(task)
+        guard let finding = UpdateRules.findings(entry, after: timeline, meetingDate: meeting.date, units: units).first
+        else { return entry }
+        throw refusal(finding.message, entry: entry, timeline: timeline)
+    }
+
+    /// A finding, said as the command line says it (with the option that would help).
+    static func refusal(_ finding: Message, entry: Update, timeline: TaskTimeline) -> FollowupError {
+        switch finding {
+        case .changeAfterClosed(let status, _):
+            return FollowupError(entry.due != nil ? .extendClosed(status) : .reopenRequired(status))
+        case .updateOutOfOrder(let date, let previous, _):
+            return FollowupError(.dateBeforeLastUpdate(date: date, last: previous))
+        case .extensionNotLater(let due, let current):
+            return FollowupError(.extensionMustBeLater(to: due, current: current))
+        case .noteRequired:
+            return FollowupError(finding, kind: .badInput)
+        default:
+            return FollowupError(finding)
+        }
+    }
+
+    /// `followup status`: a new status (with an optional note).
+    public static func status(
+        _ status: Status, task id: String, reopen: Bool, _ c: Common, units: UnitRegistry,
+        in snapshot: RecordStore.Snapshot
+    ) throws(FollowupError) -> Update {
+        let task = try find(id, in: snapshot)
+        var u = try entry(task, snapshot.meeting, c, units: units)
+        let current = TaskTimeline.replay(task).status
+        if status == current, c.note == nil { throw FollowupError(.sameStatus(status)) }
+        u.status = status
+        u.reopen = reopen && current.isClosed && status != current
+        return try admit(u, task, snapshot.meeting, units: units)
+    }
+
+    /// `followup extend`: a later deadline, with its reason.
+    public static func extend(
+        to day: Day, task id: String, _ c: Common, units: UnitRegistry, in snapshot: RecordStore.Snapshot
+    ) throws(FollowupError) -> Update {
+        let task = try find(id, in: snapshot)
+        var u = try entry(task, snapshot.meeting, c, units: units)
+        u.due = day
+        return try admit(u, task, snapshot.meeting, units: units)
+    }
+
+    /// `followup remind --record`: a reminder entry, or nil when the task was already
+    /// reminded that day.
+    public static func reminder(
+        task id: String, _ c: Common, units: UnitRegistry, in snapshot: RecordStore.Snapshot
+    ) throws(FollowupError) -> Update? {
+        let task = try find(id, in: snapshot)
+        if task.history.contains(where: { $0.reminder && $0.date == c.date }) { return nil }
+        var u = try entry(task, snapshot.meeting, c, units: units)
+        u.reminder = true
+        return try admit(u, task, snapshot.meeting, units: units)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Where a command's output goes and what environment it sees. A run of the program uses
+/// the process's own; tests run commands in-process with a console that captures both
+/// streams (`Console.$current.withValue(...)`), so no command reads the process directly.
+struct Console: Sendable {
+    var environment: [String: String]
+    /// Whether standard output is a terminal (colour, width from the terminal).
+    var stdoutIsTerminal: Bool
+    var writeOut: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
+    var writeErr: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
+
+    @TaskLocal static var current = Console.process
+
+    /// The process's environment and file descriptors 1 and 2.
+    static let process = Console(
+        environment: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+        writeOut: { writeAll(STDOUT_FILENO, $0) }, writeErr: { writeAll(STDERR_FILENO, $0) })
+
+    /// Writes all of it; a closed pipe (`| head`) ends the program quietly, exit 0.
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress else { return }
+        signal(SIGPIPE, SIG_IGN)
+        var done = 0
+        while done < buffer.count {
+            let n = Foundation.write(fd, base + done, buffer.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                exit(errno == EPIPE ? 0 : 1)
+            }
+            done += n
+        }
+    }
+}
