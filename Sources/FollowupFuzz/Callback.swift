@@ -5,7 +5,7 @@ import FollowupKit
 
 let fuzzOne: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { data, size in
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    if !AppendProbe.holds(for: bytes) { fatalError("the appender's text for a clean record does not read back") }
+    if let failure = AppendProbe.failure(for: bytes) { fatalError(failure) }
     return 0
 }
 #endif

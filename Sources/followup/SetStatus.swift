@@ -10,7 +10,9 @@ func printRecorded(_ entries: [Update], path: String, lang: Language) {
         if let d = e.due { parts.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
         if e.reminder { parts.append(lang.pick("đôn đốc", "reminder")) }
         if let n = e.note { parts.append("“\(TextWidth.sanitize(n))”") }
-        Output.print(lang.pick("Đã ghi", "Recorded") + " \(e.task) (\(lang.format(e.date))): " + parts.joined(separator: "; ") + " → \(path)\n")
+        let line = lang.pick("Đã ghi", "Recorded") + " \(e.task) (\(lang.format(e.date))): "
+            + parts.joined(separator: "; ") + " → \(path)"
+        Output.print(TextWidth.sanitize(line) + "\n")
     }
 }
 

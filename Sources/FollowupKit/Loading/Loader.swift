@@ -81,6 +81,9 @@ public enum Loader {
     }
 
     static func syntaxDiagnostic(_ error: YAMLSyntaxError, path: String, bytes: [UInt8]) -> Diagnostic {
+        if let message = error.message {
+            return Diagnostic(.error, SourceLocation(path: path, mark: error.mark), message)
+        }
         var mark = error.mark
         var problem = error.problem
         if mark.line == 0 {

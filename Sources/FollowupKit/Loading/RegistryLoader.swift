@@ -18,9 +18,10 @@ enum RegistryLoader {
     public static let authorities = ["TM.", "KT.", "TL.", "TUQ.", "Q."]
 
     /// Reads a small root file and hands its root mapping's keys to `value`.
-    private static func readRootFile(_ path: String, required: Bool, keys: KeyTable,
+    private static func readRootFile(_ path: String, root: String, required: Bool, keys: KeyTable,
                                      _ body: (MeetingParser, Key) throws(YAMLSyntaxError) -> Void) -> [Diagnostic] {
         let location = SourceLocation(path: path, line: 1, column: 1)
+        if let m = RootBoundary(root: root).violation(path) { return [Diagnostic(.error, location, m)] }
         var bytes: [UInt8]
         switch SourceFile.load(path) {
         case .success(let b): bytes = b
@@ -52,7 +53,7 @@ enum RegistryLoader {
         var registry = UnitRegistry()
         var extra: [Diagnostic] = []
         var groups: [UnitGroup] = []
-        let problems = readRootFile(path, required: true, keys: rootKeys) { (parser, key) throws(YAMLSyntaxError) in
+        let problems = readRootFile(path, root: root, required: true, keys: rootKeys) { (parser, key) throws(YAMLSyntaxError) in
             guard let index = key.index else {
                 try parser.unknown(key, "units", rootKeys)
                 return
@@ -124,7 +125,7 @@ enum RegistryLoader {
     static func settings(root: String) -> (Settings, [Diagnostic]) {
         let path = RootScanner.join(root, "settings.yaml")
         var settings = Settings()
-        let problems = readRootFile(path, required: false, keys: settingsKeys) { (parser, key) throws(YAMLSyntaxError) in
+        let problems = readRootFile(path, root: root, required: false, keys: settingsKeys) { (parser, key) throws(YAMLSyntaxError) in
             switch key.index.flatMap(SettingsKey.init) {
             case .organization: settings.organization = try parser.optionalText()
             case .superior: settings.superior = try parser.optionalText()

@@ -7,15 +7,21 @@ enum RootScanner {
     static let reservedFiles: Set<String> = ["units.yaml", "units.yml", "settings.yaml", "settings.yml"]
 
     /// `under`: only that sub-folder (e.g. a year), for quick look-ups.
+    /// Links are followed as `RootBoundary` says; whatever is passed over (a link out of the
+    /// root, a folder that cannot be read, a FIFO or a folder named `*.yaml`) is reported.
     static func meetingFiles(root: String, under: String? = nil) -> (files: [String], problems: [Diagnostic]) {
-        var files: [String] = []
-        var problems: [Diagnostic] = []
-        let realRoot = realPath(root) ?? root
-        walk(root: root, realRoot: realRoot, relative: under ?? "", files: &files, problems: &problems)
+        var walker = Walker(root: root, boundary: RootBoundary(root: root))
+        if let under {
+            let start = join(root, under)
+            if let m = walker.boundary.violation(start) {
+                return ([], [Diagnostic(.error, SourceLocation(path: start, line: 0, column: 0), m)])
+            }
+        }
+        walker.walk(relative: under ?? "")
         // Byte order, whatever the names' normalisation; compared with memcmp, as the
         // generic comparison of two UTF-8 views is slow on this serial path.
-        files.sort(by: bytewiseLess)
-        return (files, problems)
+        walker.files.sort(by: bytewiseLess)
+        return (walker.files, walker.problems)
     }
 
     static func bytewiseLess(_ a: String, _ b: String) -> Bool {
@@ -35,56 +41,83 @@ enum RootScanner {
         return a + "/" + b
     }
 
-    static func realPath(_ path: String) -> String? {
-        guard let r = realpath(path, nil) else { return nil }
-        defer { free(r) }
-        return String(cString: r)
-    }
+    static func realPath(_ path: String) -> String? { RootBoundary.realPath(path) }
 
     private static func isRecord(_ name: String) -> Bool {
         name.hasSuffix(".yaml") || name.hasSuffix(".yml")
     }
 
-    private static func walk(root: String, realRoot: String, relative: String,
-                             files: inout [String], problems: inout [Diagnostic]) {
-        let dirPath = join(root, relative)
-        guard let dir = opendir(dirPath) else { return }
-        defer { closedir(dir) }
-        var names: [(String, UInt8)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            names.append((name, entry.pointee.d_type))
+    private struct Walker {
+        let root: String
+        let boundary: RootBoundary
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        /// Folders read so far (device, inode): a link back up cannot loop, nor read a folder twice.
+        var seen: Set<[UInt64]> = []
+
+        init(root: String, boundary: RootBoundary) {
+            self.root = root
+            self.boundary = boundary
         }
-        for (name, type) in names {
-            let rel = join(relative, name)
-            if relative.isEmpty, name == "templates" || reservedFiles.contains(name) { continue }
-            var kind = type
-            let full = join(root, rel)
-            if kind == UInt8(DT_UNKNOWN) || kind == UInt8(DT_LNK) {
-                var st = stat()
-                guard lstat(full, &st) == 0 else { continue }
-                let fmt = st.st_mode & S_IFMT
-                if fmt == S_IFLNK {
-                    guard isRecord(name) else { continue }
-                    // A link is read only when it stays inside the root.
-                    let target = realPath(full)
-                    guard let target, target == realRoot || target.hasPrefix(realRoot + "/") else {
-                        problems.append(Diagnostic(.error, SourceLocation(path: full, line: 0, column: 0),
-                                                   .symlinkOutsideRoot(target: target ?? "?")))
-                        continue
+
+        mutating func report(_ severity: Severity, _ path: String, _ message: Message) {
+            problems.append(Diagnostic(severity, SourceLocation(path: path, line: 0, column: 0), message))
+        }
+
+        mutating func walk(relative: String) {
+            let dirPath = join(root, relative)
+            var st = stat()
+            if stat(dirPath, &st) == 0, !seen.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted {
+                report(.warning, dirPath, .folderAlreadyRead)
+                return
+            }
+            guard let dir = opendir(dirPath) else {
+                report(.warning, dirPath, .folderUnreadable(String(cString: strerror(errno))))
+                return
+            }
+            var names: [(String, UInt8)] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name.hasPrefix(".") || name.hasPrefix("_") { continue }
+                names.append((name, entry.pointee.d_type))
+            }
+            closedir(dir)
+            // In name order, so which of two ways into one folder is taken does not depend on the disk.
+            names.sort { bytewiseLess($0.0, $1.0) }
+            for (name, type) in names {
+                let rel = join(relative, name)
+                if relative.isEmpty, name == "templates" || reservedFiles.contains(name) { continue }
+                let full = join(root, rel)
+                var kind = type
+                if kind == UInt8(DT_UNKNOWN) || kind == UInt8(DT_LNK) {
+                    var st = stat()
+                    guard lstat(full, &st) == 0 else { continue }
+                    var fmt = st.st_mode & S_IFMT
+                    if fmt == S_IFLNK {
+                        // Where it leads decides: a record or a folder out of the root is not read.
+                        var target = stat()
+                        let leadsTo = stat(full, &target) == 0 ? target.st_mode & S_IFMT : 0
+                        guard isRecord(name) || leadsTo == S_IFDIR else { continue }
+                        if let m = boundary.violation(full) {
+                            report(.error, full, m)
+                            continue
+                        }
+                        fmt = leadsTo
+                    }
+                    kind = fmt == S_IFDIR ? UInt8(DT_DIR) : (fmt == S_IFREG ? UInt8(DT_REG) : UInt8(DT_FIFO))
+                }
+                if isRecord(name), kind != UInt8(DT_REG) {
+                    report(.warning, full, .notARecordFile(directory: kind == UInt8(DT_DIR)))
+                } else if kind == UInt8(DT_DIR) {
+                    walk(relative: rel)
+                } else if kind == UInt8(DT_REG), isRecord(name) {
+                    if RecordName.isTooLong(name) {
+                        report(.warning, full, .recordNameTooLong(bytes: name.utf8.count, limit: RecordName.maxBytes))
                     }
                     files.append(rel)
-                    continue
                 }
-                kind = fmt == S_IFDIR ? UInt8(DT_DIR) : (fmt == S_IFREG ? UInt8(DT_REG) : 0)
-            }
-            if kind == UInt8(DT_DIR) {
-                walk(root: root, realRoot: realRoot, relative: rel, files: &files, problems: &problems)
-            } else if kind == UInt8(DT_REG), isRecord(name) {
-                files.append(rel)
             }
         }
     }

@@ -20,7 +20,7 @@ public struct UnitRegistry: Sendable {
 
     /// Adds a unit; returns the unit already holding one of its names, if any.
     @discardableResult
-    mutating func add(_ unit: Unit) -> (name: String, other: Unit)? {
+    public mutating func add(_ unit: Unit) -> (name: String, other: Unit)? {
         for name in [unit.code, unit.name] + unit.aliases {
             if let i = index[UnitRegistry.key(name)] { return (name, units[i]) }
         }

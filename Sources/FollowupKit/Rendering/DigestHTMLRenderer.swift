@@ -12,6 +12,8 @@ public struct DigestHTMLRenderer {
     }
 
     public static func escape(_ s: String) -> String {
+        // Control characters, C1 and bidi controls made visible first (the one rule for all output).
+        let s = TextWidth.sanitize(s, keepingLineBreaks: true)
         // Most text has nothing to escape: a look at each byte, and the text as it is.
         guard s.utf8.contains(where: { b in
             b < 0x20 && b != 0x0A && b != 0x09 || b == 0x7F || b == UInt8(ascii: "&") || b == UInt8(ascii: "<")

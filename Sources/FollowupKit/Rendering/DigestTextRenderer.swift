@@ -35,7 +35,7 @@ public struct DigestTextRenderer {
 
         if !r.units.isEmpty {
             out += "\n" + paint(L.unitsHeading, "1") + "\n"
-            let rows = r.units.map { L.unitCells($0).map(TextWidth.sanitize) }
+            let rows = r.units.map(L.unitCells)
             out += Table(header: L.unitHeader, rows: rows, flexibleColumn: 1, rightAligned: DigestLabels.unitNumberColumns,
                          wrap: true).render(width: width)
         }

@@ -44,8 +44,16 @@ public struct JSONWriter {
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Bytes that may need escaping: controls, `"`, `\\`, DEL, and 0xE2 (U+2028/U+2029).
-    private static let special: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }
+    /// Bytes that may need escaping: controls, `"`, `\\`, DEL, 0xC2 (C1 controls) and 0xE2
+    /// (U+2028/U+2029, bidi controls).
+    private static let special: [Bool] = (0..<256).map {
+        $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2
+    }
+
+    /// `\uXXXX` for a code point below U+10000.
+    private static func unicodeEscape(_ v: UInt32) -> [UInt8] {
+        Array("\\u".utf8) + [12, 8, 4, 0].map { hex[Int(v >> UInt32($0) & 0xF)] }
+    }
 
     /// Appends `s` as a JSON string: runs of ordinary bytes are copied whole.
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
@@ -78,9 +86,20 @@ public struct JSONWriter {
                 case 0x09: escape = [0x5C, UInt8(ascii: "t")]
                 case 0..<0x20, 0x7F:
                     escape = Array("\\u00".utf8) + [hex[Int(c >> 4)], hex[Int(c & 0xF)]]
-                case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                // What `TextWidth.isUnsafe` names beyond ASCII, escaped so no reader of the
+                // JSON meets it raw: C1 controls (0xC2 0x80–0x9F), U+2028/U+2029 and the bidi
+                // controls U+202A–U+202E (0xE2 0x80 0xA8–0xAE), U+2066–U+2069 (0xE2 0x81 0xA6–0xA9).
+                case 0xC2 where i + 1 < n && (0x80...0x9F).contains(u[i + 1]):
                     flush(i)
-                    out.append(contentsOf: Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    out.append(contentsOf: unicodeEscape(UInt32(u[i + 1])))
+                    i += 2
+                    runStart = i
+                    continue
+                case 0xE2 where i + 2 < n && (u[i + 1] == 0x80 && (0xA8...0xAE).contains(u[i + 2])
+                                             || u[i + 1] == 0x81 && (0xA6...0xA9).contains(u[i + 2])):
+                    flush(i)
+                    let v = 0x2000 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
+                    out.append(contentsOf: unicodeEscape(v))
                     i += 3
                     runStart = i
                     continue

@@ -8,10 +8,12 @@ public enum ReminderTextRenderer {
         return lang.pick("cơ quan theo dõi", "the office following up")
     }
 
-    /// One letter.
+    /// One letter; control characters in any value (a unit's name, a notice number) are
+    /// made visible.
     public static func text(_ l: ReminderLetter, asOf: Day, lang: Language, settings: Settings = Settings()) -> String {
-        let office = office(settings, lang: lang)
-        var out = lang.pick("Kính gửi: \(l.unitName)\n\n", "To: \(l.unitName)\n\n")
+        let office = TextWidth.sanitize(office(settings, lang: lang))
+        let unitName = TextWidth.sanitize(l.unitName)
+        var out = lang.pick("Kính gửi: \(unitName)\n\n", "To: \(unitName)\n\n")
         // Only the parts there are: "1 nhiệm vụ quá hạn", not "... và 0 nhiệm vụ sắp đến hạn".
         var parts: [String] = []
         if !l.overdue.isEmpty { parts.append(lang.pick("\(l.overdue.count) nhiệm vụ quá hạn", "\(l.overdue.count) overdue")) }
@@ -42,6 +44,6 @@ public enum ReminderTextRenderer {
             out += "\n" + lang.pick("\(l.overdue.isEmpty ? "I" : "II"). Nhiệm vụ sắp đến hạn:", "\(l.overdue.isEmpty ? "I" : "II"). Tasks due soon:") + "\n"
             for a in l.dueSoon { n += 1; out += line(n, a) }
         }
-        return out
+        return TextWidth.sanitize(out, keepingLineBreaks: true)
     }
 }

@@ -81,6 +81,14 @@ public struct Table: Sendable {
     }
 
     public func render(width: Int) -> String {
+        // Control characters are made visible before anything is measured (the one rule for all output).
+        if rows.contains(where: { $0.contains { TextWidth.needsSanitizing($0) } })
+            || details?.contains(where: { TextWidth.needsSanitizing($0) }) == true {
+            var clean = self
+            clean.rows = rows.map { $0.map { TextWidth.sanitize($0) } }
+            clean.details = details?.map { TextWidth.sanitize($0) }
+            return clean.render(width: width)
+        }
         var widths = header.map(TextWidth.width)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], TextWidth.width(c)) } }
         var headerLines = header.map { [$0] }

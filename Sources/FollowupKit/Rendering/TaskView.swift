@@ -3,7 +3,7 @@ public enum TaskView {
     public static func render(_ task: TaskItem, ledger: Ledger, asOf: Day, lang: Language) -> String {
         let m = ledger.meeting(of: task)
         let c = ledger.conclusion(of: task)
-        let s = TextWidth.sanitize
+        let s: (String) -> String = { TextWidth.sanitize($0) }
         let unitName = { (code: String) in ledger.units.resolve(code).map { "\($0.code) — \(s($0.name))" } ?? code }
         // As known on the as-of day; later entries are listed but marked.
         let full = TaskTimeline.replay(task, asOf: asOf)
@@ -11,7 +11,7 @@ public enum TaskView {
         func field(_ vi: String, _ en: String, _ value: String) { out += TextWidth.padRight(lang.pick(vi, en) + ":", to: 28) + value + "\n" }
         field("Cuộc họp", "Meeting", "\(s(m.title)) (\(lang.format(m.date))\(m.document.map { ", " + s($0) } ?? ""))")
         field("Chủ trì cuộc họp", "Chaired by", s(m.chair))
-        field("Tệp", "File", "\(task.location.path):\(task.location.line)")
+        field("Tệp", "File", s("\(task.location.path):\(task.location.line)"))
         field("Kết luận", "Conclusion", "\(c.id). " + s(c.text))
         field("Đơn vị chủ trì", "Lead unit", unitName(task.unit))
         field("Đơn vị phối hợp", "Supporting units", task.support.isEmpty ? "—" : task.support.map(unitName).joined(separator: "; "))

@@ -43,7 +43,9 @@ public struct AtomicFile {
     /// Replaces `path` with `bytes`. `mode` is the permission bits to give the new file.
     /// `beforeRename` runs after the temporary file is durable and just before the rename:
     /// the last moment to notice that someone else changed the file.
-    public func replace(_ path: String, with bytes: [UInt8], mode: mode_t,
+    /// `owner`: the owner and group to give the new file where the process may (as `cp -p`:
+    /// root keeps both, a member of the group keeps the group).
+    public func replace(_ path: String, with bytes: [UInt8], mode: mode_t, owner: (uid_t, gid_t)? = nil,
                         beforeRename: () throws(FollowupError) -> Void = {}) throws(FollowupError) {
         let fail = { (reason: Int32) -> FollowupError in
             FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(reason)))
@@ -63,7 +65,8 @@ public struct AtomicFile {
         defer { if !closed { close(fd) } }
         if let e = hooks.before(.write) { throw fail(e) }
         if let e = AtomicFile.writeAll(fd, bytes) { throw fail(e) }
-        // open() applied the umask; set the original's bits exactly.
+        if let (uid, gid) = owner, fchown(fd, uid, gid) != 0 { _ = fchown(fd, uid_t.max, gid) }
+        // open() applied the umask (and a change of owner may clear bits); set the original's exactly.
         if fchmod(fd, mode) != 0 { throw fail(errno) }
         if let e = hooks.before(.fsync) { throw fail(e) }
         if fsync(fd) != 0 { throw fail(errno) }
@@ -111,15 +114,29 @@ public struct AtomicFile {
 /// An exclusive advisory lock on a lock file beside a record, held while it is re-read,
 /// appended to and replaced. The lock is on a separate file because the rename gives the
 /// record a new inode, which would defeat a lock taken on the record itself.
+///
+/// Colleagues share it: it is created with the record's group and read-write bits (a
+/// group-writable record gets a group-readable lock), and opened read-only, which is all
+/// `flock` needs, so a lock file another user created serves everyone who can read it.
+/// It is never opened through a symbolic link (`O_NOFOLLOW`).
 public final class RecordLock {
     private let fd: Int32
 
-    public init(for recordPath: String) throws(FollowupError) {
+    /// `record`: the record's `stat`, whose group and bits the lock file gets when created.
+    public init(for recordPath: String, like record: stat? = nil) throws(FollowupError) {
         let dir = (recordPath as NSString).deletingLastPathComponent
         let lockPath = RootScanner.join(dir.isEmpty ? "." : dir, ".\((recordPath as NSString).lastPathComponent).lock")
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let mode = record.map { $0.st_mode & 0o666 | 0o600 } ?? 0o644
+        var fd = open(lockPath, O_RDONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        if fd >= 0 {
+            if let record { _ = fchown(fd, uid_t.max, record.st_gid) }
+            _ = fchmod(fd, mode)
+        } else if errno == EEXIST {
+            fd = open(lockPath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        }
         guard fd >= 0 else {
-            throw FollowupError(.writeFailed(path: lockPath, reason: AtomicFile.describe(errno)))
+            let reason = errno == ELOOP ? "symbolic link" : AtomicFile.describe(errno)
+            throw FollowupError(.writeFailed(path: lockPath, reason: reason))
         }
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }

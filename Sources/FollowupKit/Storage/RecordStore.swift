@@ -35,9 +35,11 @@ public struct RecordStore {
             throw FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(errno)))
         }
         if st.st_mode & S_IFMT == S_IFLNK { throw FollowupError(.symlinkRecord(path)) }
+        try RecordStore.writable(path, st, root: root)
         if let e = hooks.before(.lock) { throw FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(e))) }
-        let lock = try RecordLock(for: path)
+        let lock = try RecordLock(for: path, like: st)
         defer { withExtendedLifetime(lock) {} }
+        RecordStore.removeStaleTemporaryFiles(of: path)
 
         if let e = hooks.before(.read) { throw FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(e))) }
         let original = try read(path)
@@ -48,15 +50,53 @@ public struct RecordStore {
         let hasBOM = original.starts(with: [0xEF, 0xBB, 0xBF])
         let body = try RecordAppender.append(entries, to: hasBOM ? Array(original.dropFirst(3)) : original, path: path)
         let updated = (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + body
+        // What `check` would refuse to read is never written.
+        if updated.count > SourceFile.sizeLimit {
+            throw FollowupError(.recordWouldBeTooLarge(path: path, bytes: updated.count, limit: SourceFile.sizeLimit))
+        }
 
         // Someone may have saved the file without taking our lock (an editor): never clobber.
         // Checked at the last moment, just before the rename; what remains is the instant
         // between this read and the rename, which no lock the editor does not take can close.
-        try AtomicFile(hooks: hooks).replace(path, with: updated, mode: st.st_mode & 0o7777) { () throws(FollowupError) in
+        try AtomicFile(hooks: hooks).replace(path, with: updated, mode: st.st_mode & 0o7777,
+                                             owner: (st.st_uid, st.st_gid)) { () throws(FollowupError) in
             let now = try read(path)
             guard now == original else { throw FollowupError(.recordChanged(path)) }
         }
         return entries
+    }
+
+    /// What must hold before a record is locked: a name whose lock and temporary file fit,
+    /// a folder inside the root (`RootBoundary`), a write bit for someone (a record nobody may
+    /// write is frozen, e.g. a closed year, and is not replaced, even by root).
+    static func writable(_ path: String, _ st: stat, root: String) throws(FollowupError) {
+        let at = SourceLocation(path: path, line: 0, column: 0)
+        let name = (path as NSString).lastPathComponent
+        if RecordName.isTooLong(name) {
+            throw FollowupError(.recordNameTooLong(bytes: name.utf8.count, limit: RecordName.maxBytes), at: at)
+        }
+        let dir = (path as NSString).deletingLastPathComponent
+        if let m = RootBoundary(root: root).violation(dir.isEmpty ? "." : dir) { throw FollowupError(m, at: at) }
+        if st.st_mode & 0o222 == 0 { throw FollowupError(.recordReadOnly(path)) }
+    }
+
+    /// Removes the temporary files (`.NAME.tmp-PID-RANDOM`) a killed update of this record
+    /// left, under the record's lock: only this user's, and only those whose process is gone
+    /// (or a day old, should its id have been reused).
+    static func removeStaleTemporaryFiles(of path: String) {
+        let parent = (path as NSString).deletingLastPathComponent
+        let dir = parent.isEmpty ? "." : parent
+        let prefix = ".\((path as NSString).lastPathComponent).tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let full = RootScanner.join(dir, name)
+            var st = stat()
+            guard lstat(full, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == geteuid() else { continue }
+            let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap { Int32($0) }
+            let gone = pid.map { $0 > 0 && kill($0, 0) != 0 && errno == ESRCH } ?? true
+            let old = time(nil) - st.st_mtim.tv_sec > 24 * 3600
+            if gone || old { unlink(full) }
+        }
     }
 
     private func read(_ path: String) throws(FollowupError) -> [UInt8] {

@@ -40,8 +40,9 @@ public struct Diagnostic: Sendable, CustomStringConvertible {
 
     /// `path:line:col: error: message`, the form editors and CI logs understand.
     /// The keyword stays `error`/`warning` in both languages so tools can parse it.
+    /// Control characters in a file name or a quoted value are made visible (`TextWidth.sanitize`).
     public func rendered(_ lang: Language) -> String {
-        "\(location): \(severity.rawValue): \(message.text(lang))"
+        TextWidth.sanitize("\(location): \(severity.rawValue): \(message.text(lang))")
     }
 
     public var description: String { rendered(.en) }
@@ -77,7 +78,7 @@ public struct FollowupError: Error, Sendable {
     }
 
     public func rendered(_ lang: Language) -> String {
-        if let location { return "\(location): error: \(message.text(lang))" }
-        return "followup: " + lang.pick("lỗi", "error") + ": " + message.text(lang)
+        if let location { return TextWidth.sanitize("\(location): error: \(message.text(lang))") }
+        return TextWidth.sanitize("followup: " + lang.pick("lỗi", "error") + ": " + message.text(lang))
     }
 }

@@ -13,6 +13,16 @@ public enum Message: Sendable, Equatable {
     case utf16
     case readFailed(String)
     case symlinkOutsideRoot(target: String)
+    case controlCharacter(UInt32)
+    case nestingTooDeep(limit: Int)
+    case folderUnreadable(String)
+    case folderAlreadyRead
+    case notARecordFile(directory: Bool)
+    case recordNameTooLong(bytes: Int, limit: Int)
+    case recordWouldBeTooLarge(path: String, bytes: Int, limit: Int)
+    case recordReadOnly(String)
+    case valueTooLong(option: String, bytes: Int, limit: Int)
+    case controlCharacterInArgument(option: String, UInt32)
     case multipleDocuments
     case anchorNotAllowed
     case aliasNotAllowed
@@ -138,6 +148,49 @@ public enum Message: Sendable, Equatable {
         case let .symlinkOutsideRoot(target):
             return vi ? "liên kết tượng trưng trỏ ra ngoài thư mục gốc (\(target)); bỏ qua"
                       : "symbolic link points outside the root (\(target)); not read"
+        case let .controlCharacter(c):
+            let code = Message.codePoint(c)
+            return vi ? "văn bản chứa ký tự điều khiển \(code), kể cả khi viết dạng thoát như \"\\e\", \"\\0\"; "
+                        + "hãy xóa nó"
+                      : "the text holds the control character \(code), also when written as an escape such as "
+                        + "\"\\e\" or \"\\0\"; remove it"
+        case let .nestingTooDeep(limit):
+            return vi ? "lồng quá sâu: quá \(limit) cấp danh sách và khối lồng nhau; "
+                        + "biên bản không cần lồng sâu như vậy"
+                      : "nested too deeply: more than \(limit) levels of lists and mappings; no record needs that many"
+        case let .folderUnreadable(reason):
+            return vi ? "không đọc được thư mục (\(reason)); các biên bản trong đó không được đọc"
+                      : "cannot read the folder (\(reason)); the records in it are not read"
+        case .folderAlreadyRead:
+            return vi ? "thư mục này đã được đọc qua một đường dẫn khác (liên kết tượng trưng); không đọc lại"
+                      : "this folder was already read through another path (a symbolic link); not read again"
+        case let .notARecordFile(directory):
+            let vk = directory ? "thư mục" : "tệp đặc biệt (FIFO, socket, thiết bị)"
+            let ek = directory ? "a folder" : "a special file (FIFO, socket, device)"
+            return vi ? "tên có đuôi .yaml nhưng là \(vk), không phải biên bản; bỏ qua"
+                      : "named like a record but is \(ek), not a record; not read"
+        case let .recordNameTooLong(bytes, limit):
+            return vi ? "tên tệp dài \(bytes) byte, quá \(limit) byte: đọc được nhưng không cập nhật được "
+                        + "(tên tệp khóa và tệp tạm sẽ vượt giới hạn của hệ thống); hãy đặt tên ngắn hơn"
+                      : "the file name is \(bytes) bytes, more than \(limit): it is read but cannot be updated "
+                        + "(its lock and temporary file names would pass the system's limit); give it a shorter name"
+        case let .recordWouldBeTooLarge(path, bytes, limit):
+            return vi ? "cập nhật sẽ làm \(path) thành \(bytes) byte, quá giới hạn \(limit) byte của một biên bản; "
+                        + "không ghi gì. Hãy chuyển lịch sử cũ sang biên bản khác"
+                      : "the update would make \(path) \(bytes) bytes, past a record's limit of \(limit); "
+                        + "nothing written. Move old history to another record"
+        case let .recordReadOnly(path):
+            return vi ? "\(path) chỉ cho phép đọc (đã khóa sổ?); followup không ghi đè. "
+                        + "Muốn cập nhật, hãy cấp lại quyền ghi"
+                      : "\(path) is read-only (a closed year?); followup does not replace it. "
+                        + "Give it write permission to update it"
+        case let .valueTooLong(option, bytes, limit):
+            return vi ? "\(option) dài \(bytes) byte, quá giới hạn \(limit) byte; hãy viết ngắn gọn hoặc dẫn số văn bản"
+                      : "\(option) is \(bytes) bytes, more than the limit of \(limit); "
+                        + "write it shorter or cite a document"
+        case let .controlCharacterInArgument(option, c):
+            return vi ? "\(option) chứa ký tự điều khiển \(Message.codePoint(c)); hãy xóa nó"
+                      : "\(option) holds the control character \(Message.codePoint(c)); remove it"
         case .multipleDocuments:
             return vi ? "mỗi tệp chỉ chứa một cuộc họp; bỏ dấu '---' thứ hai hoặc tách thành tệp khác"
                       : "one meeting per file: remove the second '---' or split the file"
@@ -402,6 +455,12 @@ public enum Message: Sendable, Equatable {
         case let .importUnreadable(path, reason):
             return vi ? "không nhập được \(path): \(reason)" : "cannot import \(path): \(reason)"
         }
+    }
+
+    /// `U+001B`.
+    static func codePoint(_ c: UInt32) -> String {
+        let hex = String(c, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     static func placeName(_ place: String, vi: Bool) -> String {

@@ -49,27 +49,48 @@ public enum TextWidth {
         return w >= columns ? s : String(repeating: " ", count: columns - w) + s
     }
 
-    /// Text safe to print on a terminal: control characters (escape sequences, carriage
-    /// returns, bells) are shown as `^[`-style or `\u{...}` text, never sent raw; line
-    /// breaks and tabs become spaces.
-    public static func sanitize(_ s: String) -> String {
-        guard mayNeedSanitizing(s), s.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else { return s }
+    /// The one rule for what output never carries raw, whatever the format: C0 control
+    /// characters (escape sequences, bells, NUL, carriage returns; tab and line feed are
+    /// the writer's business), DEL, C1 controls (U+0080–U+009F, a one-character CSI),
+    /// the line and paragraph separators and the bidi embeddings, overrides and isolates
+    /// (U+202A–U+202E, U+2066–U+2069) that make text read in another order than it is.
+    /// Text output makes them visible (`sanitize`), CSV and HTML too, JSON escapes them.
+    public static func isUnsafe(_ v: UInt32) -> Bool {
+        v < 0x20 || (0x7F..<0xA0).contains(v) || v == 0x2028 || v == 0x2029
+            || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    /// Whether `sanitize` would change `s`.
+    public static func needsSanitizing(_ s: String, keepingLineBreaks: Bool = false) -> Bool {
+        guard mayNeedSanitizing(s) else { return false }
+        return s.unicodeScalars.contains {
+            isUnsafe($0.value) && !(keepingLineBreaks && ($0 == "\n" || $0 == "\t"))
+        }
+    }
+
+    /// Text safe to print on a terminal: what `isUnsafe` names is shown as `^[`-style or
+    /// `\u{...}` text, never sent raw; line breaks and tabs become spaces, or stay when
+    /// `keepingLineBreaks` (a letter, a CSV cell, an HTML page).
+    /// Applied by the writers at the output's edge: `Table`, `Diagnostic.rendered`,
+    /// `FollowupError.rendered`, `CSVWriter`, the HTML escape, the letters and `show`.
+    public static func sanitize(_ s: String, keepingLineBreaks: Bool = false) -> String {
+        guard needsSanitizing(s, keepingLineBreaks: keepingLineBreaks) else { return s }
         var out = ""
         for u in s.unicodeScalars {
             switch u.value {
+            case 0x0A where keepingLineBreaks, 0x09 where keepingLineBreaks: out.unicodeScalars.append(u)
             case 0x0A, 0x0D, 0x09: out.append(" ")
-            case 0..<0x20: out.append("^"); out.unicodeScalars.append(Unicode.Scalar(u.value + 0x40)!)
+            case 0..<0x20: out.append("^"); out.unicodeScalars.append(Unicode.Scalar(UInt8(u.value + 0x40)))
             case 0x7F: out.append("^?")
-            case 0x80..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                out.append("\\u{\(String(u.value, radix: 16))}")
+            case _ where isUnsafe(u.value): out.append("\\u{\(String(u.value, radix: 16))}")
             default: out.unicodeScalars.append(u)
             }
         }
         return out
     }
 
-    /// False when the UTF-8 bytes hold none of what `sanitize` replaces: no byte below
-    /// 0x20, no DEL, no C1 control (0xC2 0x80–0x9F), nothing from U+2000–U+20FF (0xE2 0x80/0x81).
+    /// False when the UTF-8 bytes hold none of what `isUnsafe` names: no byte below 0x20,
+    /// no DEL, no C1 control (0xC2 0x80–0x9F), nothing from U+2000–U+207F (0xE2 0x80/0x81).
     private static func mayNeedSanitizing(_ s: String) -> Bool {
         var previous: UInt8 = 0, before: UInt8 = 0
         for b in s.utf8 {

@@ -38,6 +38,9 @@ public struct MeetingTemplate: Sendable {
     public static func load(_ name: String, root: String) throws(FollowupError) -> MeetingTemplate {
         guard Identifier.isValidID(name) else { throw FollowupError(.unsafeName(name), kind: .badInput) }
         let path = RootScanner.join(directory(root: root), name + ".yaml")
+        if let m = RootBoundary(root: root).violation(path) {
+            throw FollowupError(m, at: SourceLocation(path: path, line: 0, column: 0))
+        }
         switch SourceFile.load(path) {
         case .success(let bytes):
             return MeetingTemplate(name: name, path: path, text: String(decoding: bytes, as: UTF8.self))
@@ -121,12 +124,20 @@ public enum NewMeeting {
         if let id, existingIDs.contains(id) { throw FollowupError(.meetingIDTaken(id)) }
         let year = String(date.iso.prefix(4))
         let dir = RootScanner.join(root, year)
+        if let m = RootBoundary(root: root).violation(dir) {
+            throw FollowupError(m, at: SourceLocation(path: dir, line: 0, column: 0))
+        }
         let base = id ?? "\(date.iso)-\(slug)"
         var n = 1
         while true {
             let suffix = n == 1 ? "" : "-\(n)"
             let meetingID = base + suffix
             let path = RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yaml")
+            let name = (path as NSString).lastPathComponent
+            if RecordName.isTooLong(name) {
+                throw FollowupError(.recordNameTooLong(bytes: name.utf8.count, limit: RecordName.maxBytes),
+                                    at: SourceLocation(path: path, line: 0, column: 0), kind: .badInput)
+            }
             if !existingIDs.contains(meetingID), access(path, F_OK) != 0, access(RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yml"), F_OK) != 0 {
                 return (path, meetingID)
             }

@@ -26,6 +26,25 @@ public enum TaskUpdates {
         }
     }
 
+    /// The longest `--note` or `--document` a command writes: a note is a sentence or two,
+    /// and thousands of long ones must not push a record past `SourceFile.sizeLimit`.
+    public static let maxTextBytes = 4096
+
+    /// The limits on text given on the command line: length, and the reader's rule on
+    /// control characters (what `check` would refuse is not written).
+    static func vet(_ c: Common) throws(FollowupError) {
+        for (option, value) in [("--note", c.note), ("--document", c.document)] {
+            guard let value else { continue }
+            if value.utf8.count > maxTextBytes {
+                let bytes = value.utf8.count
+                throw FollowupError(.valueTooLong(option: option, bytes: bytes, limit: maxTextBytes), kind: .badInput)
+            }
+            if let ch = ControlCharacters.first(in: value) {
+                throw FollowupError(.controlCharacterInArgument(option: option, ch), kind: .badInput)
+            }
+        }
+    }
+
     static func find(_ id: String, in snapshot: RecordStore.Snapshot) throws(FollowupError) -> TaskItem {
         guard let t = snapshot.tasks.first(where: { $0.id == id }) else {
             throw FollowupError(.taskNameNotFound(id, suggestions: []))
@@ -37,6 +56,7 @@ public enum TaskUpdates {
     static func entry(_ task: TaskItem, _ meeting: Meeting, _ c: Common, units: UnitRegistry)
         throws(FollowupError) -> Update
     {
+        try vet(c)
         var by: String?
         if let name = c.by {
             guard let u = units.resolve(name) else {

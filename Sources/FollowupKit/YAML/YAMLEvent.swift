@@ -39,4 +39,6 @@ struct YAMLSyntaxError: Error {
     var mark: Mark
     var context: String?
     var contextMark: Mark?
+    /// Our own reason to stop (nesting too deep, a control character), when not libyaml's.
+    var message: Message?
 }

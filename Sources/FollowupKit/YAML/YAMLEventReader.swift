@@ -16,6 +16,13 @@ final class YAMLEventReader {
     private var loaded = false
     /// The stream has ended (normally or by an error): `kind` stays `.streamEnd`.
     private var finished = false
+    /// Lists and mappings open at the current event.
+    private var depth = 0
+
+    /// No record nests lists and mappings deeper than a handful of levels; libyaml's time
+    /// grows faster than the depth (100,000 levels took a minute), so the file ends with a
+    /// located error at the first node deeper than this, before libyaml reads further.
+    static let maxDepth = 64
 
     /// Where the line `commentFollows` last looked at starts.
     private var lineStart = (line: 1, byte: 0)
@@ -79,6 +86,27 @@ final class YAMLEventReader {
             throw syntaxError()
         }
         loaded = true
+        switch slot.pointee.type {
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            depth += 1
+            if depth > YAMLEventReader.maxDepth { throw stop(.nestingTooDeep(limit: YAMLEventReader.maxDepth)) }
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            depth -= 1
+        case YAML_SCALAR_EVENT where event.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+            // Only escapes (`"\e"`, `"\0"`, `"\x9b"`) put these in a scalar: libyaml refuses them raw.
+            if let c = ControlCharacters.first(in: scalarBytes) { throw stop(.controlCharacter(c)) }
+        default:
+            break
+        }
+    }
+
+    /// Ends the stream at the current event with `message`, located at its start.
+    private func stop(_ message: Message) -> YAMLSyntaxError {
+        let error = YAMLSyntaxError(problem: message.text(.en), mark: start, message: message)
+        yaml_event_delete(slot)
+        loaded = false
+        finished = true
+        return error
     }
 
     /// Leaves the current event (the stream's end is never left).
