@@ -10,8 +10,29 @@ struct RecordSignature: Sendable {
     init(_ meeting: Meeting) {
         document = meeting.document.map { NFC.normalize($0.trimmingCharacters(in: .whitespaces)).uppercased() }
         date = meeting.date
-        title = NFC.normalize(meeting.title).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        title = RecordSignature.folded(meeting.title)
         location = meeting.location
+    }
+
+    /// `text` (NFC, as the reader gives it) with runs of spaces made one space, none at either
+    /// end, and ASCII letters in lower case, worked on its bytes: Unicode case mapping and
+    /// grapheme breaking per character cost more than reading the record. (A title typed
+    /// twice with other capitals on its Vietnamese letters is not caught; one typed again,
+    /// or made twice by `new`, is.)
+    static func folded(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pending = false
+        for b in text.utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                pending = !out.isEmpty
+                continue
+            }
+            if pending { out.append(0x20) }
+            pending = false
+            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -20,19 +41,21 @@ struct RecordSignature: Sendable {
 /// the same meeting (same day, same title). Warnings, not errors: the records may be right.
 enum DuplicateNotices {
     static func warnings(_ records: [RecordSignature]) -> [Diagnostic] {
-        var byNotice: [String: SourceLocation] = [:], byMeeting: [String: SourceLocation] = [:]
+        struct Notice: Hashable { var year: Int, number: String }
+        struct Held: Hashable { var day: Day, title: String }
+        var byNotice: [Notice: SourceLocation] = [:], byMeeting: [Held: SourceLocation] = [:]
         var out: [Diagnostic] = []
         for r in records {
             // Notice numbers start again each year.
             if let d = r.document, !d.isEmpty {
-                let key = "\(r.date.components.year) \(d)"
+                let key = Notice(year: r.date.components.year, number: d)
                 if let other = byNotice[key] {
                     out.append(Diagnostic(.warning, r.location, .sameNotice(d, other: other)))
                     continue
                 }
                 byNotice[key] = r.location
             }
-            let key = "\(r.date.iso) \(r.title)"
+            let key = Held(day: r.date, title: r.title)
             if let other = byMeeting[key] {
                 out.append(Diagnostic(.warning, r.location, .sameMeeting(other: other)))
             } else {

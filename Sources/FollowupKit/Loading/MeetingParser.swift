@@ -47,7 +47,7 @@ struct MeetingParser {
     /// its own, from TaskBuilder).
     func leftover(_ s: Scalar) {
         let t = s.text
-        guard t.utf8.count > 4, t.utf8.prefix(4).map({ $0 | 0x20 }) == Array("todo".utf8) else { return }
+        guard t.utf8.count > 4, t.utf8.prefix(4).elementsEqual("todo".utf8, by: { $0 | 0x20 == $1 }) else { return }
         report(s.start, .templateLeftover(t), .warning)
     }
 

@@ -53,9 +53,14 @@ final class YAMLEventReader {
         // Asked in file order: go on from the last line found rather than from the start.
         if lineStart.line > mark.line { lineStart = (1, 0) }
         var i = lineStart.byte, line = lineStart.line
-        while line < mark.line, i < input.count {
-            if input[i] == 0x0A { line += 1 }
-            i += 1
+        while line < mark.line, i < input.count, let base = input.baseAddress {
+            // To the next line break with memchr: most of the text is skipped this way.
+            guard let nl = memchr(base + i, 0x0A, input.count - i) else {
+                i = input.count
+                break
+            }
+            i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+            line += 1
         }
         lineStart = (line, i)
         var column = 1
