@@ -111,7 +111,7 @@ enum Pages {
             return [f]
         }
         var status = base(lang.pick("Cập nhật trạng thái", "Set the status"))
-        status["statuses"] = statuses(Status.allCases)
+        status["statuses"] = statuses([.inProgress, .done, .blocked, .cancelled, .open])
         status["hasStatuses"] = true
         status["byUnit"] = true
         status["reopen"] = timeline.status.isClosed

@@ -183,7 +183,9 @@ struct PortalMiddleware: RouterMiddleware {
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "same-origin"
-        response.headers[.init("Content-Security-Policy")!] = "default-src 'self'; style-src 'self'; form-action 'self'"
+        if response.headers[.init("Content-Security-Policy")!] == nil {
+            response.headers[.init("Content-Security-Policy")!] = "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'"
+        }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
         portal.settings.log("\(request.method) \(TextWidth.sanitize(request.uri.path)) \(response.status.code) "

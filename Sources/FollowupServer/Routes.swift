@@ -216,7 +216,13 @@ struct PortalRoutes: Sendable {
         case .json: type = "application/json"
         default: type = "text/plain; charset=utf-8"
         }
-        return Responses.bytes(bytes, type: type)
+        var response = Responses.bytes(bytes, type: type)
+        // The CLI's HTML report carries its own <style>; it has no script and no form.
+        if format == .html {
+            response.headers[.init("Content-Security-Policy")!] =
+                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'"
+        }
+        return response
     }
 
     // MARK: - Units, tasks, meetings

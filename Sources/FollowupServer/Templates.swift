@@ -21,8 +21,7 @@ enum Templates {
     main{padding:1rem;max-width:75rem}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem}
     table{border-collapse:collapse;background:#fff;margin:.5rem 0}
     th,td{border:1px solid #bbb;padding:.25rem .5rem;vertical-align:top;text-align:left}
-    td.n{text-align:right}th{background:#eee}.bar{background:#2e7d32;height:.8rem;display:inline-block}
-    .barbox{width:10rem;background:#ddd;display:inline-block}.late{color:#b00020;font-weight:bold}
+    td.n{text-align:right}th{background:#eee}meter{width:8rem}.late{color:#b00020;font-weight:bold}
     .u{unicode-bidi:isolate;white-space:pre-wrap}.msg{border:1px solid #b00020;background:#fdecea;padding:.5rem;
     white-space:pre-wrap}.ok{border:1px solid #2e7d32;background:#e8f5e9;padding:.5rem}
     form.update{background:#fff;border:1px solid #ccc;padding:.5rem;margin:.5rem 0}
@@ -71,7 +70,7 @@ enum Templates {
     <td class="n">{{doneOnTime}} ({{doneOnTimePct}})</td><td class="n">{{doneLate}} ({{doneLatePct}})</td>
     <td class="n">{{withinDeadline}} ({{withinDeadlinePct}})</td><td class="n">{{overdue}} ({{overduePct}})</td>
     <td class="n">{{ongoing}}</td><td class="n">{{notStarted}}</td><td class="n">{{blocked}}</td>
-    <td><span class="barbox"><span class="bar" style="width:{{doneWidth}}%"></span></span> {{donePct}}</td></tr>{{/rows}}
+    <td><meter min="0" max="100" value="{{doneWidth}}">{{donePct}}</meter> {{donePct}}</td></tr>{{/rows}}
     </tbody></table>
     {{#lists}}<h2>{{title}} ({{count}})</h2>{{> list}}
     {{#more}}<p><a href="/lists/{{kind}}?as_of={{asOfISO}}&amp;lang={{lang}}">{{words.all}} ({{count}})</a></p>{{/more}}

@@ -39,6 +39,9 @@ import Testing
                              "/lists/overdue", "/lists/due-soon?page=1", "/digest.html", "/digest.csv", "/digest.json"] {
                     let r = try await client.get(page, s)
                     #expect(r.status == .ok, "\(name) \(page): \(r.status)")
+                    // The Content-Security-Policy allows no inline style or script.
+                    #expect(!String(buffer: r.body).contains(" style=") || page == "/digest.html", "\(page)")
+                    #expect(!String(buffer: r.body).contains("<script"), "\(page)")
                 }
                 let dash = String(buffer: try await client.get("/", s).body)
                 #expect(dash.contains("Tổng cộng"))
