@@ -19,7 +19,7 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
     @OptionGroup var file: UsersOption
-    @Option(name: .long, help: ArgumentHelp("Address and port to listen on (default 127.0.0.1:8080).", valueName: "host:port"))
+    @Option(name: .long, help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
     var listen: String = "127.0.0.1:8080"
     @Flag(name: .long, help: "Mark cookies Secure (when served behind TLS, e.g. nginx).")
     var secureCookies = false

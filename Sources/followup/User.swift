@@ -28,11 +28,17 @@ struct User: ParsableCommand {
         subcommands: [Add.self, List.self, Remove.self, Passwd.self, Token.self]
     )
 
+    // Declared once, here: `followup user add NAME --users FILE` and `followup user --users FILE
+    // add NAME` both work, and `user --help` lists them.
+    @OptionGroup var options: CommonOptions
+    @OptionGroup var file: UsersOption
+
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an account; the password is asked twice (or read from the first line of stdin).")
-        @OptionGroup var options: CommonOptions
-        @OptionGroup var file: UsersOption
+        @ParentCommand var parent: User
+        var options: CommonOptions { parent.options }
+        var file: UsersOption { parent.file }
         @Argument(help: "The account's login name.") var name: String
         @Option(name: .long, help: "office, unit or leader.") var role: String
         @Option(name: .long, help: ArgumentHelp("The unit of a unit account (code, name or alias).", valueName: "code"))
@@ -62,8 +68,9 @@ struct User: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the accounts (never their secrets).")
-        @OptionGroup var options: CommonOptions
-        @OptionGroup var file: UsersOption
+        @ParentCommand var parent: User
+        var options: CommonOptions { parent.options }
+        var file: UsersOption { parent.file }
 
         func run() throws {
             try accounts(options.language) {
@@ -80,8 +87,9 @@ struct User: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove an account.")
-        @OptionGroup var options: CommonOptions
-        @OptionGroup var file: UsersOption
+        @ParentCommand var parent: User
+        var options: CommonOptions { parent.options }
+        var file: UsersOption { parent.file }
         @Argument var name: String
 
         func run() throws {
@@ -97,8 +105,9 @@ struct User: ParsableCommand {
 
     struct Passwd: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set an account's password.")
-        @OptionGroup var options: CommonOptions
-        @OptionGroup var file: UsersOption
+        @ParentCommand var parent: User
+        var options: CommonOptions { parent.options }
+        var file: UsersOption { parent.file }
         @Argument var name: String
 
         func run() throws {
@@ -118,8 +127,9 @@ struct User: ParsableCommand {
     struct Token: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make a new API token for an account (the old one stops working); printed on the last line.")
-        @OptionGroup var options: CommonOptions
-        @OptionGroup var file: UsersOption
+        @ParentCommand var parent: User
+        var options: CommonOptions { parent.options }
+        var file: UsersOption { parent.file }
         @Argument var name: String
 
         func run() throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// The tool as it ships: help texts, the README's commands, install, man page, completion.
 @Suite struct ShippingTests {
-    static let commands = ["", "check", "tasks", "digest", "new", "status", "extend", "show", "remind"]
+    static let commands = ["", "check", "tasks", "digest", "new", "status", "extend", "show", "remind", "serve", "user"]
 
     @Test(arguments: commands)
     func helpIsPinned(_ command: String) throws {
