@@ -70,8 +70,49 @@ final class Portal: Sendable {
     }
 
     /// The root as on disk now, read off the request's thread (parsing may take a while).
-    func ledger() async throws -> Ledger {
-        try await offload { [live] () throws(FollowupError) in try live.ledger() }
+    func ledger() async throws -> Ledger { try await snapshot().ledger }
+
+    func snapshot() async throws -> (ledger: Ledger, generation: Int) {
+        try await offload { [live] () throws(FollowupError) in try live.current() }
+    }
+
+    /// The digest of the root as on disk now, cut at `day`: computed once per day asked and
+    /// version of the root (the last few kept), so a dashboard reload costs no re-judging.
+    func report(asOf day: Day, allItems: Bool) async throws -> (report: DigestReport, ledger: Ledger) {
+        let (ledger, generation) = try await snapshot()
+        let key = ReportKey(generation: generation, day: day, allItems: allItems)
+        if let hit = reports.get(key) { return (hit, ledger) }
+        let options = DigestOptions(assessment: AssessmentOptions(asOf: day), allItems: allItems)
+        let made = try await offload { () throws(FollowupError) in DigestReport.make(ledger, options: options) }
+        reports.put(key, made)
+        return (made, ledger)
+    }
+
+    let reports = ReportCache()
+}
+
+struct ReportKey: Hashable {
+    var generation: Int
+    var day: Day
+    var allItems: Bool
+}
+
+/// The last few digests computed (a report of a large root is worth keeping, not hoarding).
+final class ReportCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(ReportKey, DigestReport)] = []
+    let limit = 4
+
+    func get(_ key: ReportKey) -> DigestReport? {
+        lock.withLock { entries.first { $0.0 == key }?.1 }
+    }
+
+    func put(_ key: ReportKey, _ report: DigestReport) {
+        lock.withLock {
+            entries.removeAll { $0.0 == key || $0.0.generation < key.generation }
+            entries.append((key, report))
+            if entries.count > limit { entries.removeFirst(entries.count - limit) }
+        }
     }
 }
 

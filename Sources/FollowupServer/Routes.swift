@@ -146,10 +146,6 @@ struct PortalRoutes: Sendable {
         return d
     }
 
-    func report(_ ledger: Ledger, asOf day: Day, allItems: Bool = false) -> DigestReport {
-        DigestReport.make(ledger, options: DigestOptions(assessment: AssessmentOptions(asOf: day), allItems: allItems))
-    }
-
     func recordErrors(_ ledger: Ledger, _ lang: Language) -> [String] {
         guard ledger.errorCount > 0 else { return [] }
         return [lang.pick("Các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng; chạy followup check.",
@@ -159,8 +155,7 @@ struct PortalRoutes: Sendable {
     func dashboard(_ request: Request, _ context: PortalContext) async throws -> Response {
         guard context.account != nil else { return loginRedirect(request) }
         let day = try asOf(request)
-        let ledger = try await portal.ledger()
-        let r = report(ledger, asOf: day)
+        let (r, ledger) = try await portal.report(asOf: day, allItems: false)
         let lang = context.lang
         var model = Pages.base(context, title: lang.pick("Tổng hợp", "Dashboard"))
         model["heading"] = lang.pick("Tình hình thực hiện kết luận, tính đến ngày ", "Progress on the conclusions as of ")
@@ -188,7 +183,7 @@ struct PortalRoutes: Sendable {
         guard let kind = Pages.listKinds.first(where: { $0.0 == slug })?.1 else { throw PortalError.notFound(slug) }
         let day = try asOf(request)
         let page = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
-        let r = report(try await portal.ledger(), asOf: day)
+        let r = try await portal.report(asOf: day, allItems: false).report
         let list = Pages.list(kind, of: r)
         let lang = context.lang
         let start = min((page - 1) * Pages.pageSize, list.count)
@@ -206,8 +201,7 @@ struct PortalRoutes: Sendable {
 
     func digest(_ request: Request, _ context: PortalContext, format: DigestFormat) async throws -> Response {
         let day = try asOf(request)
-        let ledger = try await portal.ledger()
-        let r = report(ledger, asOf: day, allItems: format == .csv)
+        let r = try await portal.report(asOf: day, allItems: format == .csv).report
         let bytes = format.renderer(lang: context.lang, width: 80, color: false).bytes(r)
         let type: String
         switch format {
@@ -258,7 +252,16 @@ struct PortalRoutes: Sendable {
         model["heading"] = Pages.text(unit.code + " · " + unit.name)
         model["asOfISO"] = day.iso
         model["hasTasks"] = !judged.isEmpty
-        model["tasks"] = judged.map { entry -> [String: Any] in
+        // Worst first, a page at a time: a large root's unit never sends its whole list.
+        let page = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
+        let start = min((page - 1) * Pages.pageSize, judged.count)
+        let end = min(start + Pages.pageSize, judged.count)
+        let pages = max(1, (judged.count + Pages.pageSize - 1) / Pages.pageSize)
+        model["pageLabel"] = pages > 1 ? lang.pick("Trang \(page)/\(pages)", "Page \(page) of \(pages)") : false
+        let link = { (p: Int) in back + "?as_of=\(day.iso)&page=\(p)" }
+        model["previous"] = page > 1 ? link(page - 1) : false
+        model["next"] = end < judged.count ? link(page + 1) : false
+        model["tasks"] = judged[start..<end].map { entry -> [String: Any] in
             let (t, a, meetingDate) = entry
             var m: [String: Any] = [
                 "id": Pages.text(t.id), "href": segment(t.id), "due": a.timeline.deadline.label(lang),

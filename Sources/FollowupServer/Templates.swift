@@ -101,7 +101,9 @@ enum Templates {
     <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
     <td>{{#last}}{{date}} · {{status}}{{#note}}: <span class="u">{{.}}</span>{{/note}}{{/last}}</td>
     <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}
-    {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}{{> foot}}
+    {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}
+    {{#pageLabel}}<nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
+    {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{/pageLabel}}{{> foot}}
     """
 
     static let updateForm = """

@@ -47,6 +47,17 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
             let cli = runCLI(["digest", "--root", f.root, "--format", "json", "--as-of", "2026-11-30"], env: [:])
             let api = try await client.api("/api/digest?as_of=2026-11-30", token: try f.token("ld"))
             #expect(Array(api.body.readableBytesView) == cli.out)
+            // A write made outside the server shows in the next digest (the cached one is dropped).
+            let before = runCLI(["digest", "--root", f.root, "--format", "csv", "--as-of", "2026-11-30"], env: [:])
+            let cached = try await client.get("/digest.csv?as_of=2026-11-30", s)
+            #expect(Array(cached.body.readableBytesView) == before.out)
+            let written = runCLI(["status", "2026-11-16-thu-ngan-sach-giai-ngan#5", "done", "--note", "xong",
+                                  "--root", f.root], env: ["FOLLOWUP_TODAY": "2026-11-30"])
+            #expect(written.status == 0, "\(written.err)")
+            let after = runCLI(["digest", "--root", f.root, "--format", "csv", "--as-of", "2026-11-30"], env: [:])
+            let web = try await client.get("/digest.csv?as_of=2026-11-30", s)
+            #expect(after.out != before.out)
+            #expect(Array(web.body.readableBytesView) == after.out)
         }
     }
 

@@ -13,9 +13,11 @@ public final class LiveRoot: @unchecked Sendable {
     private var units = UnitRegistry()
     private var settings = Settings()
     private var registryProblems: [Diagnostic] = []
-    private var current: Ledger?
+    private var built: Ledger?
     /// How many record files were parsed since the start (for tests of freshness).
     public private(set) var parsedFiles = 0
+    /// Goes up each time the ledger is rebuilt: equal numbers mean the same ledger.
+    private var generation = 0
 
     struct FileKey: Equatable {
         var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
@@ -41,7 +43,11 @@ public final class LiveRoot: @unchecked Sendable {
     public init(root: String) { self.root = root }
 
     /// The root as it is on disk now.
-    public func ledger() throws(FollowupError) -> Ledger {
+    public func ledger() throws(FollowupError) -> Ledger { try current().ledger }
+
+    /// The root as it is on disk now, and its generation (unchanged while no file changed),
+    /// for caching what is computed from it.
+    public func current() throws(FollowupError) -> (ledger: Ledger, generation: Int) {
         lock.lock()
         defer { lock.unlock() }
         var isDir: ObjCBool = false
@@ -50,7 +56,7 @@ public final class LiveRoot: @unchecked Sendable {
         }
         let registryNames = ["units.yaml", "units.yml", "settings.yaml", "settings.yml"]
         let keys = registryNames.map { FileKey(RootScanner.join(root, $0)) }
-        var changed = current == nil
+        var changed = built == nil
         if keys != registryKey {
             let (u, unitProblems) = RegistryLoader.units(root: root)
             let (s, settingsProblems) = RegistryLoader.settings(root: root)
@@ -78,7 +84,7 @@ public final class LiveRoot: @unchecked Sendable {
             for (rel, entry) in zip(stale, parse(stale)) { files[rel] = entry }
             parsedFiles += stale.count
         }
-        if !changed, let current { return current }
+        if !changed, let built { return (built, generation) }
 
         var diagnostics = registryProblems + scanProblems
         var kept: [Entry] = []
@@ -98,8 +104,9 @@ public final class LiveRoot: @unchecked Sendable {
         }
         let ledger = Ledger(root: root, settings: settings, units: units, meetings: meetings, tasks: tasks,
                             diagnostics: Diagnostic.sorted(diagnostics), fileCount: list.count)
-        current = ledger
-        return ledger
+        built = ledger
+        generation += 1
+        return (ledger, generation)
     }
 
     /// Parses the given files (on all cores), each with the identity it had before reading.
