@@ -11,6 +11,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,10 +30,23 @@ let package = Package(
                 .embedInCode("Templates/Builtin/\($0).yaml")
             }
         ),
+        // The web portal (`followup serve`): routes over FollowupKit, nothing the CLI needs.
+        .target(
+            name: "FollowupServer",
+            dependencies: [
+                "FollowupKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "followup",
             dependencies: [
                 "FollowupKit",
+                "FollowupServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +59,13 @@ let package = Package(
             name: "FollowupKitTests",
             dependencies: ["FollowupKit", "followup", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "FollowupServerTests",
+            dependencies: [
+                "FollowupServer", "FollowupKit", "followup",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

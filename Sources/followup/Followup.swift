@@ -14,7 +14,7 @@ struct Followup: ParsableCommand {
         """,
         version: Version.description,
         subcommands: [Digest.self, Check.self, Tasks.self, New.self, Import.self, SetStatus.self, Extend.self, Show.self,
-                      Remind.self, Notice.self, Init.self, GitSetupCommand.self, MergeDriver.self],
+                      Remind.self, Notice.self, Init.self, GitSetupCommand.self, MergeDriver.self, User.self, Serve.self],
         defaultSubcommand: nil
     )
 }

@@ -9,7 +9,8 @@ struct Init: ParsableCommand {
         Creates FOLDER (default: --root, $FOLLOWUP_ROOT, else meetings) with units.yaml (an example registry to edit), \
         settings.yaml (every key, commented), templates/ (the four built-in templates, to \
         adapt) and a .gitignore for lock and temporary files. FOLDER must not exist or be empty; \
-        nothing is overwritten.
+        nothing is overwritten. Inside a git clone it also runs git-setup, so that records merge \
+        with followup's merge driver.
 
         Examples:
           followup init
@@ -36,6 +37,11 @@ struct Init: ParsableCommand {
             }
             for file in NewRoot.files() {
                 try AtomicFile().create((dir as NSString).appendingPathComponent(file.path), with: Array(file.text.utf8))
+            }
+            // In a git clone, records merge with the merge driver from the start (Docs/Sharing.md).
+            let program = GitSetupCommand.program(path: options.environment["PATH"] ?? "")
+            if let said = try? GitSetup.install(root: dir, program: program, environment: options.environment) {
+                for m in said { Output.print(m.text(lang) + "\n") }
             }
             Output.print(lang.pick("Đã tạo \(dir): units.yaml, settings.yaml, templates/, .gitignore. "
                                    + "Hãy sửa units.yaml và settings.yaml, rồi: followup new --root \(dir) --title ...\n",

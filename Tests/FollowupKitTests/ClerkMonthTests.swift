@@ -289,7 +289,9 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: dir.path("xa-ky-son/\(f)").path), "\(f)")
         }
         let settings = String(decoding: try dir.read("xa-ky-son/settings.yaml"), as: UTF8.self)
-        for key in ["organization:", "superior:", "place:", "reports_to:"] { #expect(settings.contains("# " + key)) }
+        for key in ["organization:", "superior:", "place:", "reports_to:", "office:", "codes:", "signer:", "recipients:"] {
+            #expect(settings.contains("# " + key))
+        }
         #expect(String(decoding: try dir.read("xa-ky-son/.gitignore"), as: UTF8.self).contains(".*.lock"))
         let check = try CLI.run(["check", "--root", "xa-ky-son"], in: dir.url)
         #expect(check.status == 0, "\(check.stderr)")
@@ -303,6 +305,23 @@ import Testing
         #expect(again.status == 1)
         #expect(again.stderr.hasPrefix("followup: lỗi: thư mục xa-ky-son đã có tệp"))
         #expect(try dir.read("xa-ky-son/units.yaml") == units)
+    }
+
+    /// In a git clone, `init` also sets the clone up for the merge driver (Docs/Sharing.md).
+    @Test func initInAGitCloneSetsUpTheMergeDriver() throws {
+        let dir = try TempRoot()
+        #expect(try CLI.run(["git", "init", "-q", "."], in: dir.url, shell: true).status == 0)
+        // A real process: git-setup writes the running program into git's config.
+        let r = try CLI.run(["init", "xa-ky-son"], in: dir.url, process: true)
+        #expect(r.status == 0, "\(r.stderr)")
+        let attributes = String(decoding: try dir.read("xa-ky-son/.gitattributes"), as: UTF8.self)
+        #expect(attributes.contains("*.yaml merge=followup"))
+        let config = try CLI.run(["git", "config", "--get", "merge.followup.driver"], in: dir.url, shell: true)
+        #expect(config.stdout.contains("merge-driver %O %A %B %P"))
+        // Outside a clone there is nothing to set up, and init says nothing of git.
+        let plain = try TempRoot()
+        let p = try CLI.run(["init", "xa"], in: plain.url)
+        #expect(p.status == 0 && !FileManager.default.fileExists(atPath: plain.path("xa/.gitattributes").path))
     }
 
     // MARK: Messages in `check`

@@ -4,7 +4,7 @@ import Testing
 /// The tool as it ships: help texts, the README's commands, install, man page, completion.
 @Suite struct ShippingTests {
     static let commands = ["", "check", "tasks", "digest", "new", "import", "status", "extend", "show", "remind",
-                           "notice", "init", "git-setup", "merge-driver"]
+                           "notice", "init", "git-setup", "merge-driver", "serve", "user"]
 
     @Test(arguments: commands)
     func helpIsPinned(_ command: String) throws {

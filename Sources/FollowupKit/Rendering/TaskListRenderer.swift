@@ -17,7 +17,18 @@ public enum TaskListRenderer {
         w.finish()
     }
 
-    static func write(_ rows: [TaskRow], to w: inout JSONWriter) {
+    /// The rows as `tasks --format json` prints them, each with `extra` fields appended
+    /// (the portal's API adds each task's `api_url`).
+    public static func jsonBytes(_ rows: [TaskRow], extra: @escaping @Sendable (inout JSONWriter, TaskRow) -> Void)
+        -> [UInt8]
+    {
+        var w = JSONWriter()
+        write(rows, to: &w, extra: extra)
+        return w.bytes
+    }
+
+    static func write(_ rows: [TaskRow], to w: inout JSONWriter,
+                      extra: (@Sendable (inout JSONWriter, TaskRow) -> Void)? = nil) {
         w.array(nil, rows) { w, r in
             w.open()
             w.string("id", r.id)
@@ -31,6 +42,7 @@ public enum TaskListRenderer {
             DigestJSONRenderer.deadline(&w, "original_due", r.originalDue)
             w.string("status", r.status.rawValue)
             w.day("updated", r.updated)
+            extra?(&w, r)
             w.close()
         }
     }

@@ -37,6 +37,20 @@ public enum NewRoot {
         # place: ...                                 # địa danh ở dòng "..., ngày ... tháng ... năm ..."
         # reports_to: Văn phòng HĐND và UBND xã ...  # nơi đơn vị báo cáo kết quả (thư đôn đốc)
 
+        # Văn bản hành chính (NĐ 30/2020/NĐ-CP); xem Docs/Documents.md.
+        # office: VP                                 # mã đơn vị của Văn phòng: không tự gửi thư đôn đốc cho mình
+        # codes:                                     # ký hiệu văn bản; {{so}} là chỗ của số (--number)
+        #   report: "{{so}}/BC-UBND"                 # báo cáo tình hình thực hiện
+        #   letter: "{{so}}/UBND-VP"                 # công văn đôn đốc
+        #   notice: "{{so}}/TB-UBND"                 # thông báo kết luận
+        # signer:
+        #   authority: TM.                           # TM. / KT. / TL. / TUQ. / Q.
+        #   behalf: Ủy ban nhân dân                  # thay mặt ai
+        #   title: Chủ tịch
+        #   name: ...
+        # recipients:                                # nơi nhận thường xuyên
+        #   - ...
+
         """
 
     static let gitignore = """

@@ -1,0 +1,123 @@
+import Foundation
+
+/// A root kept parsed in memory for a long-running reader (the web portal): each call to
+/// `ledger()` lists the records again and re-reads only the files whose identity (device,
+/// inode, size, modification time) changed since the last call, so a write by the CLI, an
+/// editor or `git pull` shows on the next call without re-parsing the other files.
+/// A change to `units.yaml` or `settings.yaml` re-reads everything (tasks depend on units).
+public final class LiveRoot: @unchecked Sendable {
+    public let root: String
+    private let lock = NSLock()
+    private var files: [String: Entry] = [:]
+    private var registryKey: [FileKey?] = []
+    private var units = UnitRegistry()
+    private var settings = Settings()
+    private var registryProblems: [Diagnostic] = []
+    private var built: Ledger?
+    /// How many record files were parsed since the start (for tests of freshness).
+    public private(set) var parsedFiles = 0
+    /// Goes up each time the ledger is rebuilt: equal numbers mean the same ledger.
+    private var generation = 0
+
+    struct FileKey: Equatable {
+        var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+
+        init?(_ path: String) {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+            size = Int64(st.st_size)
+            seconds = Int(st.st_mtim.tv_sec)
+            nanoseconds = Int(st.st_mtim.tv_nsec)
+        }
+    }
+
+    struct Entry {
+        var key: FileKey?
+        var meeting: Meeting?
+        var tasks: [TaskItem]
+        var problems: [Diagnostic]
+    }
+
+    public init(root: String) { self.root = root }
+
+    /// The root as it is on disk now.
+    public func ledger() throws(FollowupError) -> Ledger { try current().ledger }
+
+    /// The root as it is on disk now, and its generation (unchanged while no file changed),
+    /// for caching what is computed from it.
+    public func current() throws(FollowupError) -> (ledger: Ledger, generation: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
+            throw FollowupError(.rootMissing(root))
+        }
+        let registryNames = ["units.yaml", "units.yml", "settings.yaml", "settings.yml"]
+        let keys = registryNames.map { FileKey(RootScanner.join(root, $0)) }
+        var changed = built == nil
+        if keys != registryKey {
+            let (u, unitProblems) = RegistryLoader.units(root: root)
+            let (s, settingsProblems) = RegistryLoader.settings(root: root)
+            units = u
+            settings = s
+            registryProblems = unitProblems + settingsProblems
+            registryKey = keys
+            files = [:]
+            changed = true
+        }
+        let (list, scanProblems) = RootScanner.meetingFiles(root: root)
+        var stale: [String] = []
+        var seen = Set<String>()
+        for rel in list {
+            seen.insert(rel)
+            let key = FileKey(Loader.displayPath(root: root, relative: rel))
+            if let old = files[rel], old.key != nil, old.key == key { continue }
+            stale.append(rel)
+        }
+        let gone = files.keys.filter { !seen.contains($0) }
+        if !gone.isEmpty { changed = true }
+        for rel in gone { files[rel] = nil }
+        if !stale.isEmpty {
+            changed = true
+            for (rel, entry) in zip(stale, parse(stale)) { files[rel] = entry }
+            parsedFiles += stale.count
+        }
+        if !changed, let built { return (built, generation) }
+
+        var diagnostics = registryProblems + scanProblems
+        var kept: [Entry] = []
+        for rel in list {
+            guard let e = files[rel] else { continue }
+            diagnostics += e.problems
+            if e.meeting != nil { kept.append(e) }
+        }
+        let (indexes, duplicates) = Loader.dropDuplicateIDs(kept.map { (id: $0.meeting!.id, location: $0.meeting!.location) })
+        diagnostics += duplicates
+        var meetings: [Meeting] = []
+        var tasks: [TaskItem] = []
+        meetings.reserveCapacity(indexes.count)
+        for i in indexes {
+            meetings.append(kept[i].meeting!)
+            tasks += kept[i].tasks
+        }
+        let ledger = Ledger(root: root, settings: settings, units: units, meetings: meetings, tasks: tasks,
+                            diagnostics: Diagnostic.sorted(diagnostics), fileCount: list.count)
+        built = ledger
+        generation += 1
+        return (ledger, generation)
+    }
+
+    /// Parses the given files (on all cores), each with the identity it had before reading.
+    private func parse(_ rels: [String]) -> [Entry] {
+        let root = self.root
+        let keys = rels.map { FileKey(Loader.displayPath(root: root, relative: $0)) }
+        let parsed = Loader.parseAll(root: root, files: rels, units: units, concurrent: rels.count > 1) {
+            meeting, tasks in (meeting, tasks)
+        }
+        return zip(keys, parsed).map { key, file in
+            Entry(key: key, meeting: file.part?.0, tasks: file.part?.1 ?? [], problems: file.problems)
+        }
+    }
+}

@@ -1,0 +1,264 @@
+import Crypto
+import Foundation
+import FollowupKit
+import HummingbirdBcrypt
+
+/// What an account may do on the portal.
+public enum Role: String, CaseIterable, Sendable {
+    /// The office (Văn phòng): any entry the command line can write.
+    case office
+    /// A unit: reads everything, reports on its own tasks.
+    case unit
+    /// The leadership: reads everything.
+    case leader
+}
+
+/// One person or unit that logs in. Only hashes are kept: the password's bcrypt hash and the
+/// SHA-256 of the API token (the token itself is shown once, by `followup user token`).
+public struct Account: Sendable, Equatable {
+    public var name: String
+    public var role: Role
+    public var unit: String?
+    public var passwordHash: String
+    public var tokenHash: String?
+
+    public init(name: String, role: Role, unit: String?, passwordHash: String, tokenHash: String? = nil) {
+        self.name = name
+        self.role = role
+        self.unit = unit
+        self.passwordHash = passwordHash
+        self.tokenHash = tokenHash
+    }
+
+    public func verify(password: String) -> Bool { Bcrypt.verify(password, hash: passwordHash) }
+}
+
+/// A problem with the accounts file or an account command, said in both languages.
+public struct AccountError: Error, Sendable, Equatable {
+    public var vi: String
+    public var en: String
+    public var location: String?
+
+    public init(_ vi: String, _ en: String, at location: String? = nil) {
+        self.vi = vi
+        self.en = en
+        self.location = location
+    }
+
+    public func rendered(_ lang: Language) -> String {
+        let text = lang == .en ? en : vi
+        return "\(location ?? "followup"): \(lang == .en ? "error" : "lỗi"): \(text)"
+    }
+}
+
+/// The accounts file (default `~/.config/followup/users.yaml`): kept outside the records,
+/// mode 0600, written whole and atomically. The file is YAML of a fixed shape, every value
+/// a double-quoted scalar, so it is read without a YAML library:
+///
+/// ```yaml
+/// users:
+///   - name: "vp"
+///     role: "office"
+///     password: "$2b$12$..."
+/// ```
+public struct AccountStore: Sendable {
+    public var path: String
+    public private(set) var accounts: [Account]
+    /// The bcrypt cost for new passwords (tests use the minimum, 4).
+    public var cost: UInt8
+
+    public init(path: String, accounts: [Account] = [], cost: UInt8 = 12) {
+        self.path = path
+        self.accounts = accounts
+        self.cost = cost
+    }
+
+    /// `$XDG_CONFIG_HOME/followup/users.yaml`, else `~/.config/followup/users.yaml`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let x = environment["XDG_CONFIG_HOME"], !x.isEmpty { return x + "/followup/users.yaml" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.config/followup/users.yaml"
+    }
+
+    /// Reads the file; a missing file is an empty store.
+    public static func load(_ path: String, cost: UInt8 = 12) throws(AccountError) -> AccountStore {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if FileManager.default.fileExists(atPath: path) {
+                throw AccountError("không đọc được tệp tài khoản", "cannot read the accounts file", at: path)
+            }
+            return AccountStore(path: path, cost: cost)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw AccountError("tệp tài khoản không phải UTF-8", "the accounts file is not UTF-8", at: path + ":1:1")
+        }
+        return AccountStore(path: path, accounts: try parse(text, path: path), cost: cost)
+    }
+
+    static func parse(_ text: String, path: String) throws(AccountError) -> [Account] {
+        var result: [Account] = []
+        var fields: [String: String] = [:]
+        var startLine = 0
+        func flush() throws(AccountError) {
+            guard !fields.isEmpty else { return }
+            let at = "\(path):\(startLine):5"
+            guard let name = fields["name"], let roleText = fields["role"], let hash = fields["password"] else {
+                throw AccountError("tài khoản thiếu name, role hoặc password", "an account lacks name, role or password", at: at)
+            }
+            guard let role = Role(rawValue: roleText) else {
+                throw AccountError("vai trò không hợp lệ “\(roleText)”", "unknown role “\(roleText)”", at: at)
+            }
+            result.append(Account(name: name, role: role, unit: fields["unit"], passwordHash: hash,
+                                  tokenHash: fields["token_sha256"]))
+            fields = [:]
+        }
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let trimmed = line.drop(while: { $0 == " " })
+            if trimmed.isEmpty || trimmed.hasPrefix("#") || line == "users:" { continue }
+            var body = trimmed
+            if body.hasPrefix("- ") {
+                try flush()
+                startLine = i + 1
+                body = body.dropFirst(2)
+            }
+            guard let colon = body.firstIndex(of: ":") else {
+                throw AccountError("dòng không đúng dạng “khoá: \"giá trị\"”", "a line not of the form key: \"value\"",
+                                   at: "\(path):\(i + 1):1")
+            }
+            let key = String(body[..<colon])
+            let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard let decoded = try? JSONDecoder().decode(String.self, from: Data(value.utf8)) else {
+                throw AccountError("giá trị của \(key) phải là chuỗi trong ngoặc kép", "the value of \(key) must be a double-quoted string",
+                                   at: "\(path):\(i + 1):\(column(of: colon, in: body, line: line) + 2)")
+            }
+            if startLine == 0 { startLine = i + 1 }
+            fields[key] = decoded
+        }
+        try flush()
+        return result
+    }
+
+    /// The 1-based column of `index` of `part` (a suffix of `line`), in UTF-8 bytes.
+    static func column(of index: Substring.Index, in part: Substring, line: Substring) -> Int {
+        line.utf8.count - part.utf8.count + part.utf8.distance(from: part.startIndex, to: index) + 1
+    }
+
+    func text() -> String {
+        var out = "# followup accounts: written by `followup user`; keep it private (mode 0600)\nusers:\n"
+        func quoted(_ s: String) -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            return (try? String(decoding: encoder.encode(s), as: UTF8.self)) ?? "\"\""
+        }
+        for a in accounts {
+            out += "  - name: \(quoted(a.name))\n    role: \(quoted(a.role.rawValue))\n"
+            if let u = a.unit { out += "    unit: \(quoted(u))\n" }
+            out += "    password: \(quoted(a.passwordHash))\n"
+            if let t = a.tokenHash { out += "    token_sha256: \(quoted(t))\n" }
+        }
+        return out
+    }
+
+    /// Writes the file whole, atomically, mode 0600 (its folder created 0700 when missing).
+    public func save() throws(AccountError) {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) {
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw AccountError("không tạo được thư mục \(dir)", "cannot create the folder \(dir)", at: path)
+            }
+        }
+        do throws(FollowupError) {
+            try AtomicFile().replace(path, with: Array(text().utf8), mode: 0o600)
+        } catch {
+            throw AccountError("không ghi được: \(error.rendered(.vi))", "cannot write: \(error.rendered(.en))", at: path)
+        }
+        chmod(path, 0o600)
+    }
+
+    public func account(named name: String) -> Account? { accounts.first { $0.name == name } }
+
+    /// The account whose API token this is.
+    public func account(token: String) -> Account? {
+        let digest = Self.sha256(token)
+        return accounts.first { a in a.tokenHash.map { Self.constantTimeEqual($0, digest) } ?? false }
+    }
+
+    static func sha256(_ s: String) -> String {
+        SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in x.indices { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+
+    static func checkName(_ name: String) throws(AccountError) {
+        let ok = !name.isEmpty && name.count <= 64 && name.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0)
+        }
+        guard ok else {
+            throw AccountError("tên tài khoản “\(name)” chỉ được gồm chữ, số và . _ - @",
+                               "the account name “\(name)” may hold only letters, digits and . _ - @")
+        }
+    }
+
+    static func checkPassword(_ password: String) throws(AccountError) {
+        guard password.count >= 8 else {
+            throw AccountError("mật khẩu phải có ít nhất 8 ký tự", "the password must be at least 8 characters long")
+        }
+        guard password.utf8.count <= 72 else {
+            throw AccountError("mật khẩu dài quá 72 byte (giới hạn của bcrypt)", "the password is longer than 72 bytes (bcrypt's limit)")
+        }
+    }
+
+    /// Adds an account. A unit account needs its unit's code (checked by the caller against
+    /// the registry); other roles take none.
+    public mutating func add(name: String, role: Role, unit: String?, password: String) throws(AccountError) {
+        try Self.checkName(name)
+        guard account(named: name) == nil else {
+            throw AccountError("tài khoản “\(name)” đã có", "the account “\(name)” already exists")
+        }
+        if role == .unit, unit == nil {
+            throw AccountError("tài khoản đơn vị cần --unit MÃ", "a unit account needs --unit CODE")
+        }
+        if role != .unit, unit != nil {
+            throw AccountError("chỉ tài khoản đơn vị (--role unit) mới có --unit", "only a unit account (--role unit) takes --unit")
+        }
+        try Self.checkPassword(password)
+        accounts.append(Account(name: name, role: role, unit: unit, passwordHash: Bcrypt.hash(password, cost: cost)))
+    }
+
+    public mutating func remove(name: String) throws(AccountError) {
+        guard let i = accounts.firstIndex(where: { $0.name == name }) else { throw Self.unknown(name) }
+        accounts.remove(at: i)
+    }
+
+    public mutating func setPassword(name: String, password: String) throws(AccountError) {
+        guard let i = accounts.firstIndex(where: { $0.name == name }) else { throw Self.unknown(name) }
+        try Self.checkPassword(password)
+        accounts[i].passwordHash = Bcrypt.hash(password, cost: cost)
+    }
+
+    /// Makes a new API token for the account (the old one stops working) and returns it.
+    public mutating func newToken(name: String) throws(AccountError) -> String {
+        guard let i = accounts.firstIndex(where: { $0.name == name }) else { throw Self.unknown(name) }
+        let token = "fu_" + Self.randomHex(32)
+        accounts[i].tokenHash = Self.sha256(token)
+        return token
+    }
+
+    static func unknown(_ name: String) -> AccountError {
+        AccountError("không có tài khoản “\(name)”", "no account named “\(name)”")
+    }
+
+    static func randomHex(_ bytes: Int) -> String {
+        var g = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &g)) }.joined()
+    }
+}

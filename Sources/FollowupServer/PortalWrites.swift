@@ -1,0 +1,172 @@
+import FollowupKit
+import Foundation
+
+/// One update sent from a form or the API: the fields of `status`, `extend` and
+/// `remind --record`. Exactly one of status, due and reminder says what the entry is.
+public struct UpdateRequest: Sendable, Decodable {
+    public var status: String?
+    public var note: String?
+    public var date: String?
+    public var document: String?
+    public var due: String?
+    public var reminder: Bool?
+    public var reopen: Bool?
+    /// The reporting unit; only the office may name one (a unit's entries carry its own).
+    public var by: String?
+
+    public init(status: String? = nil, note: String? = nil, date: String? = nil, document: String? = nil,
+                due: String? = nil, reminder: Bool? = nil, reopen: Bool? = nil, by: String? = nil) {
+        self.status = status
+        self.note = note
+        self.date = date
+        self.document = document
+        self.due = due
+        self.reminder = reminder
+        self.reopen = reopen
+        self.by = by
+    }
+}
+
+/// Who may write what, decided here for every write (pages only hide the forms), and the
+/// write itself, through the same `RecordStore.append` + `TaskUpdates` path as the CLI.
+public enum PortalWrites {
+    /// The statuses a unit may report on its own task.
+    public static let unitStatuses: [Status] = [.inProgress, .blocked, .done]
+
+    /// Whether the account may write to the task at all (to show or hide its forms).
+    public static func mayWrite(_ account: Account, task: TaskItem) -> Bool {
+        switch account.role {
+        case .office: return true
+        case .leader: return false
+        case .unit: return account.unit == task.unit
+        }
+    }
+
+    /// Checks the request against the account's role and builds the entry's common fields.
+    static func admit(_ r: UpdateRequest, account: Account, task: TaskItem, today: Day)
+        throws(PortalError) -> (kind: Kind, common: TaskUpdates.Common)
+    {
+        if account.role == .leader { throw .readOnly }
+        if account.role == .unit, account.unit != task.unit {
+            throw .forbidden("Tài khoản của đơn vị \(account.unit ?? "?") chỉ báo cáo được nhiệm vụ của đơn vị mình.",
+                             "A unit account (\(account.unit ?? "?")) may only report on its own unit's tasks.")
+        }
+        func given(_ s: String?) -> String? {
+            guard let s else { return nil }
+            return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s
+        }
+        let kinds = [given(r.status) != nil, given(r.due) != nil, r.reminder == true].filter { $0 }.count
+        guard kinds == 1 else {
+            throw .bad("Cần đúng một trong: status, due, reminder.", "Send exactly one of: status, due, reminder.")
+        }
+        var day = today
+        if let text = given(r.date) {
+            guard let d = Day(userInput: text) else {
+                throw .bad("Ngày không hợp lệ “\(text)” (yyyy-mm-dd hoặc dd/mm/yyyy).",
+                           "Not a date: “\(text)” (yyyy-mm-dd or dd/mm/yyyy).")
+            }
+            day = d
+        }
+        if day > today {
+            throw .bad("Ngày \(Language.vi.format(day)) ở tương lai (hôm nay là \(Language.vi.format(today))).",
+                       "The date \(day.iso) is in the future (today is \(today.iso)).")
+        }
+        if let note = r.note, note.utf8.count > 4000 {
+            throw .bad("Ghi chú dài quá 4000 byte.", "The note is longer than 4000 bytes.")
+        }
+        let kind: Kind
+        if let s = given(r.status) {
+            guard let status = Status(userInput: s) else {
+                throw .bad("Trạng thái không hợp lệ “\(s)”.", "Unknown status “\(s)”.")
+            }
+            kind = .status(status, reopen: r.reopen == true)
+        } else if let text = given(r.due) {
+            guard let d = Day(userInput: text) else {
+                throw .bad("Hạn mới không hợp lệ “\(text)”.", "Not a date for the new deadline: “\(text)”.")
+            }
+            kind = .extend(d)
+        } else {
+            kind = .reminder
+        }
+        var by = given(r.by)
+        if account.role == .unit {
+            guard case .status(let s, let reopen) = kind, unitStatuses.contains(s), !reopen else {
+                throw .forbidden("Đơn vị chỉ báo cáo được: đang thực hiện, vướng mắc, hoàn thành.",
+                                 "A unit may only report: in progress, blocked, done.")
+            }
+            if given(r.note) == nil {
+                throw .bad("Cần ghi chú: đã làm gì, hoặc vướng mắc gì.", "A note is required: what was done, or what blocks it.")
+            }
+            if by != nil, by != account.unit {
+                throw .forbidden("Đơn vị không báo cáo thay đơn vị khác.", "A unit may not report for another unit.")
+            }
+            by = account.unit
+        }
+        if case .extend = kind, given(r.note) == nil {
+            throw .bad("Gia hạn cần lý do (note).", "An extension needs its reason (note).")
+        }
+        if TaskUpdates.Common.isEmptyNote(r.note), case .status(let s, _) = kind, s.needsNote {
+            throw .bad("Trạng thái này cần ghi chú.", "This status needs a note.")
+        }
+        return (kind, TaskUpdates.Common(date: day, note: given(r.note), by: by, document: given(r.document)))
+    }
+
+    enum Kind {
+        case status(Status, reopen: Bool)
+        case extend(Day)
+        case reminder
+    }
+
+    /// Appends the entry to the task's record under its lock; returns the entries written
+    /// (none when a reminder for that day is already there).
+    public static func apply(_ r: UpdateRequest, account: Account, taskID: String, ledger: Ledger, today: Day,
+                             hooks: WriteHooks = .none) throws(PortalError) -> [Update] {
+        guard let task = ledger.tasks.first(where: { $0.id == taskID }) else {
+            if let broken = brokenRecord(for: taskID, in: ledger) { throw broken }
+            throw .notFound(taskID)
+        }
+        let (kind, common) = try admit(r, account: account, task: task, today: today)
+        let meeting = ledger.meeting(of: task)
+        let store = RecordStore(root: ledger.root, units: ledger.units, hooks: hooks)
+        do throws(FollowupError) {
+            return try store.append(to: meeting) { (snapshot) throws(FollowupError) in
+                switch kind {
+                case .status(let s, let reopen):
+                    return [try TaskUpdates.status(s, task: task.id, reopen: reopen, common, units: ledger.units,
+                                                   in: snapshot)]
+                case .extend(let d):
+                    return [try TaskUpdates.extend(to: d, task: task.id, common, units: ledger.units, in: snapshot)]
+                case .reminder:
+                    return (try TaskUpdates.reminder(task: task.id, common, units: ledger.units, in: snapshot))
+                        .map { [$0] } ?? []
+                }
+            }
+        } catch {
+            var refusal = PortalError.from(error)
+            if case .recordUnreadable = error.message {
+                let found = ledger.diagnostics.filter { $0.severity == .error && $0.location.path == meeting.path }
+                if !found.isEmpty {
+                    refusal.vi += "\n" + found.map { $0.rendered(.vi) }.joined(separator: "\n")
+                    refusal.en += "\n" + found.map { $0.rendered(.en) }.joined(separator: "\n")
+                }
+            }
+            throw refusal
+        }
+    }
+
+    /// A task that is not in the ledger because its record has errors: a conflict, with them.
+    static func brokenRecord(for taskID: String, in ledger: Ledger) -> PortalError? {
+        guard let hash = taskID.firstIndex(of: "#") else { return nil }
+        let meetingID = String(taskID[..<hash])
+        let found = ledger.diagnostics.filter { d in
+            guard d.severity == .error else { return false }
+            let name = (d.location.path as NSString).lastPathComponent
+            return name == meetingID + ".yaml" || name == meetingID + ".yml"
+        }
+        guard !found.isEmpty else { return nil }
+        return PortalError(.conflict, "conflict",
+                           "Biên bản có lỗi nên không ghi được:\n" + found.map { $0.rendered(.vi) }.joined(separator: "\n"),
+                           "The record has errors, so nothing was written:\n" + found.map { $0.rendered(.en) }
+                               .joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,44 @@
+import FollowupKit
+
+/// The portal's words, in the page's language (the templates take them as `words.*`).
+enum Words {
+    static func table(_ lang: Language) -> [String: String] {
+        var t: [String: String] = [:]
+        for (key, vi, en) in pairs { t[key] = lang.pick(vi, en) }
+        return t
+    }
+
+    static let pairs: [(String, String, String)] = [
+        ("app", "Theo dõi kết luận", "Follow-up"),
+        ("login", "Đăng nhập", "Log in"), ("logout", "Đăng xuất", "Log out"),
+        ("account", "Tài khoản", "Account"), ("password", "Mật khẩu", "Password"),
+        ("asOf", "Số liệu tính đến ngày", "Figures as of"), ("show", "Xem", "Show"),
+        ("unit", "Đơn vị", "Unit"), ("tasks", "Số nhiệm vụ", "Tasks"),
+        ("doneOnTime", "Hoàn thành đúng hạn", "Done on time"), ("doneLate", "Hoàn thành quá hạn", "Done late"),
+        ("withinDeadline", "Chưa hoàn thành, trong hạn", "Not done, within deadline"),
+        ("overdue", "Chưa hoàn thành, quá hạn", "Not done, overdue"), ("ongoing", "Thường xuyên", "Ongoing"),
+        ("notStarted", "Chưa thực hiện", "Not started"), ("blocked", "Vướng mắc", "Blocked"),
+        ("doneShare", "Tỷ lệ hoàn thành", "Share done"),
+        ("all", "Xem tất cả", "See all"), ("task", "Nhiệm vụ", "Task"), ("deadline", "Thời hạn", "Deadline"),
+        ("originally", "ban đầu", "originally"), ("state", "Tình trạng", "State"),
+        ("lastReport", "Báo cáo gần nhất", "Last report"), ("conclusion", "Nội dung kết luận", "Conclusion"),
+        ("none", "Không có.", "None."), ("previous", "Trang trước", "Previous"), ("next", "Trang sau", "Next"),
+        ("dashboard", "Trang tổng hợp", "Dashboard"), ("status", "Trạng thái", "Status"),
+        ("newDeadline", "Hạn mới", "New deadline"), ("note", "Ghi chú", "Note"), ("date", "Ngày", "Date"),
+        ("document", "Số văn bản", "Document"), ("by", "Đơn vị báo cáo", "Reported by"),
+        ("reopen", "Mở lại (sau khi đã hoàn thành/hủy)", "Reopen (after done/cancelled)"),
+        ("send", "Gửi", "Send"), ("meeting", "Cuộc họp", "Meeting"), ("lead", "Đơn vị chủ trì", "Lead unit"),
+        ("support", "Đơn vị phối hợp", "Supporting units"), ("originalDeadline", "Thời hạn ban đầu", "Original deadline"),
+        ("history", "Quá trình thực hiện", "History"), ("noHistory", "Chưa có báo cáo nào.", "No reports yet."),
+        ("chair", "Chủ trì", "Chair"), ("place", "Địa điểm", "Place"), ("attendees", "Thành phần", "Attendees"),
+        ("conclusions", "Kết luận", "Conclusions"),
+    ]
+
+    static func role(_ r: Role, _ lang: Language) -> String {
+        switch r {
+        case .office: return lang.pick("văn phòng", "office")
+        case .unit: return lang.pick("đơn vị", "unit")
+        case .leader: return lang.pick("lãnh đạo", "leader")
+        }
+    }
+}

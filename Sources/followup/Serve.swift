@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import FollowupKit
+import FollowupServer
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the web portal: the digest, units' pages and report forms, and a JSON API.",
+        discussion: """
+        Units log in and report on their own tasks; the office records anything the command \
+        line can; leaders read. Writes go through the same locked append as `followup status`. \
+        Accounts: `followup user add`. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+        Examples:
+          followup serve
+          followup serve --listen 0.0.0.0:8080 --root /srv/followup/meetings
+        """
+    )
+
+    @OptionGroup var options: CommonOptions
+    @OptionGroup var file: UsersOption
+    @Option(name: .long, help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
+    var listen: String = "127.0.0.1:8080"
+    @Flag(name: .long, help: "Mark cookies Secure (when served behind TLS, e.g. nginx).")
+    var secureCookies = false
+
+    func run() throws {
+        let lang = options.language
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+              (0...65535).contains(port) else {
+            Output.error(lang.pick("followup: lỗi: --listen phải có dạng HOST:CỔNG, ví dụ 127.0.0.1:8080",
+                                   "followup: error: --listen must be HOST:PORT, e.g. 127.0.0.1:8080"))
+            throw ExitCode(64)
+        }
+        var host = String(listen[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        let root = options.rootPath
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
+            Output.error(FollowupError(.rootMissing(root)).rendered(lang))
+            throw ExitCode(1)
+        }
+        let env = options.environment
+        let fixedToday = env["FOLLOWUP_TODAY"].flatMap { Day(iso: $0) }
+        let console = Console.current
+        let write: @Sendable (String) -> Void = { line in
+            var text = line + "\n"
+            text.withUTF8 { console.writeOut($0) }
+        }
+        let settings = PortalSettings(
+            root: root, usersPath: file.path, today: { fixedToday ?? Clock.today() }, secureCookies: secureCookies,
+            log: write, hooks: writeHooks(env))
+        let users = file.path
+        // The command line is synchronous; the server runs on Swift's task executor until it stops.
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await runPortal(settings, host: host.isEmpty ? "127.0.0.1" : host, port: port) { address in
+                    write(lang.pick("followup serve: đang phục vụ \(root) tại \(address) (tài khoản: \(users))",
+                                    "followup serve: serving \(root) at \(address) (accounts: \(users))"))
+                }
+            } catch {
+                outcome.set("\(error)")
+            }
+            done.signal()
+        }
+        done.wait()
+        if let failure = outcome.get() {
+            Output.error(lang.pick("followup: lỗi: ", "followup: error: ") + failure)
+            throw ExitCode(1)
+        }
+        write(lang.pick("followup serve: đã dừng", "followup serve: stopped"))
+    }
+}
+
+/// The server's failure, handed from its task to the waiting command.
+private final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failure: String?
+    func set(_ s: String) { lock.lock(); failure = s; lock.unlock() }
+    func get() -> String? { lock.lock(); defer { lock.unlock() }; return failure }
+}

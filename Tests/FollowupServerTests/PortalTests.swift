@@ -1,0 +1,341 @@
+import Foundation
+import FollowupKit
+@testable import FollowupServer
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite struct PortalAccessTests {
+    @Test func pagesWithoutSessionGoToLoginAndAPIAnswers401() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            for page in ["/", "/units/BQLDA", "/tasks/\(enc(bqldaTask))", "/meetings/2022-04-29-cchc",
+                         "/digest.html", "/digest.csv", "/digest.json", "/lists/overdue"] {
+                let r = try await client.get(page, nil)
+                #expect(r.status == .seeOther, "\(page)")
+                #expect(r.headers[.location]?.hasPrefix("/login?next=") == true, "\(page)")
+            }
+            for api in ["/api/digest", "/api/tasks", "/api/tasks/\(enc(bqldaTask))"] {
+                let r = try await client.api(api, token: nil)
+                #expect(r.status == .unauthorized, "\(api)")
+                #expect(jsonObject(r)?["error"] as? String == "unauthorized")
+                let wrong = try await client.api(api, token: "fu_not-a-token")
+                #expect(wrong.status == .unauthorized)
+            }
+            let login = try await client.get("/login", nil)
+            #expect(login.status == .ok)
+            #expect(String(buffer: login.body).contains("Đăng nhập"))
+        }
+    }
+
+    @Test func everyPageForEveryRole() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            for name in ["vp", "bqlda", "ld"] {
+                let s = try await client.login(name)
+                for page in ["/", "/?as_of=2023-01-01", "/units/BQLDA", "/units/TNMT", "/tasks/\(enc(bqldaTask))",
+                             "/tasks/\(enc("2022-04-29-cchc#1/NV"))", "/meetings/2026-11-16-thu-ngan-sach-giai-ngan",
+                             "/lists/overdue", "/lists/due-soon?page=1", "/digest.html", "/digest.csv", "/digest.json"] {
+                    let r = try await client.get(page, s)
+                    #expect(r.status == .ok, "\(name) \(page): \(r.status)")
+                    // The Content-Security-Policy allows no inline style or script.
+                    #expect(!String(buffer: r.body).contains(" style=") || page == "/digest.html", "\(page)")
+                    #expect(!String(buffer: r.body).contains("<script"), "\(page)")
+                }
+                let dash = String(buffer: try await client.get("/", s).body)
+                #expect(dash.contains("Tổng cộng"))
+                #expect(dash.contains("href=\"/units/BQLDA\""))
+                let en = String(buffer: try await client.get("/?lang=en", s).body)
+                #expect(en.contains("Total"))
+                let unitPage = String(buffer: try await client.get("/units/BQLDA", s).body)
+                // Only BQLDA's own account gets the report form on its unit page.
+                #expect(unitPage.contains("action=\"/tasks/\(enc(bqldaTask))/updates\"") == (name == "bqlda"), "\(name)")
+                let task = String(buffer: try await client.get("/tasks/\(enc(bqldaTask))", s).body)
+                #expect(task.contains("/updates\"") == (name != "ld"), "\(name) forms on the task page")
+                #expect(task.contains("Gia hạn") == (name == "vp"), "\(name) extension form")
+            }
+            let missing = try await client.get("/tasks/\(enc("2026-11-16-thu-ngan-sach-giai-ngan#99"))",
+                                               try await client.login("vp"))
+            #expect(missing.status == .notFound)
+        }
+    }
+
+    @Test func unitLandsOnItsOwnPage() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let page = try await client.execute(uri: "/login", method: .get)
+            let r = try await client.post("/login", nil, form: [
+                ("csrf", hidden(String(buffer: page.body), "csrf") ?? ""), ("name", "bqlda"),
+                ("password", PortalFixture.password), ("next", "/")])
+            // Without the login cookie the form is refused.
+            #expect(r.status == .forbidden)
+            var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            headers[.cookie] = "fu_login=" + (cookieValue(page, "fu_login") ?? "")
+            let ok = try await client.execute(
+                uri: "/login", method: .post, headers: headers,
+                body: ByteBuffer(string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=bqlda&password=\(PortalFixture.password)&next=%2F"))
+            #expect(ok.status == .seeOther)
+            #expect(ok.headers[.location] == "/units/BQLDA")
+            let set = ok.headers[values: .setCookie].first { $0.hasPrefix("fu_session=") } ?? ""
+            #expect(set.contains("HttpOnly"))
+            #expect(set.contains("SameSite=Lax"))
+        }
+    }
+
+    @Test func loginFailuresAreLimited() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            for _ in 0..<5 {
+                let page = try await client.execute(uri: "/login", method: .get)
+                var h: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                h[.cookie] = "fu_login=" + (cookieValue(page, "fu_login") ?? "")
+                let r = try await client.execute(uri: "/login", method: .post, headers: h, body: ByteBuffer(
+                    string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=vp&password=wrong-password"))
+                #expect(r.status == .unauthorized)
+            }
+            let page = try await client.execute(uri: "/login", method: .get)
+            var h: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            h[.cookie] = "fu_login=" + (cookieValue(page, "fu_login") ?? "")
+            // Even the right password is refused now.
+            let r = try await client.execute(uri: "/login", method: .post, headers: h, body: ByteBuffer(
+                string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=vp&password=\(PortalFixture.password)"))
+            #expect(r.status == .tooManyRequests)
+            #expect(!f.log.joined().contains(PortalFixture.password))
+            #expect(!f.log.joined().contains("wrong-password"))
+        }
+    }
+
+    @Test func logsOneLinePerRequest() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let s = try await client.login("vp")
+            let before = f.log.count
+            _ = try await client.get("/units/BQLDA", s)
+            let lines = f.log.dropFirst(before)
+            #expect(lines.count == 1)
+            #expect(lines.first?.hasPrefix("GET /units/BQLDA 200 ") == true)
+            #expect(lines.first?.hasSuffix("ms vp") == true)
+        }
+    }
+}
+
+@Suite struct PortalWriteTests {
+    @Test func unitReportsOnItsOwnTask() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let s = try await client.login("bqlda")
+            let r = try await client.post("/tasks/\(enc(bqldaTask))/updates", s, form: [
+                ("csrf", s.csrf), ("status", "done"), ("note", "Đã gửi hồ sơ cho Kho bạc"), ("date", "2026-11-29"),
+                ("document", "12/BQLDA"), ("back", "/units/BQLDA")])
+            #expect(r.status == .seeOther)
+            let text = String(decoding: f.bytes(billing), as: UTF8.self)
+            #expect(text.hasSuffix("""
+              - task: \(bqldaTask)
+                date: 2026-11-29
+                status: done
+                note: "Đã gửi hồ sơ cho Kho bạc"
+                by: "BQLDA"
+                document: "12/BQLDA"
+
+            """))
+            // The next page shows it (freshness), and `check` finds the record clean.
+            let page = String(buffer: try await client.get("/tasks/\(enc(bqldaTask))", s).body)
+            #expect(page.contains("Đã gửi hồ sơ cho Kho bạc"))
+            let ledger = try Loader.load(root: f.root)
+            #expect(ledger.errorCount == 0)
+        }
+    }
+
+    @Test func unitCannotWriteAnotherUnitsTask() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let before = f.bytes(billing)
+            let s = try await client.login("bqlda")
+            let r = try await client.post("/tasks/\(enc(tnmtTask))/updates", s, form: [
+                ("csrf", s.csrf), ("status", "done"), ("note", "x")])
+            #expect(r.status == .forbidden)
+            let token = try f.token("bqlda")
+            let api = try await client.api("/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
+                                           json: #"{"status":"done","note":"x"}"#)
+            #expect(api.status == .forbidden)
+            #expect(jsonObject(api)?["error"] as? String == "forbidden")
+            // A unit may not extend, remind or cancel even its own task; a leader writes nothing.
+            for body in [#"{"due":"2026-12-31","note":"x"}"#, #"{"reminder":true}"#,
+                         #"{"status":"cancelled","note":"x"}"#, #"{"status":"done","note":"x","by":"TNMT"}"#] {
+                let own = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: token, method: .post,
+                                               json: body)
+                #expect(own.status == .forbidden, "\(body)")
+            }
+            let leader = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("ld"),
+                                              method: .post, json: #"{"status":"done","note":"x"}"#)
+            #expect(leader.status == .forbidden)
+            #expect(f.bytes(billing) == before)
+        }
+    }
+
+    @Test func formsNeedTheirCSRFToken() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let before = f.bytes(billing)
+            let s = try await client.login("vp")
+            for form in [[("status", "done"), ("note", "x")], [("csrf", "0000"), ("status", "done"), ("note", "x")]] {
+                let r = try await client.post("/tasks/\(enc(bqldaTask))/updates", s, form: form)
+                #expect(r.status == .forbidden)
+            }
+            let other = try await client.login("tnmt")
+            let crossed = try await client.post("/tasks/\(enc(bqldaTask))/updates", s, form: [
+                ("csrf", other.csrf), ("status", "done"), ("note", "x")])
+            #expect(crossed.status == .forbidden)
+            let logout = try await client.post("/logout", s, form: [])
+            #expect(logout.status == .forbidden)
+            #expect(f.bytes(billing) == before)
+        }
+    }
+
+    @Test func badInputIsRefusedAndNothingWritten() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let before = f.bytes(billing)
+            let token = try f.token("bqlda")
+            let cases: [(String, HTTPResponse.Status)] = [
+                (#"{"status":"done","note":"x","date":"2026-13-40"}"#, .badRequest),
+                (#"{"status":"done","note":"x","date":"2026-12-01"}"#, .badRequest),
+                (#"{"status":"done","note":"x","date":"2026-11-01"}"#, .badRequest),
+                (#"{"status":"finished","note":"x"}"#, .badRequest),
+                (#"{"status":"done","note":"   "}"#, .badRequest),
+                (#"{"status":"done"}"#, .badRequest),
+                (#"{"note":"x"}"#, .badRequest),
+                (#"{"status":"done","due":"2026-12-31","note":"x"}"#, .badRequest),
+                (#"not json"#, .badRequest),
+                (#"{"status":"done","note":""# + String(repeating: "a", count: 70_000) + #""}"#, .contentTooLarge),
+            ]
+            for (body, status) in cases {
+                let r = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: token, method: .post,
+                                             json: body)
+                #expect(r.status == status, "\(body.prefix(60)): \(r.status)")
+                #expect((jsonObject(r)?["message"] as? String)?.isEmpty == false)
+            }
+            let s = try await client.login("bqlda")
+            let big = try await client.post("/tasks/\(enc(bqldaTask))/updates", s, form: [
+                ("csrf", s.csrf), ("status", "done"), ("note", String(repeating: "b", count: 70_000))])
+            #expect(big.status == .contentTooLarge)
+            let office = try f.token("vp")
+            let early = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: office, method: .post,
+                                             json: #"{"due":"2026-11-20","note":"x"}"#)
+            #expect(early.status == .badRequest)
+            #expect(f.bytes(billing) == before)
+        }
+    }
+
+    @Test func brokenRecordIsAConflict() async throws {
+        let f = try PortalFixture()
+        // An entry dated before the meeting: the record parses, but `check` finds it invalid.
+        var text = String(decoding: f.bytes(billing), as: UTF8.self)
+        text += "  - task: \(tnmtTask)\n    date: 2026-01-01\n    status: in_progress\n"
+        try text.write(toFile: f.path(billing), atomically: true, encoding: .utf8)
+        let before = f.bytes(billing)
+        try await f.app().test(.router) { client in
+            let r = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("bqlda"),
+                                         method: .post, json: #"{"status":"done","note":"x"}"#)
+            #expect(r.status == .conflict)
+            let message = jsonObject(r)?["message"] as? String ?? ""
+            #expect(message.contains("2026-11-16-thu-ngan-sach-giai-ngan.yaml:"))
+            #expect(f.bytes(billing) == before)
+            // A record that no longer parses at all is a conflict too, not "not found".
+            try "title: [unclosed\n".write(toFile: f.path(billing), atomically: true, encoding: .utf8)
+            let gone = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("vp"),
+                                            method: .post, json: #"{"status":"done","note":"x"}"#)
+            #expect(gone.status == .conflict)
+        }
+    }
+
+    @Test func officeMayExtendRemindAndSetAnyStatus() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let token = try f.token("vp")
+            let extend = try await client.api("/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
+                                              json: #"{"due":"2026-12-20","note":"Chờ ý kiến của tỉnh"}"#)
+            #expect(extend.status == .created)
+            #expect((jsonObject(extend)?["due"] as? String) == "2026-12-20")
+            let remind = try await client.api("/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
+                                              json: #"{"reminder":true,"document":"99/UBND-VP"}"#)
+            #expect(remind.status == .created)
+            let again = try await client.api("/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
+                                             json: #"{"reminder":true}"#)
+            #expect(again.status == .ok)
+            let status = try await client.api("/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
+                                              json: #"{"status":"in_progress","by":"TNMT","note":"Theo điện thoại"}"#)
+            #expect(status.status == .created)
+            let history = jsonObject(status)?["history"] as? [[String: Any]] ?? []
+            #expect(history.count == 3)
+            #expect(history.last?["by"] as? String == "TNMT")
+            #expect(try Loader.load(root: f.root).errorCount == 0)
+        }
+    }
+}
+
+@Suite struct PortalAPITests {
+    @Test func tasksAndDigest() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let token = try f.token("ld")
+            let all = try await client.api("/api/tasks", token: token)
+            #expect(all.status == .ok)
+            let rows = (try JSONSerialization.jsonObject(with: Data(all.body.readableBytesView))) as? [[String: Any]]
+            #expect((rows?.count ?? 0) > 40)
+            let some = try await client.api("/api/tasks?unit=TNMT&state=done", token: token)
+            let list = (try JSONSerialization.jsonObject(with: Data(some.body.readableBytesView))) as? [[String: Any]] ?? []
+            #expect(!list.isEmpty)
+            #expect(list.allSatisfy { $0["unit"] as? String == "TNMT" && $0["status"] as? String == "done" })
+            let url = list.first?["api_url"] as? String ?? ""
+            #expect(url.hasPrefix("/api/tasks/") && url.contains("%23"))
+            let one = try await client.api(url, token: token)
+            #expect(one.status == .ok)
+            #expect(jsonObject(one)?["id"] as? String == list.first?["id"] as? String)
+            // `#` and `/` percent-encoded in one path segment.
+            let slash = try await client.api("/api/tasks/2022-04-29-cchc%231%2FNV", token: token)
+            #expect(slash.status == .ok)
+            #expect(jsonObject(slash)?["id"] as? String == "2022-04-29-cchc#1/NV")
+            let bad = try await client.api("/api/tasks?state=nope", token: token)
+            #expect(bad.status == .badRequest)
+            let unknown = try await client.api("/api/tasks/\(enc("nothing#1"))", token: token)
+            #expect(unknown.status == .notFound)
+            #expect(jsonObject(unknown)?["error"] as? String == "not_found")
+            let digest = try await client.api("/api/digest?as_of=2026-11-30", token: token)
+            #expect(digest.status == .ok)
+            #expect(jsonObject(digest) != nil)
+            let badDate = try await client.api("/api/digest?as_of=30-11", token: token)
+            #expect(badDate.status == .badRequest)
+        }
+    }
+}
+
+@Suite struct PortalFreshnessTests {
+    @Test func onlyChangedFilesAreReadAgain() throws {
+        let f = try PortalFixture()
+        let live = LiveRoot(root: f.root)
+        let (first, generation) = try live.current()
+        let files = live.parsedFiles
+        #expect(files == first.fileCount)
+        #expect(try live.current().generation == generation)
+        #expect(live.parsedFiles == files)
+        let store = RecordStore(root: f.root, units: first.units)
+        let task = try #require(first.tasks.first { $0.id == bqldaTask })
+        try store.append(to: first.meeting(of: task)) { (snap) throws(FollowupError) in
+            [try TaskUpdates.status(.done, task: bqldaTask, reopen: false,
+                                    TaskUpdates.Common(date: PortalFixture.today, note: "CLI"), units: first.units,
+                                    in: snap)]
+        }
+        let (after, next) = try live.current()
+        #expect(live.parsedFiles == files + 1)
+        #expect(next > generation)
+        #expect(after.tasks.first { $0.id == bqldaTask }?.history.last?.note == "CLI")
+        // The same as loading the whole root again.
+        let whole = try Loader.load(root: f.root)
+        #expect(after.tasks.map(\.id) == whole.tasks.map(\.id))
+        #expect(after.tasks.map(\.history.count) == whole.tasks.map(\.history.count))
+        try FileManager.default.removeItem(atPath: f.path(billing))
+        #expect(try live.ledger().tasks.count == whole.tasks.count - whole.tasks.filter { $0.meetingID.hasPrefix("2026-11-16") }.count)
+    }
+}

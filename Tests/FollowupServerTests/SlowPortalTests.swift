@@ -1,0 +1,177 @@
+import Foundation
+import FollowupKit
+@testable import FollowupServer
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+let slow = ProcessInfo.processInfo.environment["FOLLOWUP_SLOW"] == "1"
+
+/// The `followup` binary next to this test bundle.
+let followupBinary: URL = {
+    if let b = ProcessInfo.processInfo.environment["FOLLOWUP_BIN"] { return URL(fileURLWithPath: b) }
+    var dir = Bundle.main.bundleURL
+    for _ in 0..<3 {
+        let candidate = dir.appendingPathComponent("followup")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/followup")
+}()
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// `followup serve` in a process of its own, on a free port of 127.0.0.1.
+final class ServerProcess {
+    let process = Process()
+    let url: String
+    private let output = Pipe()
+    private var captured = Data()
+
+    init(_ f: PortalFixture) throws {
+        process.executableURL = followupBinary
+        process.arguments = ["serve", "--root", f.root, "--users", f.users, "--listen", "127.0.0.1:0"]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": f.dir, "FOLLOWUP_TODAY": "2026-11-30", "LANG": "C.UTF-8"]
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        // The first line names the address.
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let r = text.range(of: "http://127.0.0.1:") else {
+            process.terminate()
+            throw ServerFailed(text: text)
+        }
+        url = "http://127.0.0.1:" + text[r.upperBound...].prefix { $0.isNumber }
+        captured = line
+    }
+
+    struct ServerFailed: Error { var text: String }
+
+    /// Sends SIGTERM and returns the exit status and everything it printed.
+    func stop() -> (Int32, String) {
+        process.terminate()
+        process.waitUntilExit()
+        captured.append(output.fileHandleForReading.readDataToEndOfFile())
+        return (process.terminationStatus, String(decoding: captured, as: UTF8.self))
+    }
+}
+
+func request(_ url: String, method: String = "GET", token: String? = nil, json: String? = nil) async throws
+    -> (Int, Data)
+{
+    var r = URLRequest(url: URL(string: url)!)
+    r.httpMethod = method
+    if let token { r.setValue("Bearer " + token, forHTTPHeaderField: "Authorization") }
+    if let json {
+        r.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        r.httpBody = Data(json.utf8)
+    }
+    let (data, response) = try await URLSession.shared.data(for: r)
+    return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+}
+
+@Suite(.serialized) struct SlowPortalTests {
+    /// 8 API clients × 50 updates to one record, 2 CLI processes appending to it meanwhile,
+    /// and a client reading the dashboard: every entry lands exactly once, `check` is clean.
+    @Test(.enabled(if: slow)) func concurrentWritersKeepEveryEntry() async throws {
+        let f = try PortalFixture()
+        let server = try ServerProcess(f)
+        let token = try f.token("vp")
+        let tasks = ["#2", "#3", "#5", "#6", "#4/XA-KYSON"].map { "2026-11-16-thu-ngan-sach-giai-ngan" + $0 }
+        let base = server.url
+        let api = base + "/api/tasks/"
+        let failures = try await withThrowingTaskGroup(of: [String].self) { group in
+            for c in 0..<8 {
+                group.addTask {
+                    var bad: [String] = []
+                    for n in 0..<50 {
+                        let task = tasks[(c + n) % tasks.count]
+                        let (status, body) = try await request(api + segment(task) + "/updates", method: "POST", token: token,
+                                                               json: #"{"status":"in_progress","note":"web \#(c)-\#(n)"}"#)
+                        if status != 201 { bad.append("web \(c)-\(n): \(status) \(String(decoding: body, as: UTF8.self))") }
+                    }
+                    return bad
+                }
+            }
+            let root = f.root
+            for p in 0..<2 {
+                group.addTask {
+                    var bad: [String] = []
+                    for n in 0..<25 {
+                        let cli = Process()
+                        cli.executableURL = followupBinary
+                        cli.arguments = ["status", tasks[(p + n) % tasks.count], "in_progress", "--note", "cli \(p)-\(n)",
+                                         "--root", root]
+                        cli.environment = ["PATH": "/usr/bin:/bin", "FOLLOWUP_TODAY": "2026-11-30", "LANG": "C.UTF-8"]
+                        cli.standardOutput = FileHandle.nullDevice
+                        cli.standardError = FileHandle.nullDevice
+                        try cli.run()
+                        cli.waitUntilExit()
+                        if cli.terminationStatus != 0 { bad.append("cli \(p)-\(n): exit \(cli.terminationStatus)") }
+                    }
+                    return bad
+                }
+            }
+            group.addTask {
+                var bad: [String] = []
+                for _ in 0..<40 {
+                    let (status, _) = try await request(base + "/api/digest", token: token)
+                    if status != 200 { bad.append("dashboard: \(status)") }
+                }
+                return bad
+            }
+            var all: [String] = []
+            for try await b in group { all += b }
+            return all
+        }
+        let (exit, log) = server.stop()
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(exit == 0)
+        #expect(log.contains("stopped") || log.contains("đã dừng"))
+        // Every note exactly once, as the writer quotes it.
+        let text = String(decoding: f.bytes(billing), as: UTF8.self)
+        func count(_ note: String) -> Int { text.components(separatedBy: "note: \"\(note)\"\n").count - 1 }
+        for c in 0..<8 {
+            for n in 0..<50 { #expect(count("web \(c)-\(n)") == 1, "web \(c)-\(n)") }
+        }
+        for p in 0..<2 {
+            for n in 0..<25 { #expect(count("cli \(p)-\(n)") == 1, "cli \(p)-\(n)") }
+        }
+        #expect(text.components(separatedBy: "\n  - task: ").count - 1 >= 450)
+        #expect(try Loader.load(root: f.root).errorCount == 0)
+    }
+
+    /// A unit reports in a real browser; the office sees it. Screenshots under .test-output/e2e.
+    @Test(.enabled(if: slow)) func browserEndToEnd() async throws {
+        let f = try PortalFixture()
+        let server = try ServerProcess(f)
+        let out = packageRoot.appendingPathComponent(".test-output/e2e").path
+        let py = Process()
+        py.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        py.arguments = ["python3", packageRoot.appendingPathComponent("Tests/e2e/portal_e2e.py").path, server.url, out,
+                        PortalFixture.password]
+        let pipe = Pipe()
+        py.standardOutput = pipe
+        py.standardError = pipe
+        try py.run()
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        py.waitUntilExit()
+        let (exit, log) = server.stop()
+        #expect(py.terminationStatus == 0, "\(printed)")
+        #expect(printed.contains("e2e: ok"))
+        #expect(exit == 0)
+        #expect(log.contains("POST /tasks/") && log.contains(" 303 ") && log.contains(" bqlda"))
+        for shot in ["unit-before.png", "unit-after.png", "dashboard.png", "task.png"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + shot), "\(shot)")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""End-to-end test of `followup serve` in a real browser (Debian's chromium, driven by
+Playwright; no browser download). Usage: portal_e2e.py BASE_URL OUTPUT_DIR PASSWORD
+
+A unit (bqlda) logs in, lands on its page, reports its task done with a note; the office
+(vp) logs in and sees it on the dashboard and the task page. Screenshots of the unit page,
+the task page and the dashboard go to OUTPUT_DIR for review."""
+import os
+import sys
+
+from playwright.sync_api import sync_playwright
+
+TASK = "2026-11-16-thu-ngan-sach-giai-ngan#2"
+NOTE = "Đã gửi hồ sơ thanh toán cho Kho bạc (e2e)"
+
+
+def main() -> int:
+    base, out, password = sys.argv[1], sys.argv[2], sys.argv[3]
+    os.makedirs(out, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                    args=["--no-sandbox"])
+        unit = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+        unit.goto(base + "/")
+        assert "/login" in unit.url, unit.url
+        unit.fill("input[name=name]", "bqlda")
+        unit.fill("input[name=password]", password)
+        unit.click("button[type=submit]")
+        assert unit.url.endswith("/units/BQLDA"), unit.url
+        unit.screenshot(path=os.path.join(out, "unit-before.png"), full_page=True)
+        form = unit.locator("form.update").first
+        form.locator("select[name=status]").select_option("done")
+        form.locator("input[name=note]").fill(NOTE)
+        form.locator("button[type=submit]").click()
+        assert unit.url.endswith("/units/BQLDA"), unit.url
+        assert NOTE in unit.content(), "the note is not on the unit page"
+        unit.screenshot(path=os.path.join(out, "unit-after.png"), full_page=True)
+
+        office = browser.new_context(locale="vi-VN").new_page()
+        office.set_viewport_size({"width": 1280, "height": 900})
+        office.goto(base + "/login")
+        office.fill("input[name=name]", "vp")
+        office.fill("input[name=password]", password)
+        office.click("button[type=submit]")
+        assert office.url.rstrip("/") == base, office.url
+        office.screenshot(path=os.path.join(out, "dashboard.png"), full_page=True)
+        assert "Tổng cộng" in office.content()
+        office.click("a[href='/units/BQLDA']")
+        office.screenshot(path=os.path.join(out, "office-unit.png"), full_page=True)
+        office.goto(base + "/tasks/" + TASK.replace("#", "%23"))
+        page = office.content()
+        assert NOTE in page, "the office does not see the unit's report"
+        assert "hoàn thành" in page
+        office.screenshot(path=os.path.join(out, "task.png"), full_page=True)
+        browser.close()
+    print("e2e: ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
