@@ -162,6 +162,8 @@ public func buildPortal(_ settings: PortalSettings, host: String = "127.0.0.1", 
     throws -> some ApplicationProtocol
 {
     let portal = try Portal(settings)
+    // Read the root while the server starts, so the first page does not wait for it.
+    DispatchQueue.global().async { [live = portal.live] in _ = try? live.ledger() }
     let router = Router(context: PortalContext.self)
     router.add(middleware: PortalMiddleware(portal: portal))
     PortalRoutes(portal: portal).register(router)
