@@ -49,7 +49,8 @@ enum Pages {
             "text": text(i.text),
         ]
         m["originalDue"] = i.due != i.originalDue ? i.originalDue.label(lang) : false
-        m["daysOverdue"] = i.daysOverdue.flatMap { d in i.state == .overdue ? lang.pick("\(d) ngày", "\(d) days") : nil }
+        m["daysOverdue"] = i.daysOverdue.flatMap { d in i.state == .overdue ? lang.pick("\(d) ngày",
+            "\(d) days") : nil }
             ?? false
         return m
     }

@@ -13,7 +13,8 @@ struct Followup: ParsableCommand {
         Exit status: 0 success, 1 problems found or the command failed, 64 bad usage.
         """,
         version: Version.description,
-        subcommands: [Digest.self, Check.self, Tasks.self, New.self, SetStatus.self, Extend.self, Show.self, Remind.self,
+        subcommands: [Digest.self, Check.self, Tasks.self, New.self, SetStatus.self, Extend.self, Show.self,
+            Remind.self,
                       User.self, Serve.self],
         defaultSubcommand: nil
     )

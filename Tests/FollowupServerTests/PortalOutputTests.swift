@@ -131,7 +131,8 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         #expect(again.account(named: "vp")?.verify(password: "bi-mat-lam-2") == false)
         #expect(throws: AccountError.self) { try store.add(name: "vp", role: .leader, unit: nil, password: "12345678") }
         #expect(throws: AccountError.self) { try store.add(name: "u", role: .unit, unit: nil, password: "12345678") }
-        #expect(throws: AccountError.self) { try store.add(name: "bad name", role: .leader, unit: nil, password: "12345678") }
+        #expect(throws: AccountError.self) { try store.add(name: "bad name", role: .leader, unit: nil,
+            password: "12345678") }
         #expect(throws: AccountError.self) { try store.add(name: "short", role: .leader, unit: nil, password: "1234") }
     }
 
@@ -164,7 +165,8 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         #expect(removeMissing.err.contains("nobody"))
         let badRole = runCLI(["user", "add", "x", "--role", "king", "--users", users, "--root", f.root], env: env)
         #expect(badRole.status == 1)
-        let badUnit = runCLI(["user", "add", "x", "--role", "unit", "--unit", "NOPE", "--users", users, "--root", f.root],
+        let badUnit = runCLI(["user", "add", "x", "--role", "unit", "--unit", "NOPE", "--users", users, "--root",
+            f.root],
                              env: env)
         #expect(badUnit.status != 0)
         #expect(!FileManager.default.fileExists(atPath: users))

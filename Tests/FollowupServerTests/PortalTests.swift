@@ -36,7 +36,8 @@ import Testing
                 let s = try await client.login(name)
                 for page in ["/", "/?as_of=2023-01-01", "/units/BQLDA", "/units/TNMT", "/tasks/\(enc(bqldaTask))",
                              "/tasks/\(enc("2022-04-29-cchc#1/NV"))", "/meetings/2026-11-16-thu-ngan-sach-giai-ngan",
-                             "/lists/overdue", "/lists/due-soon?page=1", "/digest.html", "/digest.csv", "/digest.json"] {
+                             "/lists/overdue", "/lists/due-soon?page=1", "/digest.html", "/digest.csv",
+                                 "/digest.json"] {
                     let r = try await client.get(page, s)
                     #expect(r.status == .ok, "\(name) \(page): \(r.status)")
                     // The Content-Security-Policy allows no inline style or script.
@@ -50,7 +51,8 @@ import Testing
                 #expect(en.contains("Total"))
                 let unitPage = String(buffer: try await client.get("/units/BQLDA", s).body)
                 // Only BQLDA's own account gets the report form on its unit page.
-                #expect(unitPage.contains("action=\"/tasks/\(enc(bqldaTask))/updates\"") == (name == "bqlda"), "\(name)")
+                #expect(unitPage.contains("action=\"/tasks/\(enc(bqldaTask))/updates\"") == (name == "bqlda"),
+                    "\(name)")
                 let task = String(buffer: try await client.get("/tasks/\(enc(bqldaTask))", s).body)
                 #expect(task.contains("/updates\"") == (name != "ld"), "\(name) forms on the task page")
                 #expect(task.contains("Gia hạn") == (name == "vp"), "\(name) extension form")
