@@ -96,10 +96,12 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
                     var bad: [String] = []
                     for n in 0..<50 {
                         let task = tasks[(c + n) % tasks.count]
+                        let json = #"{"status":"in_progress","note":"web \#(c)-\#(n)"}"#
                         let (status, body) = try await request(api + segment(task) + "/updates", method: "POST",
-                            token: token,
-                                                               json: #"{"status":"in_progress","note":"web \#(c)-\#(n)"}"#)
-                        if status != 201 { bad.append("web \(c)-\(n): \(status) \(String(decoding: body, as: UTF8.self))") }
+                                                               token: token, json: json)
+                        if status != 201 {
+                            bad.append("web \(c)-\(n): \(status) \(String(decoding: body, as: UTF8.self))")
+                        }
                     }
                     return bad
                 }
