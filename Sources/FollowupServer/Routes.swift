@@ -166,8 +166,8 @@ struct PortalRoutes: Sendable {
             + lang.format(day)
         model["asOfISO"] = day.iso
         model["recordErrors"] = recordErrors(ledger, lang)
-        model["rows"] = r.units.map { Pages.unitRow(code: $0.code, name: $0.name, $0.counts) }
-            + [Pages.unitRow(code: nil, name: lang.pick("Tổng cộng", "Total"), r.totals)]
+        model["rows"] = r.units.map { Pages.unitRow(code: $0.code, name: $0.name, $0.counts, lang) }
+            + [Pages.unitRow(code: nil, name: lang.pick("Tổng cộng", "Total"), r.totals, lang)]
         model["lists"] = Pages.listKinds.map { entry -> [String: Any] in
             let (slug, kind) = entry
             let list = Pages.list(kind, of: r)

@@ -46,9 +46,11 @@ import Testing
                 }
                 let dash = String(buffer: try await client.get("/", s).body)
                 #expect(dash.contains("Tổng cộng"))
+                #expect(dash.contains("26 (42,6%)"), "the CLI digest's figure, with a decimal comma")
                 #expect(dash.contains("href=\"/units/BQLDA\""))
                 let en = String(buffer: try await client.get("/?lang=en", s).body)
                 #expect(en.contains("Total"))
+                #expect(en.contains("26 (42.6%)"))
                 let unitPage = String(buffer: try await client.get("/units/BQLDA", s).body)
                 // Only BQLDA's own account gets the report form on its unit page.
                 #expect(unitPage.contains("action=\"/tasks/\(enc(bqldaTask))/updates\"") == (name == "bqlda"),
