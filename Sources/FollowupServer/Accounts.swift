@@ -102,7 +102,8 @@ public struct AccountStore: Sendable {
             guard !fields.isEmpty else { return }
             let at = "\(path):\(startLine):5"
             guard let name = fields["name"], let roleText = fields["role"], let hash = fields["password"] else {
-                throw AccountError("tài khoản thiếu name, role hoặc password", "an account lacks name, role or password", at: at)
+                throw AccountError("tài khoản thiếu name, role hoặc password",
+                    "an account lacks name, role or password", at: at)
             }
             guard let role = Role(rawValue: roleText) else {
                 throw AccountError("vai trò không hợp lệ “\(roleText)”", "unknown role “\(roleText)”", at: at)
@@ -128,7 +129,8 @@ public struct AccountStore: Sendable {
             let key = String(body[..<colon])
             let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard let decoded = try? JSONDecoder().decode(String.self, from: Data(value.utf8)) else {
-                throw AccountError("giá trị của \(key) phải là chuỗi trong ngoặc kép", "the value of \(key) must be a double-quoted string",
+                throw AccountError("giá trị của \(key) phải là chuỗi trong ngoặc kép",
+                    "the value of \(key) must be a double-quoted string",
                                    at: "\(path):\(i + 1):\(column(of: colon, in: body, line: line) + 2)")
             }
             if startLine == 0 { startLine = i + 1 }
@@ -173,7 +175,8 @@ public struct AccountStore: Sendable {
         do throws(FollowupError) {
             try AtomicFile().replace(path, with: Array(text().utf8), mode: 0o600)
         } catch {
-            throw AccountError("không ghi được: \(error.rendered(.vi))", "cannot write: \(error.rendered(.en))", at: path)
+            throw AccountError("không ghi được: \(error.rendered(.vi))", "cannot write: \(error.rendered(.en))",
+                at: path)
         }
         chmod(path, 0o600)
     }
@@ -213,7 +216,8 @@ public struct AccountStore: Sendable {
             throw AccountError("mật khẩu phải có ít nhất 8 ký tự", "the password must be at least 8 characters long")
         }
         guard password.utf8.count <= 72 else {
-            throw AccountError("mật khẩu dài quá 72 byte (giới hạn của bcrypt)", "the password is longer than 72 bytes (bcrypt's limit)")
+            throw AccountError("mật khẩu dài quá 72 byte (giới hạn của bcrypt)",
+                "the password is longer than 72 bytes (bcrypt's limit)")
         }
     }
 
@@ -228,7 +232,8 @@ public struct AccountStore: Sendable {
             throw AccountError("tài khoản đơn vị cần --unit MÃ", "a unit account needs --unit CODE")
         }
         if role != .unit, unit != nil {
-            throw AccountError("chỉ tài khoản đơn vị (--role unit) mới có --unit", "only a unit account (--role unit) takes --unit")
+            throw AccountError("chỉ tài khoản đơn vị (--role unit) mới có --unit",
+                "only a unit account (--role unit) takes --unit")
         }
         try Self.checkPassword(password)
         accounts.append(Account(name: name, role: role, unit: unit, passwordHash: Bcrypt.hash(password, cost: cost)))

@@ -21,19 +21,23 @@ enum Pages {
         return m
     }
 
-    static func percent(_ n: Int, of total: Int) -> String {
+    /// `54,1%` in Vietnamese (a decimal comma, as the CLI's reports write it), `54.1%` in English.
+    static func percent(_ n: Int, of total: Int, _ lang: Language) -> String {
         guard total > 0 else { return "–" }
-        return String(format: "%.1f%%", Double(n) * 100 / Double(total))
+        let text = String(format: "%.1f%%", Double(n) * 100 / Double(total))
+        return lang == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
-    static func unitRow(code: String?, name: String, _ c: DigestCounts) -> [String: Any] {
+    static func unitRow(code: String?, name: String, _ c: DigestCounts, _ lang: Language) -> [String: Any] {
         var row: [String: Any] = [
             "name": text(name), "tasks": c.tasks, "doneOnTime": c.doneOnTime, "doneLate": c.doneLate,
             "withinDeadline": c.withinDeadline, "overdue": c.overdue, "ongoing": c.ongoing,
             "notStarted": c.notStarted, "blocked": c.blocked,
-            "doneOnTimePct": percent(c.doneOnTime, of: c.tasks), "doneLatePct": percent(c.doneLate, of: c.tasks),
-            "withinDeadlinePct": percent(c.withinDeadline, of: c.tasks), "overduePct": percent(c.overdue, of: c.tasks),
-            "donePct": percent(c.done, of: c.tasks), "doneWidth": c.tasks > 0 ? c.done * 100 / c.tasks : 0,
+            "doneOnTimePct": percent(c.doneOnTime, of: c.tasks, lang),
+            "doneLatePct": percent(c.doneLate, of: c.tasks, lang),
+            "withinDeadlinePct": percent(c.withinDeadline, of: c.tasks, lang),
+            "overduePct": percent(c.overdue, of: c.tasks, lang),
+            "donePct": percent(c.done, of: c.tasks, lang), "doneWidth": c.tasks > 0 ? c.done * 100 / c.tasks : 0,
         ]
         if let code {
             row["code"] = text(code)
@@ -49,7 +53,8 @@ enum Pages {
             "text": text(i.text),
         ]
         m["originalDue"] = i.due != i.originalDue ? i.originalDue.label(lang) : false
-        m["daysOverdue"] = i.daysOverdue.flatMap { d in i.state == .overdue ? lang.pick("\(d) ngày", "\(d) days") : nil }
+        m["daysOverdue"] = i.daysOverdue.flatMap { d in i.state == .overdue ? lang.pick("\(d) ngày",
+            "\(d) days") : nil }
             ?? false
         return m
     }

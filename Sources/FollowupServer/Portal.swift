@@ -162,6 +162,8 @@ public func buildPortal(_ settings: PortalSettings, host: String = "127.0.0.1", 
     throws -> some ApplicationProtocol
 {
     let portal = try Portal(settings)
+    // Read the root while the server starts, so the first page does not wait for it.
+    DispatchQueue.global().async { [live = portal.live] in _ = try? live.ledger() }
     let router = Router(context: PortalContext.self)
     router.add(middleware: PortalMiddleware(portal: portal))
     PortalRoutes(portal: portal).register(router)
@@ -188,7 +190,8 @@ struct PortalMiddleware: RouterMiddleware {
             let store = try portal.accounts.current()
             if isAPI {
                 if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
-                    context.account = store.account(token: String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+                    let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+                    context.account = store.account(token: token)
                 }
             } else if let id = request.cookies[Portal.sessionCookie]?.value,
                       let session = await portal.sessions.get(id) {
@@ -225,7 +228,8 @@ struct PortalMiddleware: RouterMiddleware {
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "same-origin"
         if response.headers[.init("Content-Security-Policy")!] == nil {
-            response.headers[.init("Content-Security-Policy")!] = "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'"
+            response.headers[.init("Content-Security-Policy")!] =
+                "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'"
         }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000

@@ -95,7 +95,8 @@ public enum PortalWrites {
                                  "A unit may only report: in progress, blocked, done.")
             }
             if given(r.note) == nil {
-                throw .bad("Cần ghi chú: đã làm gì, hoặc vướng mắc gì.", "A note is required: what was done, or what blocks it.")
+                throw .bad("Cần ghi chú: đã làm gì, hoặc vướng mắc gì.",
+                    "A note is required: what was done, or what blocks it.")
             }
             if by != nil, by != account.unit {
                 throw .forbidden("Đơn vị không báo cáo thay đơn vị khác.", "A unit may not report for another unit.")
@@ -165,7 +166,8 @@ public enum PortalWrites {
         }
         guard !found.isEmpty else { return nil }
         return PortalError(.conflict, "conflict",
-                           "Biên bản có lỗi nên không ghi được:\n" + found.map { $0.rendered(.vi) }.joined(separator: "\n"),
+                           "Biên bản có lỗi nên không ghi được:\n"
+                               + found.map { $0.rendered(.vi) }.joined(separator: "\n"),
                            "The record has errors, so nothing was written:\n" + found.map { $0.rendered(.en) }
                                .joined(separator: "\n"))
     }

@@ -43,7 +43,8 @@ struct PortalRoutes: Sendable {
     func loginRedirect(_ request: Request) -> Response {
         var next = request.uri.path
         if let q = request.uri.query { next += "?" + q }
-        return Responses.redirect("/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        return Responses.redirect("/login?next=" + encoded)
     }
 
     func apiAccount(_ context: PortalContext) throws(PortalError) -> Account {
@@ -59,7 +60,8 @@ struct PortalRoutes: Sendable {
 
     func form(_ request: Request, _ context: PortalContext) async throws -> [String: String] {
         var request = request
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > Portal.bodyLimit { throw PortalError.tooLarge }
+        if let length = request.headers[.contentLength].flatMap(Int.init),
+            length > Portal.bodyLimit { throw PortalError.tooLarge }
         let body = try await request.collectBody(upTo: Portal.bodyLimit)
         var fields: [String: String] = [:]
         for pair in String(buffer: body).split(separator: "&") {
@@ -149,7 +151,8 @@ struct PortalRoutes: Sendable {
     func recordErrors(_ ledger: Ledger, _ lang: Language) -> [String] {
         guard ledger.errorCount > 0 else { return [] }
         return [lang.pick("Các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng; chạy followup check.",
-                          "The records have \(ledger.errorCount) errors, so the figures may be wrong; run followup check.")]
+                          "The records have \(ledger.errorCount) errors, so the figures may be wrong; "
+                              + "run followup check.")]
     }
 
     func dashboard(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -158,12 +161,13 @@ struct PortalRoutes: Sendable {
         let (r, ledger) = try await portal.report(asOf: day, allItems: false)
         let lang = context.lang
         var model = Pages.base(context, title: lang.pick("Tổng hợp", "Dashboard"))
-        model["heading"] = lang.pick("Tình hình thực hiện kết luận, tính đến ngày ", "Progress on the conclusions as of ")
+        model["heading"] = lang.pick("Tình hình thực hiện kết luận, tính đến ngày ",
+            "Progress on the conclusions as of ")
             + lang.format(day)
         model["asOfISO"] = day.iso
         model["recordErrors"] = recordErrors(ledger, lang)
-        model["rows"] = r.units.map { Pages.unitRow(code: $0.code, name: $0.name, $0.counts) }
-            + [Pages.unitRow(code: nil, name: lang.pick("Tổng cộng", "Total"), r.totals)]
+        model["rows"] = r.units.map { Pages.unitRow(code: $0.code, name: $0.name, $0.counts, lang) }
+            + [Pages.unitRow(code: nil, name: lang.pick("Tổng cộng", "Total"), r.totals, lang)]
         model["lists"] = Pages.listKinds.map { entry -> [String: Any] in
             let (slug, kind) = entry
             let list = Pages.list(kind, of: r)
@@ -202,7 +206,7 @@ struct PortalRoutes: Sendable {
     func digest(_ request: Request, _ context: PortalContext, format: DigestFormat) async throws -> Response {
         let day = try asOf(request)
         let r = try await portal.report(asOf: day, allItems: format == .csv).report
-        let bytes = format.renderer(lang: context.lang, width: 80, color: false).bytes(r)
+        let bytes = try format.renderer(lang: context.lang, width: 80, color: false).bytes(r)
         let type: String
         switch format {
         case .html: type = "text/html; charset=utf-8"
@@ -238,7 +242,8 @@ struct PortalRoutes: Sendable {
         var judged: [(TaskItem, Assessment, Day)] = []
         for t in ledger.tasks where t.unit == unit.code {
             let meeting = ledger.meeting(of: t)
-            if let a = Assessment.assess(t, meetingDate: meeting.date, options: options) { judged.append((t, a, meeting.date)) }
+            if let a = Assessment.assess(t, meetingDate: meeting.date, options: options) { judged.append((t, a,
+                meeting.date)) }
         }
         func rank(_ a: Assessment) -> Int { a.state == .overdue ? 0 : a.isOpen ? 1 : 2 }
         judged.sort { x, y in
@@ -278,7 +283,8 @@ struct PortalRoutes: Sendable {
                 m["last"] = l
             }
             if account.role == .unit {
-                m["form"] = Pages.forms(for: t, account: account, timeline: TaskTimeline.replay(t), meetingDate: meetingDate,
+                m["form"] = Pages.forms(for: t, account: account, timeline: TaskTimeline.replay(t),
+                    meetingDate: meetingDate,
                                         today: today, back: back, csrf: context.csrf ?? "", lang: lang, all: false)
             }
             return m
@@ -389,11 +395,13 @@ struct PortalRoutes: Sendable {
         let ledger = try await portal.ledger()
         var filter = TaskFilter()
         if let u = request.uri.queryParameters["unit"].map(String.init), !u.isEmpty {
-            guard let unit = ledger.units.resolve(u) else { throw PortalError.bad("Không có đơn vị “\(u)”.", "No unit “\(u)”.") }
+            guard let unit = ledger.units.resolve(u) else { throw PortalError.bad("Không có đơn vị “\(u)”.",
+                "No unit “\(u)”.") }
             filter.units = [unit.code]
         }
         if let s = request.uri.queryParameters["state"].map(String.init), !s.isEmpty {
-            guard let st = Status(userInput: s) else { throw PortalError.bad("Trạng thái không hợp lệ “\(s)”.", "Unknown status “\(s)”.") }
+            guard let st = Status(userInput: s) else { throw PortalError.bad("Trạng thái không hợp lệ “\(s)”.",
+                "Unknown status “\(s)”.") }
             filter.statuses = [st]
         }
         var perMeeting: [[TaskRow]] = []
@@ -454,7 +462,8 @@ struct PortalRoutes: Sendable {
     func apiUpdate(_ request: Request, _ context: PortalContext) async throws -> Response {
         let account = try apiAccount(context)
         var request = request
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > Portal.bodyLimit { throw PortalError.tooLarge }
+        if let length = request.headers[.contentLength].flatMap(Int.init),
+            length > Portal.bodyLimit { throw PortalError.tooLarge }
         let body = try await request.collectBody(upTo: Portal.bodyLimit)
         let r: UpdateRequest
         do {

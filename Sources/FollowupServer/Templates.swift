@@ -11,7 +11,8 @@ enum Templates {
 
     static let all: [(String, String)] = [
         ("head", head), ("foot", foot), ("login", login), ("dashboard", dashboard), ("list", list),
-        ("unit", unit), ("task", task), ("meeting", meeting), ("error", error), ("updateform", updateForm), ("listpage", listPage),
+        ("unit", unit), ("task", task), ("meeting", meeting), ("error", error), ("updateform", updateForm),
+            ("listpage", listPage),
     ]
 
     static let css = """
@@ -50,7 +51,8 @@ enum Templates {
     <form method="post" action="/login"><input type="hidden" name="csrf" value="{{loginCSRF}}">
     <input type="hidden" name="next" value="{{next}}">
     <p><label>{{words.account}} <input name="name" autocomplete="username" required autofocus></label></p>
-    <p><label>{{words.password}} <input name="password" type="password" autocomplete="current-password" required></label></p>
+    <p><label>{{words.password}}
+    <input name="password" type="password" autocomplete="current-password" required></label></p>
     <p><button type="submit">{{words.login}}</button></p></form>{{> foot}}
     """
 
@@ -114,8 +116,10 @@ enum Templates {
     <option value="{{value}}">{{label}}</option>{{/statuses}}</select></label>{{/hasStatuses}}
     {{#extend}}<label>{{words.newDeadline}} <input type="date" name="due" required></label>{{/extend}}
     {{#reminder}}<input type="hidden" name="reminder" value="true">{{/reminder}}
-    {{^reminder}}<label>{{words.note}} <input name="note" size="40"{{#noteRequired}} required{{/noteRequired}}></label>{{/reminder}}
-    <label>{{words.date}} <input type="date" name="date" value="{{today}}" max="{{today}}" min="{{meetingDate}}"></label>
+    {{^reminder}}<label>{{words.note}} <input name="note" size="40"{{#noteRequired}} required{{/noteRequired}}
+    ></label>{{/reminder}}
+    <label>{{words.date}}
+    <input type="date" name="date" value="{{today}}" max="{{today}}" min="{{meetingDate}}"></label>
     <label>{{words.document}} <input name="document" size="14"></label>
     {{#byUnit}}<label>{{words.by}} <input name="by" size="8"></label>{{/byUnit}}
     {{#reopen}}<label><input type="checkbox" name="reopen" value="true"> {{words.reopen}}</label>{{/reopen}}
@@ -125,22 +129,28 @@ enum Templates {
     static let task = """
     {{> head}}<h1>{{words.task}} {{id}}</h1>
     <table><tr><th>{{words.conclusion}}</th><td class="u">{{text}}</td></tr>
-    <tr><th>{{words.meeting}}</th><td><a href="/meetings/{{meetingHref}}">{{meetingTitle}}</a> ({{meetingDate}})</td></tr>
+    <tr><th>{{words.meeting}}</th>
+    <td><a href="/meetings/{{meetingHref}}">{{meetingTitle}}</a> ({{meetingDate}})</td></tr>
     <tr><th>{{words.lead}}</th><td><a href="/units/{{unitHref}}">{{unit}}</a> {{unitName}}</td></tr>
     <tr><th>{{words.support}}</th><td>{{support}}</td></tr>
-    <tr><th>{{words.deadline}}</th><td>{{due}}</td></tr><tr><th>{{words.originalDeadline}}</th><td>{{originalDue}}</td></tr>
+    <tr><th>{{words.deadline}}</th><td>{{due}}</td></tr>
+    <tr><th>{{words.originalDeadline}}</th><td>{{originalDue}}</td></tr>
     <tr><th>{{words.state}}</th><td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td></tr>
     </table><h2>{{words.history}}</h2>
-    {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}{{#by}} · {{words.by}} {{.}}{{/by}}
-    {{#document}} · {{words.document}} {{.}}{{/document}}{{#note}}<br><span class="u">{{.}}</span>{{/note}}</li>{{/history}}</ol>{{/hasHistory}}
+    {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}
+    {{#by}} · {{words.by}} {{.}}{{/by}}
+    {{#document}} · {{words.document}} {{.}}{{/document}}{{#note}}<br><span class="u">{{.}}</span>{{/note}}
+    </li>{{/history}}</ol>{{/hasHistory}}
     {{^hasHistory}}<p>{{words.noHistory}}</p>{{/hasHistory}}
     {{#forms}}{{> updateform}}{{/forms}}{{> foot}}
     """
 
     static let meeting = """
     {{> head}}<h1 class="u">{{title}}</h1><table>
-    <tr><th>{{words.date}}</th><td>{{date}}</td></tr>{{#document}}<tr><th>{{words.document}}</th><td>{{.}}</td></tr>{{/document}}
-    <tr><th>{{words.chair}}</th><td class="u">{{chair}}</td></tr>{{#place}}<tr><th>{{words.place}}</th><td class="u">{{.}}</td></tr>{{/place}}
+    <tr><th>{{words.date}}</th><td>{{date}}</td></tr>{{#document}}<tr><th>{{words.document}}</th><td>{{.}}</td>
+    </tr>{{/document}}
+    <tr><th>{{words.chair}}</th><td class="u">{{chair}}</td></tr>
+    {{#place}}<tr><th>{{words.place}}</th><td class="u">{{.}}</td></tr>{{/place}}
     <tr><th>{{words.attendees}}</th><td><ul>{{#attendees}}<li class="u">{{.}}</li>{{/attendees}}</ul></td></tr></table>
     {{#summary}}<p class="u">{{.}}</p>{{/summary}}<h2>{{words.conclusions}}</h2><ol>
     {{#conclusions}}<li><span class="u">{{text}}</span><ul>{{#tasks}}<li><a href="/tasks/{{href}}">{{id}}</a> ·

@@ -5,7 +5,8 @@ import FollowupServer
 
 /// Options of the commands that read the portal's accounts file.
 struct UsersOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The accounts file (default: ~/.config/followup/users.yaml).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The accounts file (default: ~/.config/followup/users.yaml).",
+        valueName: "file"))
     var users: String?
 
     var path: String { users ?? AccountStore.defaultPath(environment: Console.current.environment) }
@@ -48,7 +49,8 @@ struct User: ParsableCommand {
             let lang = options.language
             try accounts(lang) {
                 guard let r = Role(rawValue: role) else {
-                    throw AccountError("vai trò phải là office, unit hoặc leader", "the role must be office, unit or leader")
+                    throw AccountError("vai trò phải là office, unit hoặc leader",
+                        "the role must be office, unit or leader")
                 }
                 var code: String?
                 if let unit {

@@ -61,11 +61,12 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         }
     }
 
-    /// Record text that would run script, break out of an attribute, move the terminal's
-    /// cursor or reverse the reading order must show as text on every page.
+    /// Record text that would run script or break out of an attribute must show as text on
+    /// every page. (Terminal escapes and bidi overrides cannot reach a page: the reader
+    /// refuses a record that holds them, however YAML spells them; SecurityPromiseTests.)
     @Test func hostileRecordContentIsEscapedEverywhere() async throws {
         let f = try PortalFixture()
-        let evil = "<script>alert(1)</script> \\\"><img src=x onerror=alert(2)> \\u001B[31mRED \\u202Egnp.exe"
+        let evil = "<script>alert(1)</script> \\\"><img src=x onerror=alert(2)> RED gnp.exe"
         let record = """
         title: "Họp \(evil)"
         date: 2026-11-20
@@ -96,12 +97,9 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
                     let html = String(buffer: r.body)
                     #expect(html.contains("script>alert") == false, "\(page)")
                     #expect(html.contains("<img") == false, "\(page)")
-                    #expect(html.contains("\u{1B}") == false, "\(page)")
-                    #expect(html.contains("\u{202E}") == false, "\(page)")
                 }
                 let task = String(buffer: try await client.get("/tasks/\(enc("2026-11-20-evil#1"))", s).body)
                 #expect(task.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-                #expect(task.contains("\\u{202e}gnp.exe"))
             }
         }
     }
@@ -131,7 +129,8 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         #expect(again.account(named: "vp")?.verify(password: "bi-mat-lam-2") == false)
         #expect(throws: AccountError.self) { try store.add(name: "vp", role: .leader, unit: nil, password: "12345678") }
         #expect(throws: AccountError.self) { try store.add(name: "u", role: .unit, unit: nil, password: "12345678") }
-        #expect(throws: AccountError.self) { try store.add(name: "bad name", role: .leader, unit: nil, password: "12345678") }
+        #expect(throws: AccountError.self) { try store.add(name: "bad name", role: .leader, unit: nil,
+            password: "12345678") }
         #expect(throws: AccountError.self) { try store.add(name: "short", role: .leader, unit: nil, password: "1234") }
     }
 
@@ -164,7 +163,8 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         #expect(removeMissing.err.contains("nobody"))
         let badRole = runCLI(["user", "add", "x", "--role", "king", "--users", users, "--root", f.root], env: env)
         #expect(badRole.status == 1)
-        let badUnit = runCLI(["user", "add", "x", "--role", "unit", "--unit", "NOPE", "--users", users, "--root", f.root],
+        let badUnit = runCLI(["user", "add", "x", "--role", "unit", "--unit", "NOPE", "--users", users, "--root",
+            f.root],
                              env: env)
         #expect(badUnit.status != 0)
         #expect(!FileManager.default.fileExists(atPath: users))

@@ -36,7 +36,8 @@ import Testing
                 let s = try await client.login(name)
                 for page in ["/", "/?as_of=2023-01-01", "/units/BQLDA", "/units/TNMT", "/tasks/\(enc(bqldaTask))",
                              "/tasks/\(enc("2022-04-29-cchc#1/NV"))", "/meetings/2026-11-16-thu-ngan-sach-giai-ngan",
-                             "/lists/overdue", "/lists/due-soon?page=1", "/digest.html", "/digest.csv", "/digest.json"] {
+                             "/lists/overdue", "/lists/due-soon?page=1", "/digest.html", "/digest.csv",
+                                 "/digest.json"] {
                     let r = try await client.get(page, s)
                     #expect(r.status == .ok, "\(name) \(page): \(r.status)")
                     // The Content-Security-Policy allows no inline style or script.
@@ -45,12 +46,15 @@ import Testing
                 }
                 let dash = String(buffer: try await client.get("/", s).body)
                 #expect(dash.contains("Tổng cộng"))
+                #expect(dash.contains("26 (42,6%)"), "the CLI digest's figure, with a decimal comma")
                 #expect(dash.contains("href=\"/units/BQLDA\""))
                 let en = String(buffer: try await client.get("/?lang=en", s).body)
                 #expect(en.contains("Total"))
+                #expect(en.contains("26 (42.6%)"))
                 let unitPage = String(buffer: try await client.get("/units/BQLDA", s).body)
                 // Only BQLDA's own account gets the report form on its unit page.
-                #expect(unitPage.contains("action=\"/tasks/\(enc(bqldaTask))/updates\"") == (name == "bqlda"), "\(name)")
+                #expect(unitPage.contains("action=\"/tasks/\(enc(bqldaTask))/updates\"") == (name == "bqlda"),
+                    "\(name)")
                 let task = String(buffer: try await client.get("/tasks/\(enc(bqldaTask))", s).body)
                 #expect(task.contains("/updates\"") == (name != "ld"), "\(name) forms on the task page")
                 #expect(task.contains("Gia hạn") == (name == "vp"), "\(name) extension form")
@@ -74,7 +78,8 @@ import Testing
             headers[.cookie] = "fu_login=" + (cookieValue(page, "fu_login") ?? "")
             let ok = try await client.execute(
                 uri: "/login", method: .post, headers: headers,
-                body: ByteBuffer(string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=bqlda&password=\(PortalFixture.password)&next=%2F"))
+                body: ByteBuffer(string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=bqlda"
+                                 + "&password=\(PortalFixture.password)&next=%2F"))
             #expect(ok.status == .seeOther)
             #expect(ok.headers[.location] == "/units/BQLDA")
             let set = ok.headers[values: .setCookie].first { $0.hasPrefix("fu_session=") } ?? ""
@@ -99,7 +104,8 @@ import Testing
             h[.cookie] = "fu_login=" + (cookieValue(page, "fu_login") ?? "")
             // Even the right password is refused now.
             let r = try await client.execute(uri: "/login", method: .post, headers: h, body: ByteBuffer(
-                string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=vp&password=\(PortalFixture.password)"))
+                string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=vp"
+                    + "&password=\(PortalFixture.password)"))
             #expect(r.status == .tooManyRequests)
             #expect(!f.log.joined().contains(PortalFixture.password))
             #expect(!f.log.joined().contains("wrong-password"))
@@ -285,7 +291,8 @@ import Testing
             let rows = (try JSONSerialization.jsonObject(with: Data(all.body.readableBytesView))) as? [[String: Any]]
             #expect((rows?.count ?? 0) > 40)
             let some = try await client.api("/api/tasks?unit=TNMT&state=done", token: token)
-            let list = (try JSONSerialization.jsonObject(with: Data(some.body.readableBytesView))) as? [[String: Any]] ?? []
+            let list = (try JSONSerialization.jsonObject(with: Data(some.body.readableBytesView)))
+                as? [[String: Any]] ?? []
             #expect(!list.isEmpty)
             #expect(list.allSatisfy { $0["unit"] as? String == "TNMT" && $0["status"] as? String == "done" })
             let url = list.first?["api_url"] as? String ?? ""
@@ -336,6 +343,7 @@ import Testing
         #expect(after.tasks.map(\.id) == whole.tasks.map(\.id))
         #expect(after.tasks.map(\.history.count) == whole.tasks.map(\.history.count))
         try FileManager.default.removeItem(atPath: f.path(billing))
-        #expect(try live.ledger().tasks.count == whole.tasks.count - whole.tasks.filter { $0.meetingID.hasPrefix("2026-11-16") }.count)
+        let removed = whole.tasks.filter { $0.meetingID.hasPrefix("2026-11-16") }.count
+        #expect(try live.ledger().tasks.count == whole.tasks.count - removed)
     }
 }

@@ -34,7 +34,8 @@ final class ServerProcess {
     init(_ f: PortalFixture) throws {
         process.executableURL = followupBinary
         process.arguments = ["serve", "--root", f.root, "--users", f.users, "--listen", "127.0.0.1:0"]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": f.dir, "FOLLOWUP_TODAY": "2026-11-30", "LANG": "C.UTF-8"]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": f.dir, "FOLLOWUP_TODAY": "2026-11-30",
+            "LANG": "C.UTF-8"]
         process.standardOutput = output
         process.standardError = output
         try process.run()
@@ -95,9 +96,12 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
                     var bad: [String] = []
                     for n in 0..<50 {
                         let task = tasks[(c + n) % tasks.count]
-                        let (status, body) = try await request(api + segment(task) + "/updates", method: "POST", token: token,
-                                                               json: #"{"status":"in_progress","note":"web \#(c)-\#(n)"}"#)
-                        if status != 201 { bad.append("web \(c)-\(n): \(status) \(String(decoding: body, as: UTF8.self))") }
+                        let json = #"{"status":"in_progress","note":"web \#(c)-\#(n)"}"#
+                        let (status, body) = try await request(api + segment(task) + "/updates", method: "POST",
+                                                               token: token, json: json)
+                        if status != 201 {
+                            bad.append("web \(c)-\(n): \(status) \(String(decoding: body, as: UTF8.self))")
+                        }
                     }
                     return bad
                 }
@@ -109,7 +113,8 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
                     for n in 0..<25 {
                         let cli = Process()
                         cli.executableURL = followupBinary
-                        cli.arguments = ["status", tasks[(p + n) % tasks.count], "in_progress", "--note", "cli \(p)-\(n)",
+                        cli.arguments = ["status", tasks[(p + n) % tasks.count], "in_progress", "--note",
+                            "cli \(p)-\(n)",
                                          "--root", root]
                         cli.environment = ["PATH": "/usr/bin:/bin", "FOLLOWUP_TODAY": "2026-11-30", "LANG": "C.UTF-8"]
                         cli.standardOutput = FileHandle.nullDevice

@@ -93,7 +93,8 @@ public final class LiveRoot: @unchecked Sendable {
             diagnostics += e.problems
             if e.meeting != nil { kept.append(e) }
         }
-        let (indexes, duplicates) = Loader.dropDuplicateIDs(kept.map { (id: $0.meeting!.id, location: $0.meeting!.location) })
+        let (indexes, duplicates) = Loader.dropDuplicateIDs(kept.map { (id: $0.meeting!.id,
+            location: $0.meeting!.location) })
         diagnostics += duplicates
         var meetings: [Meeting] = []
         var tasks: [TaskItem] = []
