@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
 import FollowupKit
+import Foundation
 import HummingbirdBcrypt
 
 /// What an account may do on the portal.
@@ -102,14 +102,17 @@ public struct AccountStore: Sendable {
             guard !fields.isEmpty else { return }
             let at = "\(path):\(startLine):5"
             guard let name = fields["name"], let roleText = fields["role"], let hash = fields["password"] else {
-                throw AccountError("tài khoản thiếu name, role hoặc password",
+                throw AccountError(
+                    "tài khoản thiếu name, role hoặc password",
                     "an account lacks name, role or password", at: at)
             }
             guard let role = Role(rawValue: roleText) else {
                 throw AccountError("vai trò không hợp lệ “\(roleText)”", "unknown role “\(roleText)”", at: at)
             }
-            result.append(Account(name: name, role: role, unit: fields["unit"], passwordHash: hash,
-                                  tokenHash: fields["token_sha256"]))
+            result.append(
+                Account(
+                    name: name, role: role, unit: fields["unit"], passwordHash: hash,
+                    tokenHash: fields["token_sha256"]))
             fields = [:]
         }
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -123,15 +126,17 @@ public struct AccountStore: Sendable {
                 body = body.dropFirst(2)
             }
             guard let colon = body.firstIndex(of: ":") else {
-                throw AccountError("dòng không đúng dạng “khoá: \"giá trị\"”", "a line not of the form key: \"value\"",
-                                   at: "\(path):\(i + 1):1")
+                throw AccountError(
+                    "dòng không đúng dạng “khoá: \"giá trị\"”", "a line not of the form key: \"value\"",
+                    at: "\(path):\(i + 1):1")
             }
             let key = String(body[..<colon])
             let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard let decoded = try? JSONDecoder().decode(String.self, from: Data(value.utf8)) else {
-                throw AccountError("giá trị của \(key) phải là chuỗi trong ngoặc kép",
+                throw AccountError(
+                    "giá trị của \(key) phải là chuỗi trong ngoặc kép",
                     "the value of \(key) must be a double-quoted string",
-                                   at: "\(path):\(i + 1):\(column(of: colon, in: body, line: line) + 2)")
+                    at: "\(path):\(i + 1):\(column(of: colon, in: body, line: line) + 2)")
             }
             if startLine == 0 { startLine = i + 1 }
             fields[key] = decoded
@@ -166,8 +171,9 @@ public struct AccountStore: Sendable {
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) {
             do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: dir, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
                 throw AccountError("không tạo được thư mục \(dir)", "cannot create the folder \(dir)", at: path)
             }
@@ -175,7 +181,8 @@ public struct AccountStore: Sendable {
         do throws(FollowupError) {
             try AtomicFile().replace(path, with: Array(text().utf8), mode: 0o600)
         } catch {
-            throw AccountError("không ghi được: \(error.rendered(.vi))", "cannot write: \(error.rendered(.en))",
+            throw AccountError(
+                "không ghi được: \(error.rendered(.vi))", "cannot write: \(error.rendered(.en))",
                 at: path)
         }
         chmod(path, 0o600)
@@ -194,7 +201,8 @@ public struct AccountStore: Sendable {
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         var diff: UInt8 = 0
         for i in x.indices { diff |= x[i] ^ y[i] }
@@ -202,12 +210,15 @@ public struct AccountStore: Sendable {
     }
 
     static func checkName(_ name: String) throws(AccountError) {
-        let ok = !name.isEmpty && name.count <= 64 && name.unicodeScalars.allSatisfy {
-            CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0)
-        }
+        let ok =
+            !name.isEmpty && name.count <= 64
+            && name.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0)
+            }
         guard ok else {
-            throw AccountError("tên tài khoản “\(name)” chỉ được gồm chữ, số và . _ - @",
-                               "the account name “\(name)” may hold only letters, digits and . _ - @")
+            throw AccountError(
+                "tên tài khoản “\(name)” chỉ được gồm chữ, số và . _ - @",
+                "the account name “\(name)” may hold only letters, digits and . _ - @")
         }
     }
 
@@ -216,7 +227,8 @@ public struct AccountStore: Sendable {
             throw AccountError("mật khẩu phải có ít nhất 8 ký tự", "the password must be at least 8 characters long")
         }
         guard password.utf8.count <= 72 else {
-            throw AccountError("mật khẩu dài quá 72 byte (giới hạn của bcrypt)",
+            throw AccountError(
+                "mật khẩu dài quá 72 byte (giới hạn của bcrypt)",
                 "the password is longer than 72 bytes (bcrypt's limit)")
         }
     }
@@ -232,7 +244,8 @@ public struct AccountStore: Sendable {
             throw AccountError("tài khoản đơn vị cần --unit MÃ", "a unit account needs --unit CODE")
         }
         if role != .unit, unit != nil {
-            throw AccountError("chỉ tài khoản đơn vị (--role unit) mới có --unit",
+            throw AccountError(
+                "chỉ tài khoản đơn vị (--role unit) mới có --unit",
                 "only a unit account (--role unit) takes --unit")
         }
         try Self.checkPassword(password)

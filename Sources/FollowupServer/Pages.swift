@@ -1,5 +1,5 @@
-import Foundation
 import FollowupKit
+import Foundation
 
 /// The pages' models: plain dictionaries for the templates, every text from a record passed
 /// through `TextWidth.sanitize` (control characters, bidi overrides made visible) and then
@@ -8,12 +8,16 @@ enum Pages {
     static func text(_ s: String) -> String { TextWidth.sanitize(s) }
 
     static func base(_ c: PortalContext, title: String) -> [String: Any] {
-        var m: [String: Any] = ["lang": c.lang.rawValue, "title": text(title), "words": Words.table(c.lang),
-                                "otherLang": c.lang == .vi ? "English" : "Tiếng Việt",
-                                "otherLangQuery": "lang=" + (c.lang == .vi ? "en" : "vi")]
+        var m: [String: Any] = [
+            "lang": c.lang.rawValue, "title": text(title), "words": Words.table(c.lang),
+            "otherLang": c.lang == .vi ? "English" : "Tiếng Việt",
+            "otherLangQuery": "lang=" + (c.lang == .vi ? "en" : "vi"),
+        ]
         if let a = c.account {
-            var account: [String: Any] = ["name": text(a.name), "roleLabel": Words.role(a.role, c.lang),
-                                          "csrf": c.csrf ?? ""]
+            var account: [String: Any] = [
+                "name": text(a.name), "roleLabel": Words.role(a.role, c.lang),
+                "csrf": c.csrf ?? "",
+            ]
             // Always set: a missing key would be looked up in the page's own model.
             account["unit"] = a.unit ?? false
             m["account"] = account
@@ -53,8 +57,13 @@ enum Pages {
             "text": text(i.text),
         ]
         m["originalDue"] = i.due != i.originalDue ? i.originalDue.label(lang) : false
-        m["daysOverdue"] = i.daysOverdue.flatMap { d in i.state == .overdue ? lang.pick("\(d) ngày",
-            "\(d) days") : nil }
+        m["daysOverdue"] =
+            i.daysOverdue.flatMap { d in
+                i.state == .overdue
+                    ? lang.pick(
+                        "\(d) ngày",
+                        "\(d) days") : nil
+            }
             ?? false
         return m
     }
@@ -96,13 +105,18 @@ enum Pages {
     }
 
     /// The form(s) an account may use on a task, for the task page and its unit's page.
-    static func forms(for task: TaskItem, account: Account?, timeline: TaskTimeline, meetingDate: Day, today: Day,
-                      back: String, csrf: String, lang: Language, all: Bool) -> [[String: Any]] {
+    static func forms(
+        for task: TaskItem, account: Account?, timeline: TaskTimeline, meetingDate: Day, today: Day,
+        back: String, csrf: String, lang: Language, all: Bool
+    ) -> [[String: Any]] {
         guard let account, PortalWrites.mayWrite(account, task: task) else { return [] }
         func base(_ heading: String) -> [String: Any] {
-            ["href": segment(task.id), "csrf": csrf, "back": back, "today": today.iso, "meetingDate": meetingDate.iso,
-             "heading": heading, "words": Words.table(lang), "hasStatuses": false, "statuses": [Any](),
-             "extend": false, "reminder": false, "byUnit": false, "reopen": false, "noteRequired": false]
+            [
+                "href": segment(task.id), "csrf": csrf, "back": back, "today": today.iso,
+                "meetingDate": meetingDate.iso,
+                "heading": heading, "words": Words.table(lang), "hasStatuses": false, "statuses": [Any](),
+                "extend": false, "reminder": false, "byUnit": false, "reopen": false, "noteRequired": false,
+            ]
         }
         func statuses(_ list: [Status]) -> [[String: Any]] {
             list.map { ["value": $0.rawValue, "label": $0.label(lang)] }

@@ -1,5 +1,5 @@
-import Foundation
 import FollowupKit
+import Foundation
 import Hummingbird
 import Logging
 import Mustache
@@ -18,8 +18,10 @@ public struct PortalSettings: Sendable {
     public var log: @Sendable (String) -> Void
     public var hooks: WriteHooks
 
-    public init(root: String, usersPath: String, today: @escaping @Sendable () -> Day, secureCookies: Bool = false,
-                log: @escaping @Sendable (String) -> Void = { _ in }, hooks: WriteHooks = .none) {
+    public init(
+        root: String, usersPath: String, today: @escaping @Sendable () -> Day, secureCookies: Bool = false,
+        log: @escaping @Sendable (String) -> Void = { _ in }, hooks: WriteHooks = .none
+    ) {
         self.root = root
         self.usersPath = usersPath
         self.today = today
@@ -141,12 +143,14 @@ final class AccountsFile: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var st = stat()
-        let now = stat(path, &st) == 0
+        let now =
+            stat(path, &st) == 0
             ? [Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)] : []
         if now != key || key.isEmpty {
             if !now.isEmpty, st.st_mode & 0o077 != 0 {
-                throw AccountError("tệp tài khoản phải có quyền 0600 (chmod 600 \(path))",
-                                   "the accounts file must have mode 0600 (chmod 600 \(path))", at: path)
+                throw AccountError(
+                    "tệp tài khoản phải có quyền 0600 (chmod 600 \(path))",
+                    "the accounts file must have mode 0600 (chmod 600 \(path))", at: path)
             }
             store = try AccountStore.load(path)
             key = now
@@ -157,8 +161,10 @@ final class AccountsFile: @unchecked Sendable {
 
 /// Builds the portal's application: the router, its middleware and the server settings.
 /// Tests call this with `app.test(.router)`; `followup serve` runs it.
-public func buildPortal(_ settings: PortalSettings, host: String = "127.0.0.1", port: Int = 8080,
-                        onRunning: @escaping @Sendable (any Channel) async -> Void = { _ in })
+public func buildPortal(
+    _ settings: PortalSettings, host: String = "127.0.0.1", port: Int = 8080,
+    onRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+)
     throws -> some ApplicationProtocol
 {
     let portal = try Portal(settings)
@@ -169,8 +175,9 @@ public func buildPortal(_ settings: PortalSettings, host: String = "127.0.0.1", 
     PortalRoutes(portal: portal).register(router)
     var logger = Logger(label: "followup.serve")
     logger.logLevel = .warning
-    return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
-                       onServerRunning: onRunning, logger: logger)
+    return Application(
+        router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+        onServerRunning: onRunning, logger: logger)
 }
 
 /// Identifies the account, picks the language, turns refusals into pages or JSON, and logs
@@ -179,8 +186,10 @@ struct PortalMiddleware: RouterMiddleware {
     typealias Context = PortalContext
     let portal: Portal
 
-    func handle(_ request: Request, context: PortalContext,
-                next: (Request, PortalContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: PortalContext,
+        next: (Request, PortalContext) async throws -> Response
+    ) async throws -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
         var context = context
         context.lang = language(request)
@@ -194,7 +203,8 @@ struct PortalMiddleware: RouterMiddleware {
                     context.account = store.account(token: token)
                 }
             } else if let id = request.cookies[Portal.sessionCookie]?.value,
-                      let session = await portal.sessions.get(id) {
+                let session = await portal.sessions.get(id)
+            {
                 if let account = store.account(named: session.account) {
                     context.account = account
                     context.sessionID = id
@@ -205,23 +215,33 @@ struct PortalMiddleware: RouterMiddleware {
             }
             response = try await next(request, context)
         } catch let e as PortalError {
-            response = isAPI ? Responses.json(error: e, lang: context.lang)
+            response =
+                isAPI
+                ? Responses.json(error: e, lang: context.lang)
                 : Responses.page(error: e, context: context, portal: portal)
         } catch let e as AccountError {
             let refusal = PortalError(.internalServerError, "accounts", e.rendered(.vi), e.rendered(.en))
-            response = isAPI ? Responses.json(error: refusal, lang: context.lang)
+            response =
+                isAPI
+                ? Responses.json(error: refusal, lang: context.lang)
                 : Responses.page(error: refusal, context: context, portal: portal)
         } catch let e as FollowupError {
             let refusal = PortalError.from(e)
-            response = isAPI ? Responses.json(error: refusal, lang: context.lang)
+            response =
+                isAPI
+                ? Responses.json(error: refusal, lang: context.lang)
                 : Responses.page(error: refusal, context: context, portal: portal)
         } catch let e as HTTPError where e.status == .contentTooLarge {
-            response = isAPI ? Responses.json(error: .tooLarge, lang: context.lang)
+            response =
+                isAPI
+                ? Responses.json(error: .tooLarge, lang: context.lang)
                 : Responses.page(error: .tooLarge, context: context, portal: portal)
         }
         if let asked = request.uri.queryParameters["lang"], Language(rawValue: String(asked)) != nil,
-           let cookie = try? Cookie.validated(name: Portal.langCookie, value: String(asked), path: "/",
-                                              secure: portal.settings.secureCookies, httpOnly: true, sameSite: .lax) {
+            let cookie = try? Cookie.validated(
+                name: Portal.langCookie, value: String(asked), path: "/",
+                secure: portal.settings.secureCookies, httpOnly: true, sameSite: .lax)
+        {
             response.setCookie(cookie)
         }
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
@@ -233,8 +253,9 @@ struct PortalMiddleware: RouterMiddleware {
         }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        portal.settings.log("\(request.method) \(TextWidth.sanitize(request.uri.path)) \(response.status.code) "
-            + String(format: "%.1fms", ms) + " \(context.account?.name ?? "-")")
+        portal.settings.log(
+            "\(request.method) \(TextWidth.sanitize(request.uri.path)) \(response.status.code) "
+                + String(format: "%.1fms", ms) + " \(context.account?.name ?? "-")")
         return response
     }
 

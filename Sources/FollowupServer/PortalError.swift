@@ -22,13 +22,16 @@ public struct PortalError: Error, Sendable {
     static func forbidden(_ vi: String, _ en: String) -> PortalError { PortalError(.forbidden, "forbidden", vi, en) }
     static let readOnly = forbidden("Tài khoản này chỉ được xem.", "This account may only read.")
     static let unauthorized = PortalError(.unauthorized, "unauthorized", "Cần đăng nhập.", "Log in first.")
-    static let csrf = forbidden("Biểu mẫu đã hết hạn hoặc không hợp lệ; tải lại trang rồi gửi lại.",
-                                "The form expired or is not valid; reload the page and send it again.")
-    static let tooLarge = PortalError(.contentTooLarge, "too_large", "Nội dung gửi lên quá 64 KiB.",
-                                      "The request body is over 64 KiB.")
-    static let tooMany = PortalError(.tooManyRequests, "too_many_attempts",
-                                     "Đăng nhập sai quá nhiều lần; thử lại sau một phút.",
-                                     "Too many failed logins; try again in a minute.")
+    static let csrf = forbidden(
+        "Biểu mẫu đã hết hạn hoặc không hợp lệ; tải lại trang rồi gửi lại.",
+        "The form expired or is not valid; reload the page and send it again.")
+    static let tooLarge = PortalError(
+        .contentTooLarge, "too_large", "Nội dung gửi lên quá 64 KiB.",
+        "The request body is over 64 KiB.")
+    static let tooMany = PortalError(
+        .tooManyRequests, "too_many_attempts",
+        "Đăng nhập sai quá nhiều lần; thử lại sau một phút.",
+        "Too many failed logins; try again in a minute.")
     static func notFound(_ what: String) -> PortalError {
         PortalError(.notFound, "not_found", "Không tìm thấy \(what).", "\(what) not found.")
     }
@@ -41,7 +44,8 @@ public struct PortalError: Error, Sendable {
         case .recordUnreadable, .recordChanged: conflict = true
         default: conflict = false
         }
-        return PortalError(conflict ? .conflict : .badRequest, conflict ? "conflict" : "bad_request",
-                           e.rendered(.vi), e.rendered(.en))
+        return PortalError(
+            conflict ? .conflict : .badRequest, conflict ? "conflict" : "bad_request",
+            e.rendered(.vi), e.rendered(.en))
     }
 }

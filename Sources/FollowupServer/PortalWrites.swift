@@ -14,8 +14,10 @@ public struct UpdateRequest: Sendable, Decodable {
     /// The reporting unit; only the office may name one (a unit's entries carry its own).
     public var by: String?
 
-    public init(status: String? = nil, note: String? = nil, date: String? = nil, document: String? = nil,
-                due: String? = nil, reminder: Bool? = nil, reopen: Bool? = nil, by: String? = nil) {
+    public init(
+        status: String? = nil, note: String? = nil, date: String? = nil, document: String? = nil,
+        due: String? = nil, reminder: Bool? = nil, reopen: Bool? = nil, by: String? = nil
+    ) {
         self.status = status
         self.note = note
         self.date = date
@@ -48,8 +50,9 @@ public enum PortalWrites {
     {
         if account.role == .leader { throw .readOnly }
         if account.role == .unit, account.unit != task.unit {
-            throw .forbidden("Tài khoản của đơn vị \(account.unit ?? "?") chỉ báo cáo được nhiệm vụ của đơn vị mình.",
-                             "A unit account (\(account.unit ?? "?")) may only report on its own unit's tasks.")
+            throw .forbidden(
+                "Tài khoản của đơn vị \(account.unit ?? "?") chỉ báo cáo được nhiệm vụ của đơn vị mình.",
+                "A unit account (\(account.unit ?? "?")) may only report on its own unit's tasks.")
         }
         func given(_ s: String?) -> String? {
             guard let s else { return nil }
@@ -62,14 +65,16 @@ public enum PortalWrites {
         var day = today
         if let text = given(r.date) {
             guard let d = Day(userInput: text) else {
-                throw .bad("Ngày không hợp lệ “\(text)” (yyyy-mm-dd hoặc dd/mm/yyyy).",
-                           "Not a date: “\(text)” (yyyy-mm-dd or dd/mm/yyyy).")
+                throw .bad(
+                    "Ngày không hợp lệ “\(text)” (yyyy-mm-dd hoặc dd/mm/yyyy).",
+                    "Not a date: “\(text)” (yyyy-mm-dd or dd/mm/yyyy).")
             }
             day = d
         }
         if day > today {
-            throw .bad("Ngày \(Language.vi.format(day)) ở tương lai (hôm nay là \(Language.vi.format(today))).",
-                       "The date \(day.iso) is in the future (today is \(today.iso)).")
+            throw .bad(
+                "Ngày \(Language.vi.format(day)) ở tương lai (hôm nay là \(Language.vi.format(today))).",
+                "The date \(day.iso) is in the future (today is \(today.iso)).")
         }
         if let note = r.note, note.utf8.count > 4000 {
             throw .bad("Ghi chú dài quá 4000 byte.", "The note is longer than 4000 bytes.")
@@ -91,11 +96,13 @@ public enum PortalWrites {
         var by = given(r.by)
         if account.role == .unit {
             guard case .status(let s, let reopen) = kind, unitStatuses.contains(s), !reopen else {
-                throw .forbidden("Đơn vị chỉ báo cáo được: đang thực hiện, vướng mắc, hoàn thành.",
-                                 "A unit may only report: in progress, blocked, done.")
+                throw .forbidden(
+                    "Đơn vị chỉ báo cáo được: đang thực hiện, vướng mắc, hoàn thành.",
+                    "A unit may only report: in progress, blocked, done.")
             }
             if given(r.note) == nil {
-                throw .bad("Cần ghi chú: đã làm gì, hoặc vướng mắc gì.",
+                throw .bad(
+                    "Cần ghi chú: đã làm gì, hoặc vướng mắc gì.",
                     "A note is required: what was done, or what blocks it.")
             }
             if by != nil, by != account.unit {
@@ -120,8 +127,10 @@ public enum PortalWrites {
 
     /// Appends the entry to the task's record under its lock; returns the entries written
     /// (none when a reminder for that day is already there).
-    public static func apply(_ r: UpdateRequest, account: Account, taskID: String, ledger: Ledger, today: Day,
-                             hooks: WriteHooks = .none) throws(PortalError) -> [Update] {
+    public static func apply(
+        _ r: UpdateRequest, account: Account, taskID: String, ledger: Ledger, today: Day,
+        hooks: WriteHooks = .none
+    ) throws(PortalError) -> [Update] {
         guard let task = ledger.tasks.first(where: { $0.id == taskID }) else {
             if let broken = brokenRecord(for: taskID, in: ledger) { throw broken }
             throw .notFound(taskID)
@@ -133,8 +142,11 @@ public enum PortalWrites {
             return try store.append(to: meeting) { (snapshot) throws(FollowupError) in
                 switch kind {
                 case .status(let s, let reopen):
-                    return [try TaskUpdates.status(s, task: task.id, reopen: reopen, common, units: ledger.units,
-                                                   in: snapshot)]
+                    return [
+                        try TaskUpdates.status(
+                            s, task: task.id, reopen: reopen, common, units: ledger.units,
+                            in: snapshot)
+                    ]
                 case .extend(let d):
                     return [try TaskUpdates.extend(to: d, task: task.id, common, units: ledger.units, in: snapshot)]
                 case .reminder:
@@ -165,10 +177,12 @@ public enum PortalWrites {
             return name == meetingID + ".yaml" || name == meetingID + ".yml"
         }
         guard !found.isEmpty else { return nil }
-        return PortalError(.conflict, "conflict",
-                           "Biên bản có lỗi nên không ghi được:\n"
-                               + found.map { $0.rendered(.vi) }.joined(separator: "\n"),
-                           "The record has errors, so nothing was written:\n" + found.map { $0.rendered(.en) }
-                               .joined(separator: "\n"))
+        return PortalError(
+            .conflict, "conflict",
+            "Biên bản có lỗi nên không ghi được:\n"
+                + found.map { $0.rendered(.vi) }.joined(separator: "\n"),
+            "The record has errors, so nothing was written:\n"
+                + found.map { $0.rendered(.en) }
+                .joined(separator: "\n"))
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FollowupKit
+import Foundation
 import Hummingbird
 import NIOCore
 

@@ -1,5 +1,5 @@
-import Foundation
 import FollowupKit
+import Foundation
 import Hummingbird
 import NIOCore
 
@@ -61,7 +61,10 @@ struct PortalRoutes: Sendable {
     func form(_ request: Request, _ context: PortalContext) async throws -> [String: String] {
         var request = request
         if let length = request.headers[.contentLength].flatMap(Int.init),
-            length > Portal.bodyLimit { throw PortalError.tooLarge }
+            length > Portal.bodyLimit
+        {
+            throw PortalError.tooLarge
+        }
         let body = try await request.collectBody(upTo: Portal.bodyLimit)
         var fields: [String: String] = [:]
         for pair in String(buffer: body).split(separator: "&") {
@@ -82,8 +85,10 @@ struct PortalRoutes: Sendable {
 
     // MARK: - Login
 
-    func loginPage(_ request: Request, _ context: PortalContext, problem: String?,
-                   status: HTTPResponse.Status = .ok) async throws -> Response {
+    func loginPage(
+        _ request: Request, _ context: PortalContext, problem: String?,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         var model = Pages.base(context, title: context.lang.pick("Đăng nhập", "Log in"))
         model["account"] = nil
         let token = randomToken()
@@ -91,20 +96,24 @@ struct PortalRoutes: Sendable {
         model["next"] = safeBack(request.uri.queryParameters["next"].map(String.init))
         if let problem { model["problem"] = problem }
         var r = Responses.html(portal.templates.render(model, withTemplate: "login") ?? "", status: status)
-        r.setCookie(try Cookie.validated(name: Portal.loginCookie, value: token, path: "/login",
-                                         secure: portal.settings.secureCookies, httpOnly: true, sameSite: .strict))
+        r.setCookie(
+            try Cookie.validated(
+                name: Portal.loginCookie, value: token, path: "/login",
+                secure: portal.settings.secureCookies, httpOnly: true, sameSite: .strict))
         return r
     }
 
     func login(_ request: Request, _ context: PortalContext) async throws -> Response {
         let fields = try await form(request, context)
         guard let cookie = request.cookies[Portal.loginCookie]?.value, let sent = fields["csrf"],
-              constantTimeEqual(cookie, sent) else { throw PortalError.csrf }
+            constantTimeEqual(cookie, sent)
+        else { throw PortalError.csrf }
         let name = fields["name"] ?? ""
         let keys = ["account:" + name, "address:" + context.remote]
         if await portal.limiter.blocked(keys) {
-            return try await loginPage(request, context, problem: PortalError.tooMany.message(context.lang),
-                                       status: .tooManyRequests)
+            return try await loginPage(
+                request, context, problem: PortalError.tooMany.message(context.lang),
+                status: .tooManyRequests)
         }
         let store = try portal.accounts.current()
         let password = fields["password"] ?? ""
@@ -112,8 +121,10 @@ struct PortalRoutes: Sendable {
         let ok = await Task.detached { account?.verify(password: password) ?? false }.value
         guard ok, let account else {
             await portal.limiter.fail(keys)
-            return try await loginPage(request, context, problem: context.lang.pick(
-                "Sai tài khoản hoặc mật khẩu.", "Wrong account or password."), status: .unauthorized)
+            return try await loginPage(
+                request, context,
+                problem: context.lang.pick(
+                    "Sai tài khoản hoặc mật khẩu.", "Wrong account or password."), status: .unauthorized)
         }
         await portal.limiter.succeed(keys)
         if let old = context.sessionID { await portal.sessions.remove(old) }
@@ -121,8 +132,10 @@ struct PortalRoutes: Sendable {
         var target = safeBack(fields["next"])
         if target == "/", account.role == .unit, let unit = account.unit { target = "/units/" + segment(unit) }
         var r = Responses.redirect(target)
-        r.setCookie(try Cookie.validated(name: Portal.sessionCookie, value: id, path: "/",
-                                         secure: portal.settings.secureCookies, httpOnly: true, sameSite: .lax))
+        r.setCookie(
+            try Cookie.validated(
+                name: Portal.sessionCookie, value: id, path: "/",
+                secure: portal.settings.secureCookies, httpOnly: true, sameSite: .lax))
         return r
     }
 
@@ -131,8 +144,10 @@ struct PortalRoutes: Sendable {
         try checkCSRF(try await form(request, context), context)
         if let id = context.sessionID { await portal.sessions.remove(id) }
         var r = Responses.redirect("/login")
-        r.setCookie(try Cookie.validated(name: Portal.sessionCookie, value: "", maxAge: 0, path: "/",
-                                         secure: portal.settings.secureCookies, httpOnly: true, sameSite: .lax))
+        r.setCookie(
+            try Cookie.validated(
+                name: Portal.sessionCookie, value: "", maxAge: 0, path: "/",
+                secure: portal.settings.secureCookies, httpOnly: true, sameSite: .lax))
         return r
     }
 
@@ -150,9 +165,12 @@ struct PortalRoutes: Sendable {
 
     func recordErrors(_ ledger: Ledger, _ lang: Language) -> [String] {
         guard ledger.errorCount > 0 else { return [] }
-        return [lang.pick("Các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng; chạy followup check.",
-                          "The records have \(ledger.errorCount) errors, so the figures may be wrong; "
-                              + "run followup check.")]
+        return [
+            lang.pick(
+                "Các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng; chạy followup check.",
+                "The records have \(ledger.errorCount) errors, so the figures may be wrong; "
+                    + "run followup check.")
+        ]
     }
 
     func dashboard(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -161,12 +179,15 @@ struct PortalRoutes: Sendable {
         let (r, ledger) = try await portal.report(asOf: day, allItems: false)
         let lang = context.lang
         var model = Pages.base(context, title: lang.pick("Tổng hợp", "Dashboard"))
-        model["heading"] = lang.pick("Tình hình thực hiện kết luận, tính đến ngày ",
-            "Progress on the conclusions as of ")
+        model["heading"] =
+            lang.pick(
+                "Tình hình thực hiện kết luận, tính đến ngày ",
+                "Progress on the conclusions as of ")
             + lang.format(day)
         model["asOfISO"] = day.iso
         model["recordErrors"] = recordErrors(ledger, lang)
-        model["rows"] = r.units.map { Pages.unitRow(code: $0.code, name: $0.name, $0.counts, lang) }
+        model["rows"] =
+            r.units.map { Pages.unitRow(code: $0.code, name: $0.name, $0.counts, lang) }
             + [Pages.unitRow(code: nil, name: lang.pick("Tổng cộng", "Total"), r.totals, lang)]
         model["lists"] = Pages.listKinds.map { entry -> [String: Any] in
             let (slug, kind) = entry
@@ -242,8 +263,13 @@ struct PortalRoutes: Sendable {
         var judged: [(TaskItem, Assessment, Day)] = []
         for t in ledger.tasks where t.unit == unit.code {
             let meeting = ledger.meeting(of: t)
-            if let a = Assessment.assess(t, meetingDate: meeting.date, options: options) { judged.append((t, a,
-                meeting.date)) }
+            if let a = Assessment.assess(t, meetingDate: meeting.date, options: options) {
+                judged.append(
+                    (
+                        t, a,
+                        meeting.date
+                    ))
+            }
         }
         func rank(_ a: Assessment) -> Int { a.state == .overdue ? 0 : a.isOpen ? 1 : 2 }
         judged.sort { x, y in
@@ -272,20 +298,25 @@ struct PortalRoutes: Sendable {
                 "id": Pages.text(t.id), "href": segment(t.id), "due": a.timeline.deadline.label(lang),
                 "state": a.state.label(lang), "text": Pages.text(ledger.conclusion(of: t).text),
             ]
-            m["daysOverdue"] = a.state == .overdue ? a.daysLate.map { lang.pick("\($0) ngày", "\($0) days") } ?? false
+            m["daysOverdue"] =
+                a.state == .overdue
+                ? a.daysLate.map { lang.pick("\($0) ngày", "\($0) days") } ?? false
                 : false
             m["last"] = false
             m["form"] = [Any]()
             if let last = t.history.last(where: { $0.status != nil || $0.note != nil }) {
-                var l: [String: Any] = ["date": lang.format(last.date),
-                                        "status": (last.status ?? a.timeline.status).label(lang)]
+                var l: [String: Any] = [
+                    "date": lang.format(last.date),
+                    "status": (last.status ?? a.timeline.status).label(lang),
+                ]
                 l["note"] = last.note.map(Pages.text) ?? false
                 m["last"] = l
             }
             if account.role == .unit {
-                m["form"] = Pages.forms(for: t, account: account, timeline: TaskTimeline.replay(t),
+                m["form"] = Pages.forms(
+                    for: t, account: account, timeline: TaskTimeline.replay(t),
                     meetingDate: meetingDate,
-                                        today: today, back: back, csrf: context.csrf ?? "", lang: lang, all: false)
+                    today: today, back: back, csrf: context.csrf ?? "", lang: lang, all: false)
             }
             return m
         }
@@ -327,9 +358,10 @@ struct PortalRoutes: Sendable {
         if let a, a.state == .overdue, let d = a.daysLate { model["daysOverdue"] = lang.pick("\(d) ngày", "\(d) days") }
         model["hasHistory"] = !task.history.isEmpty
         model["history"] = task.history.map { Pages.entry($0, lang) }
-        model["forms"] = Pages.forms(for: task, account: account, timeline: timeline, meetingDate: meeting.date,
-                                     today: today, back: "/tasks/" + segment(task.id), csrf: context.csrf ?? "",
-                                     lang: lang, all: true)
+        model["forms"] = Pages.forms(
+            for: task, account: account, timeline: timeline, meetingDate: meeting.date,
+            today: today, back: "/tasks/" + segment(task.id), csrf: context.csrf ?? "",
+            lang: lang, all: true)
         if request.uri.queryParameters["saved"] != nil { model["flash"] = lang.pick("Đã ghi.", "Saved.") }
         return Responses.html(portal.templates.render(model, withTemplate: "task") ?? "")
     }
@@ -354,8 +386,10 @@ struct PortalRoutes: Sendable {
                 "text": Pages.text(meeting.conclusions[i].text),
                 "tasks": tasks.filter { $0.conclusionIndex == i }.map { t -> [String: Any] in
                     let tl = TaskTimeline.replay(t)
-                    return ["id": Pages.text(t.id), "href": segment(t.id), "unit": Pages.text(t.unit),
-                            "due": tl.deadline.label(lang), "status": tl.status.label(lang)]
+                    return [
+                        "id": Pages.text(t.id), "href": segment(t.id), "unit": Pages.text(t.unit),
+                        "due": tl.deadline.label(lang), "status": tl.status.label(lang),
+                    ]
                 },
             ]
         }
@@ -379,10 +413,11 @@ struct PortalRoutes: Sendable {
         guard let account = context.account else { return loginRedirect(request) }
         let fields = try await form(request, context)
         try checkCSRF(fields, context)
-        let r = UpdateRequest(status: fields["status"], note: fields["note"], date: fields["date"],
-                              document: fields["document"], due: fields["due"],
-                              reminder: fields["reminder"] == "true" ? true : nil,
-                              reopen: fields["reopen"] == "true" ? true : nil, by: fields["by"])
+        let r = UpdateRequest(
+            status: fields["status"], note: fields["note"], date: fields["date"],
+            document: fields["document"], due: fields["due"],
+            reminder: fields["reminder"] == "true" ? true : nil,
+            reopen: fields["reopen"] == "true" ? true : nil, by: fields["by"])
         let (task, _) = try await write(r, account: account, taskName: decoded(context, "id"))
         let back = safeBack(fields["back"])
         return Responses.redirect(back.hasPrefix("/units/") ? back : "/tasks/" + segment(task.id) + "?saved=1")
@@ -395,13 +430,19 @@ struct PortalRoutes: Sendable {
         let ledger = try await portal.ledger()
         var filter = TaskFilter()
         if let u = request.uri.queryParameters["unit"].map(String.init), !u.isEmpty {
-            guard let unit = ledger.units.resolve(u) else { throw PortalError.bad("Không có đơn vị “\(u)”.",
-                "No unit “\(u)”.") }
+            guard let unit = ledger.units.resolve(u) else {
+                throw PortalError.bad(
+                    "Không có đơn vị “\(u)”.",
+                    "No unit “\(u)”.")
+            }
             filter.units = [unit.code]
         }
         if let s = request.uri.queryParameters["state"].map(String.init), !s.isEmpty {
-            guard let st = Status(userInput: s) else { throw PortalError.bad("Trạng thái không hợp lệ “\(s)”.",
-                "Unknown status “\(s)”.") }
+            guard let st = Status(userInput: s) else {
+                throw PortalError.bad(
+                    "Trạng thái không hợp lệ “\(s)”.",
+                    "Unknown status “\(s)”.")
+            }
             filter.statuses = [st]
         }
         var perMeeting: [[TaskRow]] = []
@@ -463,7 +504,10 @@ struct PortalRoutes: Sendable {
         let account = try apiAccount(context)
         var request = request
         if let length = request.headers[.contentLength].flatMap(Int.init),
-            length > Portal.bodyLimit { throw PortalError.tooLarge }
+            length > Portal.bodyLimit
+        {
+            throw PortalError.tooLarge
+        }
         let body = try await request.collectBody(upTo: Portal.bodyLimit)
         let r: UpdateRequest
         do {
@@ -474,8 +518,9 @@ struct PortalRoutes: Sendable {
         let (task, written) = try await write(r, account: account, taskName: decoded(context, "id"))
         let ledger = try await portal.ledger()
         let now = ledger.tasks.first { $0.id == task.id } ?? task
-        return Responses.bytes(taskJSON(now, ledger: ledger), type: "application/json",
-                               status: written.isEmpty ? .ok : .created)
+        return Responses.bytes(
+            taskJSON(now, ledger: ledger), type: "application/json",
+            status: written.isEmpty ? .ok : .created)
     }
 }
 

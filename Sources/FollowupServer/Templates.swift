@@ -12,152 +12,152 @@ enum Templates {
     static let all: [(String, String)] = [
         ("head", head), ("foot", foot), ("login", login), ("dashboard", dashboard), ("list", list),
         ("unit", unit), ("task", task), ("meeting", meeting), ("error", error), ("updateform", updateForm),
-            ("listpage", listPage),
+        ("listpage", listPage),
     ]
 
     static let css = """
-    body{font-family:"Segoe UI",Arial,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
-    header{background:#7a1010;color:#fff;padding:.5rem 1rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
-    header a{color:#fff}header .who{margin-left:auto}header form{display:inline}
-    main{padding:1rem;max-width:75rem}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem}
-    table{border-collapse:collapse;background:#fff;margin:.5rem 0}
-    th,td{border:1px solid #bbb;padding:.25rem .5rem;vertical-align:top;text-align:left}
-    td.n{text-align:right}th{background:#eee}meter{width:8rem}.late{color:#b00020;font-weight:bold}
-    .u{unicode-bidi:isolate;white-space:pre-wrap}.msg{border:1px solid #b00020;background:#fdecea;padding:.5rem;
-    white-space:pre-wrap}.ok{border:1px solid #2e7d32;background:#e8f5e9;padding:.5rem}
-    form.update{background:#fff;border:1px solid #ccc;padding:.5rem;margin:.5rem 0}
-    form.update label{display:inline-block;margin:.2rem .5rem .2rem 0}
-    ol.timeline li{margin:.3rem 0}nav.pages a{margin-right:.5rem}
-    @media print{header form,form.update,nav.pages,.noprint{display:none}body{background:#fff}}
-    """
+        body{font-family:"Segoe UI",Arial,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
+        header{background:#7a1010;color:#fff;padding:.5rem 1rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
+        header a{color:#fff}header .who{margin-left:auto}header form{display:inline}
+        main{padding:1rem;max-width:75rem}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem}
+        table{border-collapse:collapse;background:#fff;margin:.5rem 0}
+        th,td{border:1px solid #bbb;padding:.25rem .5rem;vertical-align:top;text-align:left}
+        td.n{text-align:right}th{background:#eee}meter{width:8rem}.late{color:#b00020;font-weight:bold}
+        .u{unicode-bidi:isolate;white-space:pre-wrap}.msg{border:1px solid #b00020;background:#fdecea;padding:.5rem;
+        white-space:pre-wrap}.ok{border:1px solid #2e7d32;background:#e8f5e9;padding:.5rem}
+        form.update{background:#fff;border:1px solid #ccc;padding:.5rem;margin:.5rem 0}
+        form.update label{display:inline-block;margin:.2rem .5rem .2rem 0}
+        ol.timeline li{margin:.3rem 0}nav.pages a{margin-right:.5rem}
+        @media print{header form,form.update,nav.pages,.noprint{display:none}body{background:#fff}}
+        """
 
     static let head = """
-    <!DOCTYPE html>
-    <html lang="{{lang}}"><head><meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{{title}} · followup</title><link rel="stylesheet" href="/static/style.css"></head>
-    <body><header><strong><a href="/">{{words.app}}</a></strong>
-    {{#account}}<span class="who">{{name}} ({{roleLabel}}{{#unit}} · {{.}}{{/unit}})</span>
-    <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">
-    <button type="submit">{{words.logout}}</button></form>{{/account}}
-    <a href="?{{otherLangQuery}}">{{otherLang}}</a></header><main>
-    {{#flash}}<p class="ok">{{.}}</p>{{/flash}}{{#problem}}<p class="msg" role="alert">{{.}}</p>{{/problem}}
-    """
+        <!DOCTYPE html>
+        <html lang="{{lang}}"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · followup</title><link rel="stylesheet" href="/static/style.css"></head>
+        <body><header><strong><a href="/">{{words.app}}</a></strong>
+        {{#account}}<span class="who">{{name}} ({{roleLabel}}{{#unit}} · {{.}}{{/unit}})</span>
+        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit">{{words.logout}}</button></form>{{/account}}
+        <a href="?{{otherLangQuery}}">{{otherLang}}</a></header><main>
+        {{#flash}}<p class="ok">{{.}}</p>{{/flash}}{{#problem}}<p class="msg" role="alert">{{.}}</p>{{/problem}}
+        """
 
     static let foot = "</main></body></html>\n"
 
     static let login = """
-    {{> head}}<h1>{{words.login}}</h1>
-    <form method="post" action="/login"><input type="hidden" name="csrf" value="{{loginCSRF}}">
-    <input type="hidden" name="next" value="{{next}}">
-    <p><label>{{words.account}} <input name="name" autocomplete="username" required autofocus></label></p>
-    <p><label>{{words.password}}
-    <input name="password" type="password" autocomplete="current-password" required></label></p>
-    <p><button type="submit">{{words.login}}</button></p></form>{{> foot}}
-    """
+        {{> head}}<h1>{{words.login}}</h1>
+        <form method="post" action="/login"><input type="hidden" name="csrf" value="{{loginCSRF}}">
+        <input type="hidden" name="next" value="{{next}}">
+        <p><label>{{words.account}} <input name="name" autocomplete="username" required autofocus></label></p>
+        <p><label>{{words.password}}
+        <input name="password" type="password" autocomplete="current-password" required></label></p>
+        <p><button type="submit">{{words.login}}</button></p></form>{{> foot}}
+        """
 
     static let dashboard = """
-    {{> head}}<h1>{{heading}}</h1>
-    <form method="get" action="/" class="noprint"><label>{{words.asOf}}
-    <input type="date" name="as_of" value="{{asOfISO}}"></label><input type="hidden" name="lang" value="{{lang}}">
-    <button type="submit">{{words.show}}</button>
-    · <a href="/digest.html?as_of={{asOfISO}}&amp;lang={{lang}}">HTML</a>
-    · <a href="/digest.csv?as_of={{asOfISO}}&amp;lang={{lang}}">CSV</a>
-    · <a href="/digest.json?as_of={{asOfISO}}">JSON</a></form>
-    {{#recordErrors}}<p class="msg">{{.}}</p>{{/recordErrors}}
-    <table><thead><tr><th>{{words.unit}}</th><th>{{words.tasks}}</th><th>{{words.doneOnTime}}</th>
-    <th>{{words.doneLate}}</th><th>{{words.withinDeadline}}</th><th>{{words.overdue}}</th><th>{{words.ongoing}}</th>
-    <th>{{words.notStarted}}</th><th>{{words.blocked}}</th><th>{{words.doneShare}}</th></tr></thead><tbody>
-    {{#rows}}<tr><td>{{#code}}<a href="/units/{{href}}">{{code}}</a> {{/code}}{{name}}</td><td class="n">{{tasks}}</td>
-    <td class="n">{{doneOnTime}} ({{doneOnTimePct}})</td><td class="n">{{doneLate}} ({{doneLatePct}})</td>
-    <td class="n">{{withinDeadline}} ({{withinDeadlinePct}})</td><td class="n">{{overdue}} ({{overduePct}})</td>
-    <td class="n">{{ongoing}}</td><td class="n">{{notStarted}}</td><td class="n">{{blocked}}</td>
-    <td><meter min="0" max="100" value="{{doneWidth}}">{{donePct}}</meter> {{donePct}}</td></tr>{{/rows}}
-    </tbody></table>
-    {{#lists}}<h2>{{title}} ({{count}})</h2>{{> list}}
-    {{#more}}<p><a href="/lists/{{kind}}?as_of={{asOfISO}}&amp;lang={{lang}}">{{words.all}} ({{count}})</a></p>{{/more}}
-    {{/lists}}{{> foot}}
-    """
+        {{> head}}<h1>{{heading}}</h1>
+        <form method="get" action="/" class="noprint"><label>{{words.asOf}}
+        <input type="date" name="as_of" value="{{asOfISO}}"></label><input type="hidden" name="lang" value="{{lang}}">
+        <button type="submit">{{words.show}}</button>
+        · <a href="/digest.html?as_of={{asOfISO}}&amp;lang={{lang}}">HTML</a>
+        · <a href="/digest.csv?as_of={{asOfISO}}&amp;lang={{lang}}">CSV</a>
+        · <a href="/digest.json?as_of={{asOfISO}}">JSON</a></form>
+        {{#recordErrors}}<p class="msg">{{.}}</p>{{/recordErrors}}
+        <table><thead><tr><th>{{words.unit}}</th><th>{{words.tasks}}</th><th>{{words.doneOnTime}}</th>
+        <th>{{words.doneLate}}</th><th>{{words.withinDeadline}}</th><th>{{words.overdue}}</th><th>{{words.ongoing}}</th>
+        <th>{{words.notStarted}}</th><th>{{words.blocked}}</th><th>{{words.doneShare}}</th></tr></thead><tbody>
+        {{#rows}}<tr><td>{{#code}}<a href="/units/{{href}}">{{code}}</a> {{/code}}{{name}}</td><td class="n">{{tasks}}</td>
+        <td class="n">{{doneOnTime}} ({{doneOnTimePct}})</td><td class="n">{{doneLate}} ({{doneLatePct}})</td>
+        <td class="n">{{withinDeadline}} ({{withinDeadlinePct}})</td><td class="n">{{overdue}} ({{overduePct}})</td>
+        <td class="n">{{ongoing}}</td><td class="n">{{notStarted}}</td><td class="n">{{blocked}}</td>
+        <td><meter min="0" max="100" value="{{doneWidth}}">{{donePct}}</meter> {{donePct}}</td></tr>{{/rows}}
+        </tbody></table>
+        {{#lists}}<h2>{{title}} ({{count}})</h2>{{> list}}
+        {{#more}}<p><a href="/lists/{{kind}}?as_of={{asOfISO}}&amp;lang={{lang}}">{{words.all}} ({{count}})</a></p>{{/more}}
+        {{/lists}}{{> foot}}
+        """
 
     static let list = """
-    {{#hasItems}}<table><thead><tr><th>{{words.task}}</th><th>{{words.unit}}</th><th>{{words.deadline}}</th>
-    <th>{{words.state}}</th><th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
-    {{#items}}<tr><td><a href="/tasks/{{href}}">{{id}}</a></td><td><a href="/units/{{unitHref}}">{{unit}}</a></td>
-    <td>{{due}}{{#originalDue}} ({{words.originally}} {{.}}){{/originalDue}}</td>
-    <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
-    <td>{{lastUpdate}}</td><td class="u">{{text}}</td></tr>{{/items}}</tbody></table>{{/hasItems}}
-    {{^hasItems}}<p>{{words.none}}</p>{{/hasItems}}
-    """
+        {{#hasItems}}<table><thead><tr><th>{{words.task}}</th><th>{{words.unit}}</th><th>{{words.deadline}}</th>
+        <th>{{words.state}}</th><th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
+        {{#items}}<tr><td><a href="/tasks/{{href}}">{{id}}</a></td><td><a href="/units/{{unitHref}}">{{unit}}</a></td>
+        <td>{{due}}{{#originalDue}} ({{words.originally}} {{.}}){{/originalDue}}</td>
+        <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
+        <td>{{lastUpdate}}</td><td class="u">{{text}}</td></tr>{{/items}}</tbody></table>{{/hasItems}}
+        {{^hasItems}}<p>{{words.none}}</p>{{/hasItems}}
+        """
 
     static let listPage = """
-    {{> head}}<h1>{{heading}}</h1>{{#list}}{{> list}}{{/list}}
-    <nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
-    {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{> foot}}
-    """
+        {{> head}}<h1>{{heading}}</h1>{{#list}}{{> list}}{{/list}}
+        <nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
+        {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{> foot}}
+        """
 
     static let unit = """
-    {{> head}}<h1>{{heading}}</h1><p><a href="/?as_of={{asOfISO}}">{{words.dashboard}}</a></p>
-    {{#hasTasks}}<table><thead><tr><th>{{words.task}}</th><th>{{words.deadline}}</th><th>{{words.state}}</th>
-    <th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
-    {{#tasks}}<tr><td><a href="/tasks/{{href}}">{{id}}</a></td><td>{{due}}</td>
-    <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
-    <td>{{#last}}{{date}} · {{status}}{{#note}}: <span class="u">{{.}}</span>{{/note}}{{/last}}</td>
-    <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}
-    {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}
-    {{#pageLabel}}<nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
-    {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{/pageLabel}}{{> foot}}
-    """
+        {{> head}}<h1>{{heading}}</h1><p><a href="/?as_of={{asOfISO}}">{{words.dashboard}}</a></p>
+        {{#hasTasks}}<table><thead><tr><th>{{words.task}}</th><th>{{words.deadline}}</th><th>{{words.state}}</th>
+        <th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
+        {{#tasks}}<tr><td><a href="/tasks/{{href}}">{{id}}</a></td><td>{{due}}</td>
+        <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
+        <td>{{#last}}{{date}} · {{status}}{{#note}}: <span class="u">{{.}}</span>{{/note}}{{/last}}</td>
+        <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}
+        {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}
+        {{#pageLabel}}<nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
+        {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{/pageLabel}}{{> foot}}
+        """
 
     static let updateForm = """
-    <form class="update" method="post" action="/tasks/{{href}}/updates">
-    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}">
-    <strong>{{heading}}</strong><br>
-    {{#hasStatuses}}<label>{{words.status}} <select name="status">{{#statuses}}
-    <option value="{{value}}">{{label}}</option>{{/statuses}}</select></label>{{/hasStatuses}}
-    {{#extend}}<label>{{words.newDeadline}} <input type="date" name="due" required></label>{{/extend}}
-    {{#reminder}}<input type="hidden" name="reminder" value="true">{{/reminder}}
-    {{^reminder}}<label>{{words.note}} <input name="note" size="40"{{#noteRequired}} required{{/noteRequired}}
-    ></label>{{/reminder}}
-    <label>{{words.date}}
-    <input type="date" name="date" value="{{today}}" max="{{today}}" min="{{meetingDate}}"></label>
-    <label>{{words.document}} <input name="document" size="14"></label>
-    {{#byUnit}}<label>{{words.by}} <input name="by" size="8"></label>{{/byUnit}}
-    {{#reopen}}<label><input type="checkbox" name="reopen" value="true"> {{words.reopen}}</label>{{/reopen}}
-    <button type="submit">{{words.send}}</button></form>
-    """
+        <form class="update" method="post" action="/tasks/{{href}}/updates">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}">
+        <strong>{{heading}}</strong><br>
+        {{#hasStatuses}}<label>{{words.status}} <select name="status">{{#statuses}}
+        <option value="{{value}}">{{label}}</option>{{/statuses}}</select></label>{{/hasStatuses}}
+        {{#extend}}<label>{{words.newDeadline}} <input type="date" name="due" required></label>{{/extend}}
+        {{#reminder}}<input type="hidden" name="reminder" value="true">{{/reminder}}
+        {{^reminder}}<label>{{words.note}} <input name="note" size="40"{{#noteRequired}} required{{/noteRequired}}
+        ></label>{{/reminder}}
+        <label>{{words.date}}
+        <input type="date" name="date" value="{{today}}" max="{{today}}" min="{{meetingDate}}"></label>
+        <label>{{words.document}} <input name="document" size="14"></label>
+        {{#byUnit}}<label>{{words.by}} <input name="by" size="8"></label>{{/byUnit}}
+        {{#reopen}}<label><input type="checkbox" name="reopen" value="true"> {{words.reopen}}</label>{{/reopen}}
+        <button type="submit">{{words.send}}</button></form>
+        """
 
     static let task = """
-    {{> head}}<h1>{{words.task}} {{id}}</h1>
-    <table><tr><th>{{words.conclusion}}</th><td class="u">{{text}}</td></tr>
-    <tr><th>{{words.meeting}}</th>
-    <td><a href="/meetings/{{meetingHref}}">{{meetingTitle}}</a> ({{meetingDate}})</td></tr>
-    <tr><th>{{words.lead}}</th><td><a href="/units/{{unitHref}}">{{unit}}</a> {{unitName}}</td></tr>
-    <tr><th>{{words.support}}</th><td>{{support}}</td></tr>
-    <tr><th>{{words.deadline}}</th><td>{{due}}</td></tr>
-    <tr><th>{{words.originalDeadline}}</th><td>{{originalDue}}</td></tr>
-    <tr><th>{{words.state}}</th><td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td></tr>
-    </table><h2>{{words.history}}</h2>
-    {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}
-    {{#by}} · {{words.by}} {{.}}{{/by}}
-    {{#document}} · {{words.document}} {{.}}{{/document}}{{#note}}<br><span class="u">{{.}}</span>{{/note}}
-    </li>{{/history}}</ol>{{/hasHistory}}
-    {{^hasHistory}}<p>{{words.noHistory}}</p>{{/hasHistory}}
-    {{#forms}}{{> updateform}}{{/forms}}{{> foot}}
-    """
+        {{> head}}<h1>{{words.task}} {{id}}</h1>
+        <table><tr><th>{{words.conclusion}}</th><td class="u">{{text}}</td></tr>
+        <tr><th>{{words.meeting}}</th>
+        <td><a href="/meetings/{{meetingHref}}">{{meetingTitle}}</a> ({{meetingDate}})</td></tr>
+        <tr><th>{{words.lead}}</th><td><a href="/units/{{unitHref}}">{{unit}}</a> {{unitName}}</td></tr>
+        <tr><th>{{words.support}}</th><td>{{support}}</td></tr>
+        <tr><th>{{words.deadline}}</th><td>{{due}}</td></tr>
+        <tr><th>{{words.originalDeadline}}</th><td>{{originalDue}}</td></tr>
+        <tr><th>{{words.state}}</th><td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td></tr>
+        </table><h2>{{words.history}}</h2>
+        {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}
+        {{#by}} · {{words.by}} {{.}}{{/by}}
+        {{#document}} · {{words.document}} {{.}}{{/document}}{{#note}}<br><span class="u">{{.}}</span>{{/note}}
+        </li>{{/history}}</ol>{{/hasHistory}}
+        {{^hasHistory}}<p>{{words.noHistory}}</p>{{/hasHistory}}
+        {{#forms}}{{> updateform}}{{/forms}}{{> foot}}
+        """
 
     static let meeting = """
-    {{> head}}<h1 class="u">{{title}}</h1><table>
-    <tr><th>{{words.date}}</th><td>{{date}}</td></tr>{{#document}}<tr><th>{{words.document}}</th><td>{{.}}</td>
-    </tr>{{/document}}
-    <tr><th>{{words.chair}}</th><td class="u">{{chair}}</td></tr>
-    {{#place}}<tr><th>{{words.place}}</th><td class="u">{{.}}</td></tr>{{/place}}
-    <tr><th>{{words.attendees}}</th><td><ul>{{#attendees}}<li class="u">{{.}}</li>{{/attendees}}</ul></td></tr></table>
-    {{#summary}}<p class="u">{{.}}</p>{{/summary}}<h2>{{words.conclusions}}</h2><ol>
-    {{#conclusions}}<li><span class="u">{{text}}</span><ul>{{#tasks}}<li><a href="/tasks/{{href}}">{{id}}</a> ·
-    {{unit}} · {{due}} · {{status}}</li>{{/tasks}}</ul></li>{{/conclusions}}</ol>{{> foot}}
-    """
+        {{> head}}<h1 class="u">{{title}}</h1><table>
+        <tr><th>{{words.date}}</th><td>{{date}}</td></tr>{{#document}}<tr><th>{{words.document}}</th><td>{{.}}</td>
+        </tr>{{/document}}
+        <tr><th>{{words.chair}}</th><td class="u">{{chair}}</td></tr>
+        {{#place}}<tr><th>{{words.place}}</th><td class="u">{{.}}</td></tr>{{/place}}
+        <tr><th>{{words.attendees}}</th><td><ul>{{#attendees}}<li class="u">{{.}}</li>{{/attendees}}</ul></td></tr></table>
+        {{#summary}}<p class="u">{{.}}</p>{{/summary}}<h2>{{words.conclusions}}</h2><ol>
+        {{#conclusions}}<li><span class="u">{{text}}</span><ul>{{#tasks}}<li><a href="/tasks/{{href}}">{{id}}</a> ·
+        {{unit}} · {{due}} · {{status}}</li>{{/tasks}}</ul></li>{{/conclusions}}</ol>{{> foot}}
+        """
 
     static let error = """
-    {{> head}}<h1>{{heading}}</h1><p><a href="/">{{words.dashboard}}</a></p>{{> foot}}
-    """
+        {{> head}}<h1>{{heading}}</h1><p><a href="/">{{words.dashboard}}</a></p>{{> foot}}
+        """
 }

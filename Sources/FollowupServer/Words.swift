@@ -28,8 +28,11 @@ enum Words {
         ("document", "Số văn bản", "Document"), ("by", "Đơn vị báo cáo", "Reported by"),
         ("reopen", "Mở lại (sau khi đã hoàn thành/hủy)", "Reopen (after done/cancelled)"),
         ("send", "Gửi", "Send"), ("meeting", "Cuộc họp", "Meeting"), ("lead", "Đơn vị chủ trì", "Lead unit"),
-        ("support", "Đơn vị phối hợp", "Supporting units"), ("originalDeadline", "Thời hạn ban đầu",
-            "Original deadline"),
+        ("support", "Đơn vị phối hợp", "Supporting units"),
+        (
+            "originalDeadline", "Thời hạn ban đầu",
+            "Original deadline"
+        ),
         ("history", "Quá trình thực hiện", "History"), ("noHistory", "Chưa có báo cáo nào.", "No reports yet."),
         ("chair", "Chủ trì", "Chair"), ("place", "Địa điểm", "Place"), ("attendees", "Thành phần", "Attendees"),
         ("conclusions", "Kết luận", "Conclusions"),

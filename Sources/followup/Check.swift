@@ -1,18 +1,18 @@
-import Foundation
 import ArgumentParser
 import FollowupKit
+import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every meeting record and report all problems at once.",
         discussion: """
-        Prints each problem as path:line:col: error: message (or warning:) on stderr, in file \
-        and line order, then a one-line summary. Exit status 0 when there is no error, 1 when \
-        there is any.
+            Prints each problem as path:line:col: error: message (or warning:) on stderr, in file \
+            and line order, then a one-line summary. Exit status 0 when there is no error, 1 when \
+            there is any.
 
-        Example:
-          followup check --root meetings
-        """
+            Example:
+              followup check --root meetings
+            """
     )
 
     @OptionGroup var options: CommonOptions
@@ -22,11 +22,13 @@ struct Check: ParsableCommand {
         try reporting(lang) {
             // Each record is checked in the worker that read it; only its task count is kept.
             let found = try Loader.scan(root: options.rootPath) { _, tasks in tasks.count }
-            let git = GitSetup.unconfiguredDriverWarning(root: options.rootPath, environment: options.environment)
+            let git =
+                GitSetup.unconfiguredDriverWarning(root: options.rootPath, environment: options.environment)
                 .map { [$0] } ?? []
             for d in found.diagnostics + git { Output.error(d.rendered(lang)) }
-            let summary = CheckSummary(files: found.fileCount, tasks: found.parts.reduce(0, +),
-                                       errors: found.errorCount, warnings: found.warningCount + git.count)
+            let summary = CheckSummary(
+                files: found.fileCount, tasks: found.parts.reduce(0, +),
+                errors: found.errorCount, warnings: found.warningCount + git.count)
             if found.errorCount > 0 {
                 Output.error(summary.text(lang))
                 throw ExitCode(1)

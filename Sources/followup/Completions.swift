@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import FollowupKit
+import Foundation
 
 /// Dynamic shell completion from the current root: task IDs, unit codes, template names.
 enum Complete {
@@ -14,9 +14,13 @@ enum Complete {
 
     static let tasks = CompletionKind.custom { words, _, prefix in
         // Matched in the loader's workers: a large root is read, not kept, on every Tab.
-        guard let found = try? Loader.scan(root: root(words), reduce: { meeting, tasks in
-            (meeting.id, tasks.map(\.id))
-        }) else { return [] }
+        guard
+            let found = try? Loader.scan(
+                root: root(words),
+                reduce: { meeting, tasks in
+                    (meeting.id, tasks.map(\.id))
+                })
+        else { return [] }
         return TaskCompletion.candidates(prefix, meetings: found.parts)
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import FollowupKit
+import Foundation
 
 extension DigestFormat: ExpressibleByArgument {}
 enum FailOn: String, ExpressibleByArgument, CaseIterable { case overdue, blocked, errors }
@@ -9,39 +9,47 @@ struct Digest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the follow-up digest: progress per unit, overdue, blocked, due-soon and stale tasks.",
         usage: """
-        followup digest [--root <dir>] [--lang <lang>] [--as-of <date>] [--unit <unit> ...] [--meeting <id>]
-                        [--since <date>] [--due-soon <n>] [--stale <n>] [--format <format>] [--number <no>]
-                        [--date <date>] [--output <file>] [--fail-on <what> ...]
-        """,
+            followup digest [--root <dir>] [--lang <lang>] [--as-of <date>] [--unit <unit> ...] [--meeting <id>]
+                            [--since <date>] [--due-soon <n>] [--stale <n>] [--format <format>] [--number <no>]
+                            [--date <date>] [--output <file>] [--fail-on <what> ...]
+            """,
         discussion: """
-        The report offices send the leadership: tasks done on time / late, not done within \
-        deadline / overdue, per unit and in total, cut at a date (--as-of, default today). \
-        Only meetings and history entries dated on or before that day count.
+            The report offices send the leadership: tasks done on time / late, not done within \
+            deadline / overdue, per unit and in total, cut at a date (--as-of, default today). \
+            Only meetings and history entries dated on or before that day count.
 
-        Examples:
-          followup digest
-          followup digest --as-of 30/06/2022 --format markdown
-          followup digest --unit VP --lang en
-          followup digest --format html --output bao-cao.html
-          followup digest --format docx --number 12 --date 05/02/2027 --output bao-cao.docx
-          followup digest --format xlsx --output bao-cao.xlsx
-          followup digest --output bao-cao.html    # the format from the extension: html, csv, json, md
-          followup digest --fail-on overdue    # exit 1 when any task is overdue (for cron)
-        """
+            Examples:
+              followup digest
+              followup digest --as-of 30/06/2022 --format markdown
+              followup digest --unit VP --lang en
+              followup digest --format html --output bao-cao.html
+              followup digest --format docx --number 12 --date 05/02/2027 --output bao-cao.docx
+              followup digest --format xlsx --output bao-cao.xlsx
+              followup digest --output bao-cao.html    # the format from the extension: html, csv, json, md
+              followup digest --fail-on overdue    # exit 1 when any task is overdue (for cron)
+            """
     )
 
     @OptionGroup var options: CommonOptions
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the report is cut at (default: today).", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The day the report is cut at (default: today).", valueName: "date"))
     var asOf: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only this unit or unit group (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.unitsOrGroups)
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only this unit or unit group (code, name or alias); repeatable.", valueName: "unit"),
+        completion: Complete.unitsOrGroups)
     var unit: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only meetings whose ID starts with this.", valueName: "id"))
     var meeting: String?
 
-    @Option(name: .long, help: ArgumentHelp("Start of the 'completed / assigned since' lists (default: 7 days before --as-of).", valueName: "date"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Start of the 'completed / assigned since' lists (default: 7 days before --as-of).", valueName: "date"))
     var since: String?
 
     @Option(name: .customLong("due-soon"), help: ArgumentHelp("Days ahead that count as due soon.", valueName: "n"))
@@ -50,10 +58,13 @@ struct Digest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Days without an update that make a task stale.", valueName: "n"))
     var stale: Int = 30
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Output format: text, markdown, json, csv, html, docx or xlsx (default: from the --output file's extension, "
-            + "else text; docx and xlsx need --output).",
-        valueName: "format"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output format: text, markdown, json, csv, html, docx or xlsx (default: from the --output file's "
+                + "extension, "
+                + "else text; docx and xlsx need --output).",
+            valueName: "format"))
     var format: DigestFormat?
 
     @OptionGroup var document: DocumentOptions
@@ -61,7 +72,9 @@ struct Digest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when there is any: overdue, blocked, errors (in the records).", valueName: "what"))
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp("Exit 1 when there is any: overdue, blocked, errors (in the records).", valueName: "what"))
     var failOn: [FailOn] = []
 
     func validate() throws {
@@ -85,8 +98,9 @@ struct Digest: ParsableCommand {
                 DigestPart(meeting, tasks: tasks, options: digestOptions)
             }
             digestOptions.units = Set(try unit.flatMap { try resolveUnits($0, in: found.units) })
-            let report = DigestReport.make(parts: found.takeParts(), units: found.units, settings: found.settings,
-                                           options: digestOptions)
+            let report = DigestReport.make(
+                parts: found.takeParts(), units: found.units, settings: found.settings,
+                options: digestOptions)
             let terminal = options.terminal
             if format == .json, output == nil {
                 // Streamed: a large report is never whole in memory.
@@ -94,7 +108,8 @@ struct Digest: ParsableCommand {
             } else {
                 let color = output == nil && terminal.color
                 let stamp = try document.stamp(default: day)
-                let bytes = try format.renderer(lang: lang, width: terminal.width, color: color, stamp: stamp).bytes(report)
+                let bytes = try format.renderer(lang: lang, width: terminal.width, color: color, stamp: stamp).bytes(
+                    report)
                 if format == .html || format == .docx {
                     let frame = DocumentFrame(settings: report.settings, kind: .report, stamp: stamp, lang: lang)
                     if let warning = frame.warning(lang) { Output.error(warning) }
@@ -102,7 +117,8 @@ struct Digest: ParsableCommand {
                 if let output { try writeOutput(bytes, to: output) } else { Output.write(bytes) }
             }
             warnIfErrors(found.errorCount, lang)
-            let failed = failOn.contains(.overdue) && report.totals.overdue > 0
+            let failed =
+                failOn.contains(.overdue) && report.totals.overdue > 0
                 || failOn.contains(.blocked) && report.totals.blocked > 0
                 || failOn.contains(.errors) && found.errorCount > 0
             if failed { throw ExitCode(1) }

@@ -1,12 +1,15 @@
-import Foundation
 import ArgumentParser
 import FollowupKit
+import Foundation
 
 /// The number and date of an official document (html, docx), shared by the commands that
 /// write one.
 struct DocumentOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The document's number (số), put into its code pattern from "
-                                            + "settings.yaml, or a full number such as 12/BC-UBND.", valueName: "no"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The document's number (số), put into its code pattern from "
+                + "settings.yaml, or a full number such as 12/BC-UBND.", valueName: "no"))
     var number: String?
 
     @Option(name: .long, help: ArgumentHelp("The document's date, yyyy-MM-dd or dd/MM/yyyy.", valueName: "date"))

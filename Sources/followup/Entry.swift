@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import FollowupKit
+import Foundation
 
 extension Followup {
     /// The program: `run(arguments)`, then exit with its status.
@@ -43,7 +43,7 @@ extension Followup {
             if a.hasPrefix("--root=") || a.hasPrefix("--lang=") {
                 moved.append(a)
                 i += 1
-            } else if (a == "--root" || a == "--lang"), i + 1 < arguments.count {
+            } else if a == "--root" || a == "--lang", i + 1 < arguments.count {
                 moved += [a, arguments[i + 1]]
                 i += 2
             } else {
@@ -51,7 +51,7 @@ extension Followup {
             }
         }
         guard !moved.isEmpty, i < arguments.count,
-              configuration.subcommands.contains(where: { $0._commandName == arguments[i] })
+            configuration.subcommands.contains(where: { $0._commandName == arguments[i] })
         else { return arguments }
         return [arguments[i]] + moved + arguments[(i + 1)...]
     }
@@ -113,7 +113,9 @@ enum ParserMessage {
             if let p = rest.range(of: "'. Please provide one of ") {
                 let listed = rest[p.upperBound...]
                 // Past a few values the parser lists them a line each, after "the following:".
-                choices = listed == "the following:" ? "; hãy dùng một trong các giá trị sau:"
+                choices =
+                    listed == "the following:"
+                    ? "; hãy dùng một trong các giá trị sau:"
                     : "; hãy dùng một trong: " + listed.dropLast().replacingOccurrences(of: " or ", with: " hoặc ")
                 rest = rest[..<p.lowerBound]
             } else if rest.hasSuffix("'") {

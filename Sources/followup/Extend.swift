@@ -5,18 +5,20 @@ struct Extend: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extend a task's deadline (gia hạn), keeping the original in the record.",
         discussion: """
-        Appends an entry with the new deadline and the reason; reports then judge the task \
-        against the new deadline and still show the original. Only a later date is accepted.
+            Appends an entry with the new deadline and the reason; reports then judge the task \
+            against the new deadline and still show the original. Only a later date is accepted.
 
-        Example:
-          followup extend 2026-10-05#5 --to 2026-12-15 --note "UBND tỉnh chưa phân bổ kinh phí"
-        """
+            Example:
+              followup extend 2026-10-05#5 --to 2026-12-15 --note "UBND tỉnh chưa phân bổ kinh phí"
+            """
     )
 
     @OptionGroup var options: CommonOptions
     @Argument(help: "The task (ID or unique short form).", completion: Complete.tasks) var task: String
-    @Option(name: .long, help: ArgumentHelp("The new deadline, yyyy-MM-dd or dd/MM/yyyy.", valueName: "date")) var to: String
-    @Option(name: .long, help: ArgumentHelp("The reason for the extension (required).", valueName: "text")) var note: String
+    @Option(name: .long, help: ArgumentHelp("The new deadline, yyyy-MM-dd or dd/MM/yyyy.", valueName: "date")) var to:
+        String
+    @Option(name: .long, help: ArgumentHelp("The reason for the extension (required).", valueName: "text")) var note:
+        String
     @OptionGroup var entry: EntryOptions
 
     func run() throws {

@@ -1,21 +1,21 @@
-import Foundation
 import ArgumentParser
 import FollowupKit
+import Foundation
 
 struct GitSetupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "git-setup",
         abstract: "Make this git clone merge meeting records with followup's merge driver.",
         discussion: """
-        Writes "*.yaml merge=followup" (records only: units.yaml, settings.yaml and templates/ \
-        keep git's text merge) into the records folder's .gitattributes, to be committed, and \
-        sets merge.followup.name and merge.followup.driver in this clone's git config, which \
-        git never shares: run it once in every clone. Running it again changes nothing.
+            Writes "*.yaml merge=followup" (records only: units.yaml, settings.yaml and templates/ \
+            keep git's text merge) into the records folder's .gitattributes, to be committed, and \
+            sets merge.followup.name and merge.followup.driver in this clone's git config, which \
+            git never shares: run it once in every clone. Running it again changes nothing.
 
-        Example:
-          followup git-setup --root meetings
-          git add meetings/.gitattributes && git commit -m "Merge records with followup"
-        """
+            Example:
+              followup git-setup --root meetings
+              git add meetings/.gitattributes && git commit -m "Merge records with followup"
+            """
     )
 
     @OptionGroup var options: CommonOptions

@@ -1,26 +1,26 @@
-import Foundation
 import ArgumentParser
 import FollowupKit
+import Foundation
 
 struct MergeDriver: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge-driver",
         abstract: "Merge two versions of a meeting record (git runs this; set it up with git-setup).",
         discussion: """
-        The git merge driver contract: BASE, CURRENT and OTHER are the common ancestor, our \
-        version and theirs; the result is written into CURRENT. The text of the record merges \
-        as git merges text; the updates: entries merge as a log (both sides' new entries kept, \
-        in date order, an entry both added once). Two different statuses or extensions for one \
-        task on one day, or a text conflict, are left between conflict markers.
+            The git merge driver contract: BASE, CURRENT and OTHER are the common ancestor, our \
+            version and theirs; the result is written into CURRENT. The text of the record merges \
+            as git merges text; the updates: entries merge as a log (both sides' new entries kept, \
+            in date order, an entry both added once). Two different statuses or extensions for one \
+            task on one day, or a text conflict, are left between conflict markers.
 
-        The result is checked with the units.yaml of --root if given, else of the nearest folder \
-        holding one, from the record's folder up (git runs drivers at the top of the work tree).
+            The result is checked with the units.yaml of --root if given, else of the nearest folder \
+            holding one, from the record's folder up (git runs drivers at the top of the work tree).
 
-        Exit status: 0 merged, 1 something is left for a person (git then reports a conflict).
+            Exit status: 0 merged, 1 something is left for a person (git then reports a conflict).
 
-        Example (what followup git-setup puts in the clone's git config; see Docs/Sharing.md):
-          git config merge.followup.driver "followup merge-driver %O %A %B %P --marker-size %L"
-        """
+            Example (what followup git-setup puts in the clone's git config; see Docs/Sharing.md):
+              git config merge.followup.driver "followup merge-driver %O %A %B %P --marker-size %L"
+            """
     )
 
     @Argument(help: "The common ancestor's version (git's %O).") var base: String
@@ -45,8 +45,9 @@ struct MergeDriver: ParsableCommand {
                 versions.append([UInt8](data))
             }
             let units = options.root.map(RecordMerge.units(root:)) ?? RecordMerge.units(forRecord: path)
-            let merge = RecordMerge(textMerge: GitMergeFile(environment: environment), units: units, path: path,
-                                    labels: MergeLabels(markerSize: markerSize))
+            let merge = RecordMerge(
+                textMerge: GitMergeFile(environment: environment), units: units, path: path,
+                labels: MergeLabels(markerSize: markerSize))
             let outcome = try merge.merge(base: versions[0], ours: versions[1], theirs: versions[2])
             var st = stat()
             let mode = stat(current, &st) == 0 ? st.st_mode & 0o7777 : 0o644

@@ -1,34 +1,43 @@
 import ArgumentParser
-import Foundation
 import FollowupKit
+import Foundation
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a meeting record from a template.",
         discussion: """
-        Writes ROOT/YYYY/YYYY-MM-DD-SLUG.yaml (the slug from --id or the title, folded to \
-        ASCII) and prints its path, so that $EDITOR "$(followup new ...)" works. An existing \
-        file is never overwritten: a clash adds -2, -3. Templates are ROOT/templates/NAME.yaml; \
-        see Docs/Templates.md.
+            Writes ROOT/YYYY/YYYY-MM-DD-SLUG.yaml (the slug from --id or the title, folded to \
+            ASCII) and prints its path, so that $EDITOR "$(followup new ...)" works. An existing \
+            file is never overwritten: a clash adds -2, -3. Templates are ROOT/templates/NAME.yaml; \
+            see Docs/Templates.md.
 
-        Examples:
-          followup new --list
-          followup new hoi-nghi --date 2026-12-01 --title "Hội nghị sơ kết 6 tháng CCHC"
-          followup new giao-ban --date 07/12/2026 --title "Giao ban tuần 49" --document 240/TB-UBND --dry-run
-        """
+            Examples:
+              followup new --list
+              followup new hoi-nghi --date 2026-12-01 --title "Hội nghị sơ kết 6 tháng CCHC"
+              followup new giao-ban --date 07/12/2026 --title "Giao ban tuần 49" --document 240/TB-UBND --dry-run
+            """
     )
 
     @OptionGroup var options: CommonOptions
-    @Argument(help: "The template name (default: giao-ban).", completion: Complete.templates) var template: String = "giao-ban"
+    @Argument(help: "The template name (default: giao-ban).", completion: Complete.templates) var template: String =
+        "giao-ban"
     @Flag(name: .long, help: "List the templates and exit.") var list = false
-    @Option(name: .long, help: ArgumentHelp("Meeting date, yyyy-MM-dd or dd/MM/yyyy (default: today).", valueName: "date")) var date: String?
+    @Option(
+        name: .long, help: ArgumentHelp("Meeting date, yyyy-MM-dd or dd/MM/yyyy (default: today).", valueName: "date"))
+    var date: String?
     @Option(name: .long, help: ArgumentHelp("Meeting title.", valueName: "text")) var title: String?
-    @Option(name: .long, help: ArgumentHelp("Meeting ID (default: the date and the title's slug).", valueName: "id")) var id: String?
+    @Option(name: .long, help: ArgumentHelp("Meeting ID (default: the date and the title's slug).", valueName: "id"))
+    var id: String?
     @Option(name: .long, help: ArgumentHelp("Chair (default: the template's).", valueName: "text")) var chair: String?
-    @Option(name: .long, help: ArgumentHelp("Number of the conclusion notice, e.g. 45/TB-UBND.", valueName: "no")) var document: String?
-    @Option(name: .customLong("set"), help: ArgumentHelp("Fill another placeholder {{KEY}}; repeatable.", valueName: "key=value")) var set: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Number of the conclusion notice, e.g. 45/TB-UBND.", valueName: "no"))
+    var document: String?
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Fill another placeholder {{KEY}}; repeatable.", valueName: "key=value")) var set: [String] =
+            []
     @Flag(name: .long, help: "Open the new file in $VISUAL/$EDITOR, then check it.") var edit = false
-    @Flag(name: .customLong("dry-run"), help: "Print the record and where it would go; write nothing.") var dryRun = false
+    @Flag(name: .customLong("dry-run"), help: "Print the record and where it would go; write nothing.") var dryRun =
+        false
 
     func run() throws {
         let lang = options.language
@@ -57,9 +66,10 @@ struct New: ParsableCommand {
             let tmpl = try MeetingTemplate.load(template, root: root)
             let found = try Loader.scan(root: root) { meeting, _ in meeting.id }
             let units = found.units
-            var plan = try NewMeeting.plan(template: tmpl, root: root, date: day, title: title, id: id, chair: chair,
-                                           document: document, extra: extra, existingIDs: Set(found.parts))
-            plan.text = GroupExpansion.expand(plan.text, units: units)   // a record names units, not groups
+            var plan = try NewMeeting.plan(
+                template: tmpl, root: root, date: day, title: title, id: id, chair: chair,
+                document: document, extra: extra, existingIDs: Set(found.parts))
+            plan.text = GroupExpansion.expand(plan.text, units: units)  // a record names units, not groups
             let problems = NewMeeting.problems(in: plan.text, path: plan.path, units: units, root: root)
             if let bad = problems.first(where: { $0.severity == .error }) {
                 throw FollowupError(.templateInvalid(template, reason: bad.rendered(lang)))
@@ -69,18 +79,23 @@ struct New: ParsableCommand {
                 Output.print(plan.text)
                 return
             }
-            try FileManager.default.createDirectory(atPath: (plan.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (plan.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try AtomicFile().create(plan.path, with: Array(plan.text.utf8))
             Output.print(plan.path + "\n")
             let env = options.environment
-            let editor = env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
+            let editor =
+                env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
             let opening = editor != nil && (edit || options.terminal.isTTY)
             // The editor's check shows the problems afterwards; otherwise show them now.
             if !opening { for p in problems { Output.error(p.rendered(lang)) } }
             if let editor, opening {
                 try openEditor(editor, path: plan.path, lang: lang, units: units, root: root)
             } else if edit {
-                Output.error(lang.pick("followup: chưa đặt $EDITOR hoặc $VISUAL; không mở trình soạn thảo", "followup: neither $EDITOR nor $VISUAL is set; not opening an editor"))
+                Output.error(
+                    lang.pick(
+                        "followup: chưa đặt $EDITOR hoặc $VISUAL; không mở trình soạn thảo",
+                        "followup: neither $EDITOR nor $VISUAL is set; not opening an editor"))
             }
         }
     }

@@ -7,17 +7,17 @@ struct Notice: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a meeting's conclusion notice (thông báo kết luận) from its record.",
         discussion: """
-        The notice in the official form (NĐ 30/2020): the header from settings.yaml, \
-        "THÔNG BÁO Kết luận của ... tại ...", the meeting's date, place, chair and attendees, \
-        the numbered conclusions with their lead and supporting units and deadlines, and \
-        "Nơi nhận" from the units concerned. The number defaults to the record's `document`, \
-        the date to the meeting's.
+            The notice in the official form (NĐ 30/2020): the header from settings.yaml, \
+            "THÔNG BÁO Kết luận của ... tại ...", the meeting's date, place, chair and attendees, \
+            the numbered conclusions with their lead and supporting units and deadlines, and \
+            "Nơi nhận" from the units concerned. The number defaults to the record's `document`, \
+            the date to the meeting's.
 
-        Examples:
-          followup notice 2022-04-29
-          followup notice 2022-04-29 --format docx --output thong-bao.docx
-          followup notice 2026-11-16 --format html --number 52 --date 2026-11-18 --output tb.html
-        """
+            Examples:
+              followup notice 2022-04-29
+              followup notice 2022-04-29 --format docx --output thong-bao.docx
+              followup notice 2026-11-16 --format html --number 52 --date 2026-11-18 --output tb.html
+            """
     )
 
     @OptionGroup var options: CommonOptions
@@ -41,8 +41,9 @@ struct Notice: ParsableCommand {
             }
             var stamp = try document.stamp(default: m.date)
             if stamp.number == nil { stamp.number = m.document }
-            let (doc, frame) = NoticeDocument.document(m, units: ledger.units, settings: ledger.settings, stamp: stamp,
-                                                       lang: lang)
+            let (doc, frame) = NoticeDocument.document(
+                m, units: ledger.units, settings: ledger.settings, stamp: stamp,
+                lang: lang)
             let bytes: [UInt8]
             switch format {
             case .docx: bytes = try DocxWriter(lang: lang).bytes([doc])

@@ -1,15 +1,20 @@
 import ArgumentParser
-import Foundation
 import FollowupKit
+import Foundation
 
 extension Language: ExpressibleByArgument {}
 
 /// Options every command takes: where the records are and what language to speak.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The meetings folder (default: $FOLLOWUP_ROOT, else ./meetings).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The meetings folder (default: $FOLLOWUP_ROOT, else ./meetings).", valueName: "dir"))
     var root: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language of messages and reports: vi or en (default: from LANG, else vi).", valueName: "lang"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Language of messages and reports: vi or en (default: from LANG, else vi).", valueName: "lang"))
     var lang: Language?
 
     var environment: [String: String] { Console.current.environment }
@@ -82,10 +87,14 @@ func loadLedger(_ options: CommonOptions) throws(FollowupError) -> Ledger {
 
 /// Options shared by the commands that add a history entry.
 struct EntryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Date of the report, yyyy-MM-dd or dd/MM/yyyy (default: today).", valueName: "date"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Date of the report, yyyy-MM-dd or dd/MM/yyyy (default: today).", valueName: "date"))
     var date: String?
 
-    @Option(name: .long, help: ArgumentHelp("The unit that reported (code, name or alias).", valueName: "unit"), completion: Complete.units)
+    @Option(
+        name: .long, help: ArgumentHelp("The unit that reported (code, name or alias).", valueName: "unit"),
+        completion: Complete.units)
     var by: String?
 
     @Option(name: .long, help: ArgumentHelp("Number of the report or letter, e.g. 112/BC-VP.", valueName: "no"))

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import FollowupKit
+import Foundation
 
 enum RemindFormat: String, ExpressibleByArgument, CaseIterable { case text, docx }
 
@@ -8,31 +8,44 @@ struct Remind: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print reminders (đôn đốc) per unit for overdue and soon-due tasks; --record logs them.",
         discussion: """
-        For each unit with overdue tasks or tasks due within --due-soon days, prints a text \
-        ready to paste into an official letter. With --record, a reminder entry is appended to \
-        each task concerned, so reports count reminders and flag tasks reminded three times.
+            For each unit with overdue tasks or tasks due within --due-soon days, prints a text \
+            ready to paste into an official letter. With --record, a reminder entry is appended to \
+            each task concerned, so reports count reminders and flag tasks reminded three times.
 
-        Examples:
-          followup remind
-          followup remind --unit TNMT --record --document 215/UBND-VP
-          followup remind --format docx --output don-doc/            # one letter per unit
-          followup remind --format docx --number 215 --output don-doc.docx   # one file
-        """
+            Examples:
+              followup remind
+              followup remind --unit TNMT --record --document 215/UBND-VP
+              followup remind --format docx --output don-doc/            # one letter per unit
+              followup remind --format docx --number 215 --output don-doc.docx   # one file
+            """
     )
 
     @OptionGroup var options: CommonOptions
-    @Option(name: .long, help: ArgumentHelp("Only this unit or unit group (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.unitsOrGroups) var unit: [String] = []
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day of the reminder (default: today).", valueName: "date")) var asOf: String?
-    @Option(name: .customLong("due-soon"), help: ArgumentHelp("Days ahead that count as due soon.", valueName: "n")) var dueSoon: Int = 7
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only this unit or unit group (code, name or alias); repeatable.", valueName: "unit"),
+        completion: Complete.unitsOrGroups) var unit: [String] = []
+    @Option(
+        name: .customLong("as-of"), help: ArgumentHelp("The day of the reminder (default: today).", valueName: "date"))
+    var asOf: String?
+    @Option(name: .customLong("due-soon"), help: ArgumentHelp("Days ahead that count as due soon.", valueName: "n"))
+    var dueSoon: Int = 7
     @Flag(name: .long, help: "Append a reminder entry to each task concerned.") var record = false
-    @Option(name: .long, help: ArgumentHelp("Number of the reminder letter, recorded with --record.", valueName: "no")) var document: String?
+    @Option(name: .long, help: ArgumentHelp("Number of the reminder letter, recorded with --record.", valueName: "no"))
+    var document: String?
     @Option(name: .long, help: "Output format: text, or docx (letters in the official form; needs --output).")
     var format: RemindFormat = .text
-    @Option(name: .long, help: ArgumentHelp("docx: a folder (one file per unit) or a .docx file (one letter a page).",
-                                            valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "docx: a folder (one file per unit) or a .docx file (one letter a page).",
+            valueName: "path"))
     var output: String?
-    @Option(name: .customLong("reply-by"), help: ArgumentHelp("docx: the day units report back by (default: 7 days after the letter).",
-                                                             valueName: "date"))
+    @Option(
+        name: .customLong("reply-by"),
+        help: ArgumentHelp(
+            "docx: the day units report back by (default: 7 days after the letter).",
+            valueName: "date"))
     var replyBy: String?
     @OptionGroup var letter: DocumentOptions
 
@@ -59,14 +72,18 @@ struct Remind: ParsableCommand {
                 let stamp = try letter.stamp(default: day)
                 var reply = stamp.date.adding(days: 7)
                 if let replyBy { reply = try parseDay(replyBy, option: "--reply-by") }
-                try writeLetters(letters, ledger: ledger, stamp: stamp, asOf: day, replyBy: reply, to: output, lang: lang)
+                try writeLetters(
+                    letters, ledger: ledger, stamp: stamp, asOf: day, replyBy: reply, to: output, lang: lang)
             } else {
-                Output.print(letters.map { ReminderTextRenderer.text($0, asOf: day, lang: lang, settings: ledger.settings) }.joined(separator: "\n────────\n\n"))
+                Output.print(
+                    letters.map { ReminderTextRenderer.text($0, asOf: day, lang: lang, settings: ledger.settings) }
+                        .joined(separator: "\n────────\n\n"))
             }
             guard record else { return }
             if day > options.today { throw FollowupError(.dateInFuture(day, today: options.today)) }
             let store = RecordStore(root: ledger.root, units: ledger.units, hooks: writeHooks(options.environment))
-            var count = 0, failed = 0
+            var count = 0
+            var failed = 0
             for (_, result) in store.recordReminders(letters, on: day, document: document, ledger: ledger) {
                 switch result {
                 case .success(let n): count += n
@@ -75,7 +92,8 @@ struct Remind: ParsableCommand {
                     failed += 1
                 }
             }
-            Output.error(lang.pick("Đã ghi \(count) lần đôn đốc vào biên bản.", "Recorded \(count) reminders in the records."))
+            Output.error(
+                lang.pick("Đã ghi \(count) lần đôn đốc vào biên bản.", "Recorded \(count) reminders in the records."))
             if failed > 0 { throw ExitCode(1) }
         }
     }
@@ -83,10 +101,13 @@ struct Remind: ParsableCommand {
 
 /// Writes the letters as Word files: into `path` as one .docx (a section per letter), or
 /// one file per unit in the folder `path` (made if missing).
-func writeLetters(_ letters: [ReminderLetter], ledger: Ledger, stamp: DocumentStamp, asOf: Day, replyBy: Day,
-                  to path: String, lang: Language) throws(FollowupError) {
-    let (docs, frame) = ReminderDocument.documents(letters, settings: ledger.settings, units: ledger.units, stamp: stamp,
-                                                   asOf: asOf, replyBy: replyBy, lang: lang)
+func writeLetters(
+    _ letters: [ReminderLetter], ledger: Ledger, stamp: DocumentStamp, asOf: Day, replyBy: Day,
+    to path: String, lang: Language
+) throws(FollowupError) {
+    let (docs, frame) = ReminderDocument.documents(
+        letters, settings: ledger.settings, units: ledger.units, stamp: stamp,
+        asOf: asOf, replyBy: replyBy, lang: lang)
     if let warning = frame.warning(lang) { Output.error(warning) }
     let writer = DocxWriter(lang: lang)
     if path.lowercased().hasSuffix(".docx") {
@@ -100,7 +121,8 @@ func writeLetters(_ letters: [ReminderLetter], ledger: Ledger, stamp: DocumentSt
             throw FollowupError(.outputFailed(path, reason: "\(error.localizedDescription)"))
         }
     } else if !isDir.boolValue {
-        throw FollowupError(.outputFailed(path, reason: lang.pick("không phải thư mục hay tệp .docx", "not a folder or a .docx file")))
+        throw FollowupError(
+            .outputFailed(path, reason: lang.pick("không phải thư mục hay tệp .docx", "not a folder or a .docx file")))
     }
     for (l, doc) in zip(letters, docs) {
         let file = (path.hasSuffix("/") ? path : path + "/") + "don-doc-\(l.unit).docx"

@@ -1,20 +1,20 @@
 import ArgumentParser
-import Foundation
 import FollowupKit
 import FollowupServer
+import Foundation
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the web portal: the digest, units' pages and report forms, and a JSON API.",
         discussion: """
-        Units log in and report on their own tasks; the office records anything the command \
-        line can; leaders read. Writes go through the same locked append as `followup status`. \
-        Accounts: `followup user add`. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+            Units log in and report on their own tasks; the office records anything the command \
+            line can; leaders read. Writes go through the same locked append as `followup status`. \
+            Accounts: `followup user add`. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 
-        Examples:
-          followup serve
-          followup serve --listen 0.0.0.0:8080 --root /srv/followup/meetings
-        """
+            Examples:
+              followup serve
+              followup serve --listen 0.0.0.0:8080 --root /srv/followup/meetings
+            """
     )
 
     @OptionGroup var options: CommonOptions
@@ -27,9 +27,12 @@ struct Serve: ParsableCommand {
     func run() throws {
         let lang = options.language
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
-              (0...65535).contains(port) else {
-            Output.error(lang.pick("followup: lỗi: --listen phải có dạng HOST:CỔNG, ví dụ 127.0.0.1:8080",
-                                   "followup: error: --listen must be HOST:PORT, e.g. 127.0.0.1:8080"))
+            (0...65535).contains(port)
+        else {
+            Output.error(
+                lang.pick(
+                    "followup: lỗi: --listen phải có dạng HOST:CỔNG, ví dụ 127.0.0.1:8080",
+                    "followup: error: --listen must be HOST:PORT, e.g. 127.0.0.1:8080"))
             throw ExitCode(64)
         }
         var host = String(listen[..<colon])
@@ -57,8 +60,10 @@ struct Serve: ParsableCommand {
         Task {
             do {
                 try await runPortal(settings, host: host.isEmpty ? "127.0.0.1" : host, port: port) { address in
-                    write(lang.pick("followup serve: đang phục vụ \(root) tại \(address) (tài khoản: \(users))",
-                                    "followup serve: serving \(root) at \(address) (accounts: \(users))"))
+                    write(
+                        lang.pick(
+                            "followup serve: đang phục vụ \(root) tại \(address) (tài khoản: \(users))",
+                            "followup serve: serving \(root) at \(address) (accounts: \(users))"))
                 }
             } catch {
                 outcome.set("\(error)")
@@ -78,6 +83,14 @@ struct Serve: ParsableCommand {
 private final class Outcome: @unchecked Sendable {
     private let lock = NSLock()
     private var failure: String?
-    func set(_ s: String) { lock.lock(); failure = s; lock.unlock() }
-    func get() -> String? { lock.lock(); defer { lock.unlock() }; return failure }
+    func set(_ s: String) {
+        lock.lock()
+        failure = s
+        lock.unlock()
+    }
+    func get() -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure
+    }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import FollowupKit
+import Foundation
 
 /// Prints what was recorded, in the user's language.
 func printRecorded(_ entries: [Update], path: String, lang: Language) {
@@ -10,7 +10,8 @@ func printRecorded(_ entries: [Update], path: String, lang: Language) {
         if let d = e.due { parts.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
         if e.reminder { parts.append(lang.pick("đôn đốc", "reminder")) }
         if let n = e.note { parts.append("“\(TextWidth.sanitize(n))”") }
-        let line = lang.pick("Đã ghi", "Recorded") + " \(e.task) (\(lang.format(e.date))): "
+        let line =
+            lang.pick("Đã ghi", "Recorded") + " \(e.task) (\(lang.format(e.date))): "
             + parts.joined(separator: "; ") + " → \(path)"
         Output.print(TextWidth.sanitize(line) + "\n")
     }
@@ -21,37 +22,48 @@ struct SetStatus: ParsableCommand {
         commandName: "status",
         abstract: "Record a task's new status in its meeting record.",
         discussion: """
-        Appends an entry to the meeting's updates: list; nothing else in the file changes. \
-        STATUS is open, in_progress, blocked, done or cancelled; Vietnamese words work too: \
-        chua-thuc-hien, dang-thuc-hien, vuong-mac, hoan-thanh, huy (with or without diacritics). \
-        blocked and cancelled need --note (the reason). After done or cancelled, a change needs --reopen.
+            Appends an entry to the meeting's updates: list; nothing else in the file changes. \
+            STATUS is open, in_progress, blocked, done or cancelled; Vietnamese words work too: \
+            chua-thuc-hien, dang-thuc-hien, vuong-mac, hoan-thanh, huy (with or without diacritics). \
+            blocked and cancelled need --note (the reason). After done or cancelled, a change needs --reopen.
 
-        TASK is a task ID or a shorter unique form: 2022-04-29-cchc#4, 2022-04-29#4, 2022-04-29-cchc#1/NV.
+            TASK is a task ID or a shorter unique form: 2022-04-29-cchc#4, 2022-04-29#4, 2022-04-29-cchc#1/NV.
 
-        Examples:
-          followup status 2026-11-16#2 in_progress --note "Đã khởi công" --by BQLDA
-          followup status 2022-04-29-cchc#4 hoan-thanh --date 28/07/2022
-          followup status 2026-11-16#3 blocked --note "Chờ ý kiến của tỉnh về giá đất"
-        """
+            Examples:
+              followup status 2026-11-16#2 in_progress --note "Đã khởi công" --by BQLDA
+              followup status 2022-04-29-cchc#4 hoan-thanh --date 28/07/2022
+              followup status 2026-11-16#3 blocked --note "Chờ ý kiến của tỉnh về giá đất"
+            """
     )
 
     @OptionGroup var options: CommonOptions
     @Argument(help: "The task (ID or unique short form).", completion: Complete.tasks) var task: String
-    @Argument(help: "The new status: open, in_progress, blocked, done, cancelled (or hoan-thanh, dang-thuc-hien, ...).", completion: .list(["open", "in_progress", "blocked", "done", "cancelled", "chua-thuc-hien", "dang-thuc-hien", "vuong-mac", "hoan-thanh", "huy"])) var status: String
-    @Option(name: .long, help: ArgumentHelp("A note: what was done, or the reason.", valueName: "text")) var note: String?
+    @Argument(
+        help: "The new status: open, in_progress, blocked, done, cancelled (or hoan-thanh, dang-thuc-hien, ...).",
+        completion: .list([
+            "open", "in_progress", "blocked", "done", "cancelled", "chua-thuc-hien", "dang-thuc-hien", "vuong-mac",
+            "hoan-thanh", "huy",
+        ])) var status: String
+    @Option(name: .long, help: ArgumentHelp("A note: what was done, or the reason.", valueName: "text")) var note:
+        String?
     @OptionGroup var entry: EntryOptions
     @Flag(name: .long, help: "Allow a change after done or cancelled.") var reopen = false
 
     func run() throws {
         let lang = options.language
         try reporting(lang) {
-            guard let newStatus = Status(userInput: status) else { throw FollowupError(.badStatus(status), kind: .badInput) }
+            guard let newStatus = Status(userInput: status) else {
+                throw FollowupError(.badStatus(status), kind: .badInput)
+            }
             let common = try entry.common(note: note, today: options.today)
             let (ledger, item) = try TaskLocator.locate(task, root: options.rootPath)
             let meeting = ledger.meeting(of: item)
             let store = RecordStore(root: options.rootPath, units: ledger.units, hooks: writeHooks(options.environment))
             let written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in
-                [try TaskUpdates.status(newStatus, task: item.id, reopen: reopen, common, units: ledger.units, in: snapshot)]
+                [
+                    try TaskUpdates.status(
+                        newStatus, task: item.id, reopen: reopen, common, units: ledger.units, in: snapshot)
+                ]
             }
             printRecorded(written, path: meeting.path, lang: lang)
         }

@@ -5,15 +5,17 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show one task: its conclusion, units, deadlines, state and full history.",
         discussion: """
-        Example:
-          followup show 2022-04-29-cchc#4
-          followup show 2026-10-05#2 --as-of 2026-10-31
-        """
+            Example:
+              followup show 2022-04-29-cchc#4
+              followup show 2026-10-05#2 --as-of 2026-10-31
+            """
     )
 
     @OptionGroup var options: CommonOptions
     @Argument(help: "The task (ID or unique short form).", completion: Complete.tasks) var task: String
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge the task as of this day (default: today).", valueName: "date")) var asOf: String?
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Judge the task as of this day (default: today).", valueName: "date")) var asOf: String?
 
     func run() throws {
         let lang = options.language

@@ -8,49 +8,70 @@ struct Tasks: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the tracked tasks.",
         discussion: """
-        One line per task: its ID, lead unit, deadline in force, current status, meeting date \
-        and the conclusion text cut to the terminal width.
+            One line per task: its ID, lead unit, deadline in force, current status, meeting date \
+            and the conclusion text cut to the terminal width.
 
-        Examples:
-          followup tasks --unit VP
-          followup tasks --status blocked --format json
-          followup tasks --meeting 2022-04-29
-          followup tasks --format xlsx --output nhiem-vu.xlsx
-          followup tasks --state overdue --state due_soon    # as the digest counts them today
-        """
+            Examples:
+              followup tasks --unit VP
+              followup tasks --status blocked --format json
+              followup tasks --meeting 2022-04-29
+              followup tasks --format xlsx --output nhiem-vu.xlsx
+              followup tasks --state overdue --state due_soon    # as the digest counts them today
+            """
     )
 
     @OptionGroup var options: CommonOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only tasks of this unit or unit group (code, name or alias); repeatable.", valueName: "unit"), completion: Complete.unitsOrGroups)
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only tasks of this unit or unit group (code, name or alias); repeatable.", valueName: "unit"),
+        completion: Complete.unitsOrGroups)
     var unit: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only tasks with this status (open, in_progress, blocked, done, cancelled); repeatable.", valueName: "status"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only tasks with this status (open, in_progress, blocked, done, cancelled); repeatable.",
+            valueName: "status"))
     var status: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only tasks of meetings whose ID starts with this.", valueName: "id"))
     var meeting: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Only tasks in this state on --as-of, as the digest defines it; repeatable.", valueName: "state"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only tasks in this state on --as-of, as the digest defines it; repeatable.", valueName: "state"))
     var state: [TaskStateFilter] = []
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day --state is judged on (default: today).",
-                                                          valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "The day --state is judged on (default: today).",
+            valueName: "date"))
     var asOf: String?
 
-    @Option(name: .customLong("due-soon"), help: ArgumentHelp("Days ahead that count as due soon (--state).",
-                                                             valueName: "n"))
+    @Option(
+        name: .customLong("due-soon"),
+        help: ArgumentHelp(
+            "Days ahead that count as due soon (--state).",
+            valueName: "n"))
     var dueSoon: Int = 7
 
-    @Option(name: .long, help: ArgumentHelp("Days without an update that make a task stale (--state).",
-                                           valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Days without an update that make a task stale (--state).",
+            valueName: "n"))
     var stale: Int = 30
 
     @Option(name: .long, help: "Output format: text, json, csv or xlsx (xlsx needs --output).")
     var format: ListFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output (xlsx only).", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("Write to this file instead of standard output (xlsx only).", valueName: "file")
+    )
     var output: String?
 
     func validate() throws {
@@ -82,7 +103,9 @@ struct Tasks: ParsableCommand {
             case .csv: Output.print(TaskListRenderer.csv(rows))
             case .text: Output.print(TaskListRenderer.text(rows, lang: lang, width: options.terminal.width))
             case .xlsx:
-                if let output { try writeOutput(try TaskWorkbook.bytes(rows, units: found.units, lang: lang), to: output) }
+                if let output {
+                    try writeOutput(try TaskWorkbook.bytes(rows, units: found.units, lang: lang), to: output)
+                }
             }
             warnIfErrors(found.errorCount, lang)
         }
@@ -100,6 +123,11 @@ func resolveUnit(_ name: String, in units: UnitRegistry) throws(FollowupError) -
 /// Reports (briefly) that the records have errors, so a report is not trusted blindly.
 func warnIfErrors(_ errors: Int, _ lang: Language) {
     guard errors > 0 else { return }
-    Output.error(lang.pick("followup: cảnh báo: các biên bản có \(errors) lỗi nên số liệu có thể chưa đúng. Chạy 'followup check' để xem và sửa.",
-                           "followup: warning: the records have \(errors) \(errors == 1 ? "error" : "errors"), so the figures may be wrong. Run 'followup check' to see and fix them."))
+    Output.error(
+        lang.pick(
+            "followup: cảnh báo: các biên bản có \(errors) lỗi nên số liệu có thể chưa đúng. Chạy 'followup "
+                + "check' để xem và sửa.",
+            "followup: warning: the records have \(errors) \(errors == 1 ? "error" : "errors"), so the figures "
+                + "may be wrong. Run 'followup check' to see and fix them."
+        ))
 }

@@ -1,12 +1,15 @@
 import ArgumentParser
-import Foundation
 import FollowupKit
 import FollowupServer
+import Foundation
 
 /// Options of the commands that read the portal's accounts file.
 struct UsersOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The accounts file (default: ~/.config/followup/users.yaml).",
-        valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The accounts file (default: ~/.config/followup/users.yaml).",
+            valueName: "file"))
     var users: String?
 
     var path: String { users ?? AccountStore.defaultPath(environment: Console.current.environment) }
@@ -17,15 +20,15 @@ struct User: ParsableCommand {
         commandName: "user",
         abstract: "Manage the web portal's accounts (followup serve).",
         discussion: """
-        Accounts live outside the records, in ~/.config/followup/users.yaml (or --users FILE), \
-        mode 0600, with bcrypt password hashes. Roles: office (any update), unit (reports on its \
-        own tasks, needs --unit CODE), leader (reads only).
+            Accounts live outside the records, in ~/.config/followup/users.yaml (or --users FILE), \
+            mode 0600, with bcrypt password hashes. Roles: office (any update), unit (reports on its \
+            own tasks, needs --unit CODE), leader (reads only).
 
-        Examples:
-          followup user add vanphong --role office
-          followup user add bqlda --role unit --unit BQLDA
-          followup user token vanphong      # a new API token, printed on the last line
-        """,
+            Examples:
+              followup user add vanphong --role office
+              followup user add bqlda --role unit --unit BQLDA
+              followup user token vanphong      # a new API token, printed on the last line
+            """,
         subcommands: [Add.self, List.self, Remove.self, Passwd.self, Token.self]
     )
 
@@ -49,7 +52,8 @@ struct User: ParsableCommand {
             let lang = options.language
             try accounts(lang) {
                 guard let r = Role(rawValue: role) else {
-                    throw AccountError("vai trò phải là office, unit hoặc leader",
+                    throw AccountError(
+                        "vai trò phải là office, unit hoặc leader",
                         "the role must be office, unit or leader")
                 }
                 var code: String?
@@ -62,8 +66,10 @@ struct User: ParsableCommand {
                 let password = try readPassword(lang, confirm: true)
                 try store.add(name: name, role: r, unit: code, password: password)
                 try store.save()
-                Output.print(lang.pick("Đã thêm tài khoản \(name) (\(r.rawValue)) → \(store.path)\n",
-                                       "Added the account \(name) (\(r.rawValue)) → \(store.path)\n"))
+                Output.print(
+                    lang.pick(
+                        "Đã thêm tài khoản \(name) (\(r.rawValue)) → \(store.path)\n",
+                        "Added the account \(name) (\(r.rawValue)) → \(store.path)\n"))
             }
         }
     }
@@ -79,7 +85,8 @@ struct User: ParsableCommand {
                 let store = try AccountStore.load(file.path)
                 var out = ""
                 for a in store.accounts {
-                    out += [a.name, a.role.rawValue, a.unit ?? "-", a.tokenHash == nil ? "-" : "token"]
+                    out +=
+                        [a.name, a.role.rawValue, a.unit ?? "-", a.tokenHash == nil ? "-" : "token"]
                         .joined(separator: "\t") + "\n"
                 }
                 Output.print(out)
@@ -140,8 +147,10 @@ struct User: ParsableCommand {
                 var store = try AccountStore.load(file.path)
                 let token = try store.newToken(name: name)
                 try store.save()
-                Output.print(lang.pick("Mã API mới của \(name) (gửi trong Authorization: Bearer …):\n",
-                                       "New API token for \(name) (send as Authorization: Bearer …):\n") + token + "\n")
+                Output.print(
+                    lang.pick(
+                        "Mã API mới của \(name) (gửi trong Authorization: Bearer …):\n",
+                        "New API token for \(name) (send as Authorization: Bearer …):\n") + token + "\n")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FollowupKit
 
 /// The state rules at their edges.
@@ -12,7 +13,9 @@ import Testing
         }
         history += reminders.map { Update(task: "m#1", date: Day(iso: $0)!, reminder: true, location: loc) }
         history.sort { $0.date < $1.date }
-        return TaskItem(id: "m#1", meetingID: "m", conclusionIndex: 0, unit: "VP", support: [], due: due, history: history, location: loc)
+        return TaskItem(
+            id: "m#1", meetingID: "m", conclusionIndex: 0, unit: "VP", support: [], due: due, history: history,
+            location: loc)
     }
 
     func state(_ t: TaskItem, _ asOf: String) -> Assessment? {
@@ -66,10 +69,11 @@ import Testing
 
     @Test func staleAndReminders() {
         // Dated work (ongoing work is stale by its reporting period: ClerkMonthTests).
-        let t = task(due: .day(Day(iso: "2022-12-31")!), [("2022-05-10", .inProgress, nil)],
-                     reminders: ["2022-05-20", "2022-05-25", "2022-06-01"])
+        let t = task(
+            due: .day(Day(iso: "2022-12-31")!), [("2022-05-10", .inProgress, nil)],
+            reminders: ["2022-05-20", "2022-05-25", "2022-06-01"])
         let a = state(t, "2022-07-01")
-        #expect(a?.stale == true)              // 30 days since the last entry (01/06)
+        #expect(a?.stale == true)  // 30 days since the last entry (01/06)
         #expect(a?.daysSinceUpdate == 30)
         #expect(a?.reminders == 3)
         #expect(a?.escalate == true)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// End-to-end: `followup digest` in every format, pinned by golden files, on the shipped
@@ -33,14 +34,20 @@ import FoundationXML
     }
 
     @Test func englishAndOneUnit() throws {
-        let r = try CLI.run(["digest", "--root", "digest", "--as-of", "2022-07-15", "--unit", "Phòng Tài chính - Kế hoạch", "--lang", "en"], in: CLI.fixtures)
+        let r = try CLI.run(
+            [
+                "digest", "--root", "digest", "--as-of", "2022-07-15", "--unit", "Phòng Tài chính - Kế hoạch", "--lang",
+                "en",
+            ], in: CLI.fixtures)
         #expect(r.status == 0)
         try Golden.check("digest/states-tckh.en.txt", r.stdout)
     }
 
     @Test func htmlIsWellFormedAndEscapesEverything() throws {
         // --due-soon 60 brings every open task into a list, so every text is rendered.
-        let r = try CLI.run(["digest", "--root", "digest", "--as-of", "2022-07-15", "--due-soon", "60", "--format", "html"], in: CLI.fixtures)
+        let r = try CLI.run(
+            ["digest", "--root", "digest", "--as-of", "2022-07-15", "--due-soon", "60", "--format", "html"],
+            in: CLI.fixtures)
         let html = r.stdout
         #expect(!html.contains("<script>"))
         #expect(!html.contains("<img"))
@@ -58,10 +65,14 @@ import FoundationXML
     }
 
     @Test func csvNeutralisesFormulasAndTextHidesEscapes() throws {
-        let csv = try CLI.run(["digest", "--root", "digest", "--as-of", "2022-07-15", "--format", "csv"], in: CLI.fixtures).stdout
+        let csv = try CLI.run(
+            ["digest", "--root", "digest", "--as-of", "2022-07-15", "--format", "csv"], in: CLI.fixtures
+        ).stdout
         #expect(csv.hasPrefix("\u{FEFF}id,"))
         #expect(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")"))
-        let text = try CLI.run(["digest", "--root", "digest", "--as-of", "2022-07-15"], in: CLI.fixtures, env: ["COLUMNS": "200"]).stdout
+        let text = try CLI.run(
+            ["digest", "--root", "digest", "--as-of", "2022-07-15"], in: CLI.fixtures, env: ["COLUMNS": "200"]
+        ).stdout
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains("^[[31mĐỎ"))
     }
@@ -74,19 +85,30 @@ import FoundationXML
     }
 
     @Test func failOnOverdue() throws {
-        let r = try CLI.run(["digest", "--root", "digest", "--as-of", "2022-07-15", "--format", "json", "--fail-on", "overdue"], in: CLI.fixtures)
+        let r = try CLI.run(
+            ["digest", "--root", "digest", "--as-of", "2022-07-15", "--format", "json", "--fail-on", "overdue"],
+            in: CLI.fixtures)
         #expect(r.status == 1)
-        let ok = try CLI.run(["digest", "--root", "digest", "--as-of", "2022-05-15", "--format", "json", "--fail-on", "overdue"], in: CLI.fixtures)
+        let ok = try CLI.run(
+            ["digest", "--root", "digest", "--as-of", "2022-05-15", "--format", "json", "--fail-on", "overdue"],
+            in: CLI.fixtures)
         #expect(ok.status == 0)
     }
 
     @Test func outputFileIsWrittenWholeAndNeverThroughALink() throws {
         let root = try TempRoot()
-        let r = try CLI.run(["digest", "--root", CLI.fixtures.appendingPathComponent("digest").path, "--format", "html", "--output", "report.html"], in: root.url)
+        let r = try CLI.run(
+            [
+                "digest", "--root", CLI.fixtures.appendingPathComponent("digest").path, "--format", "html", "--output",
+                "report.html",
+            ], in: root.url)
         #expect(r.status == 0)
         #expect(try String(decoding: root.read("report.html"), as: UTF8.self).hasSuffix("</html>\n"))
-        try FileManager.default.createSymbolicLink(atPath: root.path("link.html").path, withDestinationPath: "/etc/hostname")
-        let l = try CLI.run(["digest", "--root", CLI.fixtures.appendingPathComponent("digest").path, "--output", "link.html"], in: root.url)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.path("link.html").path, withDestinationPath: "/etc/hostname")
+        let l = try CLI.run(
+            ["digest", "--root", CLI.fixtures.appendingPathComponent("digest").path, "--output", "link.html"],
+            in: root.url)
         #expect(l.status == 1)
     }
 }

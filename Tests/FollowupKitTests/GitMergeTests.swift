@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FollowupKit
 
 /// `followup merge-driver` and `git-setup` in real throwaway repositories: two branches
@@ -11,23 +12,33 @@ import Testing
     /// Same and different tasks on one day, an entry both record identically, dates that
     /// interleave, and a second record.
     static let unitSide: [Command] = [
-        (["status", "2026-11-16#2", "done", "--by", "BQLDA", "--note", "Đã gửi hồ sơ thanh toán cho Kho bạc"],
-         "2026-12-01"),
-        (["status", "2026-11-16#thu-ngan-sach", "in_progress", "--by", "TCKH", "--note", "Thu đạt 92% dự toán"],
-         "2026-12-03"),
+        (
+            ["status", "2026-11-16#2", "done", "--by", "BQLDA", "--note", "Đã gửi hồ sơ thanh toán cho Kho bạc"],
+            "2026-12-01"
+        ),
+        (
+            ["status", "2026-11-16#thu-ngan-sach", "in_progress", "--by", "TCKH", "--note", "Thu đạt 92% dự toán"],
+            "2026-12-03"
+        ),
         (["status", "2026-11-16#6", "in_progress", "--by", "VP", "--note", "Đã tổng hợp tuần 48"], "2026-12-04"),
-        (["status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note", "Đã thu 4/5 lô"],
-         "2026-12-04"),
+        (
+            ["status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note", "Đã thu 4/5 lô"],
+            "2026-12-04"
+        ),
         (["status", "2026-10-05#4", "done", "--by", "KTHT", "--document", "301/BC-KTHT"], "2026-12-06"),
     ]
     static let officeSide: [Command] = [
         (["status", "2026-10-05#2", "done", "--by", "TNMT"], "2026-12-01"),
-        (["extend", "2026-11-16#3", "--to", "2026-12-31", "--by", "TTPTQD", "--note", "Chờ phê duyệt giá đất"],
-         "2026-12-02"),
+        (
+            ["extend", "2026-11-16#3", "--to", "2026-12-31", "--by", "TTPTQD", "--note", "Chờ phê duyệt giá đất"],
+            "2026-12-02"
+        ),
         (["status", "2026-11-16#6", "in_progress", "--by", "VP", "--note", "Đã tổng hợp tuần 48"], "2026-12-04"),
         // Same task and day as the unit's, a different note (sorts after it: ties go by bytes).
-        (["status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note", "Đã thu tiền lô còn lại"],
-         "2026-12-04"),
+        (
+            ["status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note", "Đã thu tiền lô còn lại"],
+            "2026-12-04"
+        ),
         (["status", "2026-11-16#5", "done", "--by", "TNMT"], "2026-12-05"),
     ]
 
@@ -82,8 +93,10 @@ import Testing
         }
         // Bytes written by each side are in the result as written.
         let merged = String(decoding: try repo.read(), as: UTF8.self)
-        #expect(merged.contains("    note: \"Đã thu 4/5 lô\"\n    by: \"XA-TANAN\"\n"
-                                + "  - task: 2026-11-16-thu-ngan-sach-giai-ngan#4/XA-TANAN\n"))
+        #expect(
+            merged.contains(
+                "    note: \"Đã thu 4/5 lô\"\n    by: \"XA-TANAN\"\n"
+                    + "  - task: 2026-11-16-thu-ngan-sach-giai-ngan#4/XA-TANAN\n"))
         #expect(merged.components(separatedBy: "Đã tổng hợp tuần 48").count == 2)
 
         let check = try repo.followup(["check"])
@@ -100,8 +113,10 @@ import Testing
             commands.append(c)
         }
         for (_, c) in commands.enumerated().sorted(by: { ($0.1.date, $0.0) < ($1.1.date, $1.0) }) {
-            try expectOK(CLI.run(c.args + ["--date", c.date, "--root", "meetings"], in: replay.url,
-                                 env: ["FOLLOWUP_TODAY": "2026-12-10"]))
+            try expectOK(
+                CLI.run(
+                    c.args + ["--date", c.date, "--root", "meetings"], in: replay.url,
+                    env: ["FOLLOWUP_TODAY": "2026-12-10"]))
         }
         var day = Day(iso: "2026-11-30")!
         while day <= Day(iso: "2026-12-07")! {
@@ -159,16 +174,19 @@ import Testing
         #expect(try repo.git(["config", "--get-regexp", "^merge\\.followup\\."]).stdout == config)
         #expect(config.contains("merge.followup.driver "))
         #expect(config.contains(" merge-driver %O %A %B %P --marker-size %L"))
-        let attr = try repo.git(["check-attr", "merge", "--", "meetings/2026/x.yaml", "meetings/units.yaml",
-                                 "meetings/settings.yaml", "meetings/templates/giao-ban.yaml", "units.yaml"]).stdout
-        #expect(attr == """
-        meetings/2026/x.yaml: merge: followup
-        meetings/units.yaml: merge: unspecified
-        meetings/settings.yaml: merge: unspecified
-        meetings/templates/giao-ban.yaml: merge: unspecified
-        units.yaml: merge: unspecified
+        let attr = try repo.git([
+            "check-attr", "merge", "--", "meetings/2026/x.yaml", "meetings/units.yaml",
+            "meetings/settings.yaml", "meetings/templates/giao-ban.yaml", "units.yaml",
+        ]).stdout
+        #expect(
+            attr == """
+                meetings/2026/x.yaml: merge: followup
+                meetings/units.yaml: merge: unspecified
+                meetings/settings.yaml: merge: unspecified
+                meetings/templates/giao-ban.yaml: merge: unspecified
+                units.yaml: merge: unspecified
 
-        """)
+                """)
         // Outside a repository: a clear error.
         let plain = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
         let outside = try CLI.run(["git-setup", "--root", plain.url.path, "--lang", "en"], in: plain.url)
@@ -229,31 +247,38 @@ import Testing
         try expectOK(repo.followup(["status", "2026-11-16#3", "done", "--by", "TTPTQD", "--date", "2026-12-07"]))
         try repo.commitAll("Xong")
         try expectOK(repo.git(["checkout", "-q", "master"]))
-        try expectOK(repo.followup(["status", "2026-11-16#3", "blocked", "--note", "Còn 01 hộ chưa nhận tiền",
-                                    "--date", "2026-12-07"]))
+        try expectOK(
+            repo.followup([
+                "status", "2026-11-16#3", "blocked", "--note", "Còn 01 hộ chưa nhận tiền",
+                "--date", "2026-12-07",
+            ]))
         try repo.commitAll("Vướng")
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status != 0)
-        #expect(merge.stderr.contains("hai bên ghi khác nhau cho nhiệm vụ 2026-11-16-thu-ngan-sach-giai-ngan#3 "
-                                      + "ngày 07/12/2026 "
-                                      + "(vướng mắc / hoàn thành)"), "\(merge.stderr)")
+        #expect(
+            merge.stderr.contains(
+                "hai bên ghi khác nhau cho nhiệm vụ 2026-11-16-thu-ngan-sach-giai-ngan#3 "
+                    + "ngày 07/12/2026 "
+                    + "(vướng mắc / hoàn thành)"), "\(merge.stderr)")
         #expect(try repo.unmerged().contains(ScratchRepo.record))
         let text = String(decoding: try repo.read(), as: UTF8.self)
-        #expect(text.hasSuffix("""
-            by: "TNMT"
-        <<<<<<< ours
-          - task: 2026-11-16-thu-ngan-sach-giai-ngan#3
-            date: 2026-12-07
-            status: blocked
-            note: "Còn 01 hộ chưa nhận tiền"
-        =======
-          - task: 2026-11-16-thu-ngan-sach-giai-ngan#3
-            date: 2026-12-07
-            status: done
-            by: "TTPTQD"
-        >>>>>>> theirs
+        #expect(
+            text.hasSuffix(
+                """
+                    by: "TNMT"
+                <<<<<<< ours
+                  - task: 2026-11-16-thu-ngan-sach-giai-ngan#3
+                    date: 2026-12-07
+                    status: blocked
+                    note: "Còn 01 hộ chưa nhận tiền"
+                =======
+                  - task: 2026-11-16-thu-ngan-sach-giai-ngan#3
+                    date: 2026-12-07
+                    status: done
+                    by: "TTPTQD"
+                >>>>>>> theirs
 
-        """))
+                """))
         #expect(text.components(separatedBy: "<<<<<<<").count == 2)
         // check points at the markers.
         #expect(try repo.followup(["check"]).status == 1)
@@ -267,8 +292,11 @@ import Testing
         try expectOK(repo.followup(["status", "2026-11-16#3", "done", "--by", "TTPTQD", "--date", "2026-12-07"]))
         try repo.commitAll("Xong")
         try expectOK(repo.git(["checkout", "-q", "master"]))
-        try expectOK(repo.followup(["extend", "2026-11-16#3", "--to", "2027-01-15", "--note", "Chờ đối thoại",
-                                    "--date", "2026-12-08"]))
+        try expectOK(
+            repo.followup([
+                "extend", "2026-11-16#3", "--to", "2027-01-15", "--note", "Chờ đối thoại",
+                "--date", "2026-12-08",
+            ]))
         try repo.commitAll("Gia hạn")
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status != 0)
@@ -283,8 +311,11 @@ import Testing
         try expectOK(repo.followup(["git-setup"]))
         try repo.commitAll("setup")
         // The driver on a file that is not a record behaves as git merge-file.
-        let driver = try CLI.run(["merge-driver", "meetings/units.yaml", "meetings/units.yaml", "meetings/units.yaml",
-                                  "meetings/units.yaml"], in: repo.url)
+        let driver = try CLI.run(
+            [
+                "merge-driver", "meetings/units.yaml", "meetings/units.yaml", "meetings/units.yaml",
+                "meetings/units.yaml",
+            ], in: repo.url)
         #expect(driver.status == 0)
         #expect(driver.stderr.contains("gộp như văn bản thường (không phải biên bản cuộc họp)"))
         #expect(try repo.git(["status", "--porcelain"]).stdout == "")

@@ -1,30 +1,31 @@
 import Foundation
 import Testing
+
 @testable import FollowupKit
 
 /// Unit groups in units.yaml: loading, checks, expansion, and what they change (nothing in
 /// the records' counts).
 @Suite struct GroupTests {
     static let units = """
-    units:
-      - code: VP
-        name: Văn phòng HĐND và UBND huyện
-      - code: NV
-        name: Phòng Nội vụ
-      - code: TP
-        name: Phòng Tư pháp
-      - code: XA-A
-        name: Xã A
-    groups:
-      - code: PHONG
-        name: Các phòng, ban
-        aliases: ["các phòng chuyên môn"]
-        members: [VP, NV, TP]
-      - code: TATCA
-        name: Các cơ quan, đơn vị
-        members: [PHONG, XA-A, NV]
+        units:
+          - code: VP
+            name: Văn phòng HĐND và UBND huyện
+          - code: NV
+            name: Phòng Nội vụ
+          - code: TP
+            name: Phòng Tư pháp
+          - code: XA-A
+            name: Xã A
+        groups:
+          - code: PHONG
+            name: Các phòng, ban
+            aliases: ["các phòng chuyên môn"]
+            members: [VP, NV, TP]
+          - code: TATCA
+            name: Các cơ quan, đơn vị
+            members: [PHONG, XA-A, NV]
 
-    """
+        """
 
     func root(units: String = GroupTests.units, record: String? = nil) throws -> TempRoot {
         let root = try TempRoot()
@@ -61,8 +62,9 @@ import Testing
         let r = try root(units: units)
         let c = try CLI.run(["check", "--root", r.url.path], in: r.url)
         #expect(c.status == 1)
-        #expect(c.stderr.contains("units.yaml:14:19: error: nhóm 'PHONG': không có đơn vị hay nhóm 'NVV'; có phải: NV"),
-                "\(c.stderr)")
+        #expect(
+            c.stderr.contains("units.yaml:14:19: error: nhóm 'PHONG': không có đơn vị hay nhóm 'NVV'; có phải: NV"),
+            "\(c.stderr)")
     }
 
     @Test func cycleIsReported() throws {
@@ -70,35 +72,42 @@ import Testing
         let r = try root(units: units)
         let c = try CLI.run(["check", "--root", r.url.path, "--lang", "en"], in: r.url)
         #expect(c.status == 1)
-        #expect(c.stderr.contains("units.yaml:11:11: error: unit groups form a cycle: PHONG → TATCA → PHONG"),
-                "\(c.stderr)")
+        #expect(
+            c.stderr.contains("units.yaml:11:11: error: unit groups form a cycle: PHONG → TATCA → PHONG"),
+            "\(c.stderr)")
     }
 
     @Test func aCodeIsEitherAUnitOrAGroup() throws {
-        let r = try root(units: Self.units.replacingOccurrences(of: "code: PHONG", with: "code: NV")
-            .replacingOccurrences(of: "members: [PHONG, XA-A, NV]", with: "members: [XA-A]"))
+        let r = try root(
+            units: Self.units.replacingOccurrences(of: "code: PHONG", with: "code: NV")
+                .replacingOccurrences(of: "members: [PHONG, XA-A, NV]", with: "members: [XA-A]"))
         let c = try CLI.run(["check", "--root", r.url.path], in: r.url)
         #expect(c.status == 1)
-        #expect(c.stderr.contains("units.yaml:11:11: error: tên nhóm 'NV' đã dùng cho đơn vị hoặc nhóm ở"),
-                "\(c.stderr)")
+        #expect(
+            c.stderr.contains("units.yaml:11:11: error: tên nhóm 'NV' đã dùng cho đơn vị hoặc nhóm ở"),
+            "\(c.stderr)")
     }
 
     @Test func aRecordListsUnitsNotGroups() throws {
         let r = try root(record: record(owners: "owners: [PHONG]"))
         let c = try CLI.run(["check", "--root", r.url.path], in: r.url)
         #expect(c.status == 1)
-        #expect(c.stderr.contains("2026-01-05-hop.yaml:6:14: error: 'PHONG' là nhóm đơn vị; "
-                                  + "biên bản ghi từng mã đơn vị: owners: [VP, NV, TP]"),
-                "\(c.stderr)")
+        #expect(
+            c.stderr.contains(
+                "2026-01-05-hop.yaml:6:14: error: 'PHONG' là nhóm đơn vị; "
+                    + "biên bản ghi từng mã đơn vị: owners: [VP, NV, TP]"),
+            "\(c.stderr)")
     }
 
     @Test func checkHintsAtAGroupTheTextNames() throws {
         let short = try root(record: record(owners: "owners: [VP, NV]", text: "Các phòng, ban rà soát hồ sơ."))
         let c = try CLI.run(["check", "--root", short.url.path], in: short.url)
         #expect(c.status == 0)
-        #expect(c.stderr.contains("warning: nội dung nêu 'Các phòng, ban' (nhóm PHONG) "
-                                  + "nhưng owners/support chưa có: TP"),
-                "\(c.stderr)")
+        #expect(
+            c.stderr.contains(
+                "warning: nội dung nêu 'Các phòng, ban' (nhóm PHONG) "
+                    + "nhưng owners/support chưa có: TP"),
+            "\(c.stderr)")
         let full = try root(record: record(owners: "owners: [VP, NV, TP]", text: "Các phòng, ban rà soát hồ sơ."))
         #expect(try CLI.run(["check", "--root", full.url.path], in: full.url).stderr.contains("warning") == false)
         // Named as the object, not the one who acts: no hint.
@@ -124,7 +133,8 @@ import Testing
         let a = try CLI.run(["digest", "--root", with.url.path, "--format", "json"], in: with.url)
         let b = try CLI.run(["digest", "--root", without.url.path, "--format", "json"], in: without.url)
         #expect(a.status == 0 && b.status == 0)
-        #expect(a.stdout.replacingOccurrences(of: with.url.path, with: "ROOT")
+        #expect(
+            a.stdout.replacingOccurrences(of: with.url.path, with: "ROOT")
                 == b.stdout.replacingOccurrences(of: without.url.path, with: "ROOT"))
         let groups = RegistryLoader.units(root: with.url.path).0.groups.map(\.code)
         #expect(groups == ["PHONGBAN", "XA", "TTHC", "CQDV"])
@@ -136,29 +146,34 @@ import Testing
     @Test func templateGroupIsWrittenAsUnits() throws {
         let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
         let template = """
-        # description: Làm việc với các xã
-        title: {{title}}
-        date: {{date}}
-        chair: "Phan Văn Giáp, Chủ tịch UBND huyện"
-        conclusions:
-          - text: Rà soát hộ nghèo.
-            owners: [XA]   # mỗi xã một nhiệm vụ
-            support: [LDTBXH]
-            due: thường xuyên
-          - text: Tổng hợp kết quả.
-            owner: {{chu-tri}}
-            due: thường xuyên
+            # description: Làm việc với các xã
+            title: {{title}}
+            date: {{date}}
+            chair: "Phan Văn Giáp, Chủ tịch UBND huyện"
+            conclusions:
+              - text: Rà soát hộ nghèo.
+                owners: [XA]   # mỗi xã một nhiệm vụ
+                support: [LDTBXH]
+                due: thường xuyên
+              - text: Tổng hợp kết quả.
+                owner: {{chu-tri}}
+                due: thường xuyên
 
-        """
+            """
         try root.write("templates/xa.yaml", Data(template.utf8))
-        let r = try CLI.run(["new", "xa", "--root", root.url.path, "--date", "2026-12-01",
-                             "--title", "Làm việc với các xã",
-                             "--set", "chu-tri=PHONGBAN"], in: root.url)
+        let r = try CLI.run(
+            [
+                "new", "xa", "--root", root.url.path, "--date", "2026-12-01",
+                "--title", "Làm việc với các xã",
+                "--set", "chu-tri=PHONGBAN",
+            ], in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
         let path = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("    # nhóm XA — UBND các xã, thị trấn\n    owners: [TT-TANKY, XA-KYSON, XA-NGHIADONG, "
-                              + "XA-TANAN, XA-DONGVAN, XA-GIAIXUAN]   # mỗi xã một nhiệm vụ\n"), "\(text)")
+        #expect(
+            text.contains(
+                "    # nhóm XA — UBND các xã, thị trấn\n    owners: [TT-TANKY, XA-KYSON, XA-NGHIADONG, "
+                    + "XA-TANAN, XA-DONGVAN, XA-GIAIXUAN]   # mỗi xã một nhiệm vụ\n"), "\(text)")
         #expect(text.contains("# nhóm PHONGBAN — Các phòng, ban cấp huyện"))
         #expect(text.contains("owners: [VP, NV, TCKH, TP, VHTT, GDDT, YT, TNMT, KTHT, NN, LDTBXH, TTR]"))
         #expect(text.contains("support: [LDTBXH]"))

@@ -15,8 +15,10 @@ import Testing
         let outside = try TempRoot()
         try outside.write("secret.yaml", Data((HostileTests.header + "conclusions: []\n").utf8))
         let r = try root([:])
-        try FileManager.default.createSymbolicLink(atPath: r.path("2022/leak.yaml").path, withDestinationPath: outside.path("secret.yaml").path)
-        try FileManager.default.createSymbolicLink(atPath: r.path("2022/inside.yaml").path, withDestinationPath: "2022-05-02-giao-ban.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: r.path("2022/leak.yaml").path, withDestinationPath: outside.path("secret.yaml").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: r.path("2022/inside.yaml").path, withDestinationPath: "2022-05-02-giao-ban.yaml")
         let c = try CLI.run(["check", "--root", "."], in: r.url)
         #expect(c.status == 1)
         #expect(c.stderr.contains("./2022/leak.yaml: error:"))
@@ -26,18 +28,27 @@ import Testing
 
     @Test func controlCharactersNeverReachTheTerminal() throws {
         // Escapes in a value are refused by the reader now; a file name can still hold anything.
-        let text = "id: 2022-05-03-esc\n" + HostileTests.header
+        let text =
+            "id: 2022-05-03-esc\n" + HostileTests.header
             + "conclusions:\n  - text: \"ĐỎ \u{202E}\"\n    owner: VP\n    due: 2022-06-30\n"
         let r = try root(["2022/2022-05-03-\u{1B}]0;pwned\u{07}\u{1B}[2J\u{1B}[31m\r.yaml": Array(text.utf8)])
-        for args in [["tasks"], ["show", "2022-05-03-esc#1"], ["digest", "--as-of", "2022-07-01"], ["remind", "--as-of", "2022-07-01"]] {
+        for args in [
+            ["tasks"], ["show", "2022-05-03-esc#1"], ["digest", "--as-of", "2022-07-01"],
+            ["remind", "--as-of", "2022-07-01"],
+        ] {
             let out = try CLI.run(args + ["--root", "."], in: r.url, env: ["COLUMNS": "300"])
             #expect(out.status == 0, "\(args): \(out.stderr)")
-            #expect(!out.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" || $0 == "\r" }, "\(args)")
+            #expect(
+                !out.stdout.unicodeScalars.contains {
+                    $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" || $0 == "\r"
+                }, "\(args)")
         }
     }
 
     @Test func oversizedInputsAreRefusedWithALocation() throws {
-        let bigLine = Array(HostileTests.header.utf8) + Array("summary: ".utf8) + [UInt8](repeating: 0x61, count: 10 * 1024 * 1024) + [0x0A]
+        let bigLine =
+            Array(HostileTests.header.utf8) + Array("summary: ".utf8)
+            + [UInt8](repeating: 0x61, count: 10 * 1024 * 1024) + [0x0A]
         let r = try root(["2022/line.yaml": bigLine])
         let c = try CLI.run(["check", "--root", "."], in: r.url)
         #expect(c.status == 1)
@@ -57,7 +68,8 @@ import Testing
     }
 
     @Test func strangeEncodingsAreLocatedErrorsOrRead() throws {
-        let mixed = Array((HostileTests.header + "conclusions:\r\n  - text: a\n    owner: VP\r\n    due: 2022-06-30\n").utf8)
+        let mixed = Array(
+            (HostileTests.header + "conclusions:\r\n  - text: a\n    owner: VP\r\n    due: 2022-06-30\n").utf8)
         let nul = Array(HostileTests.header.utf8) + [0x00] + Array("conclusions: []\n".utf8)
         let r = try root(["2022/mixed.yaml": mixed, "2022/nul.yaml": nul])
         let c = try CLI.run(["check", "--root", "."], in: r.url)
@@ -82,16 +94,20 @@ import Testing
     func soak(processes: Int, updates: Int, meetings: Int) throws {
         let r = try TempRoot(copying: CLI.fixtures.appendingPathComponent("check/valid"))
         for i in 0..<meetings {
-            let text = HostileTests.header + "conclusions:\n  - text: Việc số \(i)\n    owner: VP\n    due: 2022-06-30\n"
+            let text =
+                HostileTests.header + "conclusions:\n  - text: Việc số \(i)\n    owner: VP\n    due: 2022-06-30\n"
             try r.write("soak/m\(i).yaml", Data(text.utf8))
         }
         let url = r.url
         let stop = Flag()
-        let digestRuns = Counter(), digestFailures = Counter(), updateFailures = Counter()
+        let digestRuns = Counter()
+        let digestFailures = Counter()
+        let updateFailures = Counter()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             repeat {
-                let d = try? CLI.run(["digest", "--format", "json", "--as-of", "2022-07-01", "--root", "."], in: url, process: true)
+                let d = try? CLI.run(
+                    ["digest", "--format", "json", "--as-of", "2022-07-01", "--root", "."], in: url, process: true)
                 digestRuns.add()
                 if d?.status != 0 || d?.stderr.isEmpty == false { digestFailures.add() }
             } while !stop.isSet
@@ -100,7 +116,11 @@ import Testing
             var rng = SeededRandom(seed: UInt64(p + 1))
             for k in 0..<updates {
                 let m = Int.random(in: 0..<meetings, using: &rng)
-                let u = try? CLI.run(["status", "m\(m)#1", "in_progress", "--note", "p\(p)-\(k)", "--date", "2022-06-01", "--root", "."], in: url, process: true)
+                let u = try? CLI.run(
+                    [
+                        "status", "m\(m)#1", "in_progress", "--note", "p\(p)-\(k)", "--date", "2022-06-01", "--root",
+                        ".",
+                    ], in: url, process: true)
                 if u?.status != 0 { updateFailures.add() }
             }
         }
@@ -124,13 +144,29 @@ import Testing
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var n = 0
-    func add() { lock.lock(); n += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return n }
+    func add() {
+        lock.lock()
+        n += 1
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return n
+    }
 }
 
 final class Flag: @unchecked Sendable {
     private let lock = NSLock()
     private var on = false
-    func set() { lock.lock(); on = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return on }
+    func set() {
+        lock.lock()
+        on = true
+        lock.unlock()
+    }
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return on
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FollowupKit
 
 /// Scores `followup import` on real notices (Tests/Fixtures/notices, sources in SOURCES.md):
@@ -19,8 +20,9 @@ import Testing
             correct += p.intersection(e).count
         }
         var description: String {
-            String(format: "%3.0f%% %3.0f%%  (%d/%d, %d/%d)", precision * 100, recall * 100,
-                   correct, produced, correct, expected)
+            String(
+                format: "%3.0f%% %3.0f%%  (%d/%d, %d/%d)", precision * 100, recall * 100,
+                correct, produced, correct, expected)
         }
     }
 
@@ -46,7 +48,8 @@ import Testing
     }
 
     static func load(_ dir: URL) throws -> Expected {
-        let unitsRoot = FileManager.default.fileExists(atPath: dir.appendingPathComponent("units.yaml").path)
+        let unitsRoot =
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent("units.yaml").path)
             ? dir.path : CLI.packageRoot.appendingPathComponent("meetings").path
         let (units, unitProblems) = RegistryLoader.units(root: unitsRoot)
         #expect(unitProblems.isEmpty, "\(dir.lastPathComponent): \(unitProblems)")
@@ -55,7 +58,9 @@ import Testing
         let (meeting, problems) = Loader.parseMeeting(bytes: bytes, displayPath: url.path, fileStem: "expected")
         #expect(problems.isEmpty, "\(url.path): \(problems)")
         let text = String(decoding: bytes, as: UTF8.self)
-        var unscored = Set<String>(), context: Day?, heldOut = false
+        var unscored = Set<String>()
+        var context: Day?
+        var heldOut = false
         for line in text.split(separator: "\n") where line.hasPrefix("#") {
             if line == "# held-out" { heldOut = true }
             if line.hasPrefix("# unscored:") {
@@ -114,8 +119,12 @@ import Testing
             t["conclusions", default: Tally()].add(
                 produced: Set(pairs.enumerated().map { key($0.offset, $0.element) }),
                 expected: Set(e.meeting.conclusions.indices.map { "e\($0)" }))
-            var po = Set<String>(), eo = Set<String>(), ps = Set<String>(), es = Set<String>()
-            var pd = Set<String>(), ed = Set<String>()
+            var po = Set<String>()
+            var eo = Set<String>()
+            var ps = Set<String>()
+            var es = Set<String>()
+            var pd = Set<String>()
+            var ed = Set<String>()
             for (i, c) in draft.conclusions.enumerated() {
                 let k = key(i, pairs[i])
                 for code in c.ownerCodes { po.insert("\(k) \(code)") }
@@ -140,14 +149,17 @@ import Testing
             if !e.unscored.contains("date") {
                 t["date", default: Tally()].add(produced: [draft.date.value.iso], expected: [e.meeting.date.iso])
             }
-            t["number", default: Tally()].add(produced: Set([draft.document].compactMap { $0 }),
-                                              expected: Set([e.meeting.document].compactMap { $0 }))
-            t["chair", default: Tally()].add(produced: Set([chairName(draft.chair?.value)].compactMap { $0 }),
-                                             expected: Set([chairName(e.meeting.chair)].compactMap { $0 }))
+            t["number", default: Tally()].add(
+                produced: Set([draft.document].compactMap { $0 }),
+                expected: Set([e.meeting.document].compactMap { $0 }))
+            t["chair", default: Tally()].add(
+                produced: Set([chairName(draft.chair?.value)].compactMap { $0 }),
+                expected: Set([chairName(e.meeting.chair)].compactMap { $0 }))
             let missed = eo.subtracting(po).sorted() + ed.subtracting(pd).sorted()
             let extra = po.subtracting(eo).sorted() + pd.subtracting(ed).sorted()
-            lines.append("\(name): \(draft.conclusions.count)/\(e.meeting.conclusions.count) conclusions"
-                         + (missed.isEmpty ? "" : "; missed \(missed)") + (extra.isEmpty ? "" : "; extra \(extra)"))
+            lines.append(
+                "\(name): \(draft.conclusions.count)/\(e.meeting.conclusions.count) conclusions"
+                    + (missed.isEmpty ? "" : "; missed \(missed)") + (extra.isEmpty ? "" : "; extra \(extra)"))
         }
         return (t, lines)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import FollowupKit
 
 /// `followup import`: the seed news item, the rules, the files it reads and refuses.
@@ -63,7 +64,8 @@ import ZIPFoundation
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.contains(path + ":") && check.stderr.contains("TODO"))
         // The clerk confirms: the open owner becomes the procedures group, written out.
-        let procedures = "owners: [TNMT, TP, KTHT, TCKH, LDTBXH, TT-TANKY, XA-KYSON, XA-NGHIADONG, XA-TANAN, "
+        let procedures =
+            "owners: [TNMT, TP, KTHT, TCKH, LDTBXH, TT-TANKY, XA-KYSON, XA-NGHIADONG, XA-TANAN, "
             + "XA-DONGVAN, XA-GIAIXUAN]"
         text = text.replacingOccurrences(of: "owner: TODO", with: procedures)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -75,8 +77,9 @@ import ZIPFoundation
     @Test func dryRunWritesNothingAndEnglishSummary() throws {
         let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
         let before = try listing(root.url)
-        let r = try CLI.run(["import", Self.seed.path, "--root", root.url.path, "--dry-run", "--lang", "en"],
-                            in: root.url)
+        let r = try CLI.run(
+            ["import", Self.seed.path, "--root", root.url.path, "--dry-run", "--lang", "en"],
+            in: root.url)
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("# Bản nháp do `followup import`"))
         #expect(r.stdout.contains("date: 2022-04-29"))
@@ -105,14 +108,17 @@ import ZIPFoundation
             let escaped = p.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             return "<w:p><w:r><w:t xml:space=\"preserve\">\(escaped)</w:t></w:r></w:p>"
         }.joined()
-        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+        let xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
             + "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(paragraphs)"
             + "</w:body></w:document>"
         let url = root.path("thong-bao.docx")
         let archive = try Archive(url: url, accessMode: .create)
         let bytes = Data(xml.utf8)
-        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(bytes.count),
-                             compressionMethod: .deflate) { position, size in
+        try archive.addEntry(
+            with: "word/document.xml", type: .file, uncompressedSize: Int64(bytes.count),
+            compressionMethod: .deflate
+        ) { position, size in
             bytes.subdata(in: Int(position)..<Int(position) + size)
         }
         let r = try CLI.run(["import", url.path, "--root", root.url.path, "--dry-run"], in: root.url)
@@ -122,8 +128,10 @@ import ZIPFoundation
 
     // MARK: Bad input: a clear message, exit 1, nothing written.
 
-    func refuses(_ file: String, in root: TempRoot, saying words: String, env: [String: String] = [:],
-                 sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    func refuses(
+        _ file: String, in root: TempRoot, saying words: String, env: [String: String] = [:],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let before = try listing(root.url)
         let started = Date()
         let r = try CLI.run(["import", file, "--root", root.url.path], in: root.url, env: env)
@@ -143,11 +151,13 @@ import ZIPFoundation
             ("blank.txt", Data("  \n\n".utf8), "tệp rỗng"),
             ("binary.txt", binary, "không phải văn bản UTF-8"),
             ("fake.docx", Data("Giao Phòng Nội vụ chủ trì".utf8), "không phải tệp .docx hợp lệ"),
-            ("none.txt", Data("Hôm nay trời đẹp. Hội nghị diễn ra tốt đẹp, các đại biểu phấn khởi.".utf8),
-             "không tìm thấy kết luận nào"),
+            (
+                "none.txt", Data("Hôm nay trời đẹp. Hội nghị diễn ra tốt đẹp, các đại biểu phấn khởi.".utf8),
+                "không tìm thấy kết luận nào"
+            ),
             ("numbers.txt", Data("123 456\n789".utf8), "không có chữ nào"),
             ("missing.txt", nil, "không nhập được missing.txt"),
-            ("scan.pdf", Data("%PDF-1.4\n".utf8), "cần pdftotext để đọc PDF"),   // run with no pdftotext on PATH
+            ("scan.pdf", Data("%PDF-1.4\n".utf8), "cần pdftotext để đọc PDF"),  // run with no pdftotext on PATH
             ("broken.pdf", Data("%PDF-1.4\n".utf8), "pdftotext không đọc được tệp"),
             ("notes.odt", Data("x".utf8), ".odt"),
         ]
@@ -159,7 +169,11 @@ import ZIPFoundation
         let root = try TempRoot()
         try root.write("units.yaml", Data(contentsOf: CLI.packageRoot.appendingPathComponent("meetings/units.yaml")))
         if let content { try root.write(name, content) }
-        if name == "broken.pdf", NoticeReader.which("pdftotext", searchPath: ProcessInfo.processInfo.environment["PATH"]) == nil { return }   // covered by scan.pdf then
+        if name == "broken.pdf",
+            NoticeReader.which("pdftotext", searchPath: ProcessInfo.processInfo.environment["PATH"]) == nil
+        {
+            return
+        }  // covered by scan.pdf then
         try refuses(name, in: root, saying: says, env: name == "scan.pdf" ? ["PATH": "/nonexistent"] : [:])
     }
 
@@ -181,7 +195,8 @@ import ZIPFoundation
     /// A unit the registry does not hold is written as found, so that `check` fails on it.
     @Test func unmatchedOwnerFailsCheckWithALocation() throws {
         let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
-        let text = "Ngày 10/5/2022, UBND huyện họp giao ban. Giao Sở Công Thương chủ trì, phối hợp với Phòng Kinh tế "
+        let text =
+            "Ngày 10/5/2022, UBND huyện họp giao ban. Giao Sở Công Thương chủ trì, phối hợp với Phòng Kinh tế "
             + "và Hạ tầng rà soát các cụm công nghiệp, hoàn thành trước ngày 30/6/2022."
         try root.write("tb.txt", Data(text.utf8))
         let r = try CLI.run(["import", "tb.txt", "--root", root.url.path], in: root.url)
@@ -194,8 +209,9 @@ import ZIPFoundation
         #expect(written.contains("due: 2022-06-30"))
         let check = try CLI.run(["check", "--root", root.url.path], in: root.url)
         #expect(check.status == 1)
-        let line = try #require(written.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.contains("Sở Công Thương\"") && $0.contains("owner") })
+        let line = try #require(
+            written.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains("Sở Công Thương\"") && $0.contains("owner") })
         #expect(check.stderr.contains("\(path):\(line + 1):"), "\(check.stderr)")
         #expect(check.stderr.contains("không có đơn vị 'Sở Công Thương'"))
     }
@@ -203,15 +219,20 @@ import ZIPFoundation
     /// A PDF goes through pdftotext. Built here by hand, so its text is without diacritics (the
     /// standard font has none): units still match, a sentence broken across lines is joined,
     /// but the deadline words ("trước ngày") need their diacritics (Import.md, Limits).
-    @Test(.enabled(if: NoticeReader.which("pdftotext", searchPath: ProcessInfo.processInfo.environment["PATH"]) != nil, "needs pdftotext (poppler-utils)"))
+    @Test(
+        .enabled(
+            if: NoticeReader.which("pdftotext", searchPath: ProcessInfo.processInfo.environment["PATH"]) != nil,
+            "needs pdftotext (poppler-utils)"))
     func pdf() throws {
         let root = try TempRoot()
         try root.write("units.yaml", Data(contentsOf: CLI.packageRoot.appendingPathComponent("meetings/units.yaml")))
-        try root.write("tb.pdf", Self.pdf(lines: [
-            "Ngay 10/5/2022, UBND huyen hop giao ban.",
-            "Giao Phong Tai nguyen va Moi truong chu tri, phoi hop voi Phong Tu phap",
-            "ra soat ho so dat dai, hoan thanh truoc ngay 30/6/2022.",
-        ]))
+        try root.write(
+            "tb.pdf",
+            Self.pdf(lines: [
+                "Ngay 10/5/2022, UBND huyen hop giao ban.",
+                "Giao Phong Tai nguyen va Moi truong chu tri, phoi hop voi Phong Tu phap",
+                "ra soat ho so dat dai, hoan thanh truoc ngay 30/6/2022.",
+            ]))
         let r = try CLI.run(["import", "tb.pdf", "--root", root.url.path, "--dry-run"], in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("owner: TNMT"))
@@ -270,7 +291,8 @@ import ZIPFoundation
     }
 
     @Test func earlyDeadlineKeptAndFlagged() throws {
-        let text = "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023) Giao Phòng Nội vụ chủ trì hoàn thành "
+        let text =
+            "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023) Giao Phòng Nội vụ chủ trì hoàn thành "
             + "trước ngày 21/11/2022."
         let d = try NoticeImporter(registry: Self.registry).draft(text)
         let c = try #require(d.conclusions.first)
@@ -292,7 +314,8 @@ import ZIPFoundation
     }
 
     @Test func yearFromDateOption() throws {
-        let text = "Chiều ngày 17/5, Chủ tịch UBND huyện làm việc với xã Kỳ Sơn. "
+        let text =
+            "Chiều ngày 17/5, Chủ tịch UBND huyện làm việc với xã Kỳ Sơn. "
             + "Giao UBND xã Kỳ Sơn hoàn thành trước 15/8."
         let d = try NoticeImporter(registry: Self.registry, contextDate: Day(iso: "2023-01-01")).draft(text)
         #expect(d.date.value.iso == "2023-05-17")
@@ -318,8 +341,9 @@ import ZIPFoundation
     @Test func docsListEveryRule() throws {
         let doc = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Docs/Import.md"), encoding: .utf8)
         for rule in ImportRules.all {
-            #expect(doc.contains("| `\(rule.field)` | \(rule.example) |"),
-                    "Docs/Import.md lacks the \(rule.field) rule '\(rule.example)'")
+            #expect(
+                doc.contains("| `\(rule.field)` | \(rule.example) |"),
+                "Docs/Import.md lacks the \(rule.field) rule '\(rule.example)'")
         }
     }
 

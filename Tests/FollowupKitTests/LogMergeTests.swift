@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FollowupKit
 
 /// The `updates:` log merge on its own (no git): cutting records, merging entries, and a
@@ -41,20 +42,21 @@ import Testing
     }
 
     @Test func aCommentAboveAnEntryGoesWithIt() throws {
-        let s = try Self.split("""
-        title: t
-        updates:
-          - task: a#1
-            date: 2026-01-02
-            note: |
-              # not a comment
-              line
-          # about the next one
-          - task: a#1
-            date: 2026-01-03
-            status: done
-        due: 2026-02-01
-        """)
+        let s = try Self.split(
+            """
+            title: t
+            updates:
+              - task: a#1
+                date: 2026-01-02
+                note: |
+                  # not a comment
+                  line
+              # about the next one
+              - task: a#1
+                date: 2026-01-03
+                status: done
+            due: 2026-02-01
+            """)
         #expect(s.entries.count == 2)
         #expect(String(decoding: s.entries[1], as: UTF8.self).hasPrefix("  # about the next one\n  - task: a#1"))
         #expect(String(decoding: s.frame, as: UTF8.self) == "title: t\nupdates:\n#PLACEHOLDER\ndue: 2026-02-01")
@@ -87,22 +89,25 @@ import Testing
 
     // MARK: the log merge
 
-    static func entry(_ task: String, _ day: Int, status: Status? = nil, due: Int? = nil,
-                      note: String = "") -> LogEntry {
+    static func entry(
+        _ task: String, _ day: Int, status: Status? = nil, due: Int? = nil,
+        note: String = ""
+    ) -> LogEntry {
         let d = Day(daysSinceEpoch: 20_000 + day)
         var t = "  - task: m#\(task)\n    date: \(d.iso)\n"
         if let status { t += "    status: \(status.rawValue)\n" }
         if let due { t += "    due: \(Day(daysSinceEpoch: 20_000 + due).iso)\n" }
         if !note.isEmpty { t += "    note: \(note)\n" }
-        return LogEntry(text: Array(t.utf8), task: "m#" + task, date: d, status: status,
-                        due: due.map { Day(daysSinceEpoch: 20_000 + $0) })
+        return LogEntry(
+            text: Array(t.utf8), task: "m#" + task, date: d, status: status,
+            due: due.map { Day(daysSinceEpoch: 20_000 + $0) })
     }
 
     static func texts(_ pieces: [LogMerge.Piece]) -> [String] {
         pieces.flatMap { p -> [String] in
             switch p {
             case .entry(let e, _): return [String(decoding: e.identity, as: UTF8.self)]
-            case let .conflict(a, b, _, _): return (a + b).map { String(decoding: $0.identity, as: UTF8.self) }
+            case .conflict(let a, let b, _, _): return (a + b).map { String(decoding: $0.identity, as: UTF8.self) }
             }
         }
     }
@@ -110,12 +115,19 @@ import Testing
     @Test func bothAppendedInterleaveByDate() {
         let base = [Self.entry("1", 0, status: .inProgress)]
         let a = base + [Self.entry("1", 2, status: .done), Self.entry("2", 5, status: .inProgress)]
-        let b = base + [Self.entry("3", 1, note: "x"), Self.entry("2", 5, status: .inProgress),
-                        Self.entry("3", 7, status: .done)]
+        let b =
+            base + [
+                Self.entry("3", 1, note: "x"), Self.entry("2", 5, status: .inProgress),
+                Self.entry("3", 7, status: .done),
+            ]
         let pieces = LogMerge.merge(base: base, ours: a, theirs: b)
-        #expect(Self.texts(pieces) == Self.texts([.entry(base[0], from: .both), .entry(b[1], from: .theirs),
-                                                   .entry(a[1], from: .ours), .entry(a[2], from: .both),
-                                                   .entry(b[3], from: .theirs)]))
+        #expect(
+            Self.texts(pieces)
+                == Self.texts([
+                    .entry(base[0], from: .both), .entry(b[1], from: .theirs),
+                    .entry(a[1], from: .ours), .entry(a[2], from: .both),
+                    .entry(b[3], from: .theirs),
+                ]))
     }
 
     @Test func aRemovedEntryStaysRemovedAndOneSidedChangesAreTaken() {
@@ -134,7 +146,7 @@ import Testing
         let b = base + [Self.entry("1", 3, status: .blocked, note: "why"), Self.entry("2", 3, due: 50)]
         let pieces = LogMerge.merge(base: base, ours: a, theirs: b)
         let conflicts = pieces.compactMap { p -> String? in
-            if case let .conflict(_, _, task, _) = p { return task } else { return nil }
+            if case .conflict(_, _, let task, _) = p { return task } else { return nil }
         }
         #expect(conflicts == ["m#1", "m#2"])
         // The same status from both sides (notes differ) is no conflict: both are kept.
@@ -182,10 +194,12 @@ import Testing
                 return (day * 1000 + serial, make(tasks[int(0...4)], day, tag: tag))
             }
         }
-        var a = side("a"), b = side("b")
+        var a = side("a")
+        var b = side("b")
         var planted: Set<String> = []
         if int(0...2) == 0 {
-            let task = tasks[int(0...4)], day = start + int(0...6)
+            let task = tasks[int(0...4)]
+            let day = start + int(0...6)
             a.append((day * 1000 + 999, entry(task, day, status: .done, note: "pa")))
             b.append((day * 1000 + 999, entry(task, day, status: .blocked, note: "pb")))
             planted.insert("m#\(task) \(day)")
@@ -200,15 +214,17 @@ import Testing
     }
 
     static func conflicts(_ pieces: [LogMerge.Piece]) -> Set<String> {
-        Set(pieces.compactMap { p in
-            if case let .conflict(_, _, task, date) = p { return "\(task) \(date.daysSinceEpoch - 20_000)" }
-            return nil
-        })
+        Set(
+            pieces.compactMap { p in
+                if case .conflict(_, _, let task, let date) = p { return "\(task) \(date.daysSinceEpoch - 20_000)" }
+                return nil
+            })
     }
 
     @Test func seededPropertiesOfTheLogMerge() {
         var rng = SeededRandom(seed: 0x18)
-        var withConflict = 0, clean = 0
+        var withConflict = 0
+        var clean = 0
         for n in 0..<1_000 {
             let c = Self.generate(&rng)
             let pieces = LogMerge.merge(base: c.base, ours: c.ours, theirs: c.theirs)
@@ -225,16 +241,21 @@ import Testing
             // Same-day clashes planted are always reported; every reported one is a real clash.
             let found = Self.conflicts(pieces)
             #expect(c.planted.isSubset(of: found), "case \(n): \(c.planted) not in \(found)")
-            for case let .conflict(x, y, _, _) in pieces {
-                let sx = x.last { $0.status != nil }?.status, sy = y.last { $0.status != nil }?.status
-                let dx = x.last { $0.due != nil }?.due, dy = y.last { $0.due != nil }?.due
+            for case .conflict(let x, let y, _, _) in pieces {
+                let sx = x.last { $0.status != nil }?.status
+                let sy = y.last { $0.status != nil }?.status
+                let dx = x.last { $0.due != nil }?.due
+                let dy = y.last { $0.due != nil }?.due
                 #expect((sx != nil && sy != nil && sx != sy) || (dx != nil && dy != nil && dx != dy), "case \(n)")
             }
 
             // A side merged with itself is that side.
             #expect(Self.texts(LogMerge.merge(base: c.base, ours: c.ours, theirs: c.ours)) == ours, "case \(n)")
 
-            guard found.isEmpty, let merged = LogMerge.entries(pieces) else { withConflict += 1; continue }
+            guard found.isEmpty, let merged = LogMerge.entries(pieces) else {
+                withConflict += 1
+                continue
+            }
             clean += 1
             // Each side's order is kept.
             for sideIDs in [ours, theirs] {
@@ -248,8 +269,9 @@ import Testing
             for i in merged.indices {
                 for j in merged.indices where j > i {
                     guard let pi = position[got[i]], let pj = position[got[j]], pi > pj else { continue }
-                    #expect(merged[i].date == merged[j].date && merged[i].task != merged[j].task,
-                            "case \(n): \(got[i]) / \(got[j]) swapped")
+                    #expect(
+                        merged[i].date == merged[j].date && merged[i].task != merged[j].task,
+                        "case \(n): \(got[i]) / \(got[j]) swapped")
                 }
             }
         }
@@ -260,7 +282,8 @@ import Testing
 
 /// `RecordMerge` on whole files, in process, with git's merge-file for the text.
 @Suite struct RecordMergeTests {
-    static let head = "title: Giao ban\ndate: 2026-01-05\nchair: Chủ tịch\nconclusions:\n"
+    static let head =
+        "title: Giao ban\ndate: 2026-01-05\nchair: Chủ tịch\nconclusions:\n"
         + "  - text: Một\n    owner: VP\n    due: 2026-02-01\n  - text: Hai\n    owner: NV\n    due: 2026-02-01\n"
 
     static func entry(_ task: Int, _ day: Int, _ status: String) -> String {

@@ -12,7 +12,8 @@ import Testing
     @Test(arguments: templates)
     func eachTemplateMakesARecordCheckAccepts(_ name: String) throws {
         let root = try sample()
-        let r = try CLI.run(["new", name, "--date", "2026-12-01", "--title", "Thử: mẫu \(name)", "--root", "."], in: root.url)
+        let r = try CLI.run(
+            ["new", name, "--date", "2026-12-01", "--title", "Thử: mẫu \(name)", "--root", "."], in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
         let path = r.stdout.trimmingCharacters(in: .newlines)
         #expect(path == "./2026/2026-12-01-thu-mau-\(name).yaml")
@@ -25,8 +26,11 @@ import Testing
 
     @Test func theIssueExampleTwiceMakesTwoFiles() throws {
         let root = try sample()
-        let args = ["new", "hoi-nghi", "--date", "2026-12-01", "--title", "Hội nghị: sơ kết 6 tháng \"CCHC\" #2", "--root", "."]
-        let a = try CLI.run(args, in: root.url), b = try CLI.run(args, in: root.url)
+        let args = [
+            "new", "hoi-nghi", "--date", "2026-12-01", "--title", "Hội nghị: sơ kết 6 tháng \"CCHC\" #2", "--root", ".",
+        ]
+        let a = try CLI.run(args, in: root.url)
+        let b = try CLI.run(args, in: root.url)
         #expect(a.status == 0 && b.status == 0)
         #expect(a.stdout == "./2026/2026-12-01-hoi-nghi-so-ket-6-thang.yaml\n")
         #expect(b.stdout == "./2026/2026-12-01-hoi-nghi-so-ket-6-thang-2.yaml\n")
@@ -61,14 +65,18 @@ import Testing
 
     @Test func dryRunWritesNothing() throws {
         let root = try sample()
-        let r = try CLI.run(["new", "giao-ban", "--date", "07/12/2026", "--title", "Giao ban tuần 49", "--dry-run", "--root", "."], in: root.url)
+        let r = try CLI.run(
+            ["new", "giao-ban", "--date", "07/12/2026", "--title", "Giao ban tuần 49", "--dry-run", "--root", "."],
+            in: root.url)
         #expect(r.status == 0)
         #expect(r.stdout.contains("date: 2026-12-07"))
         #expect(r.stderr.contains("2026/2026-12-07-giao-ban-tuan-49.yaml"))
         #expect(!FileManager.default.fileExists(atPath: root.path("2026/2026-12-07-giao-ban-tuan-49.yaml").path))
     }
 
-    @Test(arguments: [["--id", "../../etc"], ["--id", "/abs"], ["--id", "a/b"], ["--id", ".."], ["--id", "-x"], ["--id", "Hoa"]])
+    @Test(arguments: [
+        ["--id", "../../etc"], ["--id", "/abs"], ["--id", "a/b"], ["--id", ".."], ["--id", "-x"], ["--id", "Hoa"],
+    ])
     func escapesAreRefused(_ extra: [String]) throws {
         let root = try sample()
         let before = try FileManager.default.subpathsOfDirectory(atPath: root.url.path).sorted()
@@ -92,11 +100,18 @@ import Testing
         let written = (try? FileManager.default.contentsOfDirectory(atPath: root.path("2026").path)) ?? []
         #expect(written.allSatisfy { !$0.hasPrefix("2026-12-01") })
         // A placeholder with no value.
-        try root.write("templates/thieu.yaml", Data("title: {{title}}\ndate: {{date}}\nchair: {{nguoi_ghi}}\nconclusions: []\n".utf8))
-        let missing = try CLI.run(["new", "thieu", "--title", "x", "--date", "2026-12-01", "--root", "."], in: root.url)
+        try root.write(
+            "templates/thieu.yaml",
+            Data("title: {{title}}\ndate: {{date}}\nchair: {{nguoi_ghi}}\nconclusions: []\n".utf8))
+        let missing = try CLI.run(
+            ["new", "thieu", "--title", "x", "--date", "2026-12-01", "--root", "."], in: root.url)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("nguoi_ghi"))
-        let set = try CLI.run(["new", "thieu", "--title", "x", "--date", "2026-12-01", "--set", "nguoi_ghi=Bí thư: \"A\" # b", "--root", "."], in: root.url)
+        let set = try CLI.run(
+            [
+                "new", "thieu", "--title", "x", "--date", "2026-12-01", "--set", "nguoi_ghi=Bí thư: \"A\" # b",
+                "--root", ".",
+            ], in: root.url)
         #expect(set.status == 0, "\(set.stderr)")
     }
 
@@ -104,19 +119,24 @@ import Testing
         let root = try sample()
         // A fake editor that fills in the owner, as a clerk would.
         let editor = root.path("fake-editor.sh")
-        try Data("#!/bin/sh\nsed -i 's/owner: TODO/owner: VP/; s/text: TODO nội dung kết luận/text: Văn phòng chuẩn bị hội trường/' \"$1\"\necho edited >&2\n".utf8).write(to: editor)
+        let script =
+            "#!/bin/sh\nsed -i 's/owner: TODO/owner: VP/; s/text: TODO nội dung kết luận/text: Văn phòng chuẩn "
+            + "bị hội trường/' \"$1\"\necho edited >&2\n"
+        try Data(script.utf8).write(to: editor)
         chmod(editor.path, 0o755)
         // A real process: the editor writes to the terminal's stderr, which it inherits.
-        let r = try CLI.run(["new", "giao-ban", "--date", "2026-12-01", "--title", "Giao ban", "--edit", "--root", "."], in: root.url,
-                            env: ["EDITOR": editor.path], process: true)
+        let r = try CLI.run(
+            ["new", "giao-ban", "--date", "2026-12-01", "--title", "Giao ban", "--edit", "--root", "."], in: root.url,
+            env: ["EDITOR": editor.path], process: true)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("edited"))
         let path = r.stdout.trimmingCharacters(in: .newlines)
         #expect(String(decoding: try root.read(String(path.dropFirst(2))), as: UTF8.self).contains("owner: VP"))
         // An editor that breaks the file: the problems are shown, exit 1.
         try Data("#!/bin/sh\nprintf 'title: [\\n' >> \"$1\"\n".utf8).write(to: editor)
-        let bad = try CLI.run(["new", "giao-ban", "--date", "2026-12-01", "--title", "Giao ban", "--edit", "--root", "."], in: root.url,
-                              env: ["EDITOR": editor.path])
+        let bad = try CLI.run(
+            ["new", "giao-ban", "--date", "2026-12-01", "--title", "Giao ban", "--edit", "--root", "."], in: root.url,
+            env: ["EDITOR": editor.path])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains(": error: "))
     }

@@ -15,13 +15,16 @@ struct OfficePrintTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("followup-print-\(UUID().uuidString)")
         let fm = FileManager.default
         try fm.createDirectory(at: root.appendingPathComponent("2026"), withIntermediateDirectories: true)
-        let units = ["VP": "Văn phòng HĐND và UBND huyện", "TNMT": "Phòng Tài nguyên và Môi trường",
-                     "LDTBXH": "Phòng Lao động - Thương binh và Xã hội", "XA-NGHIADONG": "Xã Nghĩa Đồng"]
+        let units = [
+            "VP": "Văn phòng HĐND và UBND huyện", "TNMT": "Phòng Tài nguyên và Môi trường",
+            "LDTBXH": "Phòng Lao động - Thương binh và Xã hội", "XA-NGHIADONG": "Xã Nghĩa Đồng",
+        ]
         var u = "units:\n"
         for (code, name) in units.sorted(by: { $0.key < $1.key }) { u += "  - code: \(code)\n    name: \(name)\n" }
         try u.write(to: root.appendingPathComponent("units.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("meetings/settings.yaml"),
-                                         to: root.appendingPathComponent("settings.yaml"))
+        try FileManager.default.copyItem(
+            at: CLI.packageRoot.appendingPathComponent("meetings/settings.yaml"),
+            to: root.appendingPathComponent("settings.yaml"))
         var m = "title: Hội nghị kiểm điểm tiến độ giải ngân vốn đầu tư công và cải cách hành chính\n"
         m += "date: 2026-03-02\ndocument: 17/TB-UBND\nchair: Phan Văn Giáp, Chủ tịch UBND huyện\nconclusions:\n"
         let codes = units.keys.sorted()
@@ -31,8 +34,9 @@ struct OfficePrintTests {
             m += "tiến độ giải ngân, bồi thường, giải phóng mặt bằng, đề xuất tháo gỡ vướng mắc \(token)\n"
             m += "    owner: \(codes[i % codes.count])\n    due: 2026-\(String(format: "%02d", 4 + i % 6))-15\n"
         }
-        try m.write(to: root.appendingPathComponent("2026/2026-03-02-kiem-diem.yaml"), atomically: true,
-                    encoding: .utf8)
+        try m.write(
+            to: root.appendingPathComponent("2026/2026-03-02-kiem-diem.yaml"), atomically: true,
+            encoding: .utf8)
         return root
     }
 
@@ -55,15 +59,20 @@ struct OfficePrintTests {
         let (status, bbox) = try run("pdftotext", ["-bbox", pdf.path, "-"])
         #expect(status == 0)
         var inside = true
-        var width = 0.0, height = 0.0
+        var width = 0.0
+        var height = 0.0
         for line in bbox.split(separator: "\n") {
             func value(_ name: String) -> Double? {
                 guard let r = line.range(of: "\(name)=\"") else { return nil }
                 return Double(line[r.upperBound...].prefix { $0 != "\"" })
             }
-            if line.contains("<page ") { width = value("width") ?? 0; height = value("height") ?? 0 }
+            if line.contains("<page ") {
+                width = value("width") ?? 0
+                height = value("height") ?? 0
+            }
             if line.contains("<word "), let x0 = value("xMin"), let x1 = value("xMax"), let y0 = value("yMin"),
-               let y1 = value("yMax"), x0 < 0 || y0 < 0 || x1 > width || y1 > height {
+                let y1 = value("yMax"), x0 < 0 || y0 < 0 || x1 > width || y1 > height
+            {
                 inside = false
             }
         }
@@ -73,8 +82,12 @@ struct OfficePrintTests {
     }
 
     static func firstPagePNG(_ pdf: URL, _ name: String) throws {
-        _ = try run("pdftoppm", ["-r", "70", "-png", "-f", "1", "-l", "2", pdf.path,
-                                 out.appendingPathComponent(name).path])
+        _ = try run(
+            "pdftoppm",
+            [
+                "-r", "70", "-png", "-f", "1", "-l", "2", pdf.path,
+                out.appendingPathComponent(name).path,
+            ])
     }
 
     /// Every page from the one where the overdue table starts to the one it ends on has
@@ -96,16 +109,28 @@ struct OfficePrintTests {
     @Test func wordFilesThroughLibreOffice() throws {
         try FileManager.default.createDirectory(at: Self.out, withIntermediateDirectories: true)
         let root = try Self.longRoot()
-        for (name, args) in [("report", ["digest", "--format", "docx", "--number", "12", "--date", "2026-12-01",
-                                         "--as-of", "2026-11-30"]),
-                             ("letters", ["remind", "--format", "docx", "--number", "215", "--as-of", "2026-11-30"]),
-                             ("notice", ["notice", "2026-03-02", "--format", "docx"])] {
+        for (name, args) in [
+            (
+                "report",
+                [
+                    "digest", "--format", "docx", "--number", "12", "--date", "2026-12-01",
+                    "--as-of", "2026-11-30",
+                ]
+            ),
+            ("letters", ["remind", "--format", "docx", "--number", "215", "--as-of", "2026-11-30"]),
+            ("notice", ["notice", "2026-03-02", "--format", "docx"]),
+        ] {
             let file = Self.out.appendingPathComponent("\(name).docx")
-            let r = try CLI.run(args + ["--root", root.path, "--output", file.path],
-                                in: CLI.packageRoot)
+            let r = try CLI.run(
+                args + ["--root", root.path, "--output", file.path],
+                in: CLI.packageRoot)
             #expect(r.status == 0, "\(r.stderr)")
-            let (status, _) = try Self.run("soffice", ["--headless", "--convert-to", "pdf", "--outdir", Self.out.path,
-                                                       file.path])
+            let (status, _) = try Self.run(
+                "soffice",
+                [
+                    "--headless", "--convert-to", "pdf", "--outdir", Self.out.path,
+                    file.path,
+                ])
             #expect(status == 0)
             let pdf = Self.out.appendingPathComponent("\(name).pdf")
             let (pages, inside) = try Self.pages(pdf)
@@ -123,13 +148,20 @@ struct OfficePrintTests {
         try FileManager.default.createDirectory(at: Self.out, withIntermediateDirectories: true)
         let root = try Self.longRoot()
         let html = Self.out.appendingPathComponent("report.html")
-        let r = try CLI.run(["digest", "--format", "html", "--root", root.path, "--as-of", "2026-11-30",
-                             "--date", "2026-12-01", "--output", html.path], in: CLI.packageRoot)
+        let r = try CLI.run(
+            [
+                "digest", "--format", "html", "--root", root.path, "--as-of", "2026-11-30",
+                "--date", "2026-12-01", "--output", html.path,
+            ], in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         let pdf = Self.out.appendingPathComponent("report-html.pdf")
-        let (status, _) = try Self.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu",
-                                                    "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
-                                                    html.absoluteString])
+        let (status, _) = try Self.run(
+            "chromium",
+            [
+                "--headless", "--no-sandbox", "--disable-gpu",
+                "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+                html.absoluteString,
+            ])
         #expect(status == 0)
         let (pages, inside) = try Self.pages(pdf)
         #expect(inside, "a word lies outside the page")
@@ -137,8 +169,9 @@ struct OfficePrintTests {
         // Page numbers from page 2 (CSS @page margin boxes).
         for p in 1..<pages.count {
             let top = pages[p].split(separator: "\n").prefix(3)
-            #expect(top.contains { $0.trimmingCharacters(in: .whitespaces) == "\(p + 1)" },
-                    "page \(p + 1) has no number at its top")
+            #expect(
+                top.contains { $0.trimmingCharacters(in: .whitespaces) == "\(p + 1)" },
+                "page \(p + 1) has no number at its top")
         }
         try Self.firstPagePNG(pdf, "report-html")
     }

@@ -55,14 +55,16 @@ import Testing
     @Test func placeDateIsZeroPadded() {
         let d = Day(year: 2027, month: 2, day: 5)!
         #expect(DocumentFrame.placeDate("Tân Kỳ", d, .vi) == "Tân Kỳ, ngày 05 tháng 02 năm 2027")
-        #expect(DocumentFrame.placeDate("Tân Kỳ", Day(year: 2027, month: 12, day: 25)!, .vi)
-            == "Tân Kỳ, ngày 25 tháng 12 năm 2027")
+        #expect(
+            DocumentFrame.placeDate("Tân Kỳ", Day(year: 2027, month: 12, day: 25)!, .vi)
+                == "Tân Kỳ, ngày 25 tháng 12 năm 2027")
     }
 
     @Test func columnsAndSheetNames() {
         #expect(XlsxWriter.column(0) == "A" && XlsxWriter.column(25) == "Z" && XlsxWriter.column(26) == "AA")
-        #expect(XlsxWriter.sheetNames(["a/b", "A/B", String(repeating: "x", count: 40)])
-            == ["ab", "AB 2", String(repeating: "x", count: 31)])
+        #expect(
+            XlsxWriter.sheetNames(["a/b", "A/B", String(repeating: "x", count: 40)])
+                == ["ab", "AB 2", String(repeating: "x", count: 31)])
     }
 
     @Test func missingSettingsAreNamed() {
@@ -74,23 +76,28 @@ import Testing
 
     @Test func badDocumentSettingsAreLocated() throws {
         let root = try Self.tempDir()
-        try "units:\n  - code: VP\n    name: Văn phòng\n".write(to: root.appendingPathComponent("units.yaml"),
-                                                                atomically: true, encoding: .utf8)
+        try "units:\n  - code: VP\n    name: Văn phòng\n".write(
+            to: root.appendingPathComponent("units.yaml"),
+            atomically: true, encoding: .utf8)
         try "place: Tân Kỳ\ncodes:\n  report: BC-UBND\nsigner:\n  authority: KY\n  titel: Chủ tịch\n"
             .write(to: root.appendingPathComponent("settings.yaml"), atomically: true, encoding: .utf8)
         let r = try CLI.run(["check", "--root", root.path, "--lang", "en"], in: CLI.packageRoot)
         #expect(r.status == 1)
         let path = root.appendingPathComponent("settings.yaml").path
-        #expect(r.stderr.contains(
-            "\(path):3:11: error: 'BC-UBND' is not a valid 'codes.report'; expected: {{so}}/BC-UBND"))
+        #expect(
+            r.stderr.contains(
+                "\(path):3:11: error: 'BC-UBND' is not a valid 'codes.report'; expected: {{so}}/BC-UBND"))
         #expect(r.stderr.contains("\(path):5:14: error: 'KY' is not a valid 'signer.authority'"))
-        #expect(r.stderr.contains(
-            "\(path):6:3: error: unknown key 'titel' in signer in settings.yaml; did you mean 'title'?"))
+        #expect(
+            r.stderr.contains(
+                "\(path):6:3: error: unknown key 'titel' in signer in settings.yaml; did you mean 'title'?"))
     }
 
     @Test func binaryFormatsNeedAFile() throws {
-        for args in [["digest", "--format", "docx"], ["digest", "--format", "xlsx"], ["tasks", "--format", "xlsx"],
-                     ["remind", "--format", "docx"], ["notice", "2022-04", "--format", "docx"]] {
+        for args in [
+            ["digest", "--format", "docx"], ["digest", "--format", "xlsx"], ["tasks", "--format", "xlsx"],
+            ["remind", "--format", "docx"], ["notice", "2022-04", "--format", "docx"],
+        ] {
             let r = try CLI.run(args, in: CLI.packageRoot)
             #expect(r.status == 64, "\(args)")
             #expect(r.stdout.isEmpty)
@@ -100,8 +107,11 @@ import Testing
     @Test(.enabled(if: python)) func reportDocxShowsTheDigestFigures() throws {
         let dir = try Self.tempDir()
         let file = dir.appendingPathComponent("bc.docx").path
-        let r = try CLI.run(["digest", "--format", "docx", "--as-of", "2026-11-30", "--number", "12",
-                             "--date", "2027-02-05", "--output", file], in: CLI.packageRoot)
+        let r = try CLI.run(
+            [
+                "digest", "--format", "docx", "--as-of", "2026-11-30", "--number", "12",
+                "--date", "2027-02-05", "--output", file,
+            ], in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         let doc = try Self.read(file)
@@ -111,8 +121,10 @@ import Testing
         let totals = try #require(json["totals"] as? [String: Any])
         // The summary grid: table 1 (table 0 lays out the header).
         let grid = tables[1]
-        let wanted: [(Int, String)] = [(1, "done_on_time"), (2, "done_late"), (3, "within_deadline"), (4, "overdue"),
-                                       (5, "ongoing"), (6, "tasks")]
+        let wanted: [(Int, String)] = [
+            (1, "done_on_time"), (2, "done_late"), (3, "within_deadline"), (4, "overdue"),
+            (5, "ongoing"), (6, "tasks"),
+        ]
         for (row, key) in wanted {
             #expect(grid[row][1] == "\(totals[key] as? Int ?? -1)", "\(key)")
         }
@@ -141,13 +153,17 @@ import Testing
     @Test(.enabled(if: python)) func reportXlsxHasTypedCells() throws {
         let dir = try Self.tempDir()
         let file = dir.appendingPathComponent("bc.xlsx").path
-        let r = try CLI.run(["digest", "--format", "xlsx", "--as-of", "2026-11-30", "--output", file],
-                            in: CLI.packageRoot)
+        let r = try CLI.run(
+            ["digest", "--format", "xlsx", "--as-of", "2026-11-30", "--output", file],
+            in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         let book = try Self.read(file)
         let sheets = try #require(book["sheets"] as? [String: [String: Any]])
-        #expect(book["order"] as? [String] == ["Tổng hợp", "Theo đơn vị", "Quá hạn", "Vướng mắc", "Sắp đến hạn",
-                                               "Chưa cập nhật", "Đôn đốc từ 3 lần", "Hoàn thành", "Giao mới"])
+        #expect(
+            book["order"] as? [String] == [
+                "Tổng hợp", "Theo đơn vị", "Quá hạn", "Vướng mắc", "Sắp đến hạn",
+                "Chưa cập nhật", "Đôn đốc từ 3 lần", "Hoàn thành", "Giao mới",
+            ])
         let json = try Self.totals()
         let totals = try #require(json["totals"] as? [String: Any])
         let grid = try Self.cells(sheets["Tổng hợp"])
@@ -178,8 +194,9 @@ import Testing
     @Test(.enabled(if: python)) func lettersGoToEveryUnitButTheOffice() throws {
         let dir = try Self.tempDir()
         let one = dir.appendingPathComponent("dd.docx").path
-        let r = try CLI.run(["remind", "--format", "docx", "--as-of", "2026-11-30", "--number", "215", "--output", one],
-                            in: CLI.packageRoot)
+        let r = try CLI.run(
+            ["remind", "--format", "docx", "--as-of", "2026-11-30", "--number", "215", "--output", one],
+            in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         let text = try CLI.run(["remind", "--as-of", "2026-11-30"], in: CLI.packageRoot).stdout
         let doc = try Self.read(one)
@@ -201,9 +218,10 @@ import Testing
         let texts = try #require(try Self.read(file)["texts"] as? [String])
         #expect(texts.contains("Số: 45/TB-UBND"))
         #expect(texts.contains("Tân Kỳ, ngày 29 tháng 04 năm 2022"))
-        #expect(texts.contains {
-            $0.hasPrefix("Kết luận của đồng chí Phan Văn Giáp, Chủ tịch UBND huyện tại Hội nghị")
-        })
+        #expect(
+            texts.contains {
+                $0.hasPrefix("Kết luận của đồng chí Phan Văn Giáp, Chủ tịch UBND huyện tại Hội nghị")
+            })
         #expect(texts.contains("3. Tăng cường kiểm tra, thanh tra việc chấp hành kỷ luật, kỷ cương hành chính."))
         #expect(texts.contains("Đơn vị chủ trì: Phòng Nội vụ; phối hợp: Thanh tra huyện. Thời hạn: 30/09/2022."))
         #expect(texts.contains("- Phòng Nội vụ;"))

@@ -25,8 +25,9 @@ import Testing
 
     static func peer(_ root: String, _ asOf: String, compare file: URL) throws -> CLI.Result {
         let script = CLI.packageRoot.appendingPathComponent("scripts/peer_digest.py").path
-        return try Program.run(["python3", script, "--as-of", asOf, "--compare", file.path, root],
-                               in: CLI.packageRoot)
+        return try Program.run(
+            ["python3", script, "--as-of", asOf, "--compare", file.path, root],
+            in: CLI.packageRoot)
     }
 
     @Test(arguments: cases)
@@ -58,8 +59,10 @@ import Testing
         try JSONSerialization.data(withJSONObject: doc).write(to: file)
         let r = try Self.peer("meetings", "2026-11-30", compare: file)
         #expect(r.status == 1)
-        for expected in ["totals stale:", "unit \(dropped): counted by the peer, absent", "unit \(changed) reminders:",
-                         "list overdue:"] {
+        for expected in [
+            "totals stale:", "unit \(dropped): counted by the peer, absent", "unit \(changed) reminders:",
+            "list overdue:",
+        ] {
             #expect(r.stdout.contains(expected), "\(expected) not in:\n\(r.stdout)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FollowupKit
 
 /// A small seeded generator (SplitMix64): the same seed gives the same cases on every run.
@@ -7,10 +8,10 @@ struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
+        state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
 }
@@ -19,8 +20,10 @@ struct SeededRandom: RandomNumberGenerator {
 struct RecordGenerator {
     var rng: SeededRandom
     static let units = ["VP", "NV", "TCKH", "Phòng Nội vụ", "văn phòng ubnd huyện"]
-    static let words = ["rà soát", "cải cách", "hành chính", "giải ngân", "vốn", "đầu tư", "Đồng Văn", "\"trích dẫn\"",
-                        "a: b", "# không phải ghi chú", "- gạch", "[ngoặc]", "{x}", "50%", "Ư Ơ Ă Â Đ", "…", "'nháy đơn'"]
+    static let words = [
+        "rà soát", "cải cách", "hành chính", "giải ngân", "vốn", "đầu tư", "Đồng Văn", "\"trích dẫn\"",
+        "a: b", "# không phải ghi chú", "- gạch", "[ngoặc]", "{x}", "50%", "Ư Ơ Ă Â Đ", "…", "'nháy đơn'",
+    ]
 
     mutating func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &rng)] }
     mutating func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &rng) }
@@ -30,7 +33,8 @@ struct RecordGenerator {
     mutating func record(id: String) -> (String, Day) {
         let date = Day(daysSinceEpoch: int(18_000...20_000))
         let crlf = int(0...4) == 0
-        var y = "# \(text())\ntitle: \(UpdateText.quoted(text()))\ndate: \(date.iso)\nchair: \(UpdateText.quoted(text()))\n"
+        var y =
+            "# \(text())\ntitle: \(UpdateText.quoted(text()))\ndate: \(date.iso)\nchair: \(UpdateText.quoted(text()))\n"
         if int(0...1) == 0 { y += "attendees: [\(UpdateText.quoted(text())), \(UpdateText.quoted(text()))]\n" }
         y += "conclusions:\n"
         var tasks: [(String, Day?)] = []
@@ -58,19 +62,29 @@ struct RecordGenerator {
                     var e = ["task: \(task)", "date: \(day.iso)"]
                     switch int(0...4) {
                     case 0 where !closed: e.append("status: in_progress")
-                    case 1 where !closed: e.append("status: blocked"); e.append("note: \(UpdateText.quoted(text()))")
-                    case 2 where !closed: e.append("status: done"); closed = true
+                    case 1 where !closed:
+                        e.append("status: blocked")
+                        e.append("note: \(UpdateText.quoted(text()))")
+                    case 2 where !closed:
+                        e.append("status: done")
+                        closed = true
                     case 3 where !closed && current != nil:
                         current = current!.adding(days: int(1...30))
-                        e.append("due: \(current!.iso)"); e.append("note: \(UpdateText.quoted(text()))")
+                        e.append("due: \(current!.iso)")
+                        e.append("note: \(UpdateText.quoted(text()))")
                     default: e.append("reminder: true")
                     }
-                    entries.append(style == 3 ? "{" + e.joined(separator: ", ") + "}" : "  - " + e.joined(separator: "\n    "))
+                    entries.append(
+                        style == 3 ? "{" + e.joined(separator: ", ") + "}" : "  - " + e.joined(separator: "\n    "))
                 }
             }
-            if style == 3 { y += "updates: [" + entries.joined(separator: ", ") + "]\n" }
-            else if !entries.isEmpty { y += "updates:\n" + entries.joined(separator: "\n") + "\n" }
-            else if style == 2 { y += "updates:\n" }
+            if style == 3 {
+                y += "updates: [" + entries.joined(separator: ", ") + "]\n"
+            } else if !entries.isEmpty {
+                y += "updates:\n" + entries.joined(separator: "\n") + "\n"
+            } else if style == 2 {
+                y += "updates:\n"
+            }
         }
         return (crlf ? y.replacingOccurrences(of: "\n", with: "\r\n") : y, date)
     }
@@ -80,7 +94,7 @@ struct RecordGenerator {
     static let units: UnitRegistry = AppendProbe.units
 
     @Test func appendKeepsEveryEarlierEntry() throws {
-        var gen = RecordGenerator(rng: SeededRandom(seed: 20221129))
+        var gen = RecordGenerator(rng: SeededRandom(seed: 20_221_129))
         let dir = try TempRoot()
         var appended = 0
         for i in 0..<150 {
@@ -89,7 +103,9 @@ struct RecordGenerator {
             let path = dir.path("\(id).yaml").path
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             let (meeting, problems) = Loader.parseMeeting(bytes: Array(text.utf8), displayPath: path, fileStem: id)
-            #expect(!problems.contains { $0.severity == .error }, "case \(i): \(problems.first?.rendered(.en) ?? "")\n\(text)")
+            #expect(
+                !problems.contains { $0.severity == .error },
+                "case \(i): \(problems.first?.rendered(.en) ?? "")\n\(text)")
             guard let meeting else { continue }
             let store = RecordStore(root: dir.url.path, units: PropertyTests.units)
             let before = meeting.updates
@@ -97,8 +113,11 @@ struct RecordGenerator {
                 try store.append(to: meeting) { (snap) throws(FollowupError) in
                     guard let t = snap.tasks.first else { return [] }
                     let last = TaskTimeline.replay(t).lastDate ?? snap.meeting.date
-                    return [try TaskUpdates.reminder(task: t.id, TaskUpdates.Common(date: max(last, snap.meeting.date).adding(days: 1)),
-                                                     units: PropertyTests.units, in: snap)].compactMap { $0 }
+                    return [
+                        try TaskUpdates.reminder(
+                            task: t.id, TaskUpdates.Common(date: max(last, snap.meeting.date).adding(days: 1)),
+                            units: PropertyTests.units, in: snap)
+                    ].compactMap { $0 }
                 }
             } catch {
                 Issue.record("case \(i): \(error.rendered(.en))\n\(text)")
@@ -109,7 +128,9 @@ struct RecordGenerator {
             #expect(again?.updates.count == before.count + 1)
             #expect(zip(again?.updates ?? [], before).allSatisfy { $0.sameContent(as: $1) }, "case \(i)")
             // Nothing but the inserted entry changed.
-            #expect(WriteTests.insertedText(old: Array(text.utf8), new: after) != nil, "case \(i): bytes outside the insertion changed")
+            #expect(
+                WriteTests.insertedText(old: Array(text.utf8), new: after) != nil,
+                "case \(i): bytes outside the insertion changed")
             appended += 1
         }
         #expect(appended > 100)
@@ -120,20 +141,28 @@ struct RecordGenerator {
         for i in 0..<120 {
             let (text, date) = gen.record(id: "m\(i)")
             let (parsed, _) = Loader.parseMeeting(bytes: Array(text.utf8), displayPath: "m.yaml", fileStem: "m\(i)")
-            guard let meeting = parsed else { Issue.record("case \(i) did not parse"); continue }
+            guard let meeting = parsed else {
+                Issue.record("case \(i) did not parse")
+                continue
+            }
             let (tasks, _) = TaskBuilder.tasks(of: meeting, units: PropertyTests.units)
-            let ledger = Ledger(root: ".", settings: Settings(), units: PropertyTests.units, meetings: [meeting],
-                                tasks: tasks, diagnostics: [], fileCount: 1)
+            let ledger = Ledger(
+                root: ".", settings: Settings(), units: PropertyTests.units, meetings: [meeting],
+                tasks: tasks, diagnostics: [], fileCount: 1)
             for offset in [-1, 0, 5, 30, 60, 400] {
                 let asOf = date.adding(days: offset)
-                let report = DigestReport.make(ledger, options: DigestOptions(assessment: AssessmentOptions(asOf: asOf)))
+                let report = DigestReport.make(
+                    ledger, options: DigestOptions(assessment: AssessmentOptions(asOf: asOf)))
                 let t = report.totals
                 #expect(t.tasks == t.doneOnTime + t.doneLate + t.overdue + t.withinDeadline + t.ongoing)
                 #expect(t.tasks + t.cancelled == (offset < 0 ? 0 : tasks.count))
                 #expect(report.units.map(\.counts.tasks).reduce(0, +) == t.tasks)
                 #expect(report.units.map(\.counts.overdue).reduce(0, +) == t.overdue)
                 for task in tasks {
-                    guard let a = Assessment.assess(task, meetingDate: meeting.date, options: AssessmentOptions(asOf: asOf)) else { continue }
+                    guard
+                        let a = Assessment.assess(
+                            task, meetingDate: meeting.date, options: AssessmentOptions(asOf: asOf))
+                    else { continue }
                     #expect((a.timeline.lastDate ?? meeting.date) <= max(asOf, meeting.date))
                     var cut = task
                     cut.history = task.history.filter { $0.date <= asOf }
@@ -148,9 +177,12 @@ struct RecordGenerator {
         var rng = SeededRandom(seed: 7)
         let pool = Array("aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠĐđ0123456789 -_./\\:#\"'\u{0}\u{7}\u{1B}漢字🙂\u{301}\u{323}")
         for _ in 0..<2000 {
-            let s = String((0..<Int.random(in: 0...80, using: &rng)).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] })
+            let s = String(
+                (0..<Int.random(in: 0...80, using: &rng)).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] }
+            )
             let slug = Slug.fold(s)
-            #expect(slug.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" })
+            #expect(
+                slug.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" })
             #expect(!slug.hasPrefix("-") && !slug.hasSuffix("-") && !slug.contains("--"))
             #expect(slug.count <= Slug.maxLength)
         }

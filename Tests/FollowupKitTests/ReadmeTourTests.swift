@@ -8,15 +8,24 @@ import Testing
 @Suite struct ReadmeTourTests {
     /// A command line split as `sh` would for the README's simple quoting (double quotes).
     static func words(_ line: String) -> [String] {
-        var out: [String] = [], word = "", quoted = false, any = false
+        var out: [String] = []
+        var word = ""
+        var quoted = false
+        var any = false
         for c in line {
-            if c == "\"" { quoted.toggle(); any = true; continue }
-            if c == " ", !quoted {
-                if any { out.append(word) }
-                word = ""; any = false
+            if c == "\"" {
+                quoted.toggle()
+                any = true
                 continue
             }
-            word.append(c); any = true
+            if c == " ", !quoted {
+                if any { out.append(word) }
+                word = ""
+                any = false
+                continue
+            }
+            word.append(c)
+            any = true
         }
         if any { out.append(word) }
         return out
@@ -26,14 +35,16 @@ import Testing
     static func tour() throws -> [(commands: [String], shown: [String]?)] {
         let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         var steps: [(commands: [String], shown: [String]?)] = []
-        var block: [String]? = nil, fence = ""
+        var block: [String]? = nil
+        var fence = ""
         for line in readme.components(separatedBy: "\n") {
             if line.hasPrefix("```") {
                 if let lines = block {
                     if fence == "```sh" {
                         steps.append((lines.filter { $0.hasPrefix("swift run followup ") }, nil))
                     } else if fence == "```", let last = steps.indices.last, steps[last].shown == nil,
-                              !steps[last].commands.isEmpty {
+                        !steps[last].commands.isEmpty
+                    {
                         steps[last].shown = lines
                     }
                     block = nil
@@ -43,7 +54,9 @@ import Testing
                 }
                 continue
             }
-            if block != nil { block?.append(line) } else if !line.isEmpty, !steps.isEmpty, steps[steps.count - 1].shown == nil {
+            if block != nil {
+                block?.append(line)
+            } else if !line.isEmpty, !steps.isEmpty, steps[steps.count - 1].shown == nil {
                 // Prose between a shell block and the next block: that shell block shows nothing.
                 steps[steps.count - 1].shown = []
             }
@@ -55,13 +68,19 @@ import Testing
     static func appears(_ shown: [String], in printed: [String]) -> String? {
         var chunks: [[String]] = [[]]
         for line in shown {
-            if line.trimmingCharacters(in: .whitespaces) == "..." { chunks.append([]) } else { chunks[chunks.count - 1].append(line) }
+            if line.trimmingCharacters(in: .whitespaces) == "..." {
+                chunks.append([])
+            } else {
+                chunks[chunks.count - 1].append(line)
+            }
         }
         var from = 0
         for chunk in chunks where !chunk.isEmpty {
-            guard let at = (from...max(from, printed.count - chunk.count)).first(where: { i in
-                i + chunk.count <= printed.count && Array(printed[i..<(i + chunk.count)]) == chunk
-            }) else {
+            guard
+                let at = (from...max(from, printed.count - chunk.count)).first(where: { i in
+                    i + chunk.count <= printed.count && Array(printed[i..<(i + chunk.count)]) == chunk
+                })
+            else {
                 return "not printed as shown:\n" + chunk.joined(separator: "\n") + "\n--- printed:\n"
                     + printed.joined(separator: "\n")
             }
@@ -75,8 +94,9 @@ import Testing
         #expect(steps.count >= 5)
         #expect(steps.contains { $0.shown?.isEmpty == false })
         let root = try TempRoot()
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("meetings"),
-                                        to: root.path("meetings"))
+        try FileManager.default.copyItem(
+            at: CLI.packageRoot.appendingPathComponent("meetings"),
+            to: root.path("meetings"))
         // The tour's `git-setup` wants a clone; git starts the driver by name when `followup`
         // on PATH is this very binary, as after `make install`.
         #expect(try CLI.run(["git", "init", "-q", "."], in: root.url, shell: true).status == 0)
@@ -86,7 +106,8 @@ import Testing
             for command in step.commands {
                 let args = Array(Self.words(command).dropFirst(3))
                 // git-setup writes the running program's path into git's config: a real process.
-                let r = args.first == "git-setup"
+                let r =
+                    args.first == "git-setup"
                     ? try CLI.run(["env", installed, CLI.binary.path] + args, in: root.url, shell: true)
                     : try CLI.run(args, in: root.url)
                 #expect(r.status == 0, "\(command)\n\(r.stderr)")
@@ -108,8 +129,9 @@ import Testing
         let end = try #require(doc[block.upperBound...].range(of: "$ echo $?"))
         let shown = doc[block.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
         let root = try TempRoot()
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("meetings"),
-                                        to: root.path("meetings"))
+        try FileManager.default.copyItem(
+            at: CLI.packageRoot.appendingPathComponent("meetings"),
+            to: root.path("meetings"))
         let file = "meetings/2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml"
         var lines = String(decoding: try root.read(file), as: UTF8.self).components(separatedBy: "\n")
         lines[23] = lines[23].replacingOccurrences(of: "BQLDA", with: "Ban QLDA")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FollowupKit
 
 /// The promises of Docs/Security.md that an attack once broke (issue #13), one test each.
@@ -20,8 +21,10 @@ import Testing
     }
 
     /// A progress note on a task of the fixture's 2022-05-02 meeting.
-    func update(_ r: TempRoot, note: String = "a", date: String = "2022-06-20",
-                task: String = "2022-05-02-giao-ban#2/TP") throws -> CLI.Result {
+    func update(
+        _ r: TempRoot, note: String = "a", date: String = "2022-06-20",
+        task: String = "2022-05-02-giao-ban#2/TP"
+    ) throws -> CLI.Result {
         try run(r, ["status", task, "in_progress", "--note", note, "--date", date])
     }
 
@@ -73,12 +76,16 @@ import Testing
     /// check, show, status, tasks, digest in every format, remind.
     @Test func controlCharactersInNamesNeverReachAnyOutput() throws {
         let evil = "\u{1B}]52;c;ZWNobyBwd25lZA==\u{07}\u{1B}[2J\u{08}\r\u{202E}"
-        let units = "units:\n  - code: VP\n    name: \"Văn phòng \u{202E}gnohp\u{2066}\"\n"
+        let units =
+            "units:\n  - code: VP\n    name: \"Văn phòng \u{202E}gnohp\u{2066}\"\n"
             + "  - code: TP\n    name: Tư pháp\n"
-        let text = "id: 2022-05-03-ten-doc\n" + SecurityPromiseTests.header
+        let text =
+            "id: 2022-05-03-ten-doc\n" + SecurityPromiseTests.header
             + "conclusions:\n  - text: \"Rà soát \u{202E}tảos àR\"\n    owner: VP\n    due: 2022-06-30\n"
-        let r = try root(["units.yaml": units, "2022/2022-05-03-\(evil).yaml": text,
-                          "2022/x\(evil).yaml": "title: [\n"])
+        let r = try root([
+            "units.yaml": units, "2022/2022-05-03-\(evil).yaml": text,
+            "2022/x\(evil).yaml": "title: [\n",
+        ])
         var outputs: [(String, CLI.Result)] = []
         let env = ["COLUMNS": "300"]
         outputs.append(("check", try run(r, ["check"])))
@@ -90,10 +97,18 @@ import Testing
             outputs.append(("digest \(f)", try run(r, ["digest", "--format", f, "--as-of", "2022-07-01"], env: env)))
         }
         outputs.append(("remind", try run(r, ["remind", "--as-of", "2022-07-01"])))
-        outputs.append(("status", try CLI.run(["status", "2022-05-03-ten-doc#1", "in_progress", "--date", "2022-06-20",
-                                               "--root", "."], in: r.url)))
+        outputs.append(
+            (
+                "status",
+                try CLI.run(
+                    [
+                        "status", "2022-05-03-ten-doc#1", "in_progress", "--date", "2022-06-20",
+                        "--root", ".",
+                    ], in: r.url)
+            ))
         for (name, o) in outputs {
-            let out = SecurityPromiseTests.rawControls(o.stdout), err = SecurityPromiseTests.rawControls(o.stderr)
+            let out = SecurityPromiseTests.rawControls(o.stdout)
+            let err = SecurityPromiseTests.rawControls(o.stderr)
             #expect(out.isEmpty, "\(name) stdout: \(out)")
             #expect(err.isEmpty, "\(name) stderr: \(err)")
         }
@@ -161,8 +176,9 @@ import Testing
         let outside = try TempRoot()
         let r = try root()
         let target = outside.path("created-by-followup").path
-        try FileManager.default.createSymbolicLink(atPath: r.path("2022/.2022-05-02-giao-ban.yaml.lock").path,
-                                                   withDestinationPath: target)
+        try FileManager.default.createSymbolicLink(
+            atPath: r.path("2022/.2022-05-02-giao-ban.yaml.lock").path,
+            withDestinationPath: target)
         let s = try update(r, note: "x")
         #expect(s.status == 1)
         #expect(s.stderr.contains(".2022-05-02-giao-ban.yaml.lock: symbolic link"), "\(s.stderr)")
@@ -304,8 +320,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(FileManager.default.fileExists(atPath: live))
         #expect(FileManager.default.fileExists(atPath: other))
-        let gitignore = String(decoding: try Data(contentsOf: CLI.packageRoot.appendingPathComponent(".gitignore")),
-                               as: UTF8.self)
+        let gitignore = String(
+            decoding: try Data(contentsOf: CLI.packageRoot.appendingPathComponent(".gitignore")),
+            as: UTF8.self)
         let patterns = gitignore.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
         #expect(patterns.contains { fnmatch($0, ".2026-11-16-a.yaml.tmp-123-456", 0) == 0 }, "\(patterns)")
     }
@@ -343,8 +360,11 @@ import Testing
         #expect(s.status == 1)
         #expect(s.stderr.contains("tên tệp dài 251 byte"), "\(s.stderr)")
         let sample = CLI.packageRoot.appendingPathComponent("meetings").path
-        let n = try CLI.run(["new", "--root", sample, "--dry-run", "--title", "Họp", "--date", "2022-08-01",
-                             "--id", String(repeating: "b", count: 230)], in: r.url)
+        let n = try CLI.run(
+            [
+                "new", "--root", sample, "--dry-run", "--title", "Họp", "--date", "2022-08-01",
+                "--id", String(repeating: "b", count: 230),
+            ], in: r.url)
         #expect(n.status == 64)
         #expect(n.stderr.contains("quá 231 byte"), "\(n.stderr)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FollowupKit
 
 /// Twenty clones of one root share it through one bare repository for thirty days: nineteen
@@ -8,15 +9,20 @@ import Testing
 /// order. Slow (some 2,000 processes): FOLLOWUP_SLOW=1. Figures: Docs/Sharing.md.
 @Suite(.slowTier)
 struct SharingSimulationTests {
-    static let units = ["NV", "TCKH", "TP", "VHTT", "GDDT", "YT", "TNMT", "KTHT", "NN", "LDTBXH", "TTR", "BQLDA",
-                        "TTPTQD", "CAH", "TT-TANKY", "XA-KYSON", "XA-NGHIADONG", "XA-TANAN", "XA-GIAIXUAN"]
+    static let units = [
+        "NV", "TCKH", "TP", "VHTT", "GDDT", "YT", "TNMT", "KTHT", "NN", "LDTBXH", "TTR", "BQLDA",
+        "TTPTQD", "CAH", "TT-TANKY", "XA-KYSON", "XA-NGHIADONG", "XA-TANAN", "XA-GIAIXUAN",
+    ]
     static let start = Day(iso: "2027-01-15")!
 
     final class Clone {
         let repo: ScratchRepo
-        let unit: String?   // nil: the office
+        let unit: String?  // nil: the office
         var ahead = false
-        init(_ repo: ScratchRepo, unit: String?) { self.repo = repo; self.unit = unit }
+        init(_ repo: ScratchRepo, unit: String?) {
+            self.repo = repo
+            self.unit = unit
+        }
     }
 
     /// Ten meetings, six conclusions each, owned in turn by the nineteen units; `updates:` empty.
@@ -38,7 +44,11 @@ struct SharingSimulationTests {
         return out
     }
 
-    struct Made: Hashable { var task: String; var date: Day; var what: String }
+    struct Made: Hashable {
+        var task: String
+        var date: Day
+        var what: String
+    }
 
     @Test func twentyClonesThirtyDaysNoManualConflict() throws {
         var rng = SeededRandom(seed: 2027)
@@ -46,11 +56,13 @@ struct SharingSimulationTests {
         let hub = try ScratchRepo(bare: true)
         let origin = try ScratchRepo(seed: false)
         let shipped = CLI.packageRoot.appendingPathComponent("meetings")
-        try FileManager.default.createDirectory(at: origin.url.appendingPathComponent("meetings/2027"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: origin.url.appendingPathComponent("meetings/2027"),
+            withIntermediateDirectories: true)
         for name in ["units.yaml", "settings.yaml"] {
-            try FileManager.default.copyItem(at: shipped.appendingPathComponent(name),
-                                             to: origin.url.appendingPathComponent("meetings/" + name))
+            try FileManager.default.copyItem(
+                at: shipped.appendingPathComponent(name),
+                to: origin.url.appendingPathComponent("meetings/" + name))
         }
         for (path, text) in Self.meetings(&rng) {
             try Data(text.utf8).write(to: origin.url.appendingPathComponent(path))
@@ -69,7 +81,9 @@ struct SharingSimulationTests {
 
         var made: [Made] = []
         var manualConflicts: [String] = []
-        var driverMerges = 0, pulls = 0, commits = 0
+        var driverMerges = 0
+        var pulls = 0
+        var commits = 0
         for round in 0..<30 {
             let day = Self.start.adding(days: round)
             // Everyone works on what their clone shows now.
@@ -84,12 +98,17 @@ struct SharingSimulationTests {
                     // Closed, or waiting for the extension it asked for: nothing to report.
                     if t.status.isClosed { continue }
                     if t.status == .blocked, let asked = t.statusDate,
-                       !task.history.contains(where: { $0.due != nil && $0.date >= asked }) { continue }
+                        !task.history.contains(where: { $0.due != nil && $0.date >= asked })
+                    {
+                        continue
+                    }
                     let roll = Int.random(in: 0..<20, using: &rng)
                     let status = roll < 10 ? "in_progress" : roll < 14 ? "blocked" : "done"
                     let note = "\(unit) ngày \(day.iso) \(status)"
-                    try expectOK(clone.repo.followup(["status", task.id, status, "--by", unit, "--note", note],
-                                                     today: day.iso))
+                    try expectOK(
+                        clone.repo.followup(
+                            ["status", task.id, status, "--by", unit, "--note", note],
+                            today: day.iso))
                     made.append(Made(task: task.id, date: day, what: note))
                     did = true
                 } else {
@@ -97,19 +116,24 @@ struct SharingSimulationTests {
                     for task in ledger.tasks {
                         let t = TaskTimeline.replay(task)
                         guard t.status == .blocked, let asked = t.statusDate,
-                              !task.history.contains(where: { $0.due != nil && $0.date >= asked }),
-                              let current = t.deadline.day else { continue }
+                            !task.history.contains(where: { $0.due != nil && $0.date >= asked }),
+                            let current = t.deadline.day
+                        else { continue }
                         let to = max(current, day).adding(days: 14)
                         let note = "Gia hạn cho \(task.unit) ngày \(day.iso)"
-                        try expectOK(clone.repo.followup(["extend", task.id, "--to", to.iso, "--note", note],
-                                                         today: day.iso))
+                        try expectOK(
+                            clone.repo.followup(
+                                ["extend", task.id, "--to", to.iso, "--note", note],
+                                today: day.iso))
                         made.append(Made(task: task.id, date: day, what: note))
                         did = true
                     }
                     if Int.random(in: 0..<10, using: &rng) < 3, let unit = Self.units.randomElement(using: &rng) {
                         let letter = "\(round)/UBND-VP"
-                        try expectOK(clone.repo.followup(["remind", "--record", "--unit", unit, "--document", letter],
-                                                         today: day.iso))
+                        try expectOK(
+                            clone.repo.followup(
+                                ["remind", "--record", "--unit", unit, "--document", letter],
+                                today: day.iso))
                         // Only the office records reminders: today's in its clone are the ones just made.
                         let after = try Loader.load(root: clone.repo.url.appendingPathComponent("meetings").path)
                         for task in after.tasks {
@@ -167,8 +191,9 @@ struct SharingSimulationTests {
         }
         #expect(Set(digests).count == 1 && digests[0].contains("\"totals\": {\n    \"tasks\": 60,"))
         let elapsed = Date().timeIntervalSince(began)
-        print("simulation: \(made.count) updates, \(commits) commits, \(pulls) pulls, \(driverMerges) driver merges, "
-              + "\(manualConflicts.count) manual conflicts, \(Int(elapsed)) s")
+        print(
+            "simulation: \(made.count) updates, \(commits) commits, \(pulls) pulls, \(driverMerges) driver merges, "
+                + "\(manualConflicts.count) manual conflicts, \(Int(elapsed)) s")
 
         // Then two clones give one task different statuses on one day: exactly that conflict.
         let unit0 = Self.units[0]
@@ -182,18 +207,23 @@ struct SharingSimulationTests {
         try expectOK(unitClone.repo.followup(["status", open.id, "done", "--by", Self.units[0]], today: day.iso))
         try unitClone.repo.commitAll("Xong")
         try expectOK(unitClone.repo.git(["push", "-q", "origin", "master"]))
-        try expectOK(office.repo.followup(["status", open.id, "cancelled", "--note", "Không thực hiện nữa"],
-                                          today: day.iso))
+        try expectOK(
+            office.repo.followup(
+                ["status", open.id, "cancelled", "--note", "Không thực hiện nữa"],
+                today: day.iso))
         try office.repo.commitAll("Hủy")
         let pull = try office.repo.git(["pull", "--no-rebase", "--no-edit", "origin", "master"])
         #expect(pull.status != 0)
-        let unmerged = Set(try office.repo.unmerged().split(separator: "\n")
-            .map { String($0.split(separator: "\t").last ?? "") })
+        let unmerged = Set(
+            try office.repo.unmerged().split(separator: "\n")
+                .map { String($0.split(separator: "\t").last ?? "") })
         let meetingFile = ledger.meeting(of: open).path
         #expect(unmerged.count == 1 && meetingFile.hasSuffix(unmerged.first ?? "?"), "\(unmerged)")
-        #expect(pull.stderr.contains("hai bên ghi khác nhau cho nhiệm vụ \(open.id) ngày \(day.vietnamese) "
-                                     + "(hủy / hoàn thành)"),
-                "\(pull.stderr)")
+        #expect(
+            pull.stderr.contains(
+                "hai bên ghi khác nhau cho nhiệm vụ \(open.id) ngày \(day.vietnamese) "
+                    + "(hủy / hoàn thành)"),
+            "\(pull.stderr)")
         let relative = String(meetingFile.dropFirst(clones[0].repo.url.path.count + 1))
         let text = String(decoding: try office.repo.read(relative), as: UTF8.self)
         #expect(text.components(separatedBy: "<<<<<<< ours\n").count == 2)

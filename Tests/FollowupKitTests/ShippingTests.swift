@@ -3,8 +3,10 @@ import Testing
 
 /// The tool as it ships: help texts, the README's commands, install, man page, completion.
 @Suite struct ShippingTests {
-    static let commands = ["", "check", "tasks", "digest", "new", "import", "status", "extend", "show", "remind",
-                           "notice", "init", "git-setup", "merge-driver", "serve", "user"]
+    static let commands = [
+        "", "check", "tasks", "digest", "new", "import", "status", "extend", "show", "remind",
+        "notice", "init", "git-setup", "merge-driver", "serve", "user",
+    ]
 
     @Test(arguments: commands)
     func helpIsPinned(_ command: String) throws {
@@ -29,12 +31,18 @@ import Testing
         var commands: [String] = []
         var inShell = false
         for line in readme.components(separatedBy: "\n") {
-            if line.hasPrefix("```") { inShell = line == "```sh"; continue }
-            if inShell, line.hasPrefix("swift run followup") { commands.append(String(line.dropFirst("swift run followup".count))) }
+            if line.hasPrefix("```") {
+                inShell = line == "```sh"
+                continue
+            }
+            if inShell, line.hasPrefix("swift run followup") {
+                commands.append(String(line.dropFirst("swift run followup".count)))
+            }
         }
         #expect(commands.count >= 10)
         let root = try TempRoot()
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("meetings"), to: root.path("meetings"))
+        try FileManager.default.copyItem(
+            at: CLI.packageRoot.appendingPathComponent("meetings"), to: root.path("meetings"))
         // The tour's `git-setup` needs a clone to set up.
         #expect(try ScratchRepo.git(["init", "-q"], in: root.url).status == 0)
         for c in commands {
@@ -54,28 +62,42 @@ import Testing
         install.waitUntilExit()
         #expect(install.terminationStatus == 0)
         let bin = prefix.path("bin/followup").path
-        let digest = try CLI.run(["sh", "-c", "exec \"$0\" digest --root meetings", bin], in: CLI.packageRoot, shell: true)
+        let digest = try CLI.run(
+            ["sh", "-c", "exec \"$0\" digest --root meetings", bin], in: CLI.packageRoot, shell: true)
         #expect(digest.status == 0)
         // The man page keeps its Vietnamese.
         // `man -l` as a user would; groff with its UTF-8 preprocessor where man is missing.
-        let man = try CLI.run(["sh", "-c", "if command -v man >/dev/null; then MANPAGER=cat MANWIDTH=100 man -l \"$0\"; else groff -k -man -Tutf8 \"$0\"; fi 2>&1 | col -b",
-                               prefix.path("share/man/man1/followup.1").path], in: CLI.packageRoot, env: ["LANG": "C.UTF-8"], shell: true)
+        let man = try CLI.run(
+            [
+                "sh", "-c",
+                "if command -v man >/dev/null; then MANPAGER=cat MANWIDTH=100 man -l \"$0\"; else groff -k -man "
+                    + "-Tutf8 \"$0\"; fi 2>&1 | col -b",
+                prefix.path("share/man/man1/followup.1").path,
+            ], in: CLI.packageRoot, env: ["LANG": "C.UTF-8"], shell: true)
         #expect(man.stdout.contains("UBND huyện"))
         #expect(man.stdout.contains("(gia hạn)"))
         #expect(man.stdout.contains("EXIT STATUS"))
         // Bash completion of a task ID, through the installed script.
         let script = prefix.path("share/bash-completion/completions/followup").path
-        let complete = try CLI.run(["bash", "-c", """
-            source "$0"; COMP_WORDS=(followup status 2022-04-29-cchc#4); COMP_CWORD=2
-            COMP_LINE="followup status 2022-04-29-cchc#4"; COMP_POINT=${#COMP_LINE}
-            PATH="$1:$PATH" _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\\n' "${COMPREPLY[@]}"
-            """, script, prefix.path("bin").path], in: CLI.packageRoot, shell: true)
+        let complete = try CLI.run(
+            [
+                "bash", "-c",
+                """
+                source "$0"; COMP_WORDS=(followup status 2022-04-29-cchc#4); COMP_CWORD=2
+                COMP_LINE="followup status 2022-04-29-cchc#4"; COMP_POINT=${#COMP_LINE}
+                PATH="$1:$PATH" _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\\n' "${COMPREPLY[@]}"
+                """, script, prefix.path("bin").path,
+            ], in: CLI.packageRoot, shell: true)
         #expect(complete.stdout.contains("2022-04-29-cchc#4"))
-        let unit = try CLI.run(["bash", "-c", """
-            source "$0"; COMP_WORDS=(followup digest --unit TC); COMP_CWORD=3
-            COMP_LINE="followup digest --unit TC"; COMP_POINT=${#COMP_LINE}
-            PATH="$1:$PATH" _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\\n' "${COMPREPLY[@]}"
-            """, script, prefix.path("bin").path], in: CLI.packageRoot, shell: true)
+        let unit = try CLI.run(
+            [
+                "bash", "-c",
+                """
+                source "$0"; COMP_WORDS=(followup digest --unit TC); COMP_CWORD=3
+                COMP_LINE="followup digest --unit TC"; COMP_POINT=${#COMP_LINE}
+                PATH="$1:$PATH" _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\\n' "${COMPREPLY[@]}"
+                """, script, prefix.path("bin").path,
+            ], in: CLI.packageRoot, shell: true)
         #expect(unit.stdout.contains("TCKH"))
     }
 }

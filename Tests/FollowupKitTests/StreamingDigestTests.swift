@@ -1,23 +1,28 @@
 import Testing
+
 @testable import FollowupKit
 
 /// `digest` judges each record in the loader's worker and keeps only a `DigestPart` per
 /// record (and only the items some list shows). These tests hold that path to the plain
 /// one: the whole ledger loaded, every task judged, every item kept.
 @Suite struct StreamingDigestTests {
-    static let roots = ["meetings", "Tests/Fixtures/digest", "Tests/Fixtures/check/duplicate-meeting-id",
-                        "Tests/Fixtures/check/unknown-unit"]
+    static let roots = [
+        "meetings", "Tests/Fixtures/digest", "Tests/Fixtures/check/duplicate-meeting-id",
+        "Tests/Fixtures/check/unknown-unit",
+    ]
 
     static func options(_ asOf: String, units: Set<String> = [], prefix: String? = nil, all: Bool) -> DigestOptions {
-        DigestOptions(assessment: AssessmentOptions(asOf: Day(iso: asOf)!), units: units, meetingPrefix: prefix,
-                      allItems: all)
+        DigestOptions(
+            assessment: AssessmentOptions(asOf: Day(iso: asOf)!), units: units, meetingPrefix: prefix,
+            allItems: all)
     }
 
     static func streamed(_ root: String, _ options: DigestOptions, concurrent: Bool = true) throws -> DigestReport {
         var found = try Loader.scan(root: root, concurrent: concurrent) { meeting, tasks in
             DigestPart(meeting, tasks: tasks, options: options)
         }
-        return DigestReport.make(parts: found.takeParts(), units: found.units, settings: found.settings, options: options)
+        return DigestReport.make(
+            parts: found.takeParts(), units: found.units, settings: found.settings, options: options)
     }
 
     @Test(arguments: roots)
@@ -31,14 +36,19 @@ import Testing
             let prefixes: [String?] = [nil, ledger.meetings.first.map { String($0.id.prefix(7)) }, "no-such-meeting"]
             for units in unitSets {
                 for prefix in prefixes {
-                    let whole = DigestReport.make(ledger, options: Self.options(asOf, units: units, prefix: prefix, all: true))
+                    let whole = DigestReport.make(
+                        ledger, options: Self.options(asOf, units: units, prefix: prefix, all: true))
                     for concurrent in [true, false] {
-                        let lean = try Self.streamed(root, Self.options(asOf, units: units, prefix: prefix, all: false),
-                                                     concurrent: concurrent)
+                        let lean = try Self.streamed(
+                            root, Self.options(asOf, units: units, prefix: prefix, all: false),
+                            concurrent: concurrent)
                         let json = DigestJSONRenderer.render(whole)
-                        #expect(DigestJSONRenderer.render(lean) == json,
-                                "\(relative) as of \(asOf), units \(units), prefix \(prefix ?? "-")")
-                        #expect(DigestMarkdownRenderer(lang: .vi).render(lean) == DigestMarkdownRenderer(lang: .vi).render(whole))
+                        #expect(
+                            DigestJSONRenderer.render(lean) == json,
+                            "\(relative) as of \(asOf), units \(units), prefix \(prefix ?? "-")")
+                        #expect(
+                            DigestMarkdownRenderer(lang: .vi).render(lean)
+                                == DigestMarkdownRenderer(lang: .vi).render(whole))
                         itemsCompared += json.components(separatedBy: "\n      \"id\": ").count - 1
                     }
                     let full = try Self.streamed(root, Self.options(asOf, units: units, prefix: prefix, all: true))
@@ -101,7 +111,8 @@ import Testing
         w.day("e", Day(iso: "2026-11-30"))
         w.day("f", nil)
         w.close()
-        let expected = #"{"n":0,"n":7,"n":-7,"n":10,"n":9223372036854775807,"n":-9223372036854775807,"n":-1000000,"#
+        let expected =
+            #"{"n":0,"n":7,"n":-7,"n":10,"n":9223372036854775807,"n":-9223372036854775807,"n":-1000000,"#
             + #""none":null,"d":"0999-01-02","e":"2026-11-30","f":null}"#
         #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
     }

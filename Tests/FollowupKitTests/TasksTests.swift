@@ -9,7 +9,10 @@ import Testing
         ("sample.text", "meetings", []),
         ("sample.json", "meetings", ["--format", "json"]),
         ("sample.csv", "meetings", ["--format", "csv"]),
-        ("sample-vp-open.text", "meetings", ["--unit", "Văn phòng HĐND và UBND huyện", "--status", "open", "--status", "dang-thuc-hien"]),
+        (
+            "sample-vp-open.text", "meetings",
+            ["--unit", "Văn phòng HĐND và UBND huyện", "--status", "open", "--status", "dang-thuc-hien"]
+        ),
         ("sample-2026.json", "meetings", ["--meeting", "2026", "--format", "json"]),
         ("states.text", "Tests/Fixtures/digest", []),
         ("states-blocked.csv", "Tests/Fixtures/digest", ["--status", "blocked", "--format", "csv"]),

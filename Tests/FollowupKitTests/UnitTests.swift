@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FollowupKit
 
 @Suite struct DayTests {
@@ -56,10 +57,14 @@ import Testing
     func chunkedLayoutIsTheSerialOne(_ n: Int) {
         var rng = SeededRandom(seed: UInt64(n) + 1)
         let words = ["rà soát", "Thủ trưởng đơn vị", "漢字", "x", "chịu trách nhiệm trước Chủ tịch UBND huyện", "   "]
-        func text() -> String { (0..<Int.random(in: 0...9, using: &rng)).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }.joined(separator: " ") }
+        func text() -> String {
+            (0..<Int.random(in: 0...9, using: &rng)).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }
+                .joined(separator: " ")
+        }
         let rows = (0..<n).map { i in ["2026-11-\(i)#\(i % 7)", "VP", text(), "\(i)"] }
-        var table = Table(header: ["Nhiệm vụ", "Đơn vị", "Lý do", "Số ngày"], rows: rows, flexibleColumn: 2,
-                          rightAligned: [3], wrap: true, details: rows.map { _ in text() })
+        var table = Table(
+            header: ["Nhiệm vụ", "Đơn vị", "Lý do", "Số ngày"], rows: rows, flexibleColumn: 2,
+            rightAligned: [3], wrap: true, details: rows.map { _ in text() })
         let parallel = table.render(width: 72)
         table.concurrent = false
         #expect(parallel == table.render(width: 72))
@@ -71,11 +76,20 @@ import Testing
     /// `wrap` walks scalars for speed; it must wrap exactly as splitting into words did.
     @Test func wrapMatchesWordSplitting() {
         func reference(_ s: String, _ limit: Int) -> [String] {
-            var lines: [String] = [], line = "", w = 0
+            var lines: [String] = []
+            var line = ""
+            var w = 0
             for word in s.split(separator: " ", omittingEmptySubsequences: true) {
                 let ww = TextWidth.width(String(word))
-                if w > 0, w + 1 + ww > limit { lines.append(line); line = ""; w = 0 }
-                if w > 0 { line += " "; w += 1 }
+                if w > 0, w + 1 + ww > limit {
+                    lines.append(line)
+                    line = ""
+                    w = 0
+                }
+                if w > 0 {
+                    line += " "
+                    w += 1
+                }
                 line += word
                 w += ww
             }
@@ -83,11 +97,15 @@ import Testing
             return lines
         }
         var rng = SeededRandom(seed: 7)
-        let pieces = ["rà soát", "Thủ trưởng", "đơn vị", "   ", " ", "chịu trách nhiệm", "UBND", "huyện;", "漢字", "x",
-                      "một-từ-rất-dài-không-có-khoảng-trắng-nào-cả", "e\u{301}", "", "ặ"]
+        let pieces = [
+            "rà soát", "Thủ trưởng", "đơn vị", "   ", " ", "chịu trách nhiệm", "UBND", "huyện;", "漢字", "x",
+            "một-từ-rất-dài-không-có-khoảng-trắng-nào-cả", "e\u{301}", "", "ặ",
+        ]
         for _ in 0..<500 {
-            let s = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
-                .joined(separator: Bool.random(using: &rng) ? " " : "  ")
+            let s = (0..<Int.random(in: 0...12, using: &rng)).map { _ in
+                pieces[Int.random(in: 0..<pieces.count, using: &rng)]
+            }
+            .joined(separator: Bool.random(using: &rng) ? " " : "  ")
             let limit = Int.random(in: 1...40, using: &rng)
             #expect(TextWidth.wrap(s, width: limit) == reference(s, limit), "\(s) / \(limit)")
         }
@@ -144,7 +162,10 @@ import Testing
 
 @Suite struct ConcurrentLoaderTests {
     /// The parallel loader must give exactly what a sequential one gives, in the same order.
-    @Test(arguments: ["meetings", "Tests/Fixtures/digest", "Tests/Fixtures/check/unknown-unit", "Tests/Fixtures/check/duplicate-meeting-id", "Tests/Fixtures/write"])
+    @Test(arguments: [
+        "meetings", "Tests/Fixtures/digest", "Tests/Fixtures/check/unknown-unit",
+        "Tests/Fixtures/check/duplicate-meeting-id", "Tests/Fixtures/write",
+    ])
     func sameAsSequential(_ relative: String) throws {
         let root = CLI.packageRoot.appendingPathComponent(relative).path
         let a = try Loader.load(root: root, concurrent: true)

@@ -22,7 +22,11 @@ import Testing
     func appendTouchesNothingElse(_ name: String) throws {
         let root = try TempRoot(copying: WriteTests.fixture)
         let before = try Array(root.read("\(name).yaml"))
-        let r = try CLI.run(["status", "\(name)#1", "done", "--date", "2022-06-01", "--note", "Xong: \"đã sửa\" # 100%", "--root", "."], in: root.url)
+        let r = try CLI.run(
+            [
+                "status", "\(name)#1", "done", "--date", "2022-06-01", "--note", "Xong: \"đã sửa\" # 100%", "--root",
+                ".",
+            ], in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
         let after = try Array(root.read("\(name).yaml"))
         let inserted = WriteTests.insertedText(old: before, new: after)
@@ -51,20 +55,24 @@ import Testing
         let root = try TempRoot(copying: WriteTests.fixture)
         let before = try root.read("commented.yaml")
         func run(_ args: [String]) throws -> CLI.Result { try CLI.run(args + ["--root", "."], in: root.url) }
-        #expect(try run(["status", "commented#1", "in_progress", "--date", "2022-06-01"]).status == 1)   // same, no note
-        #expect(try run(["status", "commented#1", "done", "--date", "2022-05-09"]).status == 1)          // before last
-        #expect(try run(["status", "commented#1", "done", "--date", "2022-04-01"]).status == 1)          // before meeting
-        #expect(try run(["status", "commented#1", "blocked", "--date", "2022-06-01"]).status == 64)      // no reason
-        #expect(try run(["status", "commented#1", "finished"]).status == 64)                              // unknown status
-        #expect(try run(["status", "commented#9", "done"]).status == 1)                                   // unknown task
-        #expect(try run(["status", "commented#1", "done", "--by", "Phòng Tư phap"]).status == 1)          // unknown unit
-        #expect(try run(["extend", "commented#1", "--to", "2022-06-01", "--note", "x", "--date", "2022-06-01"]).status == 1) // not later
-        #expect(try run(["extend", "commented#2/NV", "--to", "2022-09-01", "--note", "x"]).status == 1)   // ongoing
+        #expect(try run(["status", "commented#1", "in_progress", "--date", "2022-06-01"]).status == 1)  // same, no note
+        #expect(try run(["status", "commented#1", "done", "--date", "2022-05-09"]).status == 1)  // before last
+        #expect(try run(["status", "commented#1", "done", "--date", "2022-04-01"]).status == 1)  // before meeting
+        #expect(try run(["status", "commented#1", "blocked", "--date", "2022-06-01"]).status == 64)  // no reason
+        #expect(try run(["status", "commented#1", "finished"]).status == 64)  // unknown status
+        #expect(try run(["status", "commented#9", "done"]).status == 1)  // unknown task
+        #expect(try run(["status", "commented#1", "done", "--by", "Phòng Tư phap"]).status == 1)  // unknown unit
+        // Not later than the deadline in force.
+        #expect(
+            try run(["extend", "commented#1", "--to", "2022-06-01", "--note", "x", "--date", "2022-06-01"]).status == 1)
+        #expect(try run(["extend", "commented#2/NV", "--to", "2022-09-01", "--note", "x"]).status == 1)  // ongoing
         #expect(try root.read("commented.yaml") == before)
         // Done, then a change needs --reopen.
         #expect(try run(["status", "commented#1", "done", "--date", "2022-06-01"]).status == 0)
         #expect(try run(["status", "commented#1", "in_progress", "--date", "2022-06-02"]).status == 1)
-        #expect(try run(["status", "commented#1", "in_progress", "--date", "2022-06-02", "--reopen", "--note", "Làm lại"]).status == 0)
+        #expect(
+            try run(["status", "commented#1", "in_progress", "--date", "2022-06-02", "--reopen", "--note", "Làm lại"])
+                .status == 0)
         #expect(try run(["check"]).status == 0)
     }
 
@@ -73,13 +81,16 @@ import Testing
         func run(_ args: [String]) throws -> CLI.Result { try CLI.run(args + ["--root", "."], in: root.url) }
         // A note on a done task does not move the day it was done.
         #expect(try run(["status", "commented#1", "done", "--date", "2022-06-30"]).status == 0)
-        #expect(try run(["status", "commented#1", "done", "--date", "2022-07-20", "--note", "Bổ sung hồ sơ"]).status == 0)
+        #expect(
+            try run(["status", "commented#1", "done", "--date", "2022-07-20", "--note", "Bổ sung hồ sơ"]).status == 0)
         let json = try run(["digest", "--as-of", "2022-08-01", "--format", "json"]).stdout
         #expect(json.contains("\"done_late\": 0"))
         // Nothing recorded in the future, no empty reasons, no extension of a closed task.
         #expect(try run(["status", "commented#2/NV", "in_progress", "--date", "2026-12-25"]).status == 1)
         #expect(try run(["status", "commented#2/NV", "blocked", "--note", "  "]).status == 64)
-        let ext = try run(["extend", "commented#1", "--to", "2022-09-30", "--note", "x", "--date", "2022-08-01", "--lang", "en"])
+        let ext = try run([
+            "extend", "commented#1", "--to", "2022-09-30", "--note", "x", "--date", "2022-08-01", "--lang", "en",
+        ])
         #expect(ext.status == 1)
         #expect(ext.stderr.contains("reopen"))
         // A bad date is reported in the user's language, as bad usage.
@@ -100,12 +111,17 @@ import Testing
 
     @Test func extensionKeepsTheOriginalDeadline() throws {
         let root = try TempRoot(copying: WriteTests.fixture)
-        let r = try CLI.run(["extend", "commented#1", "--to", "31/07/2022", "--note", "Chờ kinh phí", "--date", "2022-06-20", "--root", "."], in: root.url)
+        let r = try CLI.run(
+            [
+                "extend", "commented#1", "--to", "31/07/2022", "--note", "Chờ kinh phí", "--date", "2022-06-20",
+                "--root", ".",
+            ], in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(decoding: root.read("commented.yaml"), as: UTF8.self)
         #expect(text.contains("due: 2022-06-30"))
         #expect(text.contains("due: 2022-07-31"))
-        let show = try CLI.run(["show", "commented#1", "--root", ".", "--as-of", "2022-07-15", "--lang", "en"], in: root.url)
+        let show = try CLI.run(
+            ["show", "commented#1", "--root", ".", "--as-of", "2022-07-15", "--lang", "en"], in: root.url)
         #expect(show.stdout.contains("Deadline in force:          2022-07-31 (extended 1×)"))
         #expect(show.stdout.contains("Original deadline:          2022-06-30"))
     }
@@ -113,13 +129,14 @@ import Testing
     @Test func refusesSymlinkedAndBrokenRecords() throws {
         let root = try TempRoot(copying: WriteTests.fixture)
         try FileManager.default.moveItem(at: root.path("commented.yaml"), to: root.path("_real.yaml"))
-        try FileManager.default.createSymbolicLink(atPath: root.path("commented.yaml").path, withDestinationPath: "_real.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.path("commented.yaml").path, withDestinationPath: "_real.yaml")
         let r = try CLI.run(["status", "commented#1", "done", "--date", "2022-06-01", "--root", "."], in: root.url)
         #expect(r.status == 1)
         #expect(r.stderr.contains("commented.yaml"))
         let broken = try TempRoot(copying: WriteTests.fixture)
         var text = try String(decoding: broken.read("flow.yaml"), as: UTF8.self)
-        text += "conclusions: []\n"   // a duplicate key: the record has an error
+        text += "conclusions: []\n"  // a duplicate key: the record has an error
         try broken.write("flow.yaml", Data(text.utf8))
         let b = try CLI.run(["status", "flow#1", "done", "--date", "2022-06-01", "--root", "."], in: broken.url)
         #expect(b.status == 1)
@@ -175,21 +192,25 @@ import Testing
     func faultInjection(_ step: String, _ code: Int32) throws {
         let root = try TempRoot(copying: WriteTests.fixture)
         let before = try root.read("commented.yaml")
-        let r = try CLI.run(["status", "commented#1", "done", "--date", "2022-06-01", "--root", "."], in: root.url,
-                            env: ["FOLLOWUP_TEST_FAIL": "\(step):\(code)"])
+        let r = try CLI.run(
+            ["status", "commented#1", "done", "--date", "2022-06-01", "--root", "."], in: root.url,
+            env: ["FOLLOWUP_TEST_FAIL": "\(step):\(code)"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("commented.yaml"), "the error names the file: \(r.stderr)")
         #expect(r.stderr.contains(String(cString: strerror(code))))
         #expect(try root.read("commented.yaml") == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.url.path).filter { $0.contains(".tmp-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.url.path).filter {
+            $0.contains(".tmp-")
+        }
         #expect(leftovers.isEmpty)
     }
 
     @Test func folderFsyncFailureIsReportedAfterTheRename() throws {
         // Once renamed, the new record is in place; the failure to make that durable is still an error.
         let root = try TempRoot(copying: WriteTests.fixture)
-        let r = try CLI.run(["status", "commented#1", "done", "--date", "2022-06-01", "--root", "."], in: root.url,
-                            env: ["FOLLOWUP_TEST_FAIL": "fsync-dir:\(EIO)"])
+        let r = try CLI.run(
+            ["status", "commented#1", "done", "--date", "2022-06-01", "--root", "."], in: root.url,
+            env: ["FOLLOWUP_TEST_FAIL": "fsync-dir:\(EIO)"])
         #expect(r.status == 1)
         #expect(String(decoding: try root.read("commented.yaml"), as: UTF8.self).contains("status: done"))
     }
@@ -201,11 +222,17 @@ import Testing
         let others = ["blockscalar", "flow", "notlast", "absent", "empty"]
         var jobs: [[String]] = []
         for i in 0..<50 {
-            jobs.append(["status", "\(shared)#2/NV", "in_progress", "--note", "same-\(i)", "--date", "2022-06-01", "--root", "."])
-            jobs.append(["status", "\(others[i % 5])#2/XA-KYSON", "in_progress", "--note", "other-\(i)", "--date", "2022-06-01", "--root", "."])
+            jobs.append([
+                "status", "\(shared)#2/NV", "in_progress", "--note", "same-\(i)", "--date", "2022-06-01", "--root", ".",
+            ])
+            jobs.append([
+                "status", "\(others[i % 5])#2/XA-KYSON", "in_progress", "--note", "other-\(i)", "--date", "2022-06-01",
+                "--root", ".",
+            ])
         }
         let failures = Results(jobs.count)
-        let url = root.url, all = jobs
+        let url = root.url
+        let all = jobs
         DispatchQueue.concurrentPerform(iterations: all.count) { i in
             let r = try? CLI.run(all[i], in: url, process: true)
             failures.set(i, r?.status == 0 ? nil : (r?.stderr ?? "did not run"))
@@ -230,7 +257,8 @@ import Testing
         let steps = ["lock", "read", "create-temp", "write", "fsync", "rename", "fsync-dir"]
         var old = try root.read("commented.yaml")
         var rng = SystemRandomNumberGenerator()
-        var sawOld = 0, sawNew = 0
+        var sawOld = 0
+        var sawNew = 0
         for i in 0..<100 {
             let step = steps[i % steps.count]
             // Most runs are killed at a random moment. Runs paused before `fsync` are killed once
@@ -239,7 +267,9 @@ import Testing
             let expected: String? = i % 2 == 0 ? nil : step == "fsync" ? "old" : step == "fsync-dir" ? "new" : nil
             let p = Process()
             p.executableURL = CLI.binary
-            p.arguments = ["status", "commented#2/NV", "in_progress", "--note", "kill-\(i)", "--date", "2022-06-01", "--root", "."]
+            p.arguments = [
+                "status", "commented#2/NV", "in_progress", "--note", "kill-\(i)", "--date", "2022-06-01", "--root", ".",
+            ]
             p.currentDirectoryURL = root.url
             p.environment = CLI.environment(["FOLLOWUP_TEST_PAUSE": "\(step):\(expected == nil ? 20 : 10_000)"])
             p.standardOutput = FileHandle.nullDevice
@@ -248,7 +278,7 @@ import Testing
             if let expected {
                 let pid = p.processIdentifier
                 let reached = WriteTests.waitFor(seconds: 10) {
-                    if !p.isRunning { return true }   // it ended by itself: judged below
+                    if !p.isRunning { return true }  // it ended by itself: judged below
                     if expected == "old" {
                         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.url.path)) ?? []
                         return names.contains { $0.contains(".tmp-\(pid)-") }
@@ -267,8 +297,9 @@ import Testing
                 sawOld += 1
                 #expect(expected != "new", "run \(i): killed after the rename, yet the old file is there")
             } else {
-                #expect(WriteTests.insertedText(old: Array(old), new: Array(now))?.contains("kill-\(i)") == true,
-                        "run \(i): the file is neither the old nor the old plus the new entry")
+                #expect(
+                    WriteTests.insertedText(old: Array(old), new: Array(now))?.contains("kill-\(i)") == true,
+                    "run \(i): the file is neither the old nor the old plus the new entry")
                 #expect(expected != "old", "run \(i): killed before the rename, yet the file changed")
                 sawNew += 1
                 old = now
@@ -302,6 +333,14 @@ final class Results: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String?]
     init(_ n: Int) { storage = Array(repeating: nil, count: n) }
-    func set(_ i: Int, _ v: String?) { lock.lock(); storage[i] = v; lock.unlock() }
-    var values: [String?] { lock.lock(); defer { lock.unlock() }; return storage }
+    func set(_ i: Int, _ v: String?) {
+        lock.lock()
+        storage[i] = v
+        lock.unlock()
+    }
+    var values: [String?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
 }

@@ -1,11 +1,12 @@
-import Foundation
 import FollowupKit
-@testable import FollowupServer
-@testable import followup
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+
+@testable import FollowupServer
+@testable import followup
 
 /// Runs `followup ARGS` in this process and returns its standard output's bytes.
 func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out: [UInt8], err: String) {
@@ -14,9 +15,11 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         var bytes: [UInt8] = []
         func append(_ b: UnsafeBufferPointer<UInt8>) { lock.withLock { bytes.append(contentsOf: b) } }
     }
-    let out = Capture(), err = Capture()
-    let console = Console(environment: env, stdoutIsTerminal: false, writeOut: { out.append($0) },
-                          writeErr: { err.append($0) })
+    let out = Capture()
+    let err = Capture()
+    let console = Console(
+        environment: env, stdoutIsTerminal: false, writeOut: { out.append($0) },
+        writeErr: { err.append($0) })
     var status: Int32 = 0
     Console.$current.withValue(console) {
         do {
@@ -36,8 +39,9 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
             let s = try await client.login("ld")
             for (format, lang) in [("html", "vi"), ("html", "en"), ("csv", "vi"), ("json", "vi")] {
                 for day in ["2026-11-30", "2022-12-31"] {
-                    let cli = runCLI(["digest", "--root", f.root, "--format", format, "--as-of", day, "--lang", lang],
-                                     env: ["FOLLOWUP_TODAY": "2026-11-30"])
+                    let cli = runCLI(
+                        ["digest", "--root", f.root, "--format", format, "--as-of", day, "--lang", lang],
+                        env: ["FOLLOWUP_TODAY": "2026-11-30"])
                     #expect(cli.status == 0, "\(cli.err)")
                     let web = try await client.get("/digest.\(format)?as_of=\(day)&lang=\(lang)", s)
                     #expect(web.status == .ok)
@@ -51,8 +55,11 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
             let before = runCLI(["digest", "--root", f.root, "--format", "csv", "--as-of", "2026-11-30"], env: [:])
             let cached = try await client.get("/digest.csv?as_of=2026-11-30", s)
             #expect(Array(cached.body.readableBytesView) == before.out)
-            let written = runCLI(["status", "2026-11-16-thu-ngan-sach-giai-ngan#5", "done", "--note", "xong",
-                                  "--root", f.root], env: ["FOLLOWUP_TODAY": "2026-11-30"])
+            let written = runCLI(
+                [
+                    "status", "2026-11-16-thu-ngan-sach-giai-ngan#5", "done", "--note", "xong",
+                    "--root", f.root,
+                ], env: ["FOLLOWUP_TODAY": "2026-11-30"])
             #expect(written.status == 0, "\(written.err)")
             let after = runCLI(["digest", "--root", f.root, "--format", "csv", "--as-of", "2026-11-30"], env: [:])
             let web = try await client.get("/digest.csv?as_of=2026-11-30", s)
@@ -68,30 +75,32 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         let f = try PortalFixture()
         let evil = "<script>alert(1)</script> \\\"><img src=x onerror=alert(2)> RED gnp.exe"
         let record = """
-        title: "Họp \(evil)"
-        date: 2026-11-20
-        chair: "Ông \(evil)"
-        attendees: ["Bà \(evil)"]
-        summary: "Tóm tắt \(evil)"
-        conclusions:
-          - text: "Nội dung \(evil)"
-            owner: BQLDA
-            due: 2026-11-25
-        updates:
-          - task: 2026-11-20-evil#1
-            date: 2026-11-21
-            status: blocked
-            note: "Vướng \(evil)"
-            document: "1/\(evil)"
+            title: "Họp \(evil)"
+            date: 2026-11-20
+            chair: "Ông \(evil)"
+            attendees: ["Bà \(evil)"]
+            summary: "Tóm tắt \(evil)"
+            conclusions:
+              - text: "Nội dung \(evil)"
+                owner: BQLDA
+                due: 2026-11-25
+            updates:
+              - task: 2026-11-20-evil#1
+                date: 2026-11-21
+                status: blocked
+                note: "Vướng \(evil)"
+                document: "1/\(evil)"
 
-        """
+            """
         try record.write(toFile: f.path("2026/2026-11-20-evil.yaml"), atomically: true, encoding: .utf8)
         #expect(try Loader.load(root: f.root).errorCount == 0)
         try await f.app().test(.router) { client in
             for name in ["vp", "bqlda", "ld"] {
                 let s = try await client.login(name)
-                for page in ["/", "/?lang=en", "/units/BQLDA", "/tasks/\(enc("2026-11-20-evil#1"))",
-                             "/meetings/2026-11-20-evil", "/lists/overdue", "/lists/blocked"] {
+                for page in [
+                    "/", "/?lang=en", "/units/BQLDA", "/tasks/\(enc("2026-11-20-evil#1"))",
+                    "/meetings/2026-11-20-evil", "/lists/overdue", "/lists/blocked",
+                ] {
                     let r = try await client.get(page, s)
                     #expect(r.status == .ok, "\(page)")
                     let html = String(buffer: r.body)
@@ -129,16 +138,20 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         #expect(again.account(named: "vp")?.verify(password: "bi-mat-lam-2") == false)
         #expect(throws: AccountError.self) { try store.add(name: "vp", role: .leader, unit: nil, password: "12345678") }
         #expect(throws: AccountError.self) { try store.add(name: "u", role: .unit, unit: nil, password: "12345678") }
-        #expect(throws: AccountError.self) { try store.add(name: "bad name", role: .leader, unit: nil,
-            password: "12345678") }
+        #expect(throws: AccountError.self) {
+            try store.add(
+                name: "bad name", role: .leader, unit: nil,
+                password: "12345678")
+        }
         #expect(throws: AccountError.self) { try store.add(name: "short", role: .leader, unit: nil, password: "1234") }
     }
 
     @Test func aBrokenFileIsALocatedError() throws {
         let path = NSTemporaryDirectory() + "followup-users-\(UUID().uuidString).yaml"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try "users:\n  - name: \"vp\"\n    role: \"boss\"\n    password: \"x\"\n".write(toFile: path, atomically: true,
-                                                                                          encoding: .utf8)
+        try "users:\n  - name: \"vp\"\n    role: \"boss\"\n    password: \"x\"\n".write(
+            toFile: path, atomically: true,
+            encoding: .utf8)
         #expect(throws: AccountError("vai trò không hợp lệ “boss”", "unknown role “boss”", at: path + ":2:5")) {
             try AccountStore.load(path)
         }
@@ -163,9 +176,12 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         #expect(removeMissing.err.contains("nobody"))
         let badRole = runCLI(["user", "add", "x", "--role", "king", "--users", users, "--root", f.root], env: env)
         #expect(badRole.status == 1)
-        let badUnit = runCLI(["user", "add", "x", "--role", "unit", "--unit", "NOPE", "--users", users, "--root",
-            f.root],
-                             env: env)
+        let badUnit = runCLI(
+            [
+                "user", "add", "x", "--role", "unit", "--unit", "NOPE", "--users", users, "--root",
+                f.root,
+            ],
+            env: env)
         #expect(badUnit.status != 0)
         #expect(!FileManager.default.fileExists(atPath: users))
     }

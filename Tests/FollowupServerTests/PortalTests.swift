@@ -1,17 +1,20 @@
-import Foundation
 import FollowupKit
-@testable import FollowupServer
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
 
+@testable import FollowupServer
+
 @Suite struct PortalAccessTests {
     @Test func pagesWithoutSessionGoToLoginAndAPIAnswers401() async throws {
         let f = try PortalFixture()
         try await f.app().test(.router) { client in
-            for page in ["/", "/units/BQLDA", "/tasks/\(enc(bqldaTask))", "/meetings/2022-04-29-cchc",
-                         "/digest.html", "/digest.csv", "/digest.json", "/lists/overdue"] {
+            for page in [
+                "/", "/units/BQLDA", "/tasks/\(enc(bqldaTask))", "/meetings/2022-04-29-cchc",
+                "/digest.html", "/digest.csv", "/digest.json", "/lists/overdue",
+            ] {
                 let r = try await client.get(page, nil)
                 #expect(r.status == .seeOther, "\(page)")
                 #expect(r.headers[.location]?.hasPrefix("/login?next=") == true, "\(page)")
@@ -34,10 +37,12 @@ import Testing
         try await f.app().test(.router) { client in
             for name in ["vp", "bqlda", "ld"] {
                 let s = try await client.login(name)
-                for page in ["/", "/?as_of=2023-01-01", "/units/BQLDA", "/units/TNMT", "/tasks/\(enc(bqldaTask))",
-                             "/tasks/\(enc("2022-04-29-cchc#1/NV"))", "/meetings/2026-11-16-thu-ngan-sach-giai-ngan",
-                             "/lists/overdue", "/lists/due-soon?page=1", "/digest.html", "/digest.csv",
-                                 "/digest.json"] {
+                for page in [
+                    "/", "/?as_of=2023-01-01", "/units/BQLDA", "/units/TNMT", "/tasks/\(enc(bqldaTask))",
+                    "/tasks/\(enc("2022-04-29-cchc#1/NV"))", "/meetings/2026-11-16-thu-ngan-sach-giai-ngan",
+                    "/lists/overdue", "/lists/due-soon?page=1", "/digest.html", "/digest.csv",
+                    "/digest.json",
+                ] {
                     let r = try await client.get(page, s)
                     #expect(r.status == .ok, "\(name) \(page): \(r.status)")
                     // The Content-Security-Policy allows no inline style or script.
@@ -53,14 +58,16 @@ import Testing
                 #expect(en.contains("26 (42.6%)"))
                 let unitPage = String(buffer: try await client.get("/units/BQLDA", s).body)
                 // Only BQLDA's own account gets the report form on its unit page.
-                #expect(unitPage.contains("action=\"/tasks/\(enc(bqldaTask))/updates\"") == (name == "bqlda"),
+                #expect(
+                    unitPage.contains("action=\"/tasks/\(enc(bqldaTask))/updates\"") == (name == "bqlda"),
                     "\(name)")
                 let task = String(buffer: try await client.get("/tasks/\(enc(bqldaTask))", s).body)
                 #expect(task.contains("/updates\"") == (name != "ld"), "\(name) forms on the task page")
                 #expect(task.contains("Gia hạn") == (name == "vp"), "\(name) extension form")
             }
-            let missing = try await client.get("/tasks/\(enc("2026-11-16-thu-ngan-sach-giai-ngan#99"))",
-                                               try await client.login("vp"))
+            let missing = try await client.get(
+                "/tasks/\(enc("2026-11-16-thu-ngan-sach-giai-ngan#99"))",
+                try await client.login("vp"))
             #expect(missing.status == .notFound)
         }
     }
@@ -69,17 +76,21 @@ import Testing
         let f = try PortalFixture()
         try await f.app().test(.router) { client in
             let page = try await client.execute(uri: "/login", method: .get)
-            let r = try await client.post("/login", nil, form: [
-                ("csrf", hidden(String(buffer: page.body), "csrf") ?? ""), ("name", "bqlda"),
-                ("password", PortalFixture.password), ("next", "/")])
+            let r = try await client.post(
+                "/login", nil,
+                form: [
+                    ("csrf", hidden(String(buffer: page.body), "csrf") ?? ""), ("name", "bqlda"),
+                    ("password", PortalFixture.password), ("next", "/"),
+                ])
             // Without the login cookie the form is refused.
             #expect(r.status == .forbidden)
             var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
             headers[.cookie] = "fu_login=" + (cookieValue(page, "fu_login") ?? "")
             let ok = try await client.execute(
                 uri: "/login", method: .post, headers: headers,
-                body: ByteBuffer(string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=bqlda"
-                                 + "&password=\(PortalFixture.password)&next=%2F"))
+                body: ByteBuffer(
+                    string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=bqlda"
+                        + "&password=\(PortalFixture.password)&next=%2F"))
             #expect(ok.status == .seeOther)
             #expect(ok.headers[.location] == "/units/BQLDA")
             let set = ok.headers[values: .setCookie].first { $0.hasPrefix("fu_session=") } ?? ""
@@ -95,17 +106,22 @@ import Testing
                 let page = try await client.execute(uri: "/login", method: .get)
                 var h: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
                 h[.cookie] = "fu_login=" + (cookieValue(page, "fu_login") ?? "")
-                let r = try await client.execute(uri: "/login", method: .post, headers: h, body: ByteBuffer(
-                    string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=vp&password=wrong-password"))
+                let r = try await client.execute(
+                    uri: "/login", method: .post, headers: h,
+                    body: ByteBuffer(
+                        string:
+                            "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=vp&password=wrong-password"))
                 #expect(r.status == .unauthorized)
             }
             let page = try await client.execute(uri: "/login", method: .get)
             var h: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
             h[.cookie] = "fu_login=" + (cookieValue(page, "fu_login") ?? "")
             // Even the right password is refused now.
-            let r = try await client.execute(uri: "/login", method: .post, headers: h, body: ByteBuffer(
-                string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=vp"
-                    + "&password=\(PortalFixture.password)"))
+            let r = try await client.execute(
+                uri: "/login", method: .post, headers: h,
+                body: ByteBuffer(
+                    string: "csrf=\(hidden(String(buffer: page.body), "csrf") ?? "")&name=vp"
+                        + "&password=\(PortalFixture.password)"))
             #expect(r.status == .tooManyRequests)
             #expect(!f.log.joined().contains(PortalFixture.password))
             #expect(!f.log.joined().contains("wrong-password"))
@@ -131,20 +147,25 @@ import Testing
         let f = try PortalFixture()
         try await f.app().test(.router) { client in
             let s = try await client.login("bqlda")
-            let r = try await client.post("/tasks/\(enc(bqldaTask))/updates", s, form: [
-                ("csrf", s.csrf), ("status", "done"), ("note", "Đã gửi hồ sơ cho Kho bạc"), ("date", "2026-11-29"),
-                ("document", "12/BQLDA"), ("back", "/units/BQLDA")])
+            let r = try await client.post(
+                "/tasks/\(enc(bqldaTask))/updates", s,
+                form: [
+                    ("csrf", s.csrf), ("status", "done"), ("note", "Đã gửi hồ sơ cho Kho bạc"), ("date", "2026-11-29"),
+                    ("document", "12/BQLDA"), ("back", "/units/BQLDA"),
+                ])
             #expect(r.status == .seeOther)
             let text = String(decoding: f.bytes(billing), as: UTF8.self)
-            #expect(text.hasSuffix("""
-              - task: \(bqldaTask)
-                date: 2026-11-29
-                status: done
-                note: "Đã gửi hồ sơ cho Kho bạc"
-                by: "BQLDA"
-                document: "12/BQLDA"
+            #expect(
+                text.hasSuffix(
+                    """
+                      - task: \(bqldaTask)
+                        date: 2026-11-29
+                        status: done
+                        note: "Đã gửi hồ sơ cho Kho bạc"
+                        by: "BQLDA"
+                        document: "12/BQLDA"
 
-            """))
+                    """))
             // The next page shows it (freshness), and `check` finds the record clean.
             let page = String(buffer: try await client.get("/tasks/\(enc(bqldaTask))", s).body)
             #expect(page.contains("Đã gửi hồ sơ cho Kho bạc"))
@@ -158,23 +179,31 @@ import Testing
         try await f.app().test(.router) { client in
             let before = f.bytes(billing)
             let s = try await client.login("bqlda")
-            let r = try await client.post("/tasks/\(enc(tnmtTask))/updates", s, form: [
-                ("csrf", s.csrf), ("status", "done"), ("note", "x")])
+            let r = try await client.post(
+                "/tasks/\(enc(tnmtTask))/updates", s,
+                form: [
+                    ("csrf", s.csrf), ("status", "done"), ("note", "x"),
+                ])
             #expect(r.status == .forbidden)
             let token = try f.token("bqlda")
-            let api = try await client.api("/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
-                                           json: #"{"status":"done","note":"x"}"#)
+            let api = try await client.api(
+                "/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
+                json: #"{"status":"done","note":"x"}"#)
             #expect(api.status == .forbidden)
             #expect(jsonObject(api)?["error"] as? String == "forbidden")
             // A unit may not extend, remind or cancel even its own task; a leader writes nothing.
-            for body in [#"{"due":"2026-12-31","note":"x"}"#, #"{"reminder":true}"#,
-                         #"{"status":"cancelled","note":"x"}"#, #"{"status":"done","note":"x","by":"TNMT"}"#] {
-                let own = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: token, method: .post,
-                                               json: body)
+            for body in [
+                #"{"due":"2026-12-31","note":"x"}"#, #"{"reminder":true}"#,
+                #"{"status":"cancelled","note":"x"}"#, #"{"status":"done","note":"x","by":"TNMT"}"#,
+            ] {
+                let own = try await client.api(
+                    "/api/tasks/\(enc(bqldaTask))/updates", token: token, method: .post,
+                    json: body)
                 #expect(own.status == .forbidden, "\(body)")
             }
-            let leader = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("ld"),
-                                              method: .post, json: #"{"status":"done","note":"x"}"#)
+            let leader = try await client.api(
+                "/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("ld"),
+                method: .post, json: #"{"status":"done","note":"x"}"#)
             #expect(leader.status == .forbidden)
             #expect(f.bytes(billing) == before)
         }
@@ -190,8 +219,11 @@ import Testing
                 #expect(r.status == .forbidden)
             }
             let other = try await client.login("tnmt")
-            let crossed = try await client.post("/tasks/\(enc(bqldaTask))/updates", s, form: [
-                ("csrf", other.csrf), ("status", "done"), ("note", "x")])
+            let crossed = try await client.post(
+                "/tasks/\(enc(bqldaTask))/updates", s,
+                form: [
+                    ("csrf", other.csrf), ("status", "done"), ("note", "x"),
+                ])
             #expect(crossed.status == .forbidden)
             let logout = try await client.post("/logout", s, form: [])
             #expect(logout.status == .forbidden)
@@ -217,18 +249,23 @@ import Testing
                 (#"{"status":"done","note":""# + String(repeating: "a", count: 70_000) + #""}"#, .contentTooLarge),
             ]
             for (body, status) in cases {
-                let r = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: token, method: .post,
-                                             json: body)
+                let r = try await client.api(
+                    "/api/tasks/\(enc(bqldaTask))/updates", token: token, method: .post,
+                    json: body)
                 #expect(r.status == status, "\(body.prefix(60)): \(r.status)")
                 #expect((jsonObject(r)?["message"] as? String)?.isEmpty == false)
             }
             let s = try await client.login("bqlda")
-            let big = try await client.post("/tasks/\(enc(bqldaTask))/updates", s, form: [
-                ("csrf", s.csrf), ("status", "done"), ("note", String(repeating: "b", count: 70_000))])
+            let big = try await client.post(
+                "/tasks/\(enc(bqldaTask))/updates", s,
+                form: [
+                    ("csrf", s.csrf), ("status", "done"), ("note", String(repeating: "b", count: 70_000)),
+                ])
             #expect(big.status == .contentTooLarge)
             let office = try f.token("vp")
-            let early = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: office, method: .post,
-                                             json: #"{"due":"2026-11-20","note":"x"}"#)
+            let early = try await client.api(
+                "/api/tasks/\(enc(bqldaTask))/updates", token: office, method: .post,
+                json: #"{"due":"2026-11-20","note":"x"}"#)
             #expect(early.status == .badRequest)
             #expect(f.bytes(billing) == before)
         }
@@ -242,16 +279,18 @@ import Testing
         try text.write(toFile: f.path(billing), atomically: true, encoding: .utf8)
         let before = f.bytes(billing)
         try await f.app().test(.router) { client in
-            let r = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("bqlda"),
-                                         method: .post, json: #"{"status":"done","note":"x"}"#)
+            let r = try await client.api(
+                "/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("bqlda"),
+                method: .post, json: #"{"status":"done","note":"x"}"#)
             #expect(r.status == .conflict)
             let message = jsonObject(r)?["message"] as? String ?? ""
             #expect(message.contains("2026-11-16-thu-ngan-sach-giai-ngan.yaml:"))
             #expect(f.bytes(billing) == before)
             // A record that no longer parses at all is a conflict too, not "not found".
             try "title: [unclosed\n".write(toFile: f.path(billing), atomically: true, encoding: .utf8)
-            let gone = try await client.api("/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("vp"),
-                                            method: .post, json: #"{"status":"done","note":"x"}"#)
+            let gone = try await client.api(
+                "/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("vp"),
+                method: .post, json: #"{"status":"done","note":"x"}"#)
             #expect(gone.status == .conflict)
         }
     }
@@ -260,18 +299,22 @@ import Testing
         let f = try PortalFixture()
         try await f.app().test(.router) { client in
             let token = try f.token("vp")
-            let extend = try await client.api("/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
-                                              json: #"{"due":"2026-12-20","note":"Chờ ý kiến của tỉnh"}"#)
+            let extend = try await client.api(
+                "/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
+                json: #"{"due":"2026-12-20","note":"Chờ ý kiến của tỉnh"}"#)
             #expect(extend.status == .created)
             #expect((jsonObject(extend)?["due"] as? String) == "2026-12-20")
-            let remind = try await client.api("/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
-                                              json: #"{"reminder":true,"document":"99/UBND-VP"}"#)
+            let remind = try await client.api(
+                "/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
+                json: #"{"reminder":true,"document":"99/UBND-VP"}"#)
             #expect(remind.status == .created)
-            let again = try await client.api("/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
-                                             json: #"{"reminder":true}"#)
+            let again = try await client.api(
+                "/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
+                json: #"{"reminder":true}"#)
             #expect(again.status == .ok)
-            let status = try await client.api("/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
-                                              json: #"{"status":"in_progress","by":"TNMT","note":"Theo điện thoại"}"#)
+            let status = try await client.api(
+                "/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post,
+                json: #"{"status":"in_progress","by":"TNMT","note":"Theo điện thoại"}"#)
             #expect(status.status == .created)
             let history = jsonObject(status)?["history"] as? [[String: Any]] ?? []
             #expect(history.count == 3)
@@ -291,7 +334,8 @@ import Testing
             let rows = (try JSONSerialization.jsonObject(with: Data(all.body.readableBytesView))) as? [[String: Any]]
             #expect((rows?.count ?? 0) > 40)
             let some = try await client.api("/api/tasks?unit=TNMT&state=done", token: token)
-            let list = (try JSONSerialization.jsonObject(with: Data(some.body.readableBytesView)))
+            let list =
+                (try JSONSerialization.jsonObject(with: Data(some.body.readableBytesView)))
                 as? [[String: Any]] ?? []
             #expect(!list.isEmpty)
             #expect(list.allSatisfy { $0["unit"] as? String == "TNMT" && $0["status"] as? String == "done" })
@@ -330,9 +374,12 @@ import Testing
         let store = RecordStore(root: f.root, units: first.units)
         let task = try #require(first.tasks.first { $0.id == bqldaTask })
         try store.append(to: first.meeting(of: task)) { (snap) throws(FollowupError) in
-            [try TaskUpdates.status(.done, task: bqldaTask, reopen: false,
-                                    TaskUpdates.Common(date: PortalFixture.today, note: "CLI"), units: first.units,
-                                    in: snap)]
+            [
+                try TaskUpdates.status(
+                    .done, task: bqldaTask, reopen: false,
+                    TaskUpdates.Common(date: PortalFixture.today, note: "CLI"), units: first.units,
+                    in: snap)
+            ]
         }
         let (after, next) = try live.current()
         #expect(live.parsedFiles == files + 1)

@@ -1,9 +1,11 @@
-import Foundation
 import FollowupKit
-@testable import FollowupServer
+import Foundation
 import Testing
+
+@testable import FollowupServer
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 let slow = ProcessInfo.processInfo.environment["FOLLOWUP_SLOW"] == "1"
@@ -34,8 +36,10 @@ final class ServerProcess {
     init(_ f: PortalFixture) throws {
         process.executableURL = followupBinary
         process.arguments = ["serve", "--root", f.root, "--users", f.users, "--listen", "127.0.0.1:0"]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": f.dir, "FOLLOWUP_TODAY": "2026-11-30",
-            "LANG": "C.UTF-8"]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "HOME": f.dir, "FOLLOWUP_TODAY": "2026-11-30",
+            "LANG": "C.UTF-8",
+        ]
         process.standardOutput = output
         process.standardError = output
         try process.run()
@@ -97,8 +101,9 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
                     for n in 0..<50 {
                         let task = tasks[(c + n) % tasks.count]
                         let json = #"{"status":"in_progress","note":"web \#(c)-\#(n)"}"#
-                        let (status, body) = try await request(api + segment(task) + "/updates", method: "POST",
-                                                               token: token, json: json)
+                        let (status, body) = try await request(
+                            api + segment(task) + "/updates", method: "POST",
+                            token: token, json: json)
                         if status != 201 {
                             bad.append("web \(c)-\(n): \(status) \(String(decoding: body, as: UTF8.self))")
                         }
@@ -113,9 +118,11 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
                     for n in 0..<25 {
                         let cli = Process()
                         cli.executableURL = followupBinary
-                        cli.arguments = ["status", tasks[(p + n) % tasks.count], "in_progress", "--note",
+                        cli.arguments = [
+                            "status", tasks[(p + n) % tasks.count], "in_progress", "--note",
                             "cli \(p)-\(n)",
-                                         "--root", root]
+                            "--root", root,
+                        ]
                         cli.environment = ["PATH": "/usr/bin:/bin", "FOLLOWUP_TODAY": "2026-11-30", "LANG": "C.UTF-8"]
                         cli.standardOutput = FileHandle.nullDevice
                         cli.standardError = FileHandle.nullDevice
@@ -162,8 +169,10 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
         let out = packageRoot.appendingPathComponent(".test-output/e2e").path
         let py = Process()
         py.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        py.arguments = ["python3", packageRoot.appendingPathComponent("Tests/e2e/portal_e2e.py").path, server.url, out,
-                        PortalFixture.password]
+        py.arguments = [
+            "python3", packageRoot.appendingPathComponent("Tests/e2e/portal_e2e.py").path, server.url, out,
+            PortalFixture.password,
+        ]
         let pipe = Pipe()
         py.standardOutput = pipe
         py.standardError = pipe

@@ -1,10 +1,11 @@
-import Foundation
 import FollowupKit
-@testable import FollowupServer
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+
+@testable import FollowupServer
 
 /// A copy of the shipped `meetings/` in a temporary folder, an accounts file with one account
 /// per role, and the portal's settings over them ("today" pinned to 2026-11-30).
@@ -36,12 +37,14 @@ final class PortalFixture: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     var settings: PortalSettings {
-        PortalSettings(root: root, usersPath: users, today: { PortalFixture.today }, log: { [weak self] line in
-            guard let self else { return }
-            self.lock.lock()
-            self.logLines.append(line)
-            self.lock.unlock()
-        })
+        PortalSettings(
+            root: root, usersPath: users, today: { PortalFixture.today },
+            log: { [weak self] line in
+                guard let self else { return }
+                self.lock.lock()
+                self.logLines.append(line)
+                self.lock.unlock()
+            })
     }
 
     var log: [String] {
@@ -85,10 +88,13 @@ extension TestClientProtocol {
         let loginCookie = cookieValue(page, "fu_login") ?? ""
         let token = hidden(String(buffer: page.body), "csrf") ?? ""
         let body = "csrf=\(token)&name=\(name)&password=\(password)&next=%2F"
-        let r = try await execute(uri: "/login", method: .post,
-                                  headers: [.contentType: "application/x-www-form-urlencoded",
-                                            .cookie: "fu_login=\(loginCookie)"],
-                                  body: ByteBuffer(string: body))
+        let r = try await execute(
+            uri: "/login", method: .post,
+            headers: [
+                .contentType: "application/x-www-form-urlencoded",
+                .cookie: "fu_login=\(loginCookie)",
+            ],
+            body: ByteBuffer(string: body))
         #expect(r.status == .seeOther, "login of \(name) answered \(r.status)")
         let cookie = "fu_session=" + (cookieValue(r, "fu_session") ?? "")
         let home = try await execute(uri: "/tasks/\(enc(bqldaTask))", method: .get, headers: [.cookie: cookie])

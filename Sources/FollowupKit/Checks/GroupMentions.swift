@@ -15,15 +15,18 @@ enum GroupMentions {
         var out: [Diagnostic] = []
         let listed = Set(owners + support)
         for g in units.groups {
-            guard let phrase = g.foldedNames.first(where: { p in
-                !p.words.isEmpty && words.count >= start + p.words.count
-                    && Array(words[start..<(start + p.words.count)]) == p.words
-            }), !(start + phrase.words.count < words.count && narrowing.contains(words[start + phrase.words.count]))
+            guard
+                let phrase = g.foldedNames.first(where: { p in
+                    !p.words.isEmpty && words.count >= start + p.words.count
+                        && Array(words[start..<(start + p.words.count)]) == p.words
+                }), !(start + phrase.words.count < words.count && narrowing.contains(words[start + phrase.words.count]))
             else { continue }
             let missing = units.expand(g).filter { !listed.contains($0) }
             if !missing.isEmpty {
-                out.append(Diagnostic(.warning, c.owners[0].location,
-                                      .groupMentioned(phrase: phrase.written, group: g.code, missing: missing)))
+                out.append(
+                    Diagnostic(
+                        .warning, c.owners[0].location,
+                        .groupMentioned(phrase: phrase.written, group: g.code, missing: missing)))
             }
         }
         return out

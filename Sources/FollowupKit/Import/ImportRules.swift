@@ -19,101 +19,126 @@ public enum ImportRules {
 
     /// The document number, first rule that matches wins.
     public static let number: [Rule] = [
-        Rule(field: "number",
-             pattern: #"(?m)^\s*Số\s*:\s*"# + docNumber,
-             example: "Số: 45/TB-UBND",
-             meaning: "document: the notice's own number (header line)"),
-        Rule(field: "number",
-             pattern: join(#"(?:[Tt]heo|ban hành|vừa có|đã có)\s+"#,
-                           #"(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+(?:số\s*)?"#, docNumber),
-             example: "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)",
-             meaning: "document: a letter the item reports"),
+        Rule(
+            field: "number",
+            pattern: #"(?m)^\s*Số\s*:\s*"# + docNumber,
+            example: "Số: 45/TB-UBND",
+            meaning: "document: the notice's own number (header line)"),
+        Rule(
+            field: "number",
+            pattern: join(
+                #"(?:[Tt]heo|ban hành|vừa có|đã có)\s+"#,
+                #"(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+(?:số\s*)?"#, docNumber),
+            example: "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)",
+            meaning: "document: a letter the item reports"),
     ]
 
     /// The meeting's (or letter's) date, first rule that matches wins.
     public static let date: [Rule] = [
-        Rule(field: "date",
-             pattern: #"(?m)^[^\n,]{2,40},\s*ngày\s+"# + wordDate,
-             example: "Tân Kỳ, ngày 05 tháng 02 năm 2027",
-             meaning: "date: the place-and-date line of an official document"),
-        Rule(field: "date",
-             pattern: join(#"(?:[Tt]heo|ban hành)\s+(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+số\s*"#, docNumber,
-                           #"\s*,?\s*(?:ngày|ban hành ngày)\s+"#, numericDate),
-             example: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)",
-             meaning: "date: the date of the letter reported"),
-        Rule(field: "date",
-             pattern: join(#"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)?\s*(?:ngày\s+)?"#,
-                           numericDate, #"\s*,"#),
-             example: "Ngày 29/4/2022, UBND huyện Tân Kỳ tổ chức hội nghị; Chiều 15.6, đoàn công tác",
-             meaning: "date: a sentence that opens with the day of the meeting"),
-        Rule(field: "date",
-             pattern: join(#"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối)?\s*[Nn]gày\s+"#, wordDate, #"\s*,"#),
-             example: "Ngày 14 tháng 10 năm 2019, Thường trực ...",
-             meaning: "date: the same, the month written in words"),
-        Rule(field: "date",
-             pattern: join(#"(?:[Ss]áng|[Cc]hiều|[Tt]ối)\s+(?:ngày\s+)?"#, numericDate, #"\b"#),
-             example: "Phát biểu tại Phiên họp thành viên UBND tỉnh sáng 4/11, ...",
-             meaning: "date: a time of day and a date anywhere"),
-        Rule(field: "date",
-             pattern: join(#"(?m)^\s*(?:Cập nhật:\s*|Ngày đăng:\s*)?"#, numericDate,
-                           #"(?:\s+\d{1,2}:\d{2}[^\n]*)?\s*$"#),
-             example: "17/04/2019",
-             meaning: "date: a line holding only a date, the day a portal page was posted (flagged)"),
-        Rule(field: "date",
-             pattern: #"ngày\s+"# + numericDate,
-             example: "... tại cuộc họp ngày 27-6 ...",
-             meaning: "date: any date in the text (flagged)"),
+        Rule(
+            field: "date",
+            pattern: #"(?m)^[^\n,]{2,40},\s*ngày\s+"# + wordDate,
+            example: "Tân Kỳ, ngày 05 tháng 02 năm 2027",
+            meaning: "date: the place-and-date line of an official document"),
+        Rule(
+            field: "date",
+            pattern: join(
+                #"(?:[Tt]heo|ban hành)\s+(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+số\s*"#, docNumber,
+                #"\s*,?\s*(?:ngày|ban hành ngày)\s+"#, numericDate),
+            example: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)",
+            meaning: "date: the date of the letter reported"),
+        Rule(
+            field: "date",
+            pattern: join(
+                #"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)?\s*(?:ngày\s+)?"#,
+                numericDate, #"\s*,"#),
+            example: "Ngày 29/4/2022, UBND huyện Tân Kỳ tổ chức hội nghị; Chiều 15.6, đoàn công tác",
+            meaning: "date: a sentence that opens with the day of the meeting"),
+        Rule(
+            field: "date",
+            pattern: join(#"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối)?\s*[Nn]gày\s+"#, wordDate, #"\s*,"#),
+            example: "Ngày 14 tháng 10 năm 2019, Thường trực ...",
+            meaning: "date: the same, the month written in words"),
+        Rule(
+            field: "date",
+            pattern: join(#"(?:[Ss]áng|[Cc]hiều|[Tt]ối)\s+(?:ngày\s+)?"#, numericDate, #"\b"#),
+            example: "Phát biểu tại Phiên họp thành viên UBND tỉnh sáng 4/11, ...",
+            meaning: "date: a time of day and a date anywhere"),
+        Rule(
+            field: "date",
+            pattern: join(
+                #"(?m)^\s*(?:Cập nhật:\s*|Ngày đăng:\s*)?"#, numericDate,
+                #"(?:\s+\d{1,2}:\d{2}[^\n]*)?\s*$"#),
+            example: "17/04/2019",
+            meaning: "date: a line holding only a date, the day a portal page was posted (flagged)"),
+        Rule(
+            field: "date",
+            pattern: #"ngày\s+"# + numericDate,
+            example: "... tại cuộc họp ngày 27-6 ...",
+            meaning: "date: any date in the text (flagged)"),
     ]
 
     /// Where to take a year from when the date has none (after --date), first match wins.
     public static let year: [Rule] = [
-        Rule(field: "year",
-             pattern: #"\b\d{1,2}[/\-.]\d{1,2}[/\-.](\d{4})\b"#,
-             example: "Cập nhật: 19/11/2020",
-             meaning: "the year of the first full date in the text (flagged)"),
-        Rule(field: "year",
-             pattern: #"năm\s+(\d{4})"#,
-             example: "năm 2022",
-             meaning: "a year written out (flagged)"),
+        Rule(
+            field: "year",
+            pattern: #"\b\d{1,2}[/\-.]\d{1,2}[/\-.](\d{4})\b"#,
+            example: "Cập nhật: 19/11/2020",
+            meaning: "the year of the first full date in the text (flagged)"),
+        Rule(
+            field: "year",
+            pattern: #"năm\s+(\d{4})"#,
+            example: "năm 2022",
+            meaning: "a year written out (flagged)"),
     ]
 
     /// The chair: capture 1 is the name, capture 2 the title (the last rule: the other way round).
     public static let chair: [Rule] = [
-        Rule(field: "chair",
-             pattern: join(#"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)\s+"#, name, #"\s*[,–—-]+\s*([^.;]*?)\s*,?\s+chủ trì"#),
-             example: "Đồng chí Phan Văn Giáp – Chủ tịch UBND huyện chủ trì hội nghị",
-             meaning: "chair: name, title"),
-        Rule(field: "chair",
-             pattern: join(#"[Cc]hủ trì[^:.\n]{0,30}:\s*(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)?\s*"#, name,
-                           #"\s*[,–—-]+\s*([^.;:\n]+?)(?=,\s*(?:tham dự|cùng dự|dự)|[.;:\n]|$)"#),
-             example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội đồng nhân dân huyện",
-             meaning: "chair: name, title"),
-        Rule(field: "chair",
-             pattern: join(#"do\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
-                           #"(?:\s*[,–—-]+\s*([^.;]*?))?\s+(?:làm trưởng đoàn|chủ trì)"#),
-             example: "đoàn công tác của UBND tỉnh do ông Nguyễn Thanh Ngọc làm trưởng đoàn",
-             meaning: "chair: the head of the delegation"),
-        Rule(field: "chair",
-             pattern: join(#"(?:ý kiến|kết luận)\s+(?:chỉ đạo\s+)?của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
-                           #"\s*[,–—-]+\s*([^.;]*?)\s+tại\s"#),
-             example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh "
-                 + "tại cuộc họp",
-             meaning: "chair: the person whose directions the item reports"),
-        Rule(field: "chair",
-             pattern: join(#"((?:[Pp]hó\s+)?[Cc]hủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND)\s+"#,
-                           #"(?:huyện|tỉnh|thành phố|thị xã|xã|quận))\s+((?:\p{Lu}\p{Ll}*\s+){2,6})"#,
-                           #"(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|kết luận|giao)"#),
-             example: "chủ tịch UBND huyện Phan Văn Giáp đề nghị ...; "
-                 + "Chủ tịch UBND tỉnh Vĩnh Phúc Trần Duy Đông yêu cầu",
-             meaning: "chair: title, then name, then a directive; of five or more capitalised words the last three "
-                 + "are the name, the others the place"),
+        Rule(
+            field: "chair",
+            pattern: join(#"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)\s+"#, name, #"\s*[,–—-]+\s*([^.;]*?)\s*,?\s+chủ trì"#),
+            example: "Đồng chí Phan Văn Giáp – Chủ tịch UBND huyện chủ trì hội nghị",
+            meaning: "chair: name, title"),
+        Rule(
+            field: "chair",
+            pattern: join(
+                #"[Cc]hủ trì[^:.\n]{0,30}:\s*(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)?\s*"#, name,
+                #"\s*[,–—-]+\s*([^.;:\n]+?)(?=,\s*(?:tham dự|cùng dự|dự)|[.;:\n]|$)"#),
+            example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội đồng nhân dân huyện",
+            meaning: "chair: name, title"),
+        Rule(
+            field: "chair",
+            pattern: join(
+                #"do\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
+                #"(?:\s*[,–—-]+\s*([^.;]*?))?\s+(?:làm trưởng đoàn|chủ trì)"#),
+            example: "đoàn công tác của UBND tỉnh do ông Nguyễn Thanh Ngọc làm trưởng đoàn",
+            meaning: "chair: the head of the delegation"),
+        Rule(
+            field: "chair",
+            pattern: join(
+                #"(?:ý kiến|kết luận)\s+(?:chỉ đạo\s+)?của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
+                #"\s*[,–—-]+\s*([^.;]*?)\s+tại\s"#),
+            example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh "
+                + "tại cuộc họp",
+            meaning: "chair: the person whose directions the item reports"),
+        Rule(
+            field: "chair",
+            pattern: join(
+                #"((?:[Pp]hó\s+)?[Cc]hủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND)\s+"#,
+                #"(?:huyện|tỉnh|thành phố|thị xã|xã|quận))\s+((?:\p{Lu}\p{Ll}*\s+){2,6})"#,
+                #"(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|kết luận|giao)"#),
+            example: "chủ tịch UBND huyện Phan Văn Giáp đề nghị ...; "
+                + "Chủ tịch UBND tỉnh Vĩnh Phúc Trần Duy Đông yêu cầu",
+            meaning: "chair: title, then name, then a directive; of five or more capitalised words the last three "
+                + "are the name, the others the place"),
     ]
 
     /// Attendees: the list after these words, up to the end of the sentence.
     public static let attendees = Rule(
         field: "attendees",
-        pattern: join(#"(?:[Cc]ùng dự|[Tt]ham dự|[Dd]ự hội nghị|[Dd]ự họp|[Dd]ự buổi làm việc|[Tt]hành phần)"#,
-                      #"[^:.]{0,30}?(?:có|gồm|:)\s*(?:còn có\s*)?:?\s*([^.]+)\."#),
+        pattern: join(
+            #"(?:[Cc]ùng dự|[Tt]ham dự|[Dd]ự hội nghị|[Dd]ự họp|[Dd]ự buổi làm việc|[Tt]hành phần)"#,
+            #"[^:.]{0,30}?(?:có|gồm|:)\s*(?:còn có\s*)?:?\s*([^.]+)\."#),
         example: "Cùng dự có các đồng chí phó chủ tịch UBND huyện, lãnh đạo, chuyên viên các phòng, ban cấp huyện.",
         meaning: "attendees: split at ';' and before words that start a new group (lãnh đạo, đại diện, ...)")
     /// Words that start a new attendee in a comma-separated list.
@@ -137,8 +162,9 @@ public enum ImportRules {
     /// The title of a meeting from its opening sentence.
     public static let title = Rule(
         field: "title",
-        pattern: join(#"(?:tổ chức|họp|có)\s+((?:hội nghị|cuộc họp|phiên họp|buổi làm việc)\s+[^.]{10,220}?)"#,
-                      #"(?:\.|;|,\s*(?:[Đđ]ồng chí|do\s))"#),
+        pattern: join(
+            #"(?:tổ chức|họp|có)\s+((?:hội nghị|cuộc họp|phiên họp|buổi làm việc)\s+[^.]{10,220}?)"#,
+            #"(?:\.|;|,\s*(?:[Đđ]ồng chí|do\s))"#),
         example: "tổ chức hội nghị rà soát, đánh giá kết quả xếp hạng công tác cải cách hành chính năm 2021 ...",
         meaning: "title: \"Hội nghị ...\" from the sentence that opens the item")
 
@@ -214,34 +240,43 @@ public enum ImportRules {
 
     /// Deadlines, first rule that matches wins; none → ongoing.
     public static let deadlines: [Rule] = [
-        Rule(field: "due",
-             pattern: join(#"(?i)(?:trước|chậm nhất(?:\s+là)?(?:\s+đến)?|hạn chót|đến hết)\s*"#,
-                           #"(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*,?\s*)?(?:ngày\s+)?"#, numericDate),
-             example: "trước ngày 30/6/2022; xong trước 20.7.2020; trước 15/8; chậm nhất ngày 30-6; "
-                 + "trước 14 giờ, ngày 05/12/2017",
-             meaning: "due: that day (the meeting's year when none is written)"),
-        Rule(field: "due",
-             pattern: #"(?i)(?:trước|chậm nhất(?:\s+là)?(?:\s+đến)?)\s*(?:ngày\s+)?"# + wordDate,
-             example: "trước ngày 15 tháng 7 năm 2022",
-             meaning: "due: that day"),
-        Rule(field: "due",
-             pattern: join(#"(?i)(?:trong|cuối|hết|trước cuối)\s+tháng\s+(\d{1,2})"#,
-                           #"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"#),
-             example: "trong tháng 5/2022",
-             meaning: "due: the last day of that month"),
-        Rule(field: "due",
-             pattern: join(#"(?i)(?:trong|cuối|hết|trước)\s+quý\s+(IV|I{1,3}|[1-4])"#,
-                           #"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"#),
-             example: "trong quý II/2022",
-             meaning: "due: the last day of that quarter"),
-        Rule(field: "due",
-             pattern: #"(?i)trong năm\s+(\d{4})"#,
-             example: "trong năm 2022",
-             meaning: "due: 31 December"),
-        Rule(field: "due",
-             pattern: #"(?i)thường xuyên|hằng năm|hàng năm|liên tục"#,
-             example: "thực hiện thường xuyên",
-             meaning: "due: ongoing"),
+        Rule(
+            field: "due",
+            pattern: join(
+                #"(?i)(?:trước|chậm nhất(?:\s+là)?(?:\s+đến)?|hạn chót|đến hết)\s*"#,
+                #"(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*,?\s*)?(?:ngày\s+)?"#, numericDate),
+            example: "trước ngày 30/6/2022; xong trước 20.7.2020; trước 15/8; chậm nhất ngày 30-6; "
+                + "trước 14 giờ, ngày 05/12/2017",
+            meaning: "due: that day (the meeting's year when none is written)"),
+        Rule(
+            field: "due",
+            pattern: #"(?i)(?:trước|chậm nhất(?:\s+là)?(?:\s+đến)?)\s*(?:ngày\s+)?"# + wordDate,
+            example: "trước ngày 15 tháng 7 năm 2022",
+            meaning: "due: that day"),
+        Rule(
+            field: "due",
+            pattern: join(
+                #"(?i)(?:trong|cuối|hết|trước cuối)\s+tháng\s+(\d{1,2})"#,
+                #"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"#),
+            example: "trong tháng 5/2022",
+            meaning: "due: the last day of that month"),
+        Rule(
+            field: "due",
+            pattern: join(
+                #"(?i)(?:trong|cuối|hết|trước)\s+quý\s+(IV|I{1,3}|[1-4])"#,
+                #"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"#),
+            example: "trong quý II/2022",
+            meaning: "due: the last day of that quarter"),
+        Rule(
+            field: "due",
+            pattern: #"(?i)trong năm\s+(\d{4})"#,
+            example: "trong năm 2022",
+            meaning: "due: 31 December"),
+        Rule(
+            field: "due",
+            pattern: #"(?i)thường xuyên|hằng năm|hàng năm|liên tục"#,
+            example: "thực hiện thường xuyên",
+            meaning: "due: ongoing"),
     ]
 
     /// Pieces of a long pattern, written on several lines.

@@ -3,14 +3,17 @@ public enum ImportSummary {
     public static func text(_ d: ImportDraft, lang: Language) -> String {
         let vi = lang == .vi
         var out: [String] = []
-        out.append(vi ? "Tìm thấy \(d.conclusions.count) kết luận; ngày \(lang.format(d.date.value))"
-                      : "Found \(d.conclusions.count) conclusions; date \(lang.format(d.date.value))")
+        out.append(
+            vi
+                ? "Tìm thấy \(d.conclusions.count) kết luận; ngày \(lang.format(d.date.value))"
+                : "Found \(d.conclusions.count) conclusions; date \(lang.format(d.date.value))")
         if let n = d.document { out[0] += vi ? "; số \(n)" : "; number \(n)" }
         if let c = d.chair { out.append((vi ? "Chủ trì: " : "Chair: ") + c.value) }
         var matched: [String] = []
         for c in d.conclusions {
             for m in c.owners + c.support {
-                let what = m.group.map { "\($0.code) (\(m.codes.count) \(vi ? "đơn vị" : "units"))" }
+                let what =
+                    m.group.map { "\($0.code) (\(m.codes.count) \(vi ? "đơn vị" : "units"))" }
                     ?? m.codes.joined(separator: ", ")
                 let line = "  \(what) ← “\(m.written)”"
                 if !matched.contains(line) { matched.append(line) }
@@ -21,10 +24,14 @@ public enum ImportSummary {
             out += matched
         }
         if !d.unmatched.isEmpty {
-            out.append(vi ? "Tên chưa khớp (check sẽ báo lỗi đến khi sửa):"
-                          : "Names not matched (check fails until fixed):")
+            out.append(
+                vi
+                    ? "Tên chưa khớp (check sẽ báo lỗi đến khi sửa):"
+                    : "Names not matched (check fails until fixed):")
             for u in d.unmatched {
-                let near = u.closest.isEmpty ? ""
+                let near =
+                    u.closest.isEmpty
+                    ? ""
                     : (vi ? " — gần nhất: " : " — closest: ") + u.closest.joined(separator: ", ")
                 out.append("  “\(u.written)”\(near)")
             }
@@ -41,9 +48,11 @@ public enum ImportSummary {
             }
         }
         let ongoing = d.conclusions.count - deadlines.count
-        out.append(vi ? "Thời hạn tìm thấy: \(deadlines.count)"
-                          + (ongoing > 0 ? " (còn \(ongoing) kết luận: thường xuyên)" : "")
-                      : "Deadlines found: \(deadlines.count)" + (ongoing > 0 ? " (\(ongoing) more: ongoing)" : ""))
+        out.append(
+            vi
+                ? "Thời hạn tìm thấy: \(deadlines.count)"
+                    + (ongoing > 0 ? " (còn \(ongoing) kết luận: thường xuyên)" : "")
+                : "Deadlines found: \(deadlines.count)" + (ongoing > 0 ? " (\(ongoing) more: ongoing)" : ""))
         out += deadlines
         var doubts: [String] = []
         if let t = d.title.doubt { doubts.append((vi ? "  tên: " : "  title: ") + t) }
@@ -52,8 +61,10 @@ public enum ImportSummary {
         if d.chair == nil { doubts.append(vi ? "  chủ trì: không tìm thấy" : "  chair: not found") }
         for (i, c) in d.conclusions.enumerated() { for t in c.doubts { doubts.append("  #\(i + 1): \(t)") } }
         if !doubts.isEmpty {
-            out.append(vi ? "Cần kiểm tra (# kiểm tra: trong tệp): \(doubts.count)"
-                          : "To check (# kiểm tra: in the file; notes in Vietnamese): \(doubts.count)")
+            out.append(
+                vi
+                    ? "Cần kiểm tra (# kiểm tra: trong tệp): \(doubts.count)"
+                    : "To check (# kiểm tra: in the file; notes in Vietnamese): \(doubts.count)")
             out += doubts
         }
         return out.joined(separator: "\n") + "\n"

@@ -30,17 +30,19 @@ public struct NoticeImporter: Sendable {
         guard !conclusions.isEmpty else { throw .noConclusions }
         for i in conclusions.indices {
             if case .day(let d) = conclusions[i].due, d < date.value {
-                conclusions[i].doubts.append("thời hạn \(d.vietnamese) trước ngày văn bản \(date.value.vietnamese)"
-                                             + " (giữ như văn bản ghi)")
+                conclusions[i].doubts.append(
+                    "thời hạn \(d.vietnamese) trước ngày văn bản \(date.value.vietnamese)"
+                        + " (giữ như văn bản ghi)")
             }
         }
         var unmatched: [ImportDraft.Unmatched] = []
         for c in conclusions { for u in c.unmatchedOwners where !unmatched.contains(u) { unmatched.append(u) } }
-        return ImportDraft(title: title(text, date: date.value), kind: kind(text), date: date,
-                           document: first(ImportRules.number, in: text).map { clean($0[1]) },
-                           location: first([ImportRules.location], in: text).map { trimmed($0[1]) },
-                           chair: chair(text), attendees: attendees(text), summary: summary(text),
-                           conclusions: conclusions, unmatched: unmatched)
+        return ImportDraft(
+            title: title(text, date: date.value), kind: kind(text), date: date,
+            document: first(ImportRules.number, in: text).map { clean($0[1]) },
+            location: first([ImportRules.location], in: text).map { trimmed($0[1]) },
+            chair: chair(text), attendees: attendees(text), summary: summary(text),
+            conclusions: conclusions, unmatched: unmatched)
     }
 
     /// Joins lines that a PDF or a narrow page broke in mid-sentence: a line that ends
@@ -51,7 +53,8 @@ public struct NoticeImporter: Sendable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let t = line.trimmingCharacters(in: .whitespaces)
             if let last = previous, let first = t.first, first.isLowercase,
-               last.isLetter || last.isNumber || last == "," {
+                last.isLetter || last.isNumber || last == ","
+            {
                 out += " " + t
             } else {
                 if !out.isEmpty || previous != nil { out += "\n" }
@@ -67,10 +70,10 @@ public struct NoticeImporter: Sendable {
     func meetingDate(_ text: String) -> ImportDraft.Field<Day> {
         for (i, rule) in ImportRules.date.enumerated() {
             guard let g = first([rule], in: text) else { continue }
-            let hasNumber = g.count == 5   // the rule with a document number before the date
+            let hasNumber = g.count == 5  // the rule with a document number before the date
             let (d, m, y) = hasNumber ? (g[2], g[3], g[4]) : (g[1], g[2], g[3])
             guard let day = Int(d), let month = Int(m) else { continue }
-            let guessed = i >= ImportRules.date.count - 2   // the page's date or any date: flagged
+            let guessed = i >= ImportRules.date.count - 2  // the page's date or any date: flagged
             var doubt: String? = guessed ? "ngày lấy từ ngày đăng tin hoặc một ngày trong văn bản" : nil
             var year = Int(y)
             if year == nil {
@@ -200,7 +203,10 @@ public struct NoticeImporter: Sendable {
     // MARK: Conclusions
 
     /// A sentence of the text and whether a new paragraph starts with it.
-    struct Sentence { var text: String; var paragraphStart: Bool }
+    struct Sentence {
+        var text: String
+        var paragraphStart: Bool
+    }
 
     func sentences(_ text: String) -> [Sentence] {
         var out: [Sentence] = []
@@ -222,7 +228,10 @@ public struct NoticeImporter: Sendable {
             for piece in pieces {
                 for clause in splitAssignments(piece) {
                     let t = trimmed(stripNumbering(clause))
-                    if t.count >= 3 { out.append(Sentence(text: t, paragraphStart: first)); first = false }
+                    if t.count >= 3 {
+                        out.append(Sentence(text: t, paragraphStart: first))
+                        first = false
+                    }
                 }
             }
         }
@@ -257,10 +266,11 @@ public struct NoticeImporter: Sendable {
             let directive = ImportRules.directives.contains { contains(folded, $0) }
             let (due, dueWritten) = deadline(s.text, meeting: meeting)
             if let assigned = assignment(s.text, words: words, mentions: mentions) {
-                var c = ImportDraft.Conclusion(text: conclusionText(s.text, from: assigned.textStart),
-                                               owners: assigned.owners, unmatchedOwners: assigned.unmatched,
-                                               support: assigned.support, due: due ?? .ongoing,
-                                               dueWritten: dueWritten, doubts: [])
+                var c = ImportDraft.Conclusion(
+                    text: conclusionText(s.text, from: assigned.textStart),
+                    owners: assigned.owners, unmatchedOwners: assigned.unmatched,
+                    support: assigned.support, due: due ?? .ongoing,
+                    dueWritten: dueWritten, doubts: [])
                 if assigned.owners.count + assigned.unmatched.count > 1 {
                     c.doubts.append("nhiều đơn vị chủ trì: mỗi đơn vị một nhiệm vụ")
                 }
@@ -280,20 +290,24 @@ public struct NoticeImporter: Sendable {
                 }
                 let support = supportMentions(words: folded, mentions: mentions)
                 let from = out[out.count - 1].owners.map(\.written).joined(separator: ", ")
-                out.append(ImportDraft.Conclusion(
-                    text: conclusionText(s.text, from: 0), owners: last.owners, unmatchedOwners: last.unmatched,
-                    support: support, due: due ?? .ongoing, dueWritten: dueWritten,
-                    doubts: ["đơn vị chủ trì lấy theo câu trước (\(from.isEmpty ? "chưa rõ" : from))"]))
+                out.append(
+                    ImportDraft.Conclusion(
+                        text: conclusionText(s.text, from: 0), owners: last.owners, unmatchedOwners: last.unmatched,
+                        support: support, due: due ?? .ongoing, dueWritten: dueWritten,
+                        doubts: ["đơn vị chủ trì lấy theo câu trước (\(from.isEmpty ? "chưa rõ" : from))"]))
                 continue
             }
             if directive, mentions.isEmpty, speakerDirects(folded), !introducesList(s.text, words: folded) {
                 // A directive with no unit: kept, its owner left for the clerk.
                 let suggestion = matcher.closest(s.text).prefix(2).joined(separator: "; ")
-                out.append(ImportDraft.Conclusion(
-                    text: conclusionText(s.text, from: directiveEnd(s.text, words: words) ?? 0), owners: [],
-                    unmatchedOwners: [], support: [], due: due ?? .ongoing, dueWritten: dueWritten,
-                    doubts: ["văn bản không nêu đơn vị chủ trì"
-                             + (suggestion.isEmpty ? "" : "; gần nhất: \(suggestion)")]))
+                out.append(
+                    ImportDraft.Conclusion(
+                        text: conclusionText(s.text, from: directiveEnd(s.text, words: words) ?? 0), owners: [],
+                        unmatchedOwners: [], support: [], due: due ?? .ongoing, dueWritten: dueWritten,
+                        doubts: [
+                            "văn bản không nêu đơn vị chủ trì"
+                                + (suggestion.isEmpty ? "" : "; gần nhất: \(suggestion)")
+                        ]))
                 lastOwners = nil
             }
         }
@@ -351,14 +365,16 @@ public struct NoticeImporter: Sendable {
                 if !name.isEmpty, !isCommittee(name) {
                     let start = (after as NSString).range(of: name).location
                     let unmatched = ImportDraft.Unmatched(written: name, closest: matcher.closest(name))
-                    return Assignment(owners: [], unmatched: [unmatched], support: support,
-                                      textStart: cut + (start == NSNotFound ? 0 : start))
+                    return Assignment(
+                        owners: [], unmatched: [unmatched], support: support,
+                        textStart: cut + (start == NSNotFound ? 0 : start))
                 }
             }
         }
         // At the start of the sentence, when the sentence assigns something.
         if let run = run(after: 0, in: candidates, words: folded), !run.isEmpty,
-           ImportRules.directives.contains(where: { contains(folded, $0) }) || hasDeadline(s) {
+            ImportRules.directives.contains(where: { contains(folded, $0) }) || hasDeadline(s)
+        {
             let next = run.last.map { $0.endWord } ?? 0
             let reported = ["da", "dang", "cho", "trinh", "bao"].contains(next < folded.count ? folded[next] : "")
             if !reported {
@@ -504,14 +520,16 @@ public struct NoticeImporter: Sendable {
 
     func stripNumbering(_ s: String) -> String {
         guard let r = ImportRules.regex(#"^\s*(?:\d{1,2}[.)]|[a-zđ][)]|[-+•*–])\s+"#),
-              let m = r.firstMatch(in: s, range: nsRange(s)), let range = Range(m.range, in: s) else { return s }
+            let m = r.firstMatch(in: s, range: nsRange(s)), let range = Range(m.range, in: s)
+        else { return s }
         return String(s[range.upperBound...])
     }
 
     func first(_ rules: [ImportRules.Rule], in text: String) -> [String]? {
         for rule in rules {
             guard let r = ImportRules.regex(rule.pattern),
-                  let m = r.firstMatch(in: text, range: nsRange(text)) else { continue }
+                let m = r.firstMatch(in: text, range: nsRange(text))
+            else { continue }
             return (0..<m.numberOfRanges).map { i in
                 Range(m.range(at: i), in: text).map { String(text[$0]) } ?? ""
             }

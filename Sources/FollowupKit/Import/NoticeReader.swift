@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads the text of a notice from a `.txt`, `.docx` or `.pdf` file or from standard input,
 /// refusing what is not text, too large, or not the format its name says.
@@ -23,8 +24,10 @@ public enum NoticeReader {
     }
 
     /// The text of `path` (`-` is standard input, read through `stdin`).
-    public static func read(_ path: String, stdin: () -> Data? = { nil },
-                            pdftotext: String?) -> Result<String, Failure> {
+    public static func read(
+        _ path: String, stdin: () -> Data? = { nil },
+        pdftotext: String?
+    ) -> Result<String, Failure> {
         if path == "-" {
             guard let data = stdin() else { return .failure(.unreadable("-")) }
             if data.count > sizeLimit { return .failure(.tooLarge(bytes: data.count, limit: sizeLimit)) }
@@ -119,8 +122,10 @@ final class DocxText: NSObject, XMLParserDelegate {
     var text = ""
     private var inText = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         switch name {
         case "w:t": inText = true
         case "w:tab": text += "\t"

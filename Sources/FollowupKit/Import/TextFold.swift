@@ -91,9 +91,13 @@ public enum TextFold {
         outer: while i < raw.count {
             for (long, short) in abbreviationsByFirst[raw[i].text] ?? [] where i + long.count <= raw.count {
                 var ok = true
-                for (k, w) in long.enumerated() where raw[i + k].text != w { ok = false; break }
+                for (k, w) in long.enumerated() where raw[i + k].text != w {
+                    ok = false
+                    break
+                }
                 guard ok else { continue }
-                let start = raw[i].start, end = raw[i + long.count - 1].end
+                let start = raw[i].start
+                let end = raw[i + long.count - 1].end
                 for s in short { out.append(FoldedWord(text: s, start: start, end: end)) }
                 i += long.count
                 continue outer

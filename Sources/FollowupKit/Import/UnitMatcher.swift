@@ -46,25 +46,41 @@ public struct UnitMatcher: Sendable {
         let utf16 = Array(text.utf16)
         var out: [UnitMention] = []
         var i = 0
-        var head: String?   // "các huyện A, B và C": the shared head word, while names follow
+        var head: String?  // "các huyện A, B và C": the shared head word, while names follow
         var headAt: Int?
         while i < words.count {
             var found: (Int, UnitMention.Target)?
             for (p, target) in phrases[words[i].text] ?? [] where i + p.count <= words.count {
                 var ok = true
-                for k in 1..<max(p.count, 1) where words[i + k].text != p[k] { ok = false; break }
-                if ok { found = (p.count, target); break }
+                for k in 1..<max(p.count, 1) where words[i + k].text != p[k] {
+                    ok = false
+                    break
+                }
+                if ok {
+                    found = (p.count, target)
+                    break
+                }
             }
             if found == nil, let h = head {
                 for (p, target) in phrases[h] ?? [] where p.count >= 2 && i + p.count - 1 <= words.count {
                     var ok = true
-                    for k in 1..<p.count where words[i + k - 1].text != p[k] { ok = false; break }
-                    if ok { found = (p.count - 1, target); break }
+                    for k in 1..<p.count where words[i + k - 1].text != p[k] {
+                        ok = false
+                        break
+                    }
+                    if ok {
+                        found = (p.count - 1, target)
+                        break
+                    }
                 }
-                if found == nil { head = nil; headAt = nil }
+                if found == nil {
+                    head = nil
+                    headAt = nil
+                }
             }
             if found == nil, words[i].text == "cac", i + 1 < words.count,
-               ImportRules.sharedHeads.contains(words[i + 1].text) {
+                ImportRules.sharedHeads.contains(words[i + 1].text)
+            {
                 head = words[i + 1].text
                 headAt = i + 1
                 i += 2
@@ -74,9 +90,12 @@ public struct UnitMatcher: Sendable {
                 // The first name after a shared head starts at the head: "huyện Chương Mỹ".
                 let first = headAt ?? i
                 headAt = nil
-                let s = words[first].start, e = words[i + n - 1].end
-                out.append(UnitMention(target: target, written: String(decoding: utf16[s..<e], as: UTF16.self),
-                                       start: s, end: e, firstWord: first, endWord: i + n))
+                let s = words[first].start
+                let e = words[i + n - 1].end
+                out.append(
+                    UnitMention(
+                        target: target, written: String(decoding: utf16[s..<e], as: UTF16.self),
+                        start: s, end: e, firstWord: first, endWord: i + n))
                 i += n
             } else {
                 i += 1

@@ -43,7 +43,8 @@ enum DuplicateNotices {
     static func warnings(_ records: [RecordSignature]) -> [Diagnostic] {
         struct Notice: Hashable { var year: Int, number: String }
         struct Held: Hashable { var day: Day, title: String }
-        var byNotice: [Notice: SourceLocation] = [:], byMeeting: [Held: SourceLocation] = [:]
+        var byNotice: [Notice: SourceLocation] = [:]
+        var byMeeting: [Held: SourceLocation] = [:]
         var out: [Diagnostic] = []
         for r in records {
             // Notice numbers start again each year.

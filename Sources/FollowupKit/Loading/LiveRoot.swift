@@ -93,8 +93,13 @@ public final class LiveRoot: @unchecked Sendable {
             diagnostics += e.problems
             if e.meeting != nil { kept.append(e) }
         }
-        let (indexes, duplicates) = Loader.dropDuplicateIDs(kept.map { (id: $0.meeting!.id,
-            location: $0.meeting!.location) })
+        let (indexes, duplicates) = Loader.dropDuplicateIDs(
+            kept.map {
+                (
+                    id: $0.meeting!.id,
+                    location: $0.meeting!.location
+                )
+            })
         diagnostics += duplicates
         var meetings: [Meeting] = []
         var tasks: [TaskItem] = []
@@ -103,8 +108,9 @@ public final class LiveRoot: @unchecked Sendable {
             meetings.append(kept[i].meeting!)
             tasks += kept[i].tasks
         }
-        let ledger = Ledger(root: root, settings: settings, units: units, meetings: meetings, tasks: tasks,
-                            diagnostics: Diagnostic.sorted(diagnostics), fileCount: list.count)
+        let ledger = Ledger(
+            root: root, settings: settings, units: units, meetings: meetings, tasks: tasks,
+            diagnostics: Diagnostic.sorted(diagnostics), fileCount: list.count)
         built = ledger
         generation += 1
         return (ledger, generation)

@@ -19,8 +19,10 @@ public struct Ledger: Sendable {
     /// Each meeting's place in `meetings`, by id.
     let meetingIndex: [String: Int]
 
-    public init(root: String, settings: Settings, units: UnitRegistry, meetings: [Meeting], tasks: [TaskItem],
-                diagnostics: [Diagnostic], fileCount: Int) {
+    public init(
+        root: String, settings: Settings, units: UnitRegistry, meetings: [Meeting], tasks: [TaskItem],
+        diagnostics: [Diagnostic], fileCount: Int
+    ) {
         self.root = root
         self.settings = settings
         self.units = units
@@ -93,23 +95,28 @@ public enum Loader {
             }
         }
         if problem == "found character that cannot start any token",
-           let line = lineText(mark.line, in: bytes), line.contains(0x09) {
+            let line = lineText(mark.line, in: bytes), line.contains(0x09)
+        {
             problem = "found a tab character that violates indentation"
         }
         // A key indented unlike its list item's keys: say how far it should be indented.
         if problem == "did not find expected '-' indicator", error.context == "while parsing a block collection",
-           let list = error.contextMark, list.line != mark.line {
-            return Diagnostic(.error, SourceLocation(path: path, mark: mark),
-                              .indentation(found: mark.column - 1, expected: list.column + 1, listLine: list.line))
+            let list = error.contextMark, list.line != mark.line
+        {
+            return Diagnostic(
+                .error, SourceLocation(path: path, mark: mark),
+                .indentation(found: mark.column - 1, expected: list.column + 1, listLine: list.line))
         }
         // A context on the same line says nothing the location does not.
         let contextLine = error.contextMark.map(\.line).flatMap { $0 == mark.line ? nil : $0 }
-        return Diagnostic(.error, SourceLocation(path: path, mark: mark),
-                          .syntax(problem: problem, context: contextLine == nil ? nil : error.context, contextLine: contextLine))
+        return Diagnostic(
+            .error, SourceLocation(path: path, mark: mark),
+            .syntax(problem: problem, context: contextLine == nil ? nil : error.context, contextLine: contextLine))
     }
 
     private static func lineText(_ line: Int, in bytes: [UInt8]) -> ArraySlice<UInt8>? {
-        var current = 1, start = 0
+        var current = 1
+        var start = 0
         for (i, b) in bytes.enumerated() where b == 0x0A {
             if current == line { return bytes[start..<i] }
             current += 1
@@ -128,8 +135,10 @@ public enum Loader {
     }
 
     /// Loads the whole root. `concurrent: false` gives the same result, one file at a time.
-    public static func load(root: String, concurrent: Bool = true, under: String? = nil,
-                            where include: (String) -> Bool = { _ in true }) throws(FollowupError) -> Ledger {
+    public static func load(
+        root: String, concurrent: Bool = true, under: String? = nil,
+        where include: (String) -> Bool = { _ in true }
+    ) throws(FollowupError) -> Ledger {
         let found = try scan(root: root, concurrent: concurrent, under: under, where: include) { meeting, tasks in
             Loaded(meeting: meeting, tasks: tasks)
         }
@@ -140,8 +149,9 @@ public enum Loader {
             tasks += part.tasks
             meetings.append(part.meeting)
         }
-        return Ledger(root: root, settings: found.settings, units: found.units, meetings: meetings, tasks: tasks,
-                      diagnostics: found.diagnostics, fileCount: found.fileCount)
+        return Ledger(
+            root: root, settings: found.settings, units: found.units, meetings: meetings, tasks: tasks,
+            diagnostics: found.diagnostics, fileCount: found.fileCount)
     }
 
     private struct Loaded: Sendable {
@@ -201,8 +211,9 @@ public enum Loader {
         let (kept, duplicates) = dropDuplicateIDs(found.map { ($0.id, $0.location) })
         diagnostics += duplicates
         diagnostics += DuplicateNotices.warnings(kept.compactMap { found[$0].signature })
-        return Scan(settings: settings, units: units, parts: kept.map { found[$0].part! },
-                    diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count)
+        return Scan(
+            settings: settings, units: units, parts: kept.map { found[$0].part! },
+            diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count)
     }
 
     /// Drops meetings whose id an earlier file (in path order) already uses, reporting them:
@@ -236,15 +247,19 @@ public enum Loader {
     }
 
     /// Parses and checks the files, in parallel when asked; results keep the files' order.
-    static func parseAll<Part>(root: String, files: [String], units: UnitRegistry, concurrent: Bool,
-                               reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part) -> [ParsedFile<Part>] {
+    static func parseAll<Part>(
+        root: String, files: [String], units: UnitRegistry, concurrent: Bool,
+        reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part
+    ) -> [ParsedFile<Part>] {
         let slots = Slots<ParsedFile<Part>>(count: files.count)
         let work: @Sendable (Int) -> Void = { i in
             let rel = files[i]
             let path = displayPath(root: root, relative: rel)
             switch SourceFile.load(path) {
             case .failure(.problem(let message)):
-                slots[i] = ParsedFile(problems: [Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), message)])
+                slots[i] = ParsedFile(problems: [
+                    Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), message)
+                ])
             case .success(let bytes):
                 let (meeting, problems) = parseMeeting(bytes: bytes, displayPath: path, fileStem: stem(rel))
                 guard let meeting else {
@@ -252,8 +267,9 @@ public enum Loader {
                     return
                 }
                 let (tasks, more) = TaskBuilder.tasks(of: meeting, units: units)
-                slots[i] = ParsedFile(id: meeting.id, location: meeting.location, part: reduce(meeting, tasks),
-                                      problems: problems + more, signature: RecordSignature(meeting))
+                slots[i] = ParsedFile(
+                    id: meeting.id, location: meeting.location, part: reduce(meeting, tasks),
+                    problems: problems + more, signature: RecordSignature(meeting))
             }
         }
         if concurrent, files.count > 1 {

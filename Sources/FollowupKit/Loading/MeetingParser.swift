@@ -121,7 +121,9 @@ struct MeetingParser {
     }
 
     func unknown(_ key: Key, _ place: String, _ known: KeyTable) throws(YAMLSyntaxError) {
-        report(key.start, .unknownKey(key.text, where: place, suggestion: Suggest.nearest(key.text, in: known.names, limit: 1).first))
+        report(
+            key.start,
+            .unknownKey(key.text, where: place, suggestion: Suggest.nearest(key.text, in: known.names, limit: 1).first))
         try reader.skip()
     }
 
@@ -130,45 +132,70 @@ struct MeetingParser {
     /// Parses the root mapping. The meeting is nil when required parts are missing; the
     /// layout says where `updates:` sits, for appending to it.
     func meeting() throws(YAMLSyntaxError) -> (meeting: Meeting?, updatesLayout: UpdatesLayout?) {
-        var id: Scalar?, title: String?, date: Day?, chair: String?
-        var dateSeen = false, titleSeen = false, chairSeen = false, conclusionsSeen = false
-        var document: String?, kind: String?, place: String?, summary: String?
+        var id: Scalar?
+        var title: String?
+        var date: Day?
+        var chair: String?
+        var dateSeen = false
+        var titleSeen = false
+        var chairSeen = false
+        var conclusionsSeen = false
+        var document: String?
+        var kind: String?
+        var place: String?
+        var summary: String?
         var attendees: [String] = []
         var defaultDue: Deadline?
-        var defaultDueLocation: SourceLocation?, defaultDueInvalid = false
+        var defaultDueLocation: SourceLocation?
+        var defaultDueInvalid = false
         var conclusions: [Conclusion] = []
         var updates: [Update] = []
         var layout: UpdatesLayout?
-        guard let span = try reader.mapping(MeetingParser.meetingKeys, { (key) throws(YAMLSyntaxError) in
-            switch key.index.flatMap(MeetingKey.init) {
-            case .id: id = try text()
-            case .title: titleSeen = true; title = try prose()?.text
-            case .date: dateSeen = true; date = try self.date()
-            case .document: document = try optionalText()
-            case .kind: kind = try optionalText()
-            case .location: place = try optionalText()
-            case .chair: chairSeen = true; chair = try text()?.text
-            case .attendees:
-                let list = try reader.scalarList()
-                list.forEach(leftover)
-                attendees = list.map(\.text)
-            case .summary: summary = try optionalText()
-            case .due: (defaultDue, defaultDueLocation, defaultDueInvalid) = try locatedDeadline()
-            case .conclusions:
-                conclusionsSeen = true
-                if try reader.peekShape() == .scalar, let s = try reader.scalar() {
-                    if !s.isNull { report(s.start, .wrongShape(wanted: .sequence, found: .scalar)) }
-                    return
-                }
-                try reader.sequence { () throws(YAMLSyntaxError) in
-                    if let c = try conclusion(position: conclusions.count + 1) { conclusions.append(c) }
-                    else { conclusions.append(Conclusion.placeholder(position: conclusions.count + 1, location: location(key.start))) }
-                }
-            case .updates:
-                layout = try updateList(key: key, into: &updates)
-            case nil: try unknown(key, "meeting", MeetingParser.meetingKeys)
-            }
-        }) else { return (nil, nil) }
+        guard
+            let span = try reader.mapping(
+                MeetingParser.meetingKeys,
+                { (key) throws(YAMLSyntaxError) in
+                    switch key.index.flatMap(MeetingKey.init) {
+                    case .id: id = try text()
+                    case .title:
+                        titleSeen = true
+                        title = try prose()?.text
+                    case .date:
+                        dateSeen = true
+                        date = try self.date()
+                    case .document: document = try optionalText()
+                    case .kind: kind = try optionalText()
+                    case .location: place = try optionalText()
+                    case .chair:
+                        chairSeen = true
+                        chair = try text()?.text
+                    case .attendees:
+                        let list = try reader.scalarList()
+                        list.forEach(leftover)
+                        attendees = list.map(\.text)
+                    case .summary: summary = try optionalText()
+                    case .due: (defaultDue, defaultDueLocation, defaultDueInvalid) = try locatedDeadline()
+                    case .conclusions:
+                        conclusionsSeen = true
+                        if try reader.peekShape() == .scalar, let s = try reader.scalar() {
+                            if !s.isNull { report(s.start, .wrongShape(wanted: .sequence, found: .scalar)) }
+                            return
+                        }
+                        try reader.sequence { () throws(YAMLSyntaxError) in
+                            if let c = try conclusion(position: conclusions.count + 1) {
+                                conclusions.append(c)
+                            } else {
+                                conclusions.append(
+                                    Conclusion.placeholder(
+                                        position: conclusions.count + 1, location: location(key.start)))
+                            }
+                        }
+                    case .updates:
+                        layout = try updateList(key: key, into: &updates)
+                    case nil: try unknown(key, "meeting", MeetingParser.meetingKeys)
+                    }
+                })
+        else { return (nil, nil) }
         let here = span.start
         if !titleSeen { report(here, .missingKey("title", where: "meeting")) }
         if !dateSeen { report(here, .missingKey("date", where: "meeting")) }
@@ -192,43 +219,52 @@ struct MeetingParser {
         // A record without a date cannot be placed in time; one without a title or chair
         // (reported above) is still checked, so every other problem shows at once.
         guard let date else { return (nil, layout) }
-        let m = Meeting(id: meetingID, path: path, title: title ?? "", date: date, document: document, kind: kind,
-                        place: place, chair: chair ?? "", attendees: attendees, summary: summary,
-                        defaultDue: defaultDue, conclusions: conclusions, updates: updates, location: location(idMark),
-                        defaultDueLocation: defaultDueLocation, defaultDueInvalid: defaultDueInvalid)
+        let m = Meeting(
+            id: meetingID, path: path, title: title ?? "", date: date, document: document, kind: kind,
+            place: place, chair: chair ?? "", attendees: attendees, summary: summary,
+            defaultDue: defaultDue, conclusions: conclusions, updates: updates, location: location(idMark),
+            defaultDueLocation: defaultDueLocation, defaultDueInvalid: defaultDueInvalid)
         return (m, layout)
     }
 
     func conclusion(position: Int) throws(YAMLSyntaxError) -> Conclusion? {
-        var id: String?, text: String?
-        var owner: [Located<String>]?, owners: [Located<String>]?
+        var id: String?
+        var text: String?
+        var owner: [Located<String>]?
+        var owners: [Located<String>]?
         var support: [Located<String>] = []
         var due: Deadline?
-        var dueLocation: SourceLocation?, dueInvalid = false
+        var dueLocation: SourceLocation?
+        var dueInvalid = false
         var textSeen = false
         let start = try reader.peekMark()
-        guard try reader.mapping(MeetingParser.conclusionKeys, { (key) throws(YAMLSyntaxError) in
-            switch key.index.flatMap(ConclusionKey.init) {
-            case .id:
-                if let s = try self.text() {
-                    if Identifier.isValidID(s.text) { id = s.text } else { report(s.start, .badID(s.text)) }
-                }
-            case .text:
-                textSeen = true
-                text = try self.prose()?.text
-            case .owner:
-                if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
-            case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
-            case .support: support = try reader.scalarList().map { Located($0.text, location($0.start)) }
-            case .due: (due, dueLocation, dueInvalid) = try locatedDeadline()
-            case nil: try unknown(key, "conclusion", MeetingParser.conclusionKeys)
-            }
-        }) != nil else { return nil }
+        guard
+            try reader.mapping(
+                MeetingParser.conclusionKeys,
+                { (key) throws(YAMLSyntaxError) in
+                    switch key.index.flatMap(ConclusionKey.init) {
+                    case .id:
+                        if let s = try self.text() {
+                            if Identifier.isValidID(s.text) { id = s.text } else { report(s.start, .badID(s.text)) }
+                        }
+                    case .text:
+                        textSeen = true
+                        text = try self.prose()?.text
+                    case .owner:
+                        if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
+                    case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
+                    case .support: support = try reader.scalarList().map { Located($0.text, location($0.start)) }
+                    case .due: (due, dueLocation, dueInvalid) = try locatedDeadline()
+                    case nil: try unknown(key, "conclusion", MeetingParser.conclusionKeys)
+                    }
+                }) != nil
+        else { return nil }
         if !textSeen { report(start, .missingKey("text", where: "conclusion")) }
         if owner != nil, owners != nil { report(start, .ownerAndOwners) }
-        return Conclusion(id: id ?? String(position), text: text ?? "", owners: owners ?? owner ?? [],
-                          fanOut: owners != nil && owner == nil, support: support, due: due,
-                          location: location(start), dueLocation: dueLocation, dueInvalid: dueInvalid)
+        return Conclusion(
+            id: id ?? String(position), text: text ?? "", owners: owners ?? owner ?? [],
+            fanOut: owners != nil && owner == nil, support: support, due: due,
+            location: location(start), dueLocation: dueLocation, dueInvalid: dueInvalid)
     }
 
     func updateList(key: Key, into updates: inout [Update]) throws(YAMLSyntaxError) -> UpdatesLayout? {
@@ -238,67 +274,91 @@ struct MeetingParser {
                 report(s.start, .wrongShape(wanted: .sequence, found: .scalar))
                 return nil
             }
-            return UpdatesLayout(style: .empty, key: key.start, start: s.start, end: s.end, lastScalarEnd: key.end, count: 0)
+            return UpdatesLayout(
+                style: .empty, key: key.start, start: s.start, end: s.end, lastScalarEnd: key.end, count: 0)
         }
         var list: [Update] = []
-        guard let span = try reader.sequence({ () throws(YAMLSyntaxError) in
-            if let u = try update() { list.append(u) }
-        }) else { return nil }
+        guard
+            let span = try reader.sequence({ () throws(YAMLSyntaxError) in
+                if let u = try update() { list.append(u) }
+            })
+        else { return nil }
         updates = list
-        return UpdatesLayout(style: span.flow ? .flow : .block, key: key.start, start: start, end: span.end,
-                             lastScalarEnd: reader.lastScalarEnd, count: list.count)
+        return UpdatesLayout(
+            style: span.flow ? .flow : .block, key: key.start, start: start, end: span.end,
+            lastScalarEnd: reader.lastScalarEnd, count: list.count)
     }
 
     func update() throws(YAMLSyntaxError) -> Update? {
-        var task: String?, date: Day?, status: Status?, due: Day?
-        var note: String?, by: String?, document: String?
-        var reminder = false, reopen = false, valid = true
-        var dateMark: Mark?, statusMark: Mark?
-        var taskSeen = false, dateSeen = false
+        var task: String?
+        var date: Day?
+        var status: Status?
+        var due: Day?
+        var note: String?
+        var by: String?
+        var document: String?
+        var reminder = false
+        var reopen = false
+        var valid = true
+        var dateMark: Mark?
+        var statusMark: Mark?
+        var taskSeen = false
+        var dateSeen = false
         let start = try reader.peekMark()
-        guard try reader.mapping(MeetingParser.updateKeys, { (key) throws(YAMLSyntaxError) in
-            switch key.index.flatMap(UpdateKey.init) {
-            case .task: taskSeen = true; task = try text()?.text
-            case .date:
-                dateSeen = true
-                dateMark = try reader.peekMark()
-                date = try self.date()
-                if date == nil { valid = false }
-            case .status:
-                statusMark = try reader.peekMark()
-                if let s = nonEmpty(try reader.scalar()) {
-                    if let st = Status(rawValue: s.text) {
-                        status = st
-                    } else {
-                        report(s.start, .badStatus(s.text))
-                        valid = false
+        guard
+            try reader.mapping(
+                MeetingParser.updateKeys,
+                { (key) throws(YAMLSyntaxError) in
+                    switch key.index.flatMap(UpdateKey.init) {
+                    case .task:
+                        taskSeen = true
+                        task = try text()?.text
+                    case .date:
+                        dateSeen = true
+                        dateMark = try reader.peekMark()
+                        date = try self.date()
+                        if date == nil { valid = false }
+                    case .status:
+                        statusMark = try reader.peekMark()
+                        if let s = nonEmpty(try reader.scalar()) {
+                            if let st = Status(rawValue: s.text) {
+                                status = st
+                            } else {
+                                report(s.start, .badStatus(s.text))
+                                valid = false
+                            }
+                        }
+                    case .due:
+                        if let d = try deadline() {
+                            switch d {
+                            case .day(let day): due = day
+                            case .ongoing:
+                                report(key.start, .extensionOngoing)
+                                valid = false
+                            }
+                        } else {
+                            valid = false
+                        }
+                    case .note:
+                        if let s = try reader.scalar(), !s.isNull {
+                            if reader.isCutByComment(s) { report(s.end, .textCutAtComment(s.text), .warning) }
+                            note = s.text
+                        }
+                    case .by: by = try optionalText()
+                    case .document: document = try optionalText()
+                    case .reminder: reminder = try flag()
+                    case .reopen: reopen = try flag()
+                    case nil: try unknown(key, "update", MeetingParser.updateKeys)
                     }
-                }
-            case .due:
-                if let d = try deadline() {
-                    switch d {
-                    case .day(let day): due = day
-                    case .ongoing: report(key.start, .extensionOngoing); valid = false
-                    }
-                } else { valid = false }
-            case .note:
-                if let s = try reader.scalar(), !s.isNull {
-                    if reader.isCutByComment(s) { report(s.end, .textCutAtComment(s.text), .warning) }
-                    note = s.text
-                }
-            case .by: by = try optionalText()
-            case .document: document = try optionalText()
-            case .reminder: reminder = try flag()
-            case .reopen: reopen = try flag()
-            case nil: try unknown(key, "update", MeetingParser.updateKeys)
-            }
-        }) != nil else { return nil }
+                }) != nil
+        else { return nil }
         if !taskSeen { report(start, .missingKey("task", where: "update")) }
         if !dateSeen { report(start, .missingKey("date", where: "update")) }
         guard let task, let date, valid else { return nil }
         if status == nil, due == nil, note == nil, !reminder { report(start, .updateSaysNothing) }
-        var u = Update(task: task, date: date, status: status, due: due, note: note, by: by, document: document,
-                       reminder: reminder, reopen: reopen, location: location(start))
+        var u = Update(
+            task: task, date: date, status: status, due: due, note: note, by: by, document: document,
+            reminder: reminder, reopen: reopen, location: location(start))
         u.dateLocation = dateMark.map(location)
         u.statusLocation = statusMark.map(location)
         return u

@@ -3,7 +3,9 @@ import Foundation
 /// Loads `units.yaml` and `settings.yaml`.
 enum RegistryLoader {
     enum UnitKey: Int, CaseIterable { case code, name, aliases }
-    enum SettingsKey: Int, CaseIterable { case organization, superior, place, office, codes, signer, recipients, reportsTo }
+    enum SettingsKey: Int, CaseIterable {
+        case organization, superior, place, office, codes, signer, recipients, reportsTo
+    }
     enum CodeKey: Int, CaseIterable { case report, letter, notice }
     enum SignerKey: Int, CaseIterable { case authority, behalf, title, name }
     enum GroupKey: Int, CaseIterable { case code, name, aliases, members }
@@ -18,8 +20,10 @@ enum RegistryLoader {
     public static let authorities = ["TM.", "KT.", "TL.", "TUQ.", "Q."]
 
     /// Reads a small root file and hands its root mapping's keys to `value`.
-    private static func readRootFile(_ path: String, root: String, required: Bool, keys: KeyTable,
-                                     _ body: (MeetingParser, Key) throws(YAMLSyntaxError) -> Void) -> [Diagnostic] {
+    private static func readRootFile(
+        _ path: String, root: String, required: Bool, keys: KeyTable,
+        _ body: (MeetingParser, Key) throws(YAMLSyntaxError) -> Void
+    ) -> [Diagnostic] {
         let location = SourceLocation(path: path, line: 1, column: 1)
         if let m = RootBoundary(root: root).violation(path) { return [Diagnostic(.error, location, m)] }
         var bytes: [UInt8]
@@ -27,7 +31,9 @@ enum RegistryLoader {
         case .success(let b): bytes = b
         case .failure(.problem(let message)):
             if !required, case .readFailed = message, access(path, F_OK) != 0 { return [] }
-            if case .readFailed = message, access(path, F_OK) != 0 { return [Diagnostic(.error, location, .unitsFileMissing(path))] }
+            if case .readFailed = message, access(path, F_OK) != 0 {
+                return [Diagnostic(.error, location, .unitsFileMissing(path))]
+            }
             return [Diagnostic(.error, location, message)]
         }
         if let problem = SourceFile.encodingProblem(bytes) { return [Diagnostic(.error, location, problem)] }
@@ -53,7 +59,8 @@ enum RegistryLoader {
         var registry = UnitRegistry()
         var extra: [Diagnostic] = []
         var groups: [UnitGroup] = []
-        let problems = readRootFile(path, root: root, required: true, keys: rootKeys) { (parser, key) throws(YAMLSyntaxError) in
+        let problems = readRootFile(path, root: root, required: true, keys: rootKeys) {
+            (parser, key) throws(YAMLSyntaxError) in
             guard let index = key.index else {
                 try parser.unknown(key, "units", rootKeys)
                 return
@@ -63,7 +70,9 @@ enum RegistryLoader {
                 return
             }
             try parser.reader.sequence { () throws(YAMLSyntaxError) in
-                var code: Scalar?, name: String?, aliases: [String] = []
+                var code: Scalar?
+                var name: String?
+                var aliases: [String] = []
                 let start = try parser.reader.peekMark()
                 let ok = try parser.reader.mapping(unitKeys) { (k) throws(YAMLSyntaxError) in
                     switch k.index.flatMap(UnitKey.init) {
@@ -74,12 +83,22 @@ enum RegistryLoader {
                     }
                 }
                 guard ok != nil else { return }
-                guard let code else { parser.report(start, .missingKey("code", where: "unit")); return }
-                guard Identifier.isValidUnitCode(code.text) else { parser.report(code.start, .badUnitCode(code.text)); return }
-                guard let name else { parser.report(start, .missingKey("name", where: "unit")); return }
+                guard let code else {
+                    parser.report(start, .missingKey("code", where: "unit"))
+                    return
+                }
+                guard Identifier.isValidUnitCode(code.text) else {
+                    parser.report(code.start, .badUnitCode(code.text))
+                    return
+                }
+                guard let name else {
+                    parser.report(start, .missingKey("name", where: "unit"))
+                    return
+                }
                 let unit = Unit(code: code.text, name: name, aliases: aliases, location: parser.location(code.start))
                 if let clash = registry.add(unit) {
-                    extra.append(Diagnostic(.error, unit.location, .duplicateUnit(clash.name, other: clash.other.location)))
+                    extra.append(
+                        Diagnostic(.error, unit.location, .duplicateUnit(clash.name, other: clash.other.location)))
                 }
             }
         }
@@ -94,7 +113,10 @@ enum RegistryLoader {
     /// `groups:`: code, name, aliases and members (unit or group codes, names or aliases).
     private static func readGroups(_ parser: MeetingParser, into groups: inout [UnitGroup]) throws(YAMLSyntaxError) {
         try parser.reader.sequence { () throws(YAMLSyntaxError) in
-            var code: Scalar?, name: String?, aliases: [String] = [], members: [Located<String>]?
+            var code: Scalar?
+            var name: String?
+            var aliases: [String] = []
+            var members: [Located<String>]?
             let start = try parser.reader.peekMark()
             let ok = try parser.reader.mapping(groupKeys) { (k) throws(YAMLSyntaxError) in
                 switch k.index.flatMap(GroupKey.init) {
@@ -107,25 +129,34 @@ enum RegistryLoader {
                 }
             }
             guard ok != nil else { return }
-            guard let code else { parser.report(start, .missingKey("code", where: "group")); return }
+            guard let code else {
+                parser.report(start, .missingKey("code", where: "group"))
+                return
+            }
             guard Identifier.isValidUnitCode(code.text) else {
                 parser.report(code.start, .badUnitCode(code.text))
                 return
             }
-            guard let name else { parser.report(start, .missingKey("name", where: "group")); return }
+            guard let name else {
+                parser.report(start, .missingKey("name", where: "group"))
+                return
+            }
             guard let members, !members.isEmpty else {
                 parser.report(start, .missingKey("members", where: "group"))
                 return
             }
-            groups.append(UnitGroup(code: code.text, name: name, aliases: aliases, members: members,
-                                    location: parser.location(code.start)))
+            groups.append(
+                UnitGroup(
+                    code: code.text, name: name, aliases: aliases, members: members,
+                    location: parser.location(code.start)))
         }
     }
 
     static func settings(root: String) -> (Settings, [Diagnostic]) {
         let path = RootScanner.join(root, "settings.yaml")
         var settings = Settings()
-        let problems = readRootFile(path, root: root, required: false, keys: settingsKeys) { (parser, key) throws(YAMLSyntaxError) in
+        let problems = readRootFile(path, root: root, required: false, keys: settingsKeys) {
+            (parser, key) throws(YAMLSyntaxError) in
             switch key.index.flatMap(SettingsKey.init) {
             case .organization: settings.organization = try parser.optionalText()
             case .superior: settings.superior = try parser.optionalText()
@@ -134,7 +165,9 @@ enum RegistryLoader {
             case .recipients: settings.recipients = try parser.reader.scalarList().map(\.text)
             case .codes:
                 try parser.reader.mapping(codeKeys) { (k) throws(YAMLSyntaxError) in
-                    guard let which = k.index.flatMap(CodeKey.init) else { return try parser.unknown(k, "codes", codeKeys) }
+                    guard let which = k.index.flatMap(CodeKey.init) else {
+                        return try parser.unknown(k, "codes", codeKeys)
+                    }
                     guard let s = try parser.text() else { return }
                     if !s.text.contains("{{so}}") {
                         parser.report(s.start, .badSetting("codes.\(k.text)", s.text, expected: "{{so}}/BC-UBND"))
@@ -152,8 +185,11 @@ enum RegistryLoader {
                     case .authority:
                         guard let s = try parser.text() else { return }
                         guard authorities.contains(s.text) else {
-                            parser.report(s.start, .badSetting("signer.authority", s.text,
-                                                               expected: authorities.joined(separator: ", ")))
+                            parser.report(
+                                s.start,
+                                .badSetting(
+                                    "signer.authority", s.text,
+                                    expected: authorities.joined(separator: ", ")))
                             return
                         }
                         settings.signer.authority = s.text

@@ -25,7 +25,8 @@ enum RootScanner {
     }
 
     static func bytewiseLess(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
+        var a = a
+        var b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in
                 let n = min(x.count, y.count)

@@ -43,11 +43,18 @@ public enum SourceFile {
     /// 1-based line and column (in characters) of a byte offset, for errors libyaml gives
     /// as an offset only.
     static func mark(ofByte offset: Int, in bytes: [UInt8]) -> Mark {
-        var line = 1, column = 1, i = 0
+        var line = 1
+        var column = 1
+        var i = 0
         let end = min(offset, bytes.count)
         while i < end {
             let b = bytes[i]
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
             i += 1
         }
         return Mark(line: line, column: column, index: offset)

@@ -31,14 +31,17 @@ public enum TaskLocator {
             return .failure(FollowupError(.taskNameAmbiguous(name, candidates: matches.map(\.id))))
         }
         // One meeting, no such conclusion: say which it has, not the nearest other IDs.
-        if let localPart, meetings.count == 1, let meeting = ledger.meetings.first(where: { meetings.contains($0.id) }) {
+        if let localPart, meetings.count == 1, let meeting = ledger.meetings.first(where: { meetings.contains($0.id) })
+        {
             let ids = meeting.conclusions.map(\.id)
             let conclusion = String(localPart.split(separator: "/", maxSplits: 1).first ?? "")
             if !ids.contains(conclusion) {
                 return .failure(FollowupError(.conclusionNotInMeeting(name, meeting: meeting.id, conclusions: ids)))
             }
             // The conclusion is there but not that unit: its tasks are the suggestions.
-            let own = pool.map(\.id).filter { $0.hasPrefix(meeting.id + "#" + conclusion + "/") || $0 == meeting.id + "#" + conclusion }
+            let own = pool.map(\.id).filter {
+                $0.hasPrefix(meeting.id + "#" + conclusion + "/") || $0 == meeting.id + "#" + conclusion
+            }
             return .failure(FollowupError(.taskNameNotFound(name, suggestions: Array(own.prefix(12)))))
         }
         let all = ledger.tasks.map(\.id)
@@ -51,9 +54,10 @@ public enum TaskLocator {
     /// meeting ID never holds a '/'. Case and Unicode form do not matter.
     static func documentMeetings(_ number: String, in ledger: Ledger) -> Set<String> {
         let wanted = NFC.normalize(number.trimmingCharacters(in: .whitespaces)).lowercased()
-        return Set(ledger.meetings.filter { meeting in
-            meeting.document.map { NFC.normalize($0.trimmingCharacters(in: .whitespaces)).lowercased() } == wanted
-        }.map(\.id))
+        return Set(
+            ledger.meetings.filter { meeting in
+                meeting.document.map { NFC.normalize($0.trimmingCharacters(in: .whitespaces)).lowercased() } == wanted
+            }.map(\.id))
     }
 
     /// Loads as little as it can: the records whose file name starts with the meeting part
@@ -67,12 +71,17 @@ public enum TaskLocator {
             let year = String(meetingPart.prefix(4))
             if year.count == 4, year.allSatisfy(\.isNumber) {
                 var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: RootScanner.join(root, year), isDirectory: &isDir), isDir.boolValue {
+                if FileManager.default.fileExists(atPath: RootScanner.join(root, year), isDirectory: &isDir),
+                    isDir.boolValue
+                {
                     let ledger = try Loader.load(root: root, under: year, where: matches)
                     // Only a full meeting ID settles it here: a shorter name might also match
                     // a record outside the year folder, which must make it ambiguous.
                     if ledger.meetings.contains(where: { $0.id == meetingPart }),
-                       case .success(let task) = resolve(name, in: ledger) { return (ledger, task) }
+                        case .success(let task) = resolve(name, in: ledger)
+                    {
+                        return (ledger, task)
+                    }
                 }
             }
             let ledger = try Loader.load(root: root, where: matches)

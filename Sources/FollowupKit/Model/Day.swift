@@ -14,7 +14,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// A real calendar date, or nil (`2022-02-30`, month 13 ...).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Day.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -56,7 +57,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses exactly `yyyy-MM-dd` from UTF-8 bytes.
     init?(isoBytes u: UnsafeBufferPointer<UInt8>) {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-              let y = Day.number(u[0..<4]), let m = Day.number(u[5..<7]), let d = Day.number(u[8..<10])
+            let y = Day.number(u[0..<4]), let m = Day.number(u[5..<7]), let d = Day.number(u[8..<10])
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -65,9 +66,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(vietnamese text: some StringProtocol) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].utf8.count), (1...2).contains(parts[1].utf8.count),
-              parts[2].utf8.count == 4,
-              let d = Day.number(Array(parts[0].utf8)[...]), let m = Day.number(Array(parts[1].utf8)[...]),
-              let y = Day.number(Array(parts[2].utf8)[...]) else { return nil }
+            parts[2].utf8.count == 4,
+            let d = Day.number(Array(parts[0].utf8)[...]), let m = Day.number(Array(parts[1].utf8)[...]),
+            let y = Day.number(Array(parts[2].utf8)[...])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -111,7 +113,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let d = Day(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a yyyy-MM-dd date: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a yyyy-MM-dd date: \(text)"))
         }
         self = d
     }

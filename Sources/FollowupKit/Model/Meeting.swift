@@ -27,8 +27,10 @@ public struct Settings: Sendable, Equatable {
     /// The office units report to, named in reminder letters ("Văn phòng HĐND và UBND huyện").
     public var reportsTo: String?
 
-    public init(organization: String? = nil, superior: String? = nil, place: String? = nil,
-                reportsTo: String? = nil) {
+    public init(
+        organization: String? = nil, superior: String? = nil, place: String? = nil,
+        reportsTo: String? = nil
+    ) {
         self.organization = organization
         self.superior = superior
         self.place = place
@@ -112,9 +114,11 @@ public struct Update: Sendable, Equatable {
     public var dateLocation: SourceLocation?
     public var statusLocation: SourceLocation?
 
-    public init(task: String, date: Day, status: Status? = nil, due: Day? = nil, note: String? = nil,
-                by: String? = nil, document: String? = nil, reminder: Bool = false, reopen: Bool = false,
-                location: SourceLocation) {
+    public init(
+        task: String, date: Day, status: Status? = nil, due: Day? = nil, note: String? = nil,
+        by: String? = nil, document: String? = nil, reminder: Bool = false, reopen: Bool = false,
+        location: SourceLocation
+    ) {
         self.task = task
         self.date = date
         self.status = status
@@ -129,7 +133,8 @@ public struct Update: Sendable, Equatable {
 
     /// The same entry, wherever it stands in the file.
     public func sameContent(as other: Update) -> Bool {
-        var a = self, b = other
+        var a = self
+        var b = other
         a.location = b.location
         a.dateLocation = b.dateLocation
         a.statusLocation = b.statusLocation

@@ -1,6 +1,8 @@
 /// A task's status as units report it.
 public enum Status: String, CaseIterable, Sendable, Codable {
-    case open, inProgress = "in_progress", blocked, done, cancelled
+    case open
+    case inProgress = "in_progress"
+    case blocked, done, cancelled
 
     /// The status a record's `status:` value names, read from its UTF-8 bytes.
     init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
@@ -48,7 +50,8 @@ public enum Status: String, CaseIterable, Sendable, Codable {
     static func nearestWord(_ text: String) -> (word: String, status: Status)? {
         let words = spellings.map { folded($0.0) }
         guard let near = Suggest.nearest(folded(text), in: words, limit: 1).first,
-              let i = words.firstIndex(of: near) else { return nil }
+            let i = words.firstIndex(of: near)
+        else { return nil }
         return (spellings[i].0, spellings[i].1)
     }
 

@@ -13,8 +13,10 @@ public struct UnitGroup: Sendable, Equatable {
     /// The name and aliases as `TextFold` words, longest first (for `check`'s hint).
     let foldedNames: [(written: String, words: [String])]
 
-    public init(code: String, name: String, aliases: [String] = [], members: [Located<String>],
-                location: SourceLocation) {
+    public init(
+        code: String, name: String, aliases: [String] = [], members: [Located<String>],
+        location: SourceLocation
+    ) {
         self.code = code
         self.name = name
         self.aliases = aliases
@@ -62,13 +64,21 @@ extension UnitRegistry {
     func groupProblems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var names: [String] = []
-        for u in units { names.append(u.code); names.append(u.name); names.append(contentsOf: u.aliases) }
+        for u in units {
+            names.append(u.code)
+            names.append(u.name)
+            names.append(contentsOf: u.aliases)
+        }
         for g in groups { names.append(contentsOf: g.names) }
         for g in groups {
             for m in g.members where code(for: m.value) == nil && group(m.value) == nil {
                 let near = Suggest.nearest(m.value, in: names)
-                problems.append(Diagnostic(.error, m.location, .unknownGroupMember(m.value, group: g.code,
-                                                                                   suggestions: near)))
+                problems.append(
+                    Diagnostic(
+                        .error, m.location,
+                        .unknownGroupMember(
+                            m.value, group: g.code,
+                            suggestions: near)))
             }
             if let cycle = cycle(from: g) {
                 problems.append(Diagnostic(.error, g.location, .groupCycle(cycle)))
@@ -84,7 +94,10 @@ extension UnitRegistry {
         func visit(_ g: UnitGroup) -> Bool {
             for m in g.members {
                 guard code(for: m.value) == nil, let sub = group(m.value) else { continue }
-                if sub.code == start.code { path.append(sub.code); return true }
+                if sub.code == start.code {
+                    path.append(sub.code)
+                    return true
+                }
                 if path.contains(sub.code) || done.contains(sub.code) { continue }
                 path.append(sub.code)
                 if visit(sub) { return true }

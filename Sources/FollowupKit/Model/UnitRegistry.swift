@@ -65,7 +65,11 @@ public struct UnitRegistry: Sendable {
     /// The nearest codes and names, for an unknown unit.
     public func suggestions(for name: String) -> [String] {
         var names: [String] = []
-        for u in units { names.append(u.code); names.append(u.name); names.append(contentsOf: u.aliases) }
+        for u in units {
+            names.append(u.code)
+            names.append(u.name)
+            names.append(contentsOf: u.aliases)
+        }
         return Suggest.nearest(name, in: names).map { n in
             guard let u = resolve(n) else { return n }
             return u.code == n ? "\(u.code) (\(u.name))" : "\(n) (\(u.code))"

@@ -19,58 +19,72 @@ public struct DocxWriter {
             // properties close the body.
             if i < documents.count - 1 { body += "<w:p><w:pPr>\(DocxWriter.section)</w:pPr></w:p>" }
         }
-        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+        let w =
+            "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
         var pkg = OfficePackage()
-        pkg.add("[Content_Types].xml", OfficePackage.xmlHead + """
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-            <Default Extension="xml" ContentType="application/xml"/>\
-            <Override PartName="/word/document.xml" \
-            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-            <Override PartName="/word/styles.xml" \
-            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-            <Override PartName="/word/header1.xml" \
-            ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
-            </Types>
-            """)
-        pkg.add("_rels/.rels", OfficePackage.xmlHead + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" \
-            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-            Target="word/document.xml"/></Relationships>
-            """)
-        pkg.add("word/_rels/document.xml.rels", OfficePackage.xmlHead + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
-            Target="styles.xml"/>\
-            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" \
-            Target="header1.xml"/></Relationships>
-            """)
-        pkg.add("word/styles.xml", OfficePackage.xmlHead + """
-            <w:styles \(w)><w:docDefaults><w:rPrDefault><w:rPr>\
-            <w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" \
-            w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN"/></w:rPr>\
-            </w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" \
-            w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>\
-            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>\
-            <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>\
-            <w:tblPr><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>\
-            </w:tblCellMar></w:tblPr></w:style></w:styles>
-            """)
-        pkg.add("word/header1.xml", OfficePackage.xmlHead + """
-            <w:hdr \(w)><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r>\
-            <w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
-            <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r>\
-            <w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>
-            """)
-        pkg.add("word/document.xml", OfficePackage.xmlHead
-            + "<w:document \(w)><w:body>\(body)\(DocxWriter.section)</w:body></w:document>")
+        pkg.add(
+            "[Content_Types].xml",
+            OfficePackage.xmlHead + """
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                <Default Extension="xml" ContentType="application/xml"/>\
+                <Override PartName="/word/document.xml" \
+                ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+                <Override PartName="/word/styles.xml" \
+                ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+                <Override PartName="/word/header1.xml" \
+                ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+                </Types>
+                """)
+        pkg.add(
+            "_rels/.rels",
+            OfficePackage.xmlHead + """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" \
+                Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+                Target="word/document.xml"/></Relationships>
+                """)
+        pkg.add(
+            "word/_rels/document.xml.rels",
+            OfficePackage.xmlHead + """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
+                Target="styles.xml"/>\
+                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" \
+                Target="header1.xml"/></Relationships>
+                """)
+        pkg.add(
+            "word/styles.xml",
+            OfficePackage.xmlHead + """
+                <w:styles \(w)><w:docDefaults><w:rPrDefault><w:rPr>\
+                <w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" \
+                w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN"/></w:rPr>\
+                </w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" \
+                w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>\
+                <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>\
+                <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>\
+                <w:tblPr><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>\
+                </w:tblCellMar></w:tblPr></w:style></w:styles>
+                """)
+        pkg.add(
+            "word/header1.xml",
+            OfficePackage.xmlHead + """
+                <w:hdr \(w)><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r>\
+                <w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+                <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r>\
+                <w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>
+                """)
+        pkg.add(
+            "word/document.xml",
+            OfficePackage.xmlHead
+                + "<w:document \(w)><w:body>\(body)\(DocxWriter.section)</w:body></w:document>")
         return try pkg.bytes()
     }
 
     /// A4 portrait, NĐ 30 margins, header from page 2, numbers from 1.
-    static let section = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/>"
+    static let section =
+        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/>"
         + "<w:type w:val=\"nextPage\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
         + "<w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"567\" "
         + "w:footer=\"567\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/><w:titlePg/></w:sectPr>"
@@ -97,8 +111,10 @@ public struct DocxWriter {
 
     enum Align: String { case left, center, right, both }
 
-    func para(_ runs: String, align: Align = .left, firstLine: Int = 0, before: Int = 0, after: Int = 0,
-              keepNext: Bool = false, extra: String = "") -> String {
+    func para(
+        _ runs: String, align: Align = .left, firstLine: Int = 0, before: Int = 0, after: Int = 0,
+        keepNext: Bool = false, extra: String = ""
+    ) -> String {
         var pr = keepNext ? "<w:keepNext/>" : ""
         pr += extra
         if before != 0 || after != 0 { pr += "<w:spacing w:before=\"\(before)\" w:after=\"\(after)\"/>" }
@@ -137,7 +153,8 @@ public struct DocxWriter {
         var widths = t.columns.map { $0.weight * DocxWriter.textWidth / total }
         if let last = widths.indices.last { widths[last] += DocxWriter.textWidth - widths.reduce(0, +) }
         let small = Style(size: 24)
-        var x = "<w:tbl><w:tblPr><w:tblW w:w=\"\(DocxWriter.textWidth)\" w:type=\"dxa\"/>"
+        var x =
+            "<w:tbl><w:tblPr><w:tblW w:w=\"\(DocxWriter.textWidth)\" w:type=\"dxa\"/>"
             + "<w:tblLayout w:type=\"fixed\"/><w:tblBorders>"
             + ["top", "left", "bottom", "right", "insideH", "insideV"]
             .map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
@@ -170,10 +187,13 @@ public struct DocxWriter {
         left += rule(indent: 900)
         left += para(run(d.number, Style(size: 26)), align: .center)
         if let ex = d.excerpt { left += para(run(ex, Style(size: 24)), align: .center, before: 60) }
-        var right = para(run(lang.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"), bold),
-                         align: .center)
-        right += para(run(lang.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
-                          Style(bold: true)), align: .center)
+        var right = para(
+            run(lang.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"), bold),
+            align: .center)
+        right += para(
+            run(
+                lang.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+                Style(bold: true)), align: .center)
         right += rule(indent: 1300)
         right += para(run(d.placeDate, Style(italic: true)), align: .center, before: 120)
         var x = layout([4050, DocxWriter.textWidth - 4050], [left, right])
@@ -184,7 +204,9 @@ public struct DocxWriter {
         }
         if !d.addressees.isEmpty {
             let to = lang.pick("Kính gửi: ", "To: ")
-            let lines = d.addressees.count == 1 ? [to + d.addressees[0]]
+            let lines =
+                d.addressees.count == 1
+                ? [to + d.addressees[0]]
                 : [to] + d.addressees.map { "- " + $0 + ";" }
             for l in lines { x += para(run(l), align: .center, before: 240, after: 120) }
         }
@@ -192,8 +214,9 @@ public struct DocxWriter {
         for block in d.body {
             switch block {
             case .heading(let h):
-                x += para(run(h, Style(bold: true)), align: .both, firstLine: 567, before: 120, after: 60,
-                          keepNext: true)
+                x += para(
+                    run(h, Style(bold: true)), align: .both, firstLine: 567, before: 120, after: 60,
+                    keepNext: true)
             case .paragraph(let p):
                 x += para(run(p), align: .both, firstLine: 567, before: first ? 240 : 60, after: 60)
             case .note(let p):

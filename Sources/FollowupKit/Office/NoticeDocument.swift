@@ -1,8 +1,10 @@
 /// The conclusion notice (thông báo kết luận) made from a meeting's record, so that a record
 /// becomes its notice with no retyping.
 public enum NoticeDocument {
-    public static func document(_ m: Meeting, units: UnitRegistry, settings: Settings, stamp: DocumentStamp,
-                                lang: Language) -> (OfficialDocument, DocumentFrame) {
+    public static func document(
+        _ m: Meeting, units: UnitRegistry, settings: Settings, stamp: DocumentStamp,
+        lang: Language
+    ) -> (OfficialDocument, DocumentFrame) {
         let frame = DocumentFrame(settings: settings, kind: .notice, stamp: stamp, lang: lang)
         func name(_ u: Located<String>) -> String { units.resolve(u.value)?.name ?? u.value }
         let chair = m.chair
@@ -22,13 +24,16 @@ public enum NoticeDocument {
                 if !text.isEmpty { body.append(.paragraph(text)) }
             }
         }
-        body.append(.paragraph(lang.pick(
-            "Sau khi nghe ý kiến của các đại biểu dự họp, đồng chí \(chairName) kết luận như sau:",
-                                          "Having heard the participants, \(chairName) concluded as follows:")))
+        body.append(
+            .paragraph(
+                lang.pick(
+                    "Sau khi nghe ý kiến của các đại biểu dự họp, đồng chí \(chairName) kết luận như sau:",
+                    "Having heard the participants, \(chairName) concluded as follows:")))
         var concerned: [String] = []
         for (n, c) in m.conclusions.enumerated() {
             body.append(.paragraph("\(n + 1). \(c.text)"))
-            let leads = c.owners.map(name), support = c.support.map(name)
+            let leads = c.owners.map(name)
+            let support = c.support.map(name)
             for u in leads + support where !concerned.contains(u) { concerned.append(u) }
             var note = lang.pick("Đơn vị chủ trì: ", "Lead: ") + leads.joined(separator: ", ")
             if !support.isEmpty {
@@ -37,14 +42,18 @@ public enum NoticeDocument {
             if let due = c.due ?? m.defaultDue { note += lang.pick(". Thời hạn: ", ". Deadline: ") + due.label(lang) }
             body.append(.note(note + "."))
         }
-        body.append(.paragraph(lang.pick(
-            "\(settings.organization ?? DocumentFrame.blank) thông báo để các cơ quan, đơn vị biết, thực hiện "
-                + "và báo cáo kết quả theo thời hạn được giao.",
-            "Issued for the units concerned to carry out and report on by the deadlines set.")))
-        let doc = frame.document(title: lang.pick("THÔNG BÁO", "NOTICE"),
-                                 summary: lang.pick("Kết luận của đồng chí \(chair) tại \(m.title)",
-                                                    "Conclusions of \(chair) at the \(m.title)"),
-                                 body: body, recipients: frame.recipientLines(first: concerned, lang: lang))
+        body.append(
+            .paragraph(
+                lang.pick(
+                    "\(settings.organization ?? DocumentFrame.blank) thông báo để các cơ quan, đơn vị biết, thực hiện "
+                        + "và báo cáo kết quả theo thời hạn được giao.",
+                    "Issued for the units concerned to carry out and report on by the deadlines set.")))
+        let doc = frame.document(
+            title: lang.pick("THÔNG BÁO", "NOTICE"),
+            summary: lang.pick(
+                "Kết luận của đồng chí \(chair) tại \(m.title)",
+                "Conclusions of \(chair) at the \(m.title)"),
+            body: body, recipients: frame.recipientLines(first: concerned, lang: lang))
         return (doc, frame)
     }
 }
@@ -55,7 +64,8 @@ public enum OfficialHTMLWriter {
     public static func render(_ d: OfficialDocument, lang: Language) -> String {
         let e = DigestHTMLRenderer.escape
         var h = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        h += "<meta http-equiv=\"Content-Security-Policy\" "
+        h +=
+            "<meta http-equiv=\"Content-Security-Policy\" "
             + "content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
         h += "<title>\(e(d.title ?? d.excerpt ?? ""))</title>\n<style>\n\(DigestHTMLRenderer.style)\n"
         h += "p { text-align: justify; text-indent: 10mm; margin: 2mm 0; } p.note { font-style: italic; }\n"
@@ -91,9 +101,11 @@ public enum OfficialHTMLWriter {
                 h += "</colgroup>\n<thead><tr>" + t.columns.map { "<th>\(e($0.title))</th>" }.joined()
                 h += "</tr></thead>\n<tbody>\n"
                 for row in t.rows {
-                    h += "<tr>" + zip(t.columns, row).map { c, v in
-                        "<td\(c.numeric ? " class=\"n\"" : "")>\(e(v.display(lang)))</td>"
-                    }.joined() + "</tr>\n"
+                    h +=
+                        "<tr>"
+                        + zip(t.columns, row).map { c, v in
+                            "<td\(c.numeric ? " class=\"n\"" : "")>\(e(v.display(lang)))</td>"
+                        }.joined() + "</tr>\n"
                 }
                 h += "</tbody>\n</table>\n"
             }

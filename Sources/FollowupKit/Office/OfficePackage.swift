@@ -17,8 +17,10 @@ struct OfficePackage {
             let stamp = Date(timeIntervalSince1970: 315_532_800)
             for part in parts {
                 let data = Data(part.xml.utf8)
-                try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count),
-                                     modificationDate: stamp, compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: part.name, type: .file, uncompressedSize: Int64(data.count),
+                    modificationDate: stamp, compressionMethod: .deflate
+                ) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
@@ -34,10 +36,12 @@ struct OfficePackage {
     /// Text escaped for XML content and attribute values; characters XML 1.0 forbids
     /// (C0 controls but tab and newline) become U+FFFD.
     static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { b in
-            b < 0x20 && b != 0x0A && b != 0x09 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<")
-                || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"")
-        }) else { return s }
+        guard
+            s.utf8.contains(where: { b in
+                b < 0x20 && b != 0x0A && b != 0x09 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<")
+                    || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"")
+            })
+        else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for u in s.unicodeScalars {

@@ -117,7 +117,8 @@ public struct DocumentFrame: Sendable {
             organization = lang.pick("(TÊN CƠ QUAN)", "(ISSUING BODY)")
             missing.append("organization")
         }
-        let code: String?, codeKey: String
+        let code: String?
+        let codeKey: String
         switch kind {
         case .report: (code, codeKey) = (settings.codes.report, "codes.report")
         case .letter: (code, codeKey) = (settings.codes.letter, "codes.letter")
@@ -125,7 +126,7 @@ public struct DocumentFrame: Sendable {
         }
         let no = lang.pick("Số: ", "No.: ")
         if let number = stamp.number, number.contains("/") {
-            self.number = no + number    // a full number and code: 45/TB-UBND
+            self.number = no + number  // a full number and code: 45/TB-UBND
         } else if let code {
             // Without --number the number is left blank, to be written in when issued.
             // No-break spaces: HTML would fold ordinary ones into one.
@@ -143,11 +144,15 @@ public struct DocumentFrame: Sendable {
             let behalf = s.behalf ?? settings.organization.map(DocumentFrame.collective) ?? DocumentFrame.blank
             signer.append("\(authority) \(behalf.uppercased())")
         }
-        if let title = s.title { signer.append(title.uppercased()) } else {
+        if let title = s.title {
+            signer.append(title.uppercased())
+        } else {
             signer.append(lang.pick("(CHỨC VỤ NGƯỜI KÝ)", "(SIGNER'S TITLE)"))
             missing.append("signer.title")
         }
-        if let name = s.name { signerName = name } else {
+        if let name = s.name {
+            signerName = name
+        } else {
             signerName = lang.pick("(Họ và tên)", "(Full name)")
             missing.append("signer.name")
         }
@@ -158,7 +163,8 @@ public struct DocumentFrame: Sendable {
     /// "Tân Kỳ, ngày 05 tháng 02 năm 2027": day and month below 10 with a leading zero.
     public static func placeDate(_ place: String?, _ day: Day, _ lang: Language) -> String {
         let (y, m, d) = day.components
-        let dd = d < 10 ? "0\(d)" : "\(d)", mm = m < 10 ? "0\(m)" : "\(m)"
+        let dd = d < 10 ? "0\(d)" : "\(d)"
+        let mm = m < 10 ? "0\(m)" : "\(m)"
         let p = place ?? blank
         return lang.pick("\(p), ngày \(dd) tháng \(mm) năm \(y)", "\(p), \(day.iso)")
     }
@@ -181,11 +187,14 @@ public struct DocumentFrame: Sendable {
         return lines.enumerated().map { i, s in "- " + s + (i == lines.count - 1 ? "." : ";") }
     }
 
-    func document(excerpt: String? = nil, title: String?, summary: String?, addressees: [String] = [],
-                  body: [OfficeBlock], recipients: [String]) -> OfficialDocument {
-        OfficialDocument(superior: superior, organization: organization, number: number, excerpt: excerpt,
-                         placeDate: placeDate, title: title, summary: summary, addressees: addressees, body: body,
-                         recipients: recipients, signer: signer, signerName: signerName)
+    func document(
+        excerpt: String? = nil, title: String?, summary: String?, addressees: [String] = [],
+        body: [OfficeBlock], recipients: [String]
+    ) -> OfficialDocument {
+        OfficialDocument(
+            superior: superior, organization: organization, number: number, excerpt: excerpt,
+            placeDate: placeDate, title: title, summary: summary, addressees: addressees, body: body,
+            recipients: recipients, signer: signer, signerName: signerName)
     }
 
     /// The warning for missing keys, or nil.

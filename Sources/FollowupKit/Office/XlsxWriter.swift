@@ -14,14 +14,22 @@ public struct OfficeSheet: Sendable {
 /// frozen, column widths from the display width of what they hold.
 public enum XlsxWriter {
     /// Cell formats in styles.xml, by index.
-    enum Format: Int { case plain = 0, header, date, percent, text, number }
+    enum Format: Int {
+        case plain = 0
+        case header
+        case date
+        case percent
+        case text
+        case number
+    }
 
     public static func bytes(_ sheets: [OfficeSheet]) throws(FollowupError) -> [UInt8] {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         var pkg = OfficePackage()
         let names = sheetNames(sheets.map(\.name))
-        var types = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        var types =
+            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
             + "<Override PartName=\"/xl/workbook.xml\" "
@@ -31,17 +39,23 @@ public enum XlsxWriter {
         var book = "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><bookViews><workbookView/></bookViews><sheets>"
         var rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for i in sheets.indices {
-            types += "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" "
+            types +=
+                "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" "
                 + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
             book += "<sheet name=\"\(OfficePackage.escape(names[i]))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
-            rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(rel)/worksheet\" "
+            rels +=
+                "<Relationship Id=\"rId\(i + 1)\" Type=\"\(rel)/worksheet\" "
                 + "Target=\"worksheets/sheet\(i + 1).xml\"/>"
         }
         rels += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/>"
         pkg.add("[Content_Types].xml", OfficePackage.xmlHead + types + "</Types>")
-        pkg.add("_rels/.rels", OfficePackage.xmlHead
-            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + "<Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
+        pkg.add(
+            "_rels/.rels",
+            OfficePackage.xmlHead
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" "
+                + "Target=\"xl/workbook.xml\"/></Relationships>"
+        )
         pkg.add("xl/workbook.xml", OfficePackage.xmlHead + book + "</sheets></workbook>")
         pkg.add("xl/_rels/workbook.xml.rels", OfficePackage.xmlHead + rels + "</Relationships>")
         pkg.add("xl/styles.xml", OfficePackage.xmlHead + styles(main))
@@ -53,10 +67,13 @@ public enum XlsxWriter {
 
     static func styles(_ main: String) -> String {
         let font = "<name val=\"Times New Roman\"/><family val=\"1\"/>"
-        let thin = "<border><left style=\"thin\"/><right style=\"thin\"/><top style=\"thin\"/>"
+        let thin =
+            "<border><left style=\"thin\"/><right style=\"thin\"/><top style=\"thin\"/>"
             + "<bottom style=\"thin\"/><diagonal/></border>"
-        func xf(_ numFmt: Int, font: Int = 0, fill: Int = 0, border: Int = 1, wrap: Bool = false,
-                center: Bool = false) -> String {
+        func xf(
+            _ numFmt: Int, font: Int = 0, fill: Int = 0, border: Int = 1, wrap: Bool = false,
+            center: Bool = false
+        ) -> String {
             "<xf numFmtId=\"\(numFmt)\" fontId=\"\(font)\" fillId=\"\(fill)\" borderId=\"\(border)\" xfId=\"0\""
                 + (numFmt != 0 ? " applyNumberFormat=\"1\"" : "") + " applyBorder=\"1\" applyAlignment=\"1\">"
                 + "<alignment vertical=\"top\"\(wrap ? " wrapText=\"1\"" : "")"
@@ -80,7 +97,8 @@ public enum XlsxWriter {
 
     /// The column letters of a 0-based index: A ... Z, AA ...
     static func column(_ i: Int) -> String {
-        var n = i + 1, s = ""
+        var n = i + 1
+        var s = ""
         while n > 0 {
             let r = (n - 1) % 26
             s = String(UnicodeScalar(UInt8(65 + r))) + s
@@ -93,7 +111,8 @@ public enum XlsxWriter {
     static func serial(_ d: Day) -> Int { d.daysSinceEpoch + 25_569 }
 
     static func sheet(_ t: OfficeTable, main: String) -> String {
-        var x = "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
+        var x =
+            "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
             + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews><cols>"
         for (i, w) in widths(t).enumerated() {
@@ -149,10 +168,12 @@ public enum XlsxWriter {
     static func sheetNames(_ wanted: [String]) -> [String] {
         var seen = Set<String>()
         return wanted.map { name in
-            var base = String(name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) }
-                .map(Character.init).prefix(31))
+            var base = String(
+                name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) }
+                    .map(Character.init).prefix(31))
             if base.isEmpty { base = "Sheet" }
-            var candidate = base, n = 2
+            var candidate = base
+            var n = 2
             while seen.contains(candidate.lowercased()) {
                 candidate = String(base.prefix(28)) + " \(n)"
                 n += 1

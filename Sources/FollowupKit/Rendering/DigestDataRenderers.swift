@@ -19,7 +19,8 @@ public struct DigestJSONRenderer {
         if let r = c.onTimeRate {
             // Four decimals: stable across platforms, precise enough for a percentage.
             let scaled = Int((r * 10000).rounded())
-            let s = scaled == 10000 ? "1" : "0." + String(repeating: "0", count: 4 - String(scaled).count) + String(scaled)
+            let s =
+                scaled == 10000 ? "1" : "0." + String(repeating: "0", count: 4 - String(scaled).count) + String(scaled)
             w.raw("on_time_rate", s.hasSuffix(".0000") ? "0" : s)
         } else {
             w.raw("on_time_rate", "null")
@@ -91,8 +92,10 @@ public struct DigestJSONRenderer {
             w.close()
         }
         w.close(array: true)
-        for (key, list) in [("overdue", r.overdue), ("blocked", r.blocked), ("due_soon", r.dueSoon), ("stale", r.stale),
-                            ("escalated", r.escalated), ("completed_since", r.completedSince), ("assigned_since", r.assignedSince)] {
+        for (key, list) in [
+            ("overdue", r.overdue), ("blocked", r.blocked), ("due_soon", r.dueSoon), ("stale", r.stale),
+            ("escalated", r.escalated), ("completed_since", r.completedSince), ("assigned_since", r.assignedSince),
+        ] {
             w.array(key, list, element: item)
         }
         w.close()
@@ -104,14 +107,19 @@ public struct DigestCSVRenderer {
 
     public static func render(_ r: DigestReport) -> String {
         var w = CSVWriter()
-        w.row(["id", "unit", "meeting", "meeting_date", "due", "original_due", "status", "state", "days_overdue",
-               "days_left", "not_started", "blocked", "due_soon", "stale", "reminders", "last_update", "done_date", "text"])
+        w.row([
+            "id", "unit", "meeting", "meeting_date", "due", "original_due", "status", "state", "days_overdue",
+            "days_left", "not_started", "blocked", "due_soon", "stale", "reminders", "last_update", "done_date", "text",
+        ])
         func flag(_ b: Bool) -> String { b ? "1" : "0" }
         for i in r.items {
-            w.row([i.id, i.unit, i.meeting, i.meetingDate.iso, i.due.iso ?? "ongoing", i.originalDue.iso ?? "ongoing",
-                   i.status.rawValue, i.state.rawValue, i.daysOverdue.map(String.init) ?? "", i.daysLeft.map(String.init) ?? "",
-                   flag(i.notStarted), flag(i.blocked), flag(i.dueSoon), flag(i.stale), String(i.reminders),
-                   i.lastUpdate?.iso ?? "", i.doneDate?.iso ?? "", i.text])
+            w.row([
+                i.id, i.unit, i.meeting, i.meetingDate.iso, i.due.iso ?? "ongoing", i.originalDue.iso ?? "ongoing",
+                i.status.rawValue, i.state.rawValue, i.daysOverdue.map(String.init) ?? "",
+                i.daysLeft.map(String.init) ?? "",
+                flag(i.notStarted), flag(i.blocked), flag(i.dueSoon), flag(i.stale), String(i.reminders),
+                i.lastUpdate?.iso ?? "", i.doneDate?.iso ?? "", i.text,
+            ])
         }
         return w.output
     }

@@ -4,7 +4,9 @@ struct DigestLabels {
 
     func pick(_ vi: String, _ en: String) -> String { lang.pick(vi, en) }
 
-    var title: String { pick("TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾT LUẬN, NHIỆM VỤ", "FOLLOW-UP DIGEST OF MEETING CONCLUSIONS") }
+    var title: String {
+        pick("TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾT LUẬN, NHIỆM VỤ", "FOLLOW-UP DIGEST OF MEETING CONCLUSIONS")
+    }
     func asOf(_ d: Day) -> String { pick("Số liệu tính đến ngày \(d.vietnamese)", "As of \(d.iso)") }
     func unitScope(_ names: [String]) -> String { pick("Đơn vị: ", "Unit: ") + names.joined(separator: ", ") }
 
@@ -34,14 +36,18 @@ struct DigestLabels {
 
     /// The per-unit table, the same in every format: its header, and a unit's cells.
     var unitHeader: [String] {
-        [code, unit, total, doneOnTimeShort, doneLateShort, withinDeadline, overdue, ongoing, cancelled, onTimeRate,
-         reminders]
+        [
+            code, unit, total, doneOnTimeShort, doneLateShort, withinDeadline, overdue, ongoing, cancelled, onTimeRate,
+            reminders,
+        ]
     }
 
     func unitCells(_ u: DigestUnitRow) -> [String] {
         let c = u.counts
-        return [u.code, u.name, "\(c.tasks)", "\(c.doneOnTime)", "\(c.doneLate)", "\(c.withinDeadline)", "\(c.overdue)",
-                "\(c.ongoing)", "\(c.cancelled)", percent(c.onTimeRate), "\(c.reminders)"]
+        return [
+            u.code, u.name, "\(c.tasks)", "\(c.doneOnTime)", "\(c.doneLate)", "\(c.withinDeadline)", "\(c.overdue)",
+            "\(c.ongoing)", "\(c.cancelled)", percent(c.onTimeRate), "\(c.reminders)",
+        ]
     }
 
     /// The unit table's columns that hold numbers, and the one that holds the overdue count.
@@ -49,12 +55,26 @@ struct DigestLabels {
     static let unitOverdueColumn = 6
 
     func overdueHeading(_ n: Int) -> String { pick("Nhiệm vụ quá hạn (\(n))", "Overdue tasks (\(n))") }
-    func blockedHeading(_ n: Int) -> String { pick("Nhiệm vụ vướng mắc, cần chỉ đạo (\(n))", "Blocked tasks needing direction (\(n))") }
-    func dueSoonHeading(_ days: Int, _ n: Int) -> String { pick("Sắp đến hạn trong \(days) ngày (\(n))", "Due within \(days) days (\(n))") }
-    func staleHeading(_ days: Int, _ n: Int) -> String { pick("Chưa cập nhật tiến độ từ \(days) ngày trở lên (\(n))", "Not updated for \(days) days or more (\(n))") }
-    func escalatedHeading(_ n: Int) -> String { pick("Đã đôn đốc từ 3 lần, báo cáo lãnh đạo (\(n))", "Reminded 3 times or more: raise with the leadership (\(n))") }
-    func completedHeading(_ since: Day, _ n: Int) -> String { pick("Hoàn thành từ ngày \(since.vietnamese) (\(n))", "Completed since \(since.iso) (\(n))") }
-    func assignedHeading(_ since: Day, _ n: Int) -> String { pick("Giao mới từ ngày \(since.vietnamese) (\(n))", "Assigned since \(since.iso) (\(n))") }
+    func blockedHeading(_ n: Int) -> String {
+        pick("Nhiệm vụ vướng mắc, cần chỉ đạo (\(n))", "Blocked tasks needing direction (\(n))")
+    }
+    func dueSoonHeading(_ days: Int, _ n: Int) -> String {
+        pick("Sắp đến hạn trong \(days) ngày (\(n))", "Due within \(days) days (\(n))")
+    }
+    func staleHeading(_ days: Int, _ n: Int) -> String {
+        pick("Chưa cập nhật tiến độ từ \(days) ngày trở lên (\(n))", "Not updated for \(days) days or more (\(n))")
+    }
+    func escalatedHeading(_ n: Int) -> String {
+        pick(
+            "Đã đôn đốc từ 3 lần, báo cáo lãnh đạo (\(n))", "Reminded 3 times or more: raise with the leadership (\(n))"
+        )
+    }
+    func completedHeading(_ since: Day, _ n: Int) -> String {
+        pick("Hoàn thành từ ngày \(since.vietnamese) (\(n))", "Completed since \(since.iso) (\(n))")
+    }
+    func assignedHeading(_ since: Day, _ n: Int) -> String {
+        pick("Giao mới từ ngày \(since.vietnamese) (\(n))", "Assigned since \(since.iso) (\(n))")
+    }
     var none: String { pick("Không có.", "None.") }
 
     var task: String { pick("Nhiệm vụ", "Task") }
@@ -89,24 +109,38 @@ struct DigestLabels {
     func sections(_ r: DigestReport) -> [DigestSection] {
         let due = DigestSection.Column(deadline, { self.deadline($0.due, original: $0.originalDue) })
         var out = [
-            DigestSection(heading: overdueHeading(r.overdue.count), items: r.overdue, tone: .alarm,
-                          columns: [due, .init(daysOverdue, { "\($0.daysOverdue ?? 0)" }), .init(reminders, { "\($0.reminders)" })]),
-            DigestSection(heading: blockedHeading(r.blocked.count), items: r.blocked, tone: .plain,
-                          columns: [due, .init(note, { $0.note ?? "" }, long: true)]),
-            DigestSection(heading: dueSoonHeading(r.dueSoonDays, r.dueSoon.count), items: r.dueSoon, tone: .warning,
-                          columns: [due, .init(daysLeft, { "\($0.daysLeft ?? 0)" })]),
-            DigestSection(heading: staleHeading(r.staleDays, r.stale.count), items: r.stale, tone: .plain,
-                          columns: [due, .init(lastUpdate, { $0.lastUpdate.map(self.lang.format) ?? self.never }),
-                                    .init(daysIdle, { "\($0.daysSinceUpdate ?? 0)" })]),
+            DigestSection(
+                heading: overdueHeading(r.overdue.count), items: r.overdue, tone: .alarm,
+                columns: [
+                    due, .init(daysOverdue, { "\($0.daysOverdue ?? 0)" }), .init(reminders, { "\($0.reminders)" }),
+                ]),
+            DigestSection(
+                heading: blockedHeading(r.blocked.count), items: r.blocked, tone: .plain,
+                columns: [due, .init(note, { $0.note ?? "" }, long: true)]),
+            DigestSection(
+                heading: dueSoonHeading(r.dueSoonDays, r.dueSoon.count), items: r.dueSoon, tone: .warning,
+                columns: [due, .init(daysLeft, { "\($0.daysLeft ?? 0)" })]),
+            DigestSection(
+                heading: staleHeading(r.staleDays, r.stale.count), items: r.stale, tone: .plain,
+                columns: [
+                    due, .init(lastUpdate, { $0.lastUpdate.map(self.lang.format) ?? self.never }),
+                    .init(daysIdle, { "\($0.daysSinceUpdate ?? 0)" }),
+                ]),
         ]
         if !r.escalated.isEmpty {
-            out.append(DigestSection(heading: escalatedHeading(r.escalated.count), items: r.escalated, tone: .alarm,
-                                     columns: [due, .init(reminders, { "\($0.reminders)" })]))
+            out.append(
+                DigestSection(
+                    heading: escalatedHeading(r.escalated.count), items: r.escalated, tone: .alarm,
+                    columns: [due, .init(reminders, { "\($0.reminders)" })]))
         }
-        out.append(DigestSection(heading: completedHeading(r.since, r.completedSince.count), items: r.completedSince, tone: .good,
-                                 columns: [due, .init(doneOn, { $0.doneDate.map(self.lang.format) ?? "" })]))
-        out.append(DigestSection(heading: assignedHeading(r.since, r.assignedSince.count), items: r.assignedSince, tone: .plain,
-                                 columns: [due, .init(meetingDate, { self.lang.format($0.meetingDate) })]))
+        out.append(
+            DigestSection(
+                heading: completedHeading(r.since, r.completedSince.count), items: r.completedSince, tone: .good,
+                columns: [due, .init(doneOn, { $0.doneDate.map(self.lang.format) ?? "" })]))
+        out.append(
+            DigestSection(
+                heading: assignedHeading(r.since, r.assignedSince.count), items: r.assignedSince, tone: .plain,
+                columns: [due, .init(meetingDate, { self.lang.format($0.meetingDate) })]))
         return out
     }
 }

@@ -8,13 +8,16 @@ public struct DigestMarkdownRenderer {
     static func cell(_ s: String) -> String {
         let clean = TextWidth.sanitize(s)
         // Most cells hold none of these: looked for byte by byte, not character by character.
-        guard clean.utf8.contains(where: { b in
-            switch b {
-            case UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "*"),
-                 UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\\"): return true
-            default: return false
-            }
-        }) else { return clean }
+        guard
+            clean.utf8.contains(where: { b in
+                switch b {
+                case UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "*"),
+                    UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\\"):
+                    return true
+                default: return false
+                }
+            })
+        else { return clean }
         var out = ""
         for ch in clean {
             switch ch {
@@ -37,36 +40,55 @@ public struct DigestMarkdownRenderer {
     }
 
     public func render(_ r: DigestReport) -> String {
-        let L = DigestLabels(lang: lang)
+        let labels = DigestLabels(lang: lang)
         let c = r.totals
-        var out = "# \(L.title)\n\n"
+        var out = "# \(labels.title)\n\n"
         if let org = r.settings.organization { out += "**\(DigestMarkdownRenderer.cell(org))** — " }
-        out += L.asOf(r.asOf) + "\n\n"
-        if !r.unitFilter.isEmpty { out += L.unitScope(r.unitFilter) + "\n\n" }
+        out += labels.asOf(r.asOf) + "\n\n"
+        if !r.unitFilter.isEmpty { out += labels.unitScope(r.unitFilter) + "\n\n" }
         out += DigestMarkdownRenderer.table(
-            ["", L.tasks, "%"],
-            [[L.doneOnTime + " (" + L.done.lowercased() + ")", "\(c.doneOnTime)", L.percent(c.doneOnTime, of: c.tasks)],
-             [L.doneLate + " (" + L.done.lowercased() + ")", "\(c.doneLate)", L.percent(c.doneLate, of: c.tasks)],
-             [L.withinDeadline + " (" + L.notDone.lowercased() + ")", "\(c.withinDeadline)", L.percent(c.withinDeadline, of: c.tasks)],
-             [L.overdue + " (" + L.notDone.lowercased() + ")", "\(c.overdue)", L.percent(c.overdue, of: c.tasks)],
-             [L.ongoing, "\(c.ongoing)", L.percent(c.ongoing, of: c.tasks)],
-             [L.total, "\(c.tasks)", c.tasks > 0 ? L.percent(1) : "—"],
-             [L.cancelled, "\(c.cancelled)", ""],
-             [L.onTimeRate, "", L.percent(c.onTimeRate)],
-             [L.notStarted, "\(c.notStarted)", ""], [L.blocked, "\(c.blocked)", ""],
-             [L.dueSoon(r.dueSoonDays), "\(c.dueSoon)", ""], [L.stale(r.staleDays), "\(c.stale)", ""],
-             [L.escalated, "\(c.escalated)", ""]],
+            ["", labels.tasks, "%"],
+            [
+                [
+                    labels.doneOnTime + " (" + labels.done.lowercased() + ")", "\(c.doneOnTime)",
+                    labels.percent(c.doneOnTime, of: c.tasks),
+                ],
+                [
+                    labels.doneLate + " (" + labels.done.lowercased() + ")", "\(c.doneLate)",
+                    labels.percent(c.doneLate, of: c.tasks),
+                ],
+                [
+                    labels.withinDeadline + " (" + labels.notDone.lowercased() + ")", "\(c.withinDeadline)",
+                    labels.percent(c.withinDeadline, of: c.tasks),
+                ],
+                [
+                    labels.overdue + " (" + labels.notDone.lowercased() + ")", "\(c.overdue)",
+                    labels.percent(c.overdue, of: c.tasks),
+                ],
+                [labels.ongoing, "\(c.ongoing)", labels.percent(c.ongoing, of: c.tasks)],
+                [labels.total, "\(c.tasks)", c.tasks > 0 ? labels.percent(1) : "—"],
+                [labels.cancelled, "\(c.cancelled)", ""],
+                [labels.onTimeRate, "", labels.percent(c.onTimeRate)],
+                [labels.notStarted, "\(c.notStarted)", ""], [labels.blocked, "\(c.blocked)", ""],
+                [labels.dueSoon(r.dueSoonDays), "\(c.dueSoon)", ""], [labels.stale(r.staleDays), "\(c.stale)", ""],
+                [labels.escalated, "\(c.escalated)", ""],
+            ],
             right: [1, 2])
         if !r.units.isEmpty {
-            out += "\n## \(L.unitsHeading)\n\n"
-            out += DigestMarkdownRenderer.table(L.unitHeader, r.units.map(L.unitCells),
-                                                right: DigestLabels.unitNumberColumns)
+            out += "\n## \(labels.unitsHeading)\n\n"
+            out += DigestMarkdownRenderer.table(
+                labels.unitHeader, r.units.map(labels.unitCells),
+                right: DigestLabels.unitNumberColumns)
         }
-        for section in L.sections(r) {
+        for section in labels.sections(r) {
             out += "\n## \(section.heading)\n\n"
-            guard !section.items.isEmpty else { out += L.none + "\n"; continue }
-            out += DigestMarkdownRenderer.table([L.task, L.unit] + section.columns.map(\.title) + [L.text],
-                                                section.items.map { i in [i.id, i.unit] + section.columns.map { $0.value(i) } + [i.text] })
+            guard !section.items.isEmpty else {
+                out += labels.none + "\n"
+                continue
+            }
+            out += DigestMarkdownRenderer.table(
+                [labels.task, labels.unit] + section.columns.map(\.title) + [labels.text],
+                section.items.map { i in [i.id, i.unit] + section.columns.map { $0.value(i) } + [i.text] })
         }
         return out
     }

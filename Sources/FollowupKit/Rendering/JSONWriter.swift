@@ -74,7 +74,9 @@ public struct JSONWriter {
             var runStart = 0
             var i = 0
             let n = u.count
-            func flush(_ end: Int) { if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<end])) } }
+            func flush(_ end: Int) {
+                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<end])) }
+            }
             while i < n {
                 let c = u[i]
                 var escape: [UInt8]?
@@ -95,8 +97,10 @@ public struct JSONWriter {
                     i += 2
                     runStart = i
                     continue
-                case 0xE2 where i + 2 < n && (u[i + 1] == 0x80 && (0xA8...0xAE).contains(u[i + 2])
-                                             || u[i + 1] == 0x81 && (0xA6...0xA9).contains(u[i + 2])):
+                case 0xE2
+                where i + 2 < n
+                    && (u[i + 1] == 0x80 && (0xA8...0xAE).contains(u[i + 2])
+                        || u[i + 1] == 0x81 && (0xA6...0xA9).contains(u[i + 2])):
                     flush(i)
                     let v = 0x2000 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
                     out.append(contentsOf: unicodeEscape(v))
@@ -125,7 +129,9 @@ public struct JSONWriter {
         let from = comma ? 0 : 1
         let to = indent && pretty ? 2 + 2 * depth : 1
         guard to > from else { return }
-        JSONWriter.separator.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<to])) }
+        JSONWriter.separator.withUnsafeBufferPointer {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<to]))
+        }
     }
 
     private mutating func beginValue(key: String?) {
@@ -187,9 +193,12 @@ public struct JSONWriter {
         guard let value else { return out.append(contentsOf: "null".utf8) }
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var n = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { d in
             var i = d.count
             repeat {
@@ -209,7 +218,9 @@ public struct JSONWriter {
         let y = c.year
         let text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
             0x22, UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10), 0x2D,
-            UInt8(48 + c.month / 10), UInt8(48 + c.month % 10), 0x2D, UInt8(48 + c.day / 10), UInt8(48 + c.day % 10), 0x22)
+            UInt8(48 + c.month / 10), UInt8(48 + c.month % 10), 0x2D, UInt8(48 + c.day / 10), UInt8(48 + c.day % 10),
+            0x22
+        )
         withUnsafeBytes(of: text) { out.append(contentsOf: $0) }
     }
 
@@ -231,8 +242,10 @@ public struct JSONWriter {
     /// `chunk(range, depth, afterValue)` returns the bytes of the elements in `range`,
     /// laid out as this writer lays out values at `depth` (after another value when
     /// `afterValue`). Chunks are joined in order.
-    private mutating func array(_ key: String?, count total: Int,
-                               chunk: @escaping @Sendable (Range<Int>, Int, Bool) -> [UInt8]) {
+    private mutating func array(
+        _ key: String?, count total: Int,
+        chunk: @escaping @Sendable (Range<Int>, Int, Bool) -> [UInt8]
+    ) {
         open(key, array: true)
         let size = 256
         let chunks = (total + size - 1) / size

@@ -20,8 +20,9 @@ extension DigestFormat {
     public static func choose(flag: DigestFormat?, output: String?) throws(FollowupError) -> DigestFormat {
         let fromName = output.flatMap { DigestFormat(fileName: $0) }
         if let flag, let fromName, let output, flag != fromName {
-            throw FollowupError(.formatMismatch(output, format: flag.rawValue, fileFormat: fromName.rawValue),
-                                kind: .badInput)
+            throw FollowupError(
+                .formatMismatch(output, format: flag.rawValue, fileFormat: fromName.rawValue),
+                kind: .badInput)
         }
         return flag ?? fromName ?? .text
     }

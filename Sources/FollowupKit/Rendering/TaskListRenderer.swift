@@ -27,8 +27,10 @@ public enum TaskListRenderer {
         return w.bytes
     }
 
-    static func write(_ rows: [TaskRow], to w: inout JSONWriter,
-                      extra: (@Sendable (inout JSONWriter, TaskRow) -> Void)? = nil) {
+    static func write(
+        _ rows: [TaskRow], to w: inout JSONWriter,
+        extra: (@Sendable (inout JSONWriter, TaskRow) -> Void)? = nil
+    ) {
         w.array(nil, rows) { w, r in
             w.open()
             w.string("id", r.id)
@@ -49,19 +51,29 @@ public enum TaskListRenderer {
 
     public static func csv(_ rows: [TaskRow]) -> String {
         var w = CSVWriter()
-        w.row(["id", "meeting", "meeting_date", "conclusion", "unit", "support", "due", "original_due", "status", "updated", "text"])
+        w.row([
+            "id", "meeting", "meeting_date", "conclusion", "unit", "support", "due", "original_due", "status",
+            "updated", "text",
+        ])
         for r in rows {
-            w.row([r.id, r.meeting, r.meetingDate.iso, r.conclusion, r.unit, r.support.joined(separator: " "),
-                   r.due.iso ?? "ongoing", r.originalDue.iso ?? "ongoing", r.status.rawValue, r.updated?.iso ?? "", r.text])
+            w.row([
+                r.id, r.meeting, r.meetingDate.iso, r.conclusion, r.unit, r.support.joined(separator: " "),
+                r.due.iso ?? "ongoing", r.originalDue.iso ?? "ongoing", r.status.rawValue, r.updated?.iso ?? "", r.text,
+            ])
         }
         return w.output
     }
 
     public static func text(_ rows: [TaskRow], lang: Language, width: Int) -> String {
-        let header = [lang.pick("Nhiệm vụ", "Task"), lang.pick("Đơn vị", "Unit"), lang.pick("Thời hạn", "Due"),
-                      lang.pick("Trạng thái", "Status"), lang.pick("Ngày họp", "Meeting"), lang.pick("Nội dung", "Text")]
+        let header = [
+            lang.pick("Nhiệm vụ", "Task"), lang.pick("Đơn vị", "Unit"), lang.pick("Thời hạn", "Due"),
+            lang.pick("Trạng thái", "Status"), lang.pick("Ngày họp", "Meeting"), lang.pick("Nội dung", "Text"),
+        ]
         let cells = rows.map { r in
-            [r.id, r.unit, r.due.label(lang), r.status.label(lang), lang.format(r.meetingDate), TextWidth.sanitize(r.text)]
+            [
+                r.id, r.unit, r.due.label(lang), r.status.label(lang), lang.format(r.meetingDate),
+                TextWidth.sanitize(r.text),
+            ]
         }
         if rows.isEmpty { return lang.pick("Không có nhiệm vụ nào.\n", "No tasks.\n") }
         return Table(header: header, rows: cells, flexibleColumn: 5).render(width: width)
@@ -82,8 +94,10 @@ public struct Table: Sendable {
     /// Lay long tables out on all cores (the same text either way).
     var concurrent = true
 
-    public init(header: [String], rows: [[String]], flexibleColumn: Int? = nil, rightAligned: Set<Int> = [],
-                wrap: Bool = false, details: [String]? = nil) {
+    public init(
+        header: [String], rows: [[String]], flexibleColumn: Int? = nil, rightAligned: Set<Int> = [],
+        wrap: Bool = false, details: [String]? = nil
+    ) {
         self.header = header
         self.rows = rows
         self.flexibleColumn = flexibleColumn
@@ -95,7 +109,8 @@ public struct Table: Sendable {
     public func render(width: Int) -> String {
         // Control characters are made visible before anything is measured (the one rule for all output).
         if rows.contains(where: { $0.contains { TextWidth.needsSanitizing($0) } })
-            || details?.contains(where: { TextWidth.needsSanitizing($0) }) == true {
+            || details?.contains(where: { TextWidth.needsSanitizing($0) }) == true
+        {
             var clean = self
             clean.rows = rows.map { $0.map { TextWidth.sanitize($0) } }
             clean.details = details?.map { TextWidth.sanitize($0) }
@@ -118,7 +133,8 @@ public struct Table: Sendable {
             }
         }
         if let f = flexibleColumn {
-            let fixed = widths.enumerated().filter { $0.offset != f }.map(\.element).reduce(0, +) + 2 * (widths.count - 1)
+            let fixed =
+                widths.enumerated().filter { $0.offset != f }.map(\.element).reduce(0, +) + 2 * (widths.count - 1)
             widths[f] = max(wrap ? 16 : 12, min(widths[f], width - fixed))
         }
         let table = Laid(table: self, widths: widths, width: width)
@@ -158,8 +174,10 @@ public struct Table: Sendable {
             for (i, c) in cells.enumerated() {
                 let cut = i == table.flexibleColumn ? TextWidth.truncate(c, to: widths[i]) : c
                 let last = i == cells.count - 1
-                parts.append(table.rightAligned.contains(i) ? TextWidth.padLeft(cut, to: widths[i])
-                             : (last ? cut : TextWidth.padRight(cut, to: widths[i])))
+                parts.append(
+                    table.rightAligned.contains(i)
+                        ? TextWidth.padLeft(cut, to: widths[i])
+                        : (last ? cut : TextWidth.padRight(cut, to: widths[i])))
             }
             return parts.joined(separator: "  ")
         }

@@ -8,15 +8,23 @@ public enum TaskView {
         // As known on the as-of day; later entries are listed but marked.
         let full = TaskTimeline.replay(task, asOf: asOf)
         var out = "\(task.id)\n"
-        func field(_ vi: String, _ en: String, _ value: String) { out += TextWidth.padRight(lang.pick(vi, en) + ":", to: 28) + value + "\n" }
+        func field(_ vi: String, _ en: String, _ value: String) {
+            out += TextWidth.padRight(lang.pick(vi, en) + ":", to: 28) + value + "\n"
+        }
         field("Cuộc họp", "Meeting", "\(s(m.title)) (\(lang.format(m.date))\(m.document.map { ", " + s($0) } ?? ""))")
         field("Chủ trì cuộc họp", "Chaired by", s(m.chair))
         field("Tệp", "File", s("\(task.location.path):\(task.location.line)"))
         field("Kết luận", "Conclusion", "\(c.id). " + s(c.text))
         field("Đơn vị chủ trì", "Lead unit", unitName(task.unit))
-        field("Đơn vị phối hợp", "Supporting units", task.support.isEmpty ? "—" : task.support.map(unitName).joined(separator: "; "))
+        field(
+            "Đơn vị phối hợp", "Supporting units",
+            task.support.isEmpty ? "—" : task.support.map(unitName).joined(separator: "; "))
         field("Thời hạn gốc", "Original deadline", task.due.label(lang))
-        field("Thời hạn hiện hành", "Deadline in force", full.deadline.label(lang) + (full.extensions > 0 ? lang.pick(" (gia hạn \(full.extensions) lần)", " (extended \(full.extensions)×)") : ""))
+        field(
+            "Thời hạn hiện hành", "Deadline in force",
+            full.deadline.label(lang)
+                + (full.extensions > 0
+                    ? lang.pick(" (gia hạn \(full.extensions) lần)", " (extended \(full.extensions)×)") : ""))
         field("Trạng thái", "Status", full.status.label(lang))
         if let a = Assessment.assess(task, meetingDate: m.date, options: AssessmentOptions(asOf: asOf)) {
             var st = a.state.label(lang)
@@ -28,7 +36,9 @@ public enum TaskView {
         if task.history.isEmpty { out += "  " + lang.pick("chưa có cập nhật", "no updates yet") + "\n" }
         for u in task.history.sorted(by: { $0.date < $1.date }) {
             var parts: [String] = []
-            if let st = u.status { parts.append(st.label(lang) + (u.reopen ? lang.pick(" (mở lại)", " (reopened)") : "")) }
+            if let st = u.status {
+                parts.append(st.label(lang) + (u.reopen ? lang.pick(" (mở lại)", " (reopened)") : ""))
+            }
             if let d = u.due { parts.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
             if u.reminder { parts.append(lang.pick("đôn đốc", "reminder")) }
             if let by = u.by { parts.append(lang.pick("báo cáo: ", "by ") + s(by)) }

@@ -61,8 +61,9 @@ public struct Assessment: Sendable {
         let d = options.asOf
         guard meetingDate <= d else { return nil }
         let t = TaskTimeline.replay(task, asOf: d)
-        var a = Assessment(task: task, timeline: t, state: .ongoing, daysLate: nil, daysLeft: nil, notStarted: false,
-                           blocked: false, dueSoon: false, stale: false, daysSinceUpdate: nil)
+        var a = Assessment(
+            task: task, timeline: t, state: .ongoing, daysLate: nil, daysLeft: nil, notStarted: false,
+            blocked: false, dueSoon: false, stale: false, daysSinceUpdate: nil)
         let deadline = t.deadline.day
         switch t.status {
         case .cancelled:
@@ -94,8 +95,10 @@ public struct Assessment: Sendable {
             a.daysSinceUpdate = since
             // Dated work is stale after `staleDays` without news; ongoing work, which has no
             // deadline to chase, after a reporting period without a report.
-            a.stale = deadline == nil ? (t.lastDate ?? meetingDate) < options.ongoingReportedSince
-                                      : since >= options.staleDays
+            a.stale =
+                deadline == nil
+                ? (t.lastDate ?? meetingDate) < options.ongoingReportedSince
+                : since >= options.staleDays
         }
         return a
     }

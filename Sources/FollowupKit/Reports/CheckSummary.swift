@@ -13,7 +13,10 @@ public struct CheckSummary: Sendable {
     }
 
     public func text(_ lang: Language) -> String {
-        lang.pick("check: \(files) biên bản, \(tasks) nhiệm vụ, \(errors) lỗi, \(warnings) cảnh báo",
-                  "check: \(files) records, \(tasks) tasks, \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
+        lang.pick(
+            "check: \(files) biên bản, \(tasks) nhiệm vụ, \(errors) lỗi, \(warnings) cảnh báo",
+            "check: \(files) records, \(tasks) tasks, \(errors) \(errors == 1 ? "error" : "errors"), "
+                + "\(warnings) \(warnings == 1 ? "warning" : "warnings")"
+        )
     }
 }

@@ -31,7 +31,9 @@ public struct DigestCounts: Sendable, Equatable {
 
     mutating func add(_ t: DigestTally) {
         switch t.state {
-        case .cancelled: cancelled += 1; return
+        case .cancelled:
+            cancelled += 1
+            return
         case .doneOnTime: doneOnTime += 1
         case .doneLate: doneLate += 1
         case .overdue: overdue += 1
@@ -51,7 +53,13 @@ public struct DigestCounts: Sendable, Equatable {
 /// What the counts need of one task, in 12 bytes: a digest of 90,000 tasks keeps one
 /// for every task but an item only for the tasks its lists show.
 struct DigestTally: Sendable {
-    enum Flag: UInt8 { case notStarted = 1, blocked = 2, dueSoon = 4, stale = 8, escalated = 16 }
+    enum Flag: UInt8 {
+        case notStarted = 1
+        case blocked = 2
+        case dueSoon = 4
+        case stale = 8
+        case escalated = 16
+    }
 
     /// The unit's place in its part's `units`.
     var unit: Int32
@@ -63,7 +71,8 @@ struct DigestTally: Sendable {
         self.unit = Int32(unit)
         reminders = Int32(clamping: a.reminders)
         state = a.state
-        flags = (a.notStarted ? Flag.notStarted.rawValue : 0) | (a.blocked ? Flag.blocked.rawValue : 0)
+        flags =
+            (a.notStarted ? Flag.notStarted.rawValue : 0) | (a.blocked ? Flag.blocked.rawValue : 0)
             | (a.dueSoon ? Flag.dueSoon.rawValue : 0) | (a.stale ? Flag.stale.rawValue : 0)
             | (a.escalate ? Flag.escalated.rawValue : 0)
     }
@@ -203,8 +212,10 @@ public struct DigestOptions: Sendable {
     /// Keep every task's item (for CSV), not only those some list shows.
     public var allItems: Bool
 
-    public init(assessment: AssessmentOptions, units: Set<String> = [], meetingPrefix: String? = nil, since: Day? = nil,
-                allItems: Bool = true) {
+    public init(
+        assessment: AssessmentOptions, units: Set<String> = [], meetingPrefix: String? = nil, since: Day? = nil,
+        allItems: Bool = true
+    ) {
         self.assessment = assessment
         self.units = units
         self.meetingPrefix = meetingPrefix
@@ -236,10 +247,16 @@ public struct DigestPart: Sendable {
             guard let a = Assessment.assess(task, meetingDate: meeting.date, options: options.assessment) else {
                 continue
             }
-            let unit = units.firstIndex(of: task.unit) ?? { units.append(task.unit); return units.count - 1 }()
+            let unit =
+                units.firstIndex(of: task.unit)
+                ?? {
+                    units.append(task.unit)
+                    return units.count - 1
+                }()
             tallies.append(DigestTally(a, unit: unit))
             let item = DigestItem(task: task, meeting: meeting, assessment: a)
-            if options.allItems || DigestListKind.allCases.contains(where: { $0.contains(item, since: options.since) }) {
+            if options.allItems || DigestListKind.allCases.contains(where: { $0.contains(item, since: options.since) })
+            {
                 items.append(item)
             }
         }
@@ -290,14 +307,18 @@ public struct DigestReport: Sendable {
     public static func make(_ ledger: Ledger, options: DigestOptions) -> DigestReport {
         var byMeeting = Array(repeating: [TaskItem](), count: ledger.meetings.count)
         for t in ledger.tasks { byMeeting[ledger.meetingIndex[t.meetingID] ?? 0].append(t) }
-        let parts = ledger.meetings.indices.map { DigestPart(ledger.meetings[$0], tasks: byMeeting[$0], options: options) }
+        let parts = ledger.meetings.indices.map {
+            DigestPart(ledger.meetings[$0], tasks: byMeeting[$0], options: options)
+        }
         return make(parts: parts, units: ledger.units, settings: ledger.settings, options: options)
     }
 
     /// Adds up the records' parts (in record order, duplicates already dropped). The
     /// report's lists read the parts' items in place: none is copied.
-    public static func make(parts: consuming [DigestPart], units registry: UnitRegistry, settings: Settings,
-                            options: DigestOptions) -> DigestReport {
+    public static func make(
+        parts: consuming [DigestPart], units registry: UnitRegistry, settings: Settings,
+        options: DigestOptions
+    ) -> DigestReport {
         let o = options.assessment
         let keep = { (unit: String) in options.units.isEmpty || options.units.contains(unit) }
         var scoped = parts
@@ -366,7 +387,8 @@ public struct DigestReport: Sendable {
         }
         return DigestReport(
             asOf: o.asOf, since: since, dueSoonDays: o.dueSoonDays, staleDays: o.staleDays, settings: settings,
-            unitFilter: options.units.sorted(), totals: totals, units: units, items: DigestList(store: store, order: all),
+            unitFilter: options.units.sorted(), totals: totals, units: units,
+            items: DigestList(store: store, order: all),
             overdue: list(.overdue), blocked: list(.blocked), dueSoon: list(.dueSoon), stale: list(.stale),
             escalated: list(.escalated), completedSince: list(.completedSince), assignedSince: list(.assignedSince))
     }

@@ -22,7 +22,9 @@ public struct ReminderLetter: Sendable {
 
 public enum Reminders {
     /// Units with something to chase, in Vietnamese name order; tasks most overdue first.
-    public static func letters(_ ledger: Ledger, options: AssessmentOptions, units: Set<String> = []) -> [ReminderLetter] {
+    public static func letters(_ ledger: Ledger, options: AssessmentOptions, units: Set<String> = [])
+        -> [ReminderLetter]
+    {
         var byUnit: [String: ReminderLetter] = [:]
         for task in ledger.tasks {
             if !units.isEmpty, !units.contains(task.unit) { continue }
@@ -30,14 +32,20 @@ public enum Reminders {
             guard let a = Assessment.assess(task, meetingDate: meeting.date, options: options) else { continue }
             guard a.state == .overdue || a.dueSoon else { continue }
             if byUnit[task.unit] == nil {
-                byUnit[task.unit] = ReminderLetter(unit: task.unit, unitName: ledger.units.resolve(task.unit)?.name ?? task.unit,
-                                                   overdue: [], dueSoon: [])
+                byUnit[task.unit] = ReminderLetter(
+                    unit: task.unit, unitName: ledger.units.resolve(task.unit)?.name ?? task.unit,
+                    overdue: [], dueSoon: [])
             }
             // In place: a letter copied out and stored back copied its whole list on every
             // task, which made 10,000 meetings take 17 seconds.
-            let item = ReminderLetter.Item(assessment: a, meetingDate: meeting.date, notice: meeting.document,
-                                           text: ledger.conclusion(of: task).text)
-            if a.state == .overdue { byUnit[task.unit]!.overdue.append(item) } else { byUnit[task.unit]!.dueSoon.append(item) }
+            let item = ReminderLetter.Item(
+                assessment: a, meetingDate: meeting.date, notice: meeting.document,
+                text: ledger.conclusion(of: task).text)
+            if a.state == .overdue {
+                byUnit[task.unit]!.overdue.append(item)
+            } else {
+                byUnit[task.unit]!.dueSoon.append(item)
+            }
         }
         return byUnit.values.map { l in
             var l = l

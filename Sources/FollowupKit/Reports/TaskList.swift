@@ -40,9 +40,10 @@ public enum TaskList {
         tasks.map { task in
             let timeline = TaskTimeline.replay(task)
             let conclusion = meeting.conclusions[task.conclusionIndex]
-            return TaskRow(id: task.id, meeting: meeting.id, meetingDate: meeting.date, conclusion: conclusion.id,
-                           unit: task.unit, support: task.support, text: conclusion.text, due: timeline.deadline,
-                           originalDue: task.due, status: timeline.status, updated: timeline.lastDate)
+            return TaskRow(
+                id: task.id, meeting: meeting.id, meetingDate: meeting.date, conclusion: conclusion.id,
+                unit: task.unit, support: task.support, text: conclusion.text, due: timeline.deadline,
+                originalDue: task.due, status: timeline.status, updated: timeline.lastDate)
         }
     }
 

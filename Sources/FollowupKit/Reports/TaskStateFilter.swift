@@ -1,8 +1,14 @@
 /// A state `tasks --state` selects, with the digest's definitions (Assessment): the digest's
 /// lists (overdue, due soon, blocked, stale, escalated) and its columns (done on time, ...).
 public enum TaskStateFilter: String, CaseIterable, Sendable {
-    case open, overdue, dueSoon = "due_soon", blocked, stale, escalated, notStarted = "not_started"
-    case withinDeadline = "within_deadline", ongoing, done, doneOnTime = "done_on_time", doneLate = "done_late"
+    case open, overdue
+    case dueSoon = "due_soon"
+    case blocked, stale, escalated
+    case notStarted = "not_started"
+    case withinDeadline = "within_deadline"
+    case ongoing, done
+    case doneOnTime = "done_on_time"
+    case doneLate = "done_late"
     case cancelled
 
     /// Whether the task judged as `a` is in this state: the same test as the digest's list or column.
@@ -28,8 +34,10 @@ public enum TaskStateFilter: String, CaseIterable, Sendable {
 extension TaskList {
     /// The rows of one meeting's tasks that are in any of `states` on `options.asOf` (all
     /// rows when `states` is empty). A meeting after that day has no task in any state.
-    public static func rows(of meeting: Meeting, tasks: [TaskItem], states: Set<TaskStateFilter>,
-                            options: AssessmentOptions) -> [TaskRow] {
+    public static func rows(
+        of meeting: Meeting, tasks: [TaskItem], states: Set<TaskStateFilter>,
+        options: AssessmentOptions
+    ) -> [TaskRow] {
         guard !states.isEmpty else { return rows(of: meeting, tasks: tasks) }
         let chosen = tasks.filter { task in
             guard let a = Assessment.assess(task, meetingDate: meeting.date, options: options) else { return false }

@@ -10,7 +10,8 @@ extension GitSetup {
         let git = Git(directory: root, environment: environment)
         // A record's path in the root and in a year folder: either may carry the attribute.
         guard let attr = try? git.run(["check-attr", "merge", "--", "probe.yaml", "2000/probe.yaml"]), attr.status == 0,
-              String(decoding: attr.stdout, as: UTF8.self).contains(": merge: \(driverName)\n") else { return nil }
+            String(decoding: attr.stdout, as: UTF8.self).contains(": merge: \(driverName)\n")
+        else { return nil }
         guard let config = try? git.run(["config", "--get", "merge.\(driverName).driver"]) else { return nil }
         // 1: the key is not set. Anything else (0, or a broken config) is not ours to judge.
         guard config.status == 1 else { return nil }

@@ -26,7 +26,8 @@ public struct Git: Sendable {
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + arguments
         if let environment { p.environment = environment }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
@@ -37,20 +38,26 @@ public struct Git: Sendable {
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: [UInt8](outData),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Output(
+            status: p.terminationStatus, stdout: [UInt8](outData),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
 /// A three-way text merge: the part of a record people write merges as git merges text.
 public protocol TextMerging {
     /// The merged bytes and the number of conflicts (0: clean).
-    func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8],
-               labels: MergeLabels) throws(FollowupError) -> (bytes: [UInt8], conflicts: Int)
+    func merge(
+        base: [UInt8], ours: [UInt8], theirs: [UInt8],
+        labels: MergeLabels
+    ) throws(FollowupError) -> (bytes: [UInt8], conflicts: Int)
 }
 
 public struct MergeLabels: Sendable, Equatable {
@@ -74,8 +81,10 @@ public struct GitMergeFile: TextMerging {
 
     public init(environment: [String: String]? = nil) { self.environment = environment }
 
-    public func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8],
-                      labels: MergeLabels) throws(FollowupError) -> (bytes: [UInt8], conflicts: Int) {
+    public func merge(
+        base: [UInt8], ours: [UInt8], theirs: [UInt8],
+        labels: MergeLabels
+    ) throws(FollowupError) -> (bytes: [UInt8], conflicts: Int) {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("followup-merge-\(UUID().uuidString)")
         do {
@@ -91,8 +100,10 @@ public struct GitMergeFile: TextMerging {
             }
         }
         let out = try Git(directory: dir.path, environment: environment).run(
-            ["merge-file", "-p", "--marker-size=\(labels.markerSize)",
-             "-L", labels.ours, "-L", labels.base, "-L", labels.theirs] + names)
+            [
+                "merge-file", "-p", "--marker-size=\(labels.markerSize)",
+                "-L", labels.ours, "-L", labels.base, "-L", labels.theirs,
+            ] + names)
         // The exit status is the number of conflicts (at most 127); negative means failure.
         guard out.status >= 0, out.status < 128 else {
             throw FollowupError(.sharing(.gitFailed("git merge-file: " + out.stderr)))

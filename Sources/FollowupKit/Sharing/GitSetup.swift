@@ -29,8 +29,10 @@ public enum GitSetup {
     }
 
     /// Writes what is missing and returns what it did, one message per half.
-    public static func install(root: String, program: String,
-                               environment: [String: String]? = nil) throws(FollowupError) -> [Message] {
+    public static func install(
+        root: String, program: String,
+        environment: [String: String]? = nil
+    ) throws(FollowupError) -> [Message] {
         let git = Git(directory: root, environment: environment)
         let top = try git.run(["rev-parse", "--show-toplevel"])
         guard top.status == 0 else { throw FollowupError(.sharing(.notInGitRepository(root))) }
@@ -38,8 +40,9 @@ public enum GitSetup {
 
         let path = RootScanner.join(root, ".gitattributes")
         let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
-        let lines = Set(String(decoding: existing, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) })
+        let lines = Set(
+            String(decoding: existing, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = attributeLines.filter { !lines.contains($0) }
         if missing.isEmpty {
             said.append(.sharing(.attributesPresent(path)))

@@ -56,11 +56,14 @@ public enum LogMerge {
             switch chunk {
             case .stable(let entries):
                 out += entries.map { .entry($0, from: .both) }
-            case let .changed(o, a, b):
-                if same(a, o) { out += b.map { .entry($0, from: .theirs) } }
-                else if same(b, o) { out += a.map { .entry($0, from: .ours) } }
-                else if same(a, b) { out += a.map { .entry($0, from: .both) } }
-                else {
+            case .changed(let o, let a, let b):
+                if same(a, o) {
+                    out += b.map { .entry($0, from: .theirs) }
+                } else if same(b, o) {
+                    out += a.map { .entry($0, from: .ours) }
+                } else if same(a, b) {
+                    out += a.map { .entry($0, from: .both) }
+                } else {
                     // The base's entries here that both sides still have stay (the lining up
                     // leaves none in the usual case); those only one side has, the other removed.
                     let keptByBoth = common(common(o, a), b)
@@ -116,15 +119,20 @@ public enum LogMerge {
     }
 
     static func diff3(base o: [LogEntry], ours a: [LogEntry], theirs b: [LogEntry]) -> [Chunk] {
-        let ma = matches(o, a), mb = matches(o, b)
+        let ma = matches(o, a)
+        let mb = matches(o, b)
         var chunks: [Chunk] = []
-        var io = 0, ia = 0, ib = 0
+        var io = 0
+        var ia = 0
+        var ib = 0
         while true {
             var n = 0
             while io + n < o.count, ma[io + n] == ia + n, mb[io + n] == ib + n { n += 1 }
             if n > 0 {
                 chunks.append(.stable(Array(o[io..<(io + n)])))
-                io += n; ia += n; ib += n
+                io += n
+                ia += n
+                ib += n
             }
             var s = io
             while s < o.count, ma[s] == nil || mb[s] == nil { s += 1 }
@@ -138,7 +146,9 @@ public enum LogMerge {
             if s > io || ja > ia || jb > ib {
                 chunks.append(.changed(base: Array(o[io..<s]), ours: Array(a[ia..<ja]), theirs: Array(b[ib..<jb])))
             }
-            io = s; ia = ja; ib = jb
+            io = s
+            ia = ja
+            ib = jb
         }
     }
 
@@ -148,9 +158,17 @@ public enum LogMerge {
     static func matches(_ x: [LogEntry], _ y: [LogEntry]) -> [Int?] {
         var m = [Int?](repeating: nil, count: x.count)
         var p = 0
-        while p < x.count, p < y.count, x[p].same(as: y[p]) { m[p] = p; p += 1 }
-        var sx = x.count, sy = y.count
-        while sx > p, sy > p, x[sx - 1].same(as: y[sy - 1]) { sx -= 1; sy -= 1; m[sx] = sy }
+        while p < x.count, p < y.count, x[p].same(as: y[p]) {
+            m[p] = p
+            p += 1
+        }
+        var sx = x.count
+        var sy = y.count
+        while sx > p, sy > p, x[sx - 1].same(as: y[sy - 1]) {
+            sx -= 1
+            sy -= 1
+            m[sx] = sy
+        }
         let pairs = lcs(Array(x[p..<sx]), Array(y[p..<sy]), same: { $0.same(as: $1) })
         for (i, j) in pairs { m[p + i] = p + j }
         return m
@@ -169,11 +187,18 @@ public enum LogMerge {
             }
         }
         var out: [(Int, Int)] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < x.count, j < y.count {
-            if same(x[i], y[j]) { out.append((i, j)); i += 1; j += 1 }
-            else if t[(i + 1) * w + j] >= t[i * w + j + 1] { i += 1 }
-            else { j += 1 }
+            if same(x[i], y[j]) {
+                out.append((i, j))
+                i += 1
+                j += 1
+            } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return out
     }
@@ -185,11 +210,13 @@ public enum LogMerge {
     static func interleave(_ a: [LogEntry], _ b: [LogEntry]) -> [(LogEntry, Side)] {
         let pairs = lcs(a, b, same: { $0.same(as: $1) })
         var out: [(LogEntry, Side)] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         for (pi, pj) in pairs + [(a.count, b.count)] {
             out += mergeByDate(Array(a[i..<pi]), Array(b[j..<pj]))
             if pi < a.count { out.append((a[pi], .both)) }
-            i = pi + 1; j = pj + 1
+            i = pi + 1
+            j = pj + 1
         }
         // An entry both sides added, in crossing orders, is not in the common subsequence:
         // keep it as many times as the side that has it most.
@@ -209,14 +236,26 @@ public enum LogMerge {
     /// Merge-sort's merge step: by date, ties by bytes.
     static func mergeByDate(_ a: [LogEntry], _ b: [LogEntry]) -> [(LogEntry, Side)] {
         var out: [(LogEntry, Side)] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             let takeA: Bool
-            if i == a.count { takeA = false }
-            else if j == b.count { takeA = true }
-            else if a[i].date != b[j].date { takeA = a[i].date < b[j].date }
-            else { takeA = !b[j].identity.lexicographicallyPrecedes(a[i].identity) }
-            if takeA { out.append((a[i], .ours)); i += 1 } else { out.append((b[j], .theirs)); j += 1 }
+            if i == a.count {
+                takeA = false
+            } else if j == b.count {
+                takeA = true
+            } else if a[i].date != b[j].date {
+                takeA = a[i].date < b[j].date
+            } else {
+                takeA = !b[j].identity.lexicographicallyPrecedes(a[i].identity)
+            }
+            if takeA {
+                out.append((a[i], .ours))
+                i += 1
+            } else {
+                out.append((b[j], .theirs))
+                j += 1
+            }
         }
         return out
     }
@@ -224,9 +263,16 @@ public enum LogMerge {
     /// Finds the tasks and dates where the two sides' last status, or last extension,
     /// differ, and replaces those entries by one conflict at the first one's place.
     static func markConflicts(_ merged: [(LogEntry, Side)]) -> [Piece] {
-        struct Key: Hashable { var task: String; var date: Day }
-        struct Said { var status: Status?; var due: Day? }
-        var ours: [Key: Said] = [:], theirs: [Key: Said] = [:]
+        struct Key: Hashable {
+            var task: String
+            var date: Day
+        }
+        struct Said {
+            var status: Status?
+            var due: Day?
+        }
+        var ours: [Key: Said] = [:]
+        var theirs: [Key: Said] = [:]
         for (e, side) in merged where side != .both {
             let k = Key(task: e.task, date: e.date)
             if side == .ours {

@@ -32,19 +32,23 @@ public struct RecordMerge {
     }
 
     public func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8]) throws(FollowupError) -> Outcome {
-        func asText(_ reason: SharingReason?, forceConflict: Bool = false,
-                    notes: [Note] = []) throws(FollowupError) -> Outcome {
+        func asText(
+            _ reason: SharingReason?, forceConflict: Bool = false,
+            notes: [Note] = []
+        ) throws(FollowupError) -> Outcome {
             let plain = try textMerge.merge(base: base, ours: ours, theirs: theirs, labels: labels)
             let why: [Note] = reason.map { [.message(.sharing(.mergedAsText(reason: $0)))] } ?? []
             return Outcome(bytes: plain.bytes, clean: plain.conflicts == 0 && !forceConflict, notes: why + notes)
         }
         let components = path.split(separator: "/")
         if let name = components.last,
-           RootScanner.reservedFiles.contains(String(name)) || components.contains("templates") {
+            RootScanner.reservedFiles.contains(String(name)) || components.contains("templates")
+        {
             return try asText(.notARecord)
         }
         guard let factsA = RecordFacts.read(ours, path: path, units: units),
-              let factsB = RecordFacts.read(theirs, path: path, units: units) else { return try asText(.notARecord) }
+            let factsB = RecordFacts.read(theirs, path: path, units: units)
+        else { return try asText(.notARecord) }
         if !factsA.errors.isEmpty { return try asText(.sideHasErrors(side: labels.ours)) }
         if !factsB.errors.isEmpty { return try asText(.sideHasErrors(side: labels.theirs)) }
 
@@ -73,12 +77,15 @@ public struct RecordMerge {
 
         let frame = try textMerge.merge(base: o.frame, ours: a.frame, theirs: b.frame, labels: labels)
         let le = a.lineEnding
-        guard let merged = substitute(placeholder, in: frame.bytes, with: render(pieces, lineEnding: le),
-                                      expected: a.hasPlaceholder(placeholder) || b.hasPlaceholder(placeholder)) else {
+        guard
+            let merged = substitute(
+                placeholder, in: frame.bytes, with: render(pieces, lineEnding: le),
+                expected: a.hasPlaceholder(placeholder) || b.hasPlaceholder(placeholder))
+        else {
             return try asText(.textConflictAroundList, forceConflict: true)
         }
         var notes: [Note] = []
-        for case let .conflict(x, y, task, date) in pieces {
+        for case .conflict(let x, let y, let task, let date) in pieces {
             notes.append(.message(.sharing(.logConflict(task: task, date: date, ours: said(x), theirs: said(y)))))
         }
         if frame.conflicts > 0 { notes.append(.message(.sharing(.textConflict(count: frame.conflicts)))) }
@@ -88,8 +95,9 @@ public struct RecordMerge {
         let count = LogMerge.entries(pieces)?.count ?? -1
         guard let result = RecordFacts.read(merged, path: path, units: units) else { return try asText(.notARecord) }
         if !result.errors.isEmpty || result.entries.count != count {
-            return try asText(nil, forceConflict: true,
-                              notes: [.message(.sharing(.resultInvalid))] + result.errors.map(Note.problem))
+            return try asText(
+                nil, forceConflict: true,
+                notes: [.message(.sharing(.resultInvalid))] + result.errors.map(Note.problem))
         }
         return Outcome(bytes: merged, clean: true, notes: [])
     }
@@ -110,7 +118,7 @@ public struct RecordMerge {
         for p in pieces {
             switch p {
             case .entry(let e, _): line(e)
-            case let .conflict(x, y, _, _):
+            case .conflict(let x, let y, _, _):
                 out += Array(String(repeating: "<", count: n).utf8) + Array(" \(labels.ours)".utf8) + le
                 x.forEach(line)
                 out += Array(String(repeating: "=", count: n).utf8) + le
@@ -138,8 +146,11 @@ public struct RecordMerge {
         var open = false
         var s = 0
         while s < i {
-            if frame[s...].starts(with: opening) { open = true }
-            else if frame[s...].starts(with: closing) { open = false }
+            if frame[s...].starts(with: opening) {
+                open = true
+            } else if frame[s...].starts(with: closing) {
+                open = false
+            }
             s = RecordAppender.endOfLine(after: s, in: frame)
         }
         guard !open else { return nil }

@@ -59,7 +59,8 @@ struct RecordSplit {
         for item in found.items {
             guard let last = offset(item.lastScalarEnd), last >= from else { return .failure(.unreadable) }
             // A block scalar (`note: |`) ends at the start of the next line; anything else mid-line.
-            let to = item.lastScalarEnd.column == 1 && last > 0 && (body[last - 1] == 0x0A || body[last - 1] == 0x0D)
+            let to =
+                item.lastScalarEnd.column == 1 && last > 0 && (body[last - 1] == 0x0A || body[last - 1] == 0x0D)
                 ? last : RecordAppender.endOfLine(after: last, in: body)
             entries.append(Array(body[from..<to]))
             from = to
@@ -98,7 +99,7 @@ struct RecordSplit {
             let isUpdates = r.scalarBytes.elementsEqual(updates)
             let v = try next()
             if isUpdates {
-                guard found == nil else { throw .unreadable }   // a duplicate key: `check` says so
+                guard found == nil else { throw .unreadable }  // a duplicate key: `check` says so
                 switch v {
                 case .scalar:
                     // Only `updates:` with nothing after it; `~` or text would have to be rewritten.
@@ -123,8 +124,10 @@ struct RecordSplit {
     }
 
     /// Skips the node whose first event is current; returns the end of its last scalar.
-    private static func skipNode(_ r: YAMLEventReader,
-                                 _ next: () throws(Failure) -> YAMLEvent.Kind) throws(Failure) -> Mark {
+    private static func skipNode(
+        _ r: YAMLEventReader,
+        _ next: () throws(Failure) -> YAMLEvent.Kind
+    ) throws(Failure) -> Mark {
         var depth = 0
         var last = r.end
         var kind = r.kind

@@ -20,7 +20,8 @@ public enum AppendProbe {
         let (meeting, problems) = Loader.parseMeeting(bytes: bytes, displayPath: "fuzz.yaml", fileStem: "fuzz")
         guard let meeting else { return leaks(problems, values: []) }
         let (tasks, more) = TaskBuilder.tasks(of: meeting, units: units)
-        let values = [meeting.title, meeting.chair] + meeting.conclusions.map(\.text) + meeting.updates.compactMap(\.note)
+        let values =
+            [meeting.title, meeting.chair] + meeting.conclusions.map(\.text) + meeting.updates.compactMap(\.note)
         if let leak = leaks(problems + more, values: values) { return leak }
         guard problems.errorCount == 0, more.errorCount == 0, let task = tasks.first else { return nil }
         var entry = Update(
@@ -46,7 +47,8 @@ public enum AppendProbe {
             var json = JSONWriter(pretty: false)
             json.string(nil, v)
             if raw(json.output) || raw(CSVWriter.field(v), lineBreaks: true)
-                || raw(DigestHTMLRenderer.escape(v), lineBreaks: true) || raw(TextWidth.sanitize(v)) {
+                || raw(DigestHTMLRenderer.escape(v), lineBreaks: true) || raw(TextWidth.sanitize(v))
+            {
                 return "a value reaches an output with a raw control character"
             }
         }

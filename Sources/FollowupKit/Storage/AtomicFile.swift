@@ -2,7 +2,10 @@ import Foundation
 
 /// The steps of replacing a record, named so tests can fail or pause at each one.
 public enum WriteStep: String, CaseIterable, Sendable {
-    case lock, read, createTemp = "create-temp", write, fsync, rename, fsyncDirectory = "fsync-dir"
+    case lock, read
+    case createTemp = "create-temp"
+    case write, fsync, rename
+    case fsyncDirectory = "fsync-dir"
 }
 
 /// A test seam: called before each step; throwing an errno makes that step fail as if the
@@ -39,18 +42,20 @@ public struct AtomicFile {
         return nil
     }
 
-
     /// Replaces `path` with `bytes`. `mode` is the permission bits to give the new file.
     /// `beforeRename` runs after the temporary file is durable and just before the rename:
     /// the last moment to notice that someone else changed the file.
     /// `owner`: the owner and group to give the new file where the process may (as `cp -p`:
     /// root keeps both, a member of the group keeps the group).
-    public func replace(_ path: String, with bytes: [UInt8], mode: mode_t, owner: (uid_t, gid_t)? = nil,
-                        beforeRename: () throws(FollowupError) -> Void = {}) throws(FollowupError) {
+    public func replace(
+        _ path: String, with bytes: [UInt8], mode: mode_t, owner: (uid_t, gid_t)? = nil,
+        beforeRename: () throws(FollowupError) -> Void = {}
+    ) throws(FollowupError) {
         let fail = { (reason: Int32) -> FollowupError in
             FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(reason)))
         }
-        let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let dir =
+            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temp = RootScanner.join(dir, ".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
 
@@ -92,8 +97,10 @@ public struct AtomicFile {
     /// Creates a new file that must not exist yet, atomically (temp + fsync + link), so a
     /// reader never sees it half-written and an existing file is never replaced.
     public func create(_ path: String, with bytes: [UInt8], mode: mode_t = 0o644) throws(FollowupError) {
-        let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        let temp = RootScanner.join(dir, ".\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let dir =
+            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let temp = RootScanner.join(
+            dir, ".\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let fail = { (reason: Int32) -> FollowupError in
             FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(reason)))
         }
@@ -107,7 +114,10 @@ public struct AtomicFile {
         // link() fails with EEXIST instead of replacing: never overwrite.
         if link(temp, path) != 0 { throw FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(errno))) }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
     }
 }
 

@@ -31,7 +31,8 @@ public enum RecordAppender {
             guard m.updates.count == expected.count,
                 zip(m.updates, expected).allSatisfy({ $0.sameContent(as: $1) })
             else {
-                throw FollowupError(.appendFailed("the result does not hold the old entries plus the new one"), at: here)
+                throw FollowupError(
+                    .appendFailed("the result does not hold the old entries plus the new one"), at: here)
             }
         }
         return body
@@ -49,10 +50,18 @@ public enum RecordAppender {
         var i = 0
         while i < b.count {
             let c = b[i]
-            if c == 0x0A { starts.append(i + 1) }
-            else if c == 0x0D { if i + 1 < b.count, b[i + 1] == 0x0A { i += 1 }; starts.append(i + 1) }
-            else if c == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 { i += 1; starts.append(i + 1) }
-            else if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { i += 2; starts.append(i + 1) }
+            if c == 0x0A {
+                starts.append(i + 1)
+            } else if c == 0x0D {
+                if i + 1 < b.count, b[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            } else if c == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 {
+                i += 1
+                starts.append(i + 1)
+            } else if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 {
+                i += 2
+                starts.append(i + 1)
+            }
             i += 1
         }
         return starts
@@ -88,24 +97,31 @@ public enum RecordAppender {
     }
 
     /// The insertion for `update` into `body` (the file without its BOM, if it had one).
-    static func insertion(for update: Update, into body: [UInt8], layout: UpdatesLayout?) throws(FollowupError) -> Insertion {
+    static func insertion(for update: Update, into body: [UInt8], layout: UpdatesLayout?) throws(FollowupError)
+        -> Insertion
+    {
         let le = lineEnding(of: body)
         let endsWithBreak = body.last == 0x0A || body.last == 0x0D
         guard let layout else {
             // No `updates:` yet: add it at the end of the file.
-            let text = (endsWithBreak || body.isEmpty ? "" : le) + "updates:" + le + UpdateText.block(update, indent: 2, lineEnding: le)
+            let text =
+                (endsWithBreak || body.isEmpty ? "" : le) + "updates:" + le
+                + UpdateText.block(update, indent: 2, lineEnding: le)
             return Insertion(offset: body.count, text: text)
         }
         let starts = lineStarts(body)
         switch layout.style {
         case .flow:
-            guard let end = offset(of: layout.end, in: body, lineStarts: starts), end > 0, body[end - 1] == UInt8(ascii: "]") else {
+            guard let end = offset(of: layout.end, in: body, lineStarts: starts), end > 0,
+                body[end - 1] == UInt8(ascii: "]")
+            else {
                 throw FollowupError(.appendFailed("updates: [...]"))
             }
             return Insertion(offset: end - 1, text: (layout.count > 0 ? ", " : "") + UpdateText.flow(update))
         case .empty:
             // `updates:` with nothing after it; an explicit `~`/`null` would have to be rewritten.
-            guard layout.start == layout.end, let keyOffset = offset(of: layout.key, in: body, lineStarts: starts) else {
+            guard layout.start == layout.end, let keyOffset = offset(of: layout.key, in: body, lineStarts: starts)
+            else {
                 throw FollowupError(.appendFailed("updates: ~"))
             }
             let at = endOfLine(after: keyOffset, in: body)
@@ -117,10 +133,12 @@ public enum RecordAppender {
                 throw FollowupError(.appendFailed("updates"))
             }
             // A block scalar (`note: |`) ends at the start of the next line; anything else mid-line.
-            let at = layout.lastScalarEnd.column == 1 && last > 0 && (body[last - 1] == 0x0A || body[last - 1] == 0x0D)
+            let at =
+                layout.lastScalarEnd.column == 1 && last > 0 && (body[last - 1] == 0x0A || body[last - 1] == 0x0D)
                 ? last : endOfLine(after: last, in: body)
             let prefix = at == body.count && !endsWithBreak ? le : ""
-            return Insertion(offset: at, text: prefix + UpdateText.block(update, indent: layout.start.column - 1, lineEnding: le))
+            return Insertion(
+                offset: at, text: prefix + UpdateText.block(update, indent: layout.start.column - 1, lineEnding: le))
         }
     }
 }

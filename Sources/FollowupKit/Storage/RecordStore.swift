@@ -28,7 +28,9 @@ public struct RecordStore {
     /// Re-reads `meeting`'s file under its lock, asks `make` for the entries to add given
     /// the record as it is now, and appends them. Returns the entries written.
     @discardableResult
-    public func append(to meeting: Meeting, _ make: (Snapshot) throws(FollowupError) -> [Update]) throws(FollowupError) -> [Update] {
+    public func append(to meeting: Meeting, _ make: (Snapshot) throws(FollowupError) -> [Update]) throws(FollowupError)
+        -> [Update]
+    {
         let path = meeting.path
         var st = stat()
         guard lstat(path, &st) == 0 else {
@@ -58,8 +60,10 @@ public struct RecordStore {
         // Someone may have saved the file without taking our lock (an editor): never clobber.
         // Checked at the last moment, just before the rename; what remains is the instant
         // between this read and the rename, which no lock the editor does not take can close.
-        try AtomicFile(hooks: hooks).replace(path, with: updated, mode: st.st_mode & 0o7777,
-                                             owner: (st.st_uid, st.st_gid)) { () throws(FollowupError) in
+        try AtomicFile(hooks: hooks).replace(
+            path, with: updated, mode: st.st_mode & 0o7777,
+            owner: (st.st_uid, st.st_gid)
+        ) { () throws(FollowupError) in
             let now = try read(path)
             guard now == original else { throw FollowupError(.recordChanged(path)) }
         }

@@ -19,8 +19,12 @@ extension RecordStore {
                 let written = try append(to: meeting) { (snapshot) throws(FollowupError) in
                     var entries: [Update] = []
                     for id in byMeeting[mi] ?? [] {
-                        if let e = try TaskUpdates.reminder(task: id, TaskUpdates.Common(date: day, document: document),
-                                                            units: ledger.units, in: snapshot) { entries.append(e) }
+                        if let e = try TaskUpdates.reminder(
+                            task: id, TaskUpdates.Common(date: day, document: document),
+                            units: ledger.units, in: snapshot)
+                        {
+                            entries.append(e)
+                        }
                     }
                     return entries
                 }

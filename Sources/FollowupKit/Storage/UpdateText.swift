@@ -12,10 +12,13 @@ enum UpdateText {
             case "\t": out += "\\t"
             default:
                 if u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) || u.value == 0x2028
-                    || u.value == 0x2029 || u.value == 0xFEFF {
+                    || u.value == 0x2029 || u.value == 0xFEFF
+                {
                     let hex = String(u.value, radix: 16, uppercase: true)
-                    out += u.value <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                                           : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out +=
+                        u.value <= 0xFF
+                        ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                        : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(u)
                 }
@@ -27,7 +30,8 @@ enum UpdateText {
     /// A task ID is written plain when it is made only of ID characters, else quoted.
     static func taskID(_ s: String) -> String {
         let safe = s.unicodeScalars.allSatisfy { c in
-            (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || "._-#/".unicodeScalars.contains(c)
+            (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9")
+                || "._-#/".unicodeScalars.contains(c)
         }
         return safe && s.first.map({ $0 != "#" && $0 != "-" }) == true ? s : quoted(s)
     }

@@ -2,7 +2,8 @@
 enum Suggest {
     /// Levenshtein distance over characters, case-insensitive.
     static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased()), y = Array(b.lowercased())
+        let x = Array(a.lowercased())
+        let y = Array(b.lowercased())
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         var previous = Array(0...y.count)
@@ -10,8 +11,9 @@ enum Suggest {
         for i in 1...x.count {
             current[0] = i
             for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                                 previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                current[j] = min(
+                    previous[j] + 1, current[j - 1] + 1,
+                    previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
             }
             swap(&previous, &current)
         }
@@ -30,7 +32,8 @@ enum Suggest {
             if d <= allowed { scored.append((d, i, c)) }
         }
         var seen = Set<String>()
-        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2).filter { seen.insert($0).inserted }.prefix(limit)
+            .map { $0 }
     }
 }
 
@@ -39,13 +42,17 @@ enum Identifier {
     /// `[a-z0-9][a-z0-9._-]*`
     static func isValidID(_ s: String) -> Bool {
         guard let first = s.utf8.first, isLowerAlnum(first) else { return false }
-        return s.utf8.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        return s.utf8.allSatisfy {
+            isLowerAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
     }
 
     /// `[A-Za-z0-9][A-Za-z0-9._-]*`
     static func isValidUnitCode(_ s: String) -> Bool {
         guard let first = s.utf8.first, isAlnum(first) else { return false }
-        return s.utf8.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        return s.utf8.allSatisfy {
+            isAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
     }
 
     private static func isLowerAlnum(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 48 && c <= 57) }

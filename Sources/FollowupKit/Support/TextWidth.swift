@@ -14,7 +14,10 @@ public enum TextWidth {
         if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
             || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
-            || (0x20000...0x3FFFD).contains(v) { return 2 }
+            || (0x20000...0x3FFFD).contains(v)
+        {
+            return 2
+        }
         return 1
     }
 
@@ -80,7 +83,9 @@ public enum TextWidth {
             switch u.value {
             case 0x0A where keepingLineBreaks, 0x09 where keepingLineBreaks: out.unicodeScalars.append(u)
             case 0x0A, 0x0D, 0x09: out.append(" ")
-            case 0..<0x20: out.append("^"); out.unicodeScalars.append(Unicode.Scalar(UInt8(u.value + 0x40)))
+            case 0..<0x20:
+                out.append("^")
+                out.unicodeScalars.append(Unicode.Scalar(UInt8(u.value + 0x40)))
             case 0x7F: out.append("^?")
             case _ where isUnsafe(u.value): out.append("\\u{\(String(u.value, radix: 16))}")
             default: out.unicodeScalars.append(u)
@@ -92,7 +97,8 @@ public enum TextWidth {
     /// False when the UTF-8 bytes hold none of what `isUnsafe` names: no byte below 0x20,
     /// no DEL, no C1 control (0xC2 0x80–0x9F), nothing from U+2000–U+207F (0xE2 0x80/0x81).
     private static func mayNeedSanitizing(_ s: String) -> Bool {
-        var previous: UInt8 = 0, before: UInt8 = 0
+        var previous: UInt8 = 0
+        var before: UInt8 = 0
         for b in s.utf8 {
             if b < 0x20 || b == 0x7F { return true }
             if previous == 0xC2, b >= 0x80, b <= 0x9F { return true }
@@ -116,7 +122,8 @@ public enum TextWidth {
         while i < end {
             while i < end, scalars[i] == " " { i = scalars.index(after: i) }
             guard i < end else { break }
-            var j = i, ww = 0
+            var j = i
+            var ww = 0
             while j < end, scalars[j] != " " {
                 ww += width(of: scalars[j])
                 j = scalars.index(after: j)
@@ -126,7 +133,10 @@ public enum TextWidth {
                 line = ""
                 w = 0
             }
-            if w > 0 { line += " "; w += 1 }
+            if w > 0 {
+                line += " "
+                w += 1
+            }
             line += Substring(scalars[i..<j])
             w += ww
             i = j

@@ -12,15 +12,21 @@ public enum GroupExpansion {
         var out: [Substring] = []
         var changed = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard let colon = line.firstIndex(of: ":") else { out.append(line); continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                out.append(line)
+                continue
+            }
             let indent = line.prefix { $0 == " " }
             let key = line[indent.endIndex..<colon].trimmingCharacters(in: .whitespaces)
-            guard ["owner", "owners", "support"].contains(key) else { out.append(line); continue }
+            guard ["owner", "owners", "support"].contains(key) else {
+                out.append(line)
+                continue
+            }
             let raw = line[line.index(after: colon)...]
             var value = raw.trimmingCharacters(in: .whitespaces)
             var comment = ""
             if let hash = raw.range(of: " #") {
-                var start = hash.lowerBound   // the comment keeps the spaces before it
+                var start = hash.lowerBound  // the comment keeps the spaces before it
                 while start > raw.startIndex, raw[raw.index(before: start)] == " " { start = raw.index(before: start) }
                 comment = String(raw[start...])
                 value = raw[..<start].trimmingCharacters(in: .whitespaces)
@@ -30,7 +36,10 @@ public enum GroupExpansion {
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 .map { unquoted($0) }
             let groups = items.compactMap { units.code(for: $0) == nil ? units.group($0) : nil }
-            guard !groups.isEmpty else { out.append(line); continue }
+            guard !groups.isEmpty else {
+                out.append(line)
+                continue
+            }
             var codes: [String] = []
             for item in items {
                 let add = units.code(for: item) == nil ? units.group(item).map { units.expand($0) } ?? [item] : [item]

@@ -31,7 +31,9 @@ public struct MeetingTemplate: Sendable {
     public static func list(root: String) -> [MeetingTemplate] {
         let dir = directory(root: root)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        let own = names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }.map { String($0.dropLast(5)) }
+        let own = names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }.map {
+            String($0.dropLast(5))
+        }
         return Set(own + BuiltinTemplates.all.map(\.name)).sorted().compactMap { try? load($0, root: root) }
     }
 
@@ -66,7 +68,11 @@ public struct MeetingTemplate: Sendable {
             guard let value = values[key] else {
                 throw FollowupError(.placeholderMissing(key))
             }
-            if plain.contains(key) { out += value } else if !value.isEmpty { out += UpdateText.quoted(NFC.normalize(value)) }
+            if plain.contains(key) {
+                out += value
+            } else if !value.isEmpty {
+                out += UpdateText.quoted(NFC.normalize(value))
+            }
             rest = rest[close.upperBound...]
         }
         return out + rest
@@ -99,9 +105,11 @@ public enum NewMeeting {
 
     /// The record for `template` on `date`, at `ROOT/YYYY/YYYY-MM-DD-SLUG[-N].yaml`, never an
     /// existing file or an ID already used in the root.
-    public static func plan(template: MeetingTemplate, root: String, date: Day, title: String, id: String?,
-                            chair: String?, document: String?, extra: [String: String],
-                            existingIDs: Set<String>) throws(FollowupError) -> NewMeetingPlan {
+    public static func plan(
+        template: MeetingTemplate, root: String, date: Day, title: String, id: String?,
+        chair: String?, document: String?, extra: [String: String],
+        existingIDs: Set<String>
+    ) throws(FollowupError) -> NewMeetingPlan {
         let (path, meetingID) = try place(root: root, date: date, title: title, id: id, existingIDs: existingIDs)
         var values = extra
         values["date"] = date.iso
@@ -118,8 +126,10 @@ public enum NewMeeting {
 
     /// Where a new record goes, `ROOT/YYYY/YYYY-MM-DD-SLUG[-N].yaml`, and its meeting ID:
     /// never an existing file or an ID already used in the root (`new` and `import` both ask).
-    public static func place(root: String, date: Day, title: String, id: String?,
-                             existingIDs: Set<String>) throws(FollowupError) -> (path: String, id: String) {
+    public static func place(
+        root: String, date: Day, title: String, id: String?,
+        existingIDs: Set<String>
+    ) throws(FollowupError) -> (path: String, id: String) {
         let slug = try slug(id: id, title: title)
         if let id, existingIDs.contains(id) { throw FollowupError(.meetingIDTaken(id)) }
         let year = String(date.iso.prefix(4))
@@ -135,10 +145,13 @@ public enum NewMeeting {
             let path = RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yaml")
             let name = (path as NSString).lastPathComponent
             if RecordName.isTooLong(name) {
-                throw FollowupError(.recordNameTooLong(bytes: name.utf8.count, limit: RecordName.maxBytes),
-                                    at: SourceLocation(path: path, line: 0, column: 0), kind: .badInput)
+                throw FollowupError(
+                    .recordNameTooLong(bytes: name.utf8.count, limit: RecordName.maxBytes),
+                    at: SourceLocation(path: path, line: 0, column: 0), kind: .badInput)
             }
-            if !existingIDs.contains(meetingID), access(path, F_OK) != 0, access(RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yml"), F_OK) != 0 {
+            if !existingIDs.contains(meetingID), access(path, F_OK) != 0,
+                access(RootScanner.join(dir, "\(date.iso)-\(slug)\(suffix).yml"), F_OK) != 0
+            {
                 return (path, meetingID)
             }
             n += 1
@@ -148,7 +161,8 @@ public enum NewMeeting {
 
     /// Checks the text as `check` would (with the root's units); returns its problems.
     public static func problems(in text: String, path: String, units: UnitRegistry, root: String) -> [Diagnostic] {
-        let (meeting, problems) = Loader.parseMeeting(bytes: Array(text.utf8), displayPath: path, fileStem: Loader.stem(path))
+        let (meeting, problems) = Loader.parseMeeting(
+            bytes: Array(text.utf8), displayPath: path, fileStem: Loader.stem(path))
         guard let meeting else { return problems }
         return Diagnostic.sorted(problems + TaskBuilder.tasks(of: meeting, units: units).problems)
     }

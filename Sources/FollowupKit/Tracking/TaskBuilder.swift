@@ -54,7 +54,8 @@ public enum TaskBuilder {
                     if let g = units.group(owner.value) {
                         fail(owner.location, .groupAsOwner(owner.value, members: units.expand(g)))
                     } else if !noUnits {
-                        fail(owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
+                        fail(
+                            owner.location, .unknownUnit(owner.value, suggestions: units.suggestions(for: owner.value)))
                     }
                     continue
                 }
@@ -116,8 +117,11 @@ public enum TaskBuilder {
                 // A short form of this meeting's own ID (`2026-11-16#2`) is not another meeting.
                 if let hash = u.task.firstIndex(of: "#"), meeting.id.hasPrefix(u.task[..<hash]) {
                     let near = nearestTasks(String(u.task[u.task.index(after: hash)...]), local: local, units: units)
-                    problems.append(Diagnostic(.error, u.location, .unknownTask(
-                        u.task, suggestions: near.map { "\(meeting.id)#\($0)" })))
+                    problems.append(
+                        Diagnostic(
+                            .error, u.location,
+                            .unknownTask(
+                                u.task, suggestions: near.map { "\(meeting.id)#\($0)" })))
                 } else {
                     problems.append(Diagnostic(.error, u.location, .taskOfOtherMeeting(u.task, meeting: meeting.id)))
                 }
@@ -127,8 +131,11 @@ public enum TaskBuilder {
                 // The task was not made for a problem already reported at its conclusion.
                 if unsettled.contains(String(part.split(separator: "/", maxSplits: 1).first ?? "")) { continue }
                 let near = nearestTasks(part, local: local, units: units)
-                problems.append(Diagnostic(.error, u.location, .unknownTask(
-                    u.task, suggestions: near.map { "\(meeting.id)#\($0)" })))
+                problems.append(
+                    Diagnostic(
+                        .error, u.location,
+                        .unknownTask(
+                            u.task, suggestions: near.map { "\(meeting.id)#\($0)" })))
                 continue
             }
             var timeline = timelines[ti] ?? TaskTimeline(original: tasks[ti].due)

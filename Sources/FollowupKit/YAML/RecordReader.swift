@@ -74,8 +74,10 @@ final class RecordReader {
 
     /// Runs `body` with a reader over a copy of `bytes` that the reader owns, so no buffer
     /// can be freed under it. Fails only when libyaml cannot allocate its parser.
-    static func withReader<T>(path: String, bytes: some Collection<UInt8>,
-                              _ body: (RecordReader) throws(YAMLSyntaxError) -> T) throws(YAMLSyntaxError) -> T {
+    static func withReader<T>(
+        path: String, bytes: some Collection<UInt8>,
+        _ body: (RecordReader) throws(YAMLSyntaxError) -> T
+    ) throws(YAMLSyntaxError) -> T {
         let reader = RecordReader(path: path, events: try YAMLEventReader(bytes: bytes))
         return try body(reader)
     }
@@ -108,11 +110,11 @@ final class RecordReader {
     /// Reads the stream: exactly one document whose body `body` consumes.
     /// Returns false when the file is empty (no document).
     func document(_ body: () throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> Bool {
-        _ = try peek() // stream start
+        _ = try peek()  // stream start
         if try next() == .streamEnd { return false }
-        _ = try next() // past document start
+        _ = try next()  // past document start
         try body()
-        _ = try peek() // document end
+        _ = try peek()  // document end
         if try next() == .documentStart {
             report(events.start, .multipleDocuments)
             // Keep reading so a syntax error later in the file is still found.
@@ -174,7 +176,8 @@ final class RecordReader {
     /// The current scalar event as a value, leaving it.
     private func takeScalar() throws(YAMLSyntaxError) -> Scalar {
         vet()
-        let s = Scalar(text: NFC.string(events.scalarBytes), plain: events.isPlain, start: events.start, end: events.end)
+        let s = Scalar(
+            text: NFC.string(events.scalarBytes), plain: events.isPlain, start: events.start, end: events.end)
         lastScalarEnd = s.end
         _ = try next()
         return s
@@ -194,7 +197,9 @@ final class RecordReader {
     /// Keys are matched against `keys` by their bytes; others come with `index` nil.
     /// Reports duplicate and non-text keys. Returns the mapping's start and end marks, or nil.
     @discardableResult
-    func mapping(_ keys: KeyTable, _ value: (Key) throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (start: Mark, end: Mark)? {
+    func mapping(_ keys: KeyTable, _ value: (Key) throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (
+        start: Mark, end: Mark
+    )? {
         let kind = try peek()
         guard kind == .mappingStart else {
             try unexpected(kind, wanted: .mapping)
@@ -217,13 +222,14 @@ final class RecordReader {
             if k == .streamEnd { return (open, events.end) }
             guard k == .scalar else {
                 report(events.start, k == .alias ? .aliasNotAllowed : .nonStringKey)
-                try skip() // the key
-                try skip() // its value
+                try skip()  // the key
+                try skip()  // its value
                 k = try peek()
                 continue
             }
             vet()
-            let start = events.start, end = events.end
+            let start = events.start
+            let end = events.end
             let bytes = events.scalarBytes
             lastScalarEnd = end
             var key: Key
@@ -254,14 +260,17 @@ final class RecordReader {
     /// A sequence; `item` is called for each element and must consume it.
     /// A single scalar where a list is allowed is *not* accepted here; see `list`.
     @discardableResult
-    func sequence(_ item: () throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (start: Mark, end: Mark, flow: Bool)? {
+    func sequence(_ item: () throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (
+        start: Mark, end: Mark, flow: Bool
+    )? {
         let kind = try peek()
         guard kind == .sequenceStart else {
             try unexpected(kind, wanted: .sequence)
             return nil
         }
         vet()
-        let open = events.start, flow = events.isFlow
+        let open = events.start
+        let flow = events.isFlow
         var k = try next()
         while true {
             if k == .sequenceEnd {

@@ -39,8 +39,9 @@ final class YAMLEventReader {
             input.deallocate()
             parser.deallocate()
             slot.deallocate()
-            throw YAMLSyntaxError(problem: "cannot allocate the YAML parser", mark: Mark(line: 1, column: 1),
-                                  context: nil, contextMark: nil)
+            throw YAMLSyntaxError(
+                problem: "cannot allocate the YAML parser", mark: Mark(line: 1, column: 1),
+                context: nil, contextMark: nil)
         }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
@@ -52,7 +53,8 @@ final class YAMLEventReader {
     func commentFollows(_ mark: Mark) -> Bool {
         // Asked in file order: go on from the last line found rather than from the start.
         if lineStart.line > mark.line { lineStart = (1, 0) }
-        var i = lineStart.byte, line = lineStart.line
+        var i = lineStart.byte
+        var line = lineStart.line
         while line < mark.line, i < input.count, let base = input.baseAddress {
             // To the next line break with memchr: most of the text is skipped this way.
             guard let nl = memchr(base + i, 0x0A, input.count - i) else {
@@ -168,8 +170,10 @@ final class YAMLEventReader {
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             return s.tag != nil && s.plain_implicit == 0 && s.quoted_implicit == 0
-        case YAML_SEQUENCE_START_EVENT: return event.data.sequence_start.tag != nil && event.data.sequence_start.implicit == 0
-        case YAML_MAPPING_START_EVENT: return event.data.mapping_start.tag != nil && event.data.mapping_start.implicit == 0
+        case YAML_SEQUENCE_START_EVENT:
+            return event.data.sequence_start.tag != nil && event.data.sequence_start.implicit == 0
+        case YAML_MAPPING_START_EVENT:
+            return event.data.mapping_start.tag != nil && event.data.mapping_start.implicit == 0
         default: return false
         }
     }
@@ -192,7 +196,8 @@ final class YAMLEventReader {
             // The reader reports a byte offset, not a line: find the line ourselves later.
             mark = Mark(line: 0, column: 0, index: Int(parser.problem_offset))
         }
-        return YAMLSyntaxError(problem: problem, mark: mark, context: context,
-                               contextMark: context == nil ? nil : Mark(parser.context_mark))
+        return YAMLSyntaxError(
+            problem: problem, mark: mark, context: context,
+            contextMark: context == nil ? nil : Mark(parser.context_mark))
     }
 }

@@ -37,8 +37,10 @@ struct CLI {
 
     /// A fixed, clean environment: Vietnamese, no colour, 100 columns, today 2026-11-30.
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        var env: [String: String] = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1",
-                                     "COLUMNS": "100", "FOLLOWUP_TODAY": "2026-11-30", "LANG": "C.UTF-8"]
+        var env: [String: String] = [
+            "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1",
+            "COLUMNS": "100", "FOLLOWUP_TODAY": "2026-11-30", "LANG": "C.UTF-8",
+        ]
         env["LANG"] = "vi_VN.UTF-8"
         // Sanitizer settings reach the binaries under test (scripts/sanitize).
         for key in ["ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"] {
@@ -51,8 +53,10 @@ struct CLI {
     @discardableResult
     /// Runs `followup ARGUMENTS`, or with `shell: true` the program `arguments[0]` (a shell)
     /// with `$0` set to the binary unless given.
-    static func run(_ arguments: [String], in directory: URL, env: [String: String] = [:], stdin: Data? = nil,
-                    shell: Bool = false, process: Bool = false) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL, env: [String: String] = [:], stdin: Data? = nil,
+        shell: Bool = false, process: Bool = false
+    ) throws -> Result {
         if !process, !shell, stdin == nil, ProcessInfo.processInfo.environment["FOLLOWUP_BIN"] == nil {
             return InProcess.run(arguments, in: directory, env: environment(env))
         }
@@ -68,7 +72,8 @@ struct CLI {
         }
         p.currentDirectoryURL = directory
         p.environment = environment(env)
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         let input = Pipe()
@@ -78,14 +83,19 @@ struct CLI {
         try? input.fileHandleForWriting.close()
         // Read both pipes concurrently so a large output cannot dead-lock.
         let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
         errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
@@ -96,26 +106,32 @@ enum Golden {
     static func check(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = directory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["FOLLOWUP_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
             return
         }
         // Bytes, not String(contentsOf:), which would drop a BOM.
         guard let data = try? Data(contentsOf: url) else {
-            Issue.record("golden file \(name) is missing; record it with FOLLOWUP_RECORD_GOLDEN=1 and review the diff", sourceLocation: sourceLocation)
+            Issue.record(
+                "golden file \(name) is missing; record it with FOLLOWUP_RECORD_GOLDEN=1 and review the diff",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)
         if data != Data(actual.utf8) {
-            Issue.record("output differs from golden \(name):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
+            Issue.record(
+                "output differs from golden \(name):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
         }
     }
 
     static func diff(_ a: String, _ b: String) -> String {
-        let x = a.components(separatedBy: "\n"), y = b.components(separatedBy: "\n")
+        let x = a.components(separatedBy: "\n")
+        let y = b.components(separatedBy: "\n")
         var out: [String] = []
         for i in 0..<max(x.count, y.count) {
-            let l = i < x.count ? x[i] : "<none>", r = i < y.count ? y[i] : "<none>"
+            let l = i < x.count ? x[i] : "<none>"
+            let r = i < y.count ? y[i] : "<none>"
             if l != r { out.append("line \(i + 1):\n- \(l)\n+ \(r)") }
             if out.count > 10 { break }
         }
@@ -163,9 +179,11 @@ enum InProcess {
     }
 
     static func run(_ arguments: [String], in directory: URL, env: [String: String]) -> CLI.Result {
-        let out = Capture(), err = Capture()
-        let console = Console(environment: env, stdoutIsTerminal: false, writeOut: { out.append($0) },
-                              writeErr: { err.append($0) })
+        let out = Capture()
+        let err = Capture()
+        let console = Console(
+            environment: env, stdoutIsTerminal: false, writeOut: { out.append($0) },
+            writeErr: { err.append($0) })
         lock.lock()
         defer { lock.unlock() }
         let previous = FileManager.default.currentDirectoryPath

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FollowupKit
 
 /// A throwaway git repository holding a copy of the shipped `meetings/`, as git's own merge
@@ -21,8 +22,9 @@ final class ScratchRepo {
         try expectOK(git(["config", "user.name", "Văn phòng"]))
         try expectOK(git(["config", "user.email", "vp@tanky.example"]))
         if source == nil, seed {
-            try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("meetings"),
-                                             to: url.appendingPathComponent("meetings"))
+            try FileManager.default.copyItem(
+                at: CLI.packageRoot.appendingPathComponent("meetings"),
+                to: url.appendingPathComponent("meetings"))
             try commitAll("Sổ theo dõi")
         }
     }
@@ -41,7 +43,8 @@ final class ScratchRepo {
         p.arguments = args
         p.currentDirectoryURL = dir
         p.environment = environment()
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
@@ -49,12 +52,16 @@ final class ScratchRepo {
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return CLI.Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+        return CLI.Result(
+            status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     @discardableResult

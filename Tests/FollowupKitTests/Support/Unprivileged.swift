@@ -47,7 +47,8 @@ final class Unprivileged {
     /// Runs `followup ARGUMENTS` in `directory` as the unprivileged user.
     func run(_ arguments: [String], in directory: URL) throws -> CLI.Result {
         let uid = String(Unprivileged.uid)
-        let command = switchesUser
+        let command =
+            switchesUser
             ? ["setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", binary.path] + arguments
             : [binary.path] + arguments
         return try Program.run(command, in: directory, environment: CLI.environment())
