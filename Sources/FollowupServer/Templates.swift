@@ -68,14 +68,16 @@ enum Templates {
         <table><thead><tr><th>{{words.unit}}</th><th>{{words.tasks}}</th><th>{{words.doneOnTime}}</th>
         <th>{{words.doneLate}}</th><th>{{words.withinDeadline}}</th><th>{{words.overdue}}</th><th>{{words.ongoing}}</th>
         <th>{{words.notStarted}}</th><th>{{words.blocked}}</th><th>{{words.doneShare}}</th></tr></thead><tbody>
-        {{#rows}}<tr><td>{{#code}}<a href="/units/{{href}}">{{code}}</a> {{/code}}{{name}}</td><td class="n">{{tasks}}</td>
+        {{#rows}}<tr><td>{{#code}}<a href="/units/{{href}}">{{code}}</a> {{/code}}{{name}}</td><td \
+        class="n">{{tasks}}</td>
         <td class="n">{{doneOnTime}} ({{doneOnTimePct}})</td><td class="n">{{doneLate}} ({{doneLatePct}})</td>
         <td class="n">{{withinDeadline}} ({{withinDeadlinePct}})</td><td class="n">{{overdue}} ({{overduePct}})</td>
         <td class="n">{{ongoing}}</td><td class="n">{{notStarted}}</td><td class="n">{{blocked}}</td>
         <td><meter min="0" max="100" value="{{doneWidth}}">{{donePct}}</meter> {{donePct}}</td></tr>{{/rows}}
         </tbody></table>
         {{#lists}}<h2>{{title}} ({{count}})</h2>{{> list}}
-        {{#more}}<p><a href="/lists/{{kind}}?as_of={{asOfISO}}&amp;lang={{lang}}">{{words.all}} ({{count}})</a></p>{{/more}}
+        {{#more}}<p><a href="/lists/{{kind}}?as_of={{asOfISO}}&amp;lang={{lang}}">{{words.all}} \
+        ({{count}})</a></p>{{/more}}
         {{/lists}}{{> foot}}
         """
 
@@ -135,7 +137,8 @@ enum Templates {
         <tr><th>{{words.support}}</th><td>{{support}}</td></tr>
         <tr><th>{{words.deadline}}</th><td>{{due}}</td></tr>
         <tr><th>{{words.originalDeadline}}</th><td>{{originalDue}}</td></tr>
-        <tr><th>{{words.state}}</th><td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td></tr>
+        <tr><th>{{words.state}}</th><td>{{state}}{{#daysOverdue}} <span \
+        class="late">{{.}}</span>{{/daysOverdue}}</td></tr>
         </table><h2>{{words.history}}</h2>
         {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}
         {{#by}} · {{words.by}} {{.}}{{/by}}
@@ -151,7 +154,8 @@ enum Templates {
         </tr>{{/document}}
         <tr><th>{{words.chair}}</th><td class="u">{{chair}}</td></tr>
         {{#place}}<tr><th>{{words.place}}</th><td class="u">{{.}}</td></tr>{{/place}}
-        <tr><th>{{words.attendees}}</th><td><ul>{{#attendees}}<li class="u">{{.}}</li>{{/attendees}}</ul></td></tr></table>
+        <tr><th>{{words.attendees}}</th><td><ul>{{#attendees}}<li \
+        class="u">{{.}}</li>{{/attendees}}</ul></td></tr></table>
         {{#summary}}<p class="u">{{.}}</p>{{/summary}}<h2>{{words.conclusions}}</h2><ol>
         {{#conclusions}}<li><span class="u">{{text}}</span><ul>{{#tasks}}<li><a href="/tasks/{{href}}">{{id}}</a> ·
         {{unit}} · {{due}} · {{status}}</li>{{/tasks}}</ul></li>{{/conclusions}}</ol>{{> foot}}

@@ -6,7 +6,8 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lay out a new office's meetings folder: units, settings, templates.",
         discussion: """
-            Creates FOLDER (default: --root, $FOLLOWUP_ROOT, else meetings) with units.yaml (an example registry to edit), \
+            Creates FOLDER (default: --root, $FOLLOWUP_ROOT, else meetings) with units.yaml (an example registry to \
+            edit), \
             settings.yaml (every key, commented), templates/ (the four built-in templates, to \
             adapt) and a .gitignore for lock and temporary files. FOLDER must not exist or be empty; \
             nothing is overwritten. Inside a git clone it also runs git-setup, so that records merge \

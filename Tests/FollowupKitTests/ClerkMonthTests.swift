@@ -244,7 +244,8 @@ import Testing
                 """
                 source "$0"; COMP_WORDS=("$1" \(words.split(separator: " ").dropFirst().joined(separator: " ")))
                 COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
-                _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\\n' "${COMPREPLY[@]}"
+                _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\\n' \
+                "${COMPREPLY[@]}"
                 """, dir.path("followup.bash").path, CLI.binary.path,
             ], in: CLI.packageRoot, shell: true)
         return r.stdout.split(separator: "\n").map(String.init)

@@ -85,7 +85,8 @@ import Testing
                 """
                 source "$0"; COMP_WORDS=(followup status 2022-04-29-cchc#4); COMP_CWORD=2
                 COMP_LINE="followup status 2022-04-29-cchc#4"; COMP_POINT=${#COMP_LINE}
-                PATH="$1:$PATH" _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\\n' "${COMPREPLY[@]}"
+                PATH="$1:$PATH" _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf \
+                '%s\\n' "${COMPREPLY[@]}"
                 """, script, prefix.path("bin").path,
             ], in: CLI.packageRoot, shell: true)
         #expect(complete.stdout.contains("2022-04-29-cchc#4"))
@@ -95,7 +96,8 @@ import Testing
                 """
                 source "$0"; COMP_WORDS=(followup digest --unit TC); COMP_CWORD=3
                 COMP_LINE="followup digest --unit TC"; COMP_POINT=${#COMP_LINE}
-                PATH="$1:$PATH" _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\\n' "${COMPREPLY[@]}"
+                PATH="$1:$PATH" _followup followup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf \
+                '%s\\n' "${COMPREPLY[@]}"
                 """, script, prefix.path("bin").path,
             ], in: CLI.packageRoot, shell: true)
         #expect(unit.stdout.contains("TCKH"))

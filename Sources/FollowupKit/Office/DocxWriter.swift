@@ -49,9 +49,11 @@ public struct DocxWriter {
             "word/_rels/document.xml.rels",
             OfficePackage.xmlHead + """
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/\
+                relationships/styles" \
                 Target="styles.xml"/>\
-                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" \
+                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/\
+                relationships/header" \
                 Target="header1.xml"/></Relationships>
                 """)
         pkg.add(

@@ -43,10 +43,12 @@ public struct DigestHTMLRenderer {
 
     static let style = """
         @page { size: A4; margin: 20mm 15mm 20mm 30mm;
-                @top-center { content: counter(page); font-family: "Times New Roman", "Liberation Serif", serif; font-size: 11pt; } }
+                @top-center { content: counter(page); font-family: "Times New Roman", "Liberation Serif", serif; \
+        font-size: 11pt; } }
         @page :first { @top-center { content: none; } }
         * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-        body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; color: #000; max-width: 165mm; margin: 0 auto; }
+        body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; color: \
+        #000; max-width: 165mm; margin: 0 auto; }
         @media print { body { max-width: none; margin: 0; } }
         .header { display: flex; justify-content: space-between; text-align: center; margin-bottom: 8mm; }
         .header > div:first-child { width: 40%; }
@@ -58,16 +60,19 @@ public struct DigestHTMLRenderer {
         h1 { font-size: 14pt; text-align: center; margin: 4mm 0 1mm; }
         .asof { text-align: center; font-style: italic; margin-bottom: 6mm; }
         h2 { font-size: 13pt; margin: 7mm 0 2mm; page-break-after: avoid; }
-        table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 10.5pt; page-break-inside: auto; }
+        table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 10.5pt; page-break-inside: \
+        auto; }
         thead { display: table-header-group; }
         tr { page-break-inside: avoid; break-inside: avoid; }
-        th, td { border: 1px solid #444; padding: 2px 3px; vertical-align: top; overflow-wrap: anywhere; word-break: break-word; }
+        th, td { border: 1px solid #444; padding: 2px 3px; vertical-align: top; overflow-wrap: anywhere; word-break: \
+        break-word; }
         th { background: #eee; font-size: 9.5pt; }
         td.n { text-align: right; }
         td.id, td.code { font-size: 9pt; }
         td.short { overflow-wrap: normal; word-break: normal; }
         .number { margin-top: 3px; }
-        .sign { display: flex; justify-content: space-between; margin-top: 8mm; break-inside: avoid; page-break-inside: avoid; }
+        .sign { display: flex; justify-content: space-between; margin-top: 8mm; break-inside: avoid; \
+        page-break-inside: avoid; }
         .sign .recv { width: 45%; font-size: 11pt; }
         .sign .recv b { font-size: 12pt; font-style: italic; }
         .sign .who { width: 50%; text-align: center; font-weight: bold; }
