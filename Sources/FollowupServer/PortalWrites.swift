@@ -71,13 +71,10 @@ public enum PortalWrites {
             }
             day = d
         }
-        if day > today {
-            throw .bad(
-                "Ngày \(Language.vi.format(day)) ở tương lai (hôm nay là \(Language.vi.format(today))).",
-                "The date \(day.iso) is in the future (today is \(today.iso)).")
-        }
-        if let note = r.note, note.utf8.count > 4000 {
-            throw .bad("Ghi chú dài quá 4000 byte.", "The note is longer than 4000 bytes.")
+        do throws(FollowupError) {
+            try TaskUpdates.refuseFuture(day, today: today)
+        } catch {
+            throw PortalError.from(error)
         }
         let kind: Kind
         if let s = given(r.status) {
@@ -112,9 +109,6 @@ public enum PortalWrites {
         }
         if case .extend = kind, given(r.note) == nil {
             throw .bad("Gia hạn cần lý do (note).", "An extension needs its reason (note).")
-        }
-        if TaskUpdates.Common.isEmptyNote(r.note), case .status(let s, _) = kind, s.needsNote {
-            throw .bad("Trạng thái này cần ghi chú.", "This status needs a note.")
         }
         return (kind, TaskUpdates.Common(date: day, note: given(r.note), by: by, document: given(r.document)))
     }

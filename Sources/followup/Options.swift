@@ -103,7 +103,7 @@ struct EntryOptions: ParsableArguments {
     func common(note: String?, today: Day) throws(FollowupError) -> TaskUpdates.Common {
         var day = today
         if let date { day = try parseDay(date, option: "--date") }
-        if day > today { throw FollowupError(.dateInFuture(day, today: today)) }
+        try TaskUpdates.refuseFuture(day, today: today)
         if TaskUpdates.Common.isEmptyNote(note) { throw FollowupError(.emptyNote, kind: .badInput) }
         return TaskUpdates.Common(date: day, note: note, by: by, document: document)
     }

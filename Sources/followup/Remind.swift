@@ -80,7 +80,7 @@ struct Remind: ParsableCommand {
                         .joined(separator: "\n────────\n\n"))
             }
             guard record else { return }
-            if day > options.today { throw FollowupError(.dateInFuture(day, today: options.today)) }
+            try TaskUpdates.refuseFuture(day, today: options.today)
             let store = RecordStore(root: ledger.root, units: ledger.units, hooks: writeHooks(options.environment))
             var count = 0
             var failed = 0

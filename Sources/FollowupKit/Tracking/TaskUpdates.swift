@@ -45,6 +45,12 @@ public enum TaskUpdates {
         }
     }
 
+    /// Progress is not recorded in advance: an entry dated after `today` is refused, by the
+    /// command line and the portal alike.
+    public static func refuseFuture(_ day: Day, today: Day) throws(FollowupError) {
+        if day > today { throw FollowupError(.dateInFuture(day, today: today)) }
+    }
+
     static func find(_ id: String, in snapshot: RecordStore.Snapshot) throws(FollowupError) -> TaskItem {
         guard let t = snapshot.tasks.first(where: { $0.id == id }) else {
             throw FollowupError(.taskNameNotFound(id, suggestions: []))
