@@ -359,6 +359,19 @@ import Testing
         #expect(try dir.read("xa-ky-son/units.yaml") == units)
     }
 
+    /// A task due today is said to be due today in a letter, not "0 days left".
+    @Test func reminderOfATaskDueToday() throws {
+        let r = try CLI.run(
+            ["remind", "--unit", "TNMT", "--root", "meetings"], in: CLI.packageRoot,
+            env: ["FOLLOWUP_TODAY": "2026-12-01"])
+        #expect(r.stdout.contains("Thời hạn: 01/12/2026 — đến hạn hôm nay"), "\(r.stdout)")
+        #expect(!r.stdout.contains("còn 0 ngày"))
+        let en = try CLI.run(
+            ["remind", "--unit", "TNMT", "--root", "meetings", "--lang", "en"], in: CLI.packageRoot,
+            env: ["FOLLOWUP_TODAY": "2026-12-01"])
+        #expect(en.stdout.contains("— due today"), "\(en.stdout)")
+    }
+
     /// In a git clone, `init` also sets the clone up for the merge driver (Docs/Sharing.md).
     @Test func initInAGitCloneSetsUpTheMergeDriver() throws {
         let dir = try TempRoot()

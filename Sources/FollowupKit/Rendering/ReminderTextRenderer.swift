@@ -46,8 +46,10 @@ public enum ReminderTextRenderer {
             }
             if a.state == .overdue {
                 s += lang.pick(" — quá hạn \(a.daysLate ?? 0) ngày", " — \(a.daysLate ?? 0) days overdue")
+            } else if a.daysLeft == 0 {
+                s += lang.pick(" — đến hạn hôm nay", " — due today")
             } else if let left = a.daysLeft {
-                s += lang.pick(" — còn \(left) ngày", " — \(left) days left")
+                s += lang.pick(" — còn \(left) ngày", " — \(left) \(left == 1 ? "day" : "days") left")
             }
             if a.reminders > 0 { s += lang.pick("; đã đôn đốc \(a.reminders) lần", "; reminded \(a.reminders) times") }
             return s + "\n"
