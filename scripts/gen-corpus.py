@@ -487,7 +487,11 @@ def make_record(seed, i):
         w(f"id: {stem}\n")
     w(f"title: {q(title)}\n")
     w(f"date: {date.isoformat()}\n")
-    w(f"document: {rng.randint(1, 480)}/TB-UBND\n")
+    # Every notice its own number, as an office's register gives them (numbers drawn at
+    # random met again each year and drew a duplicate-notice warning on most records);
+    # the draw is kept so the rest of each record stays as it was.
+    rng.randint(1, 480)
+    w(f"document: {i}/TB-UBND\n")
     w(f"kind: {q(rng.choice(topic['kinds']))}\n")
     if rng.random() < 0.85:
         loc = rng.choice(LOCATIONS)

@@ -131,15 +131,13 @@ import Testing
     @Test func jsonEscapesEveryUnsafeCharacter() throws {
         for v in UInt32(0)..<0x2100 {
             guard TextWidth.isUnsafe(v), let u = Unicode.Scalar(v) else { continue }
-            var out: [UInt8] = []
-            JSONWriter.appendQuoted("a" + String(u) + "b", to: &out)
+            let out = JSONWriter.quoted("a" + String(u) + "b")
             let text = String(decoding: out, as: UTF8.self)
             #expect(text.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 }, "\(v): \(text)")
             let back = try JSONDecoder().decode(String.self, from: Data(out))
             #expect(back == "a" + String(u) + "b")
         }
-        var plain: [UInt8] = []
-        JSONWriter.appendQuoted("Đồng chí “Chủ tịch” – ©", to: &plain)
+        let plain = JSONWriter.quoted("Đồng chí “Chủ tịch” – ©")
         #expect(String(decoding: plain, as: UTF8.self) == "\"Đồng chí “Chủ tịch” – ©\"")
         let html = DigestHTMLRenderer.escape("a\u{202E}b\u{9B}c")
         #expect(!html.unicodeScalars.contains { TextWidth.isUnsafe($0.value) })

@@ -7,11 +7,24 @@ struct RecordSignature: Sendable {
     var title: String
     var location: SourceLocation
 
-    init(_ meeting: Meeting) {
-        document = meeting.document.map { NFC.normalize($0.trimmingCharacters(in: .whitespaces)).uppercased() }
+    init(_ meeting: borrowing Meeting) {
+        document = meeting.document.map(RecordSignature.noticeKey)
         date = meeting.date
         title = RecordSignature.folded(meeting.title)
         location = meeting.location
+    }
+
+    /// A notice number as compared: trimmed, NFC, in capitals. Numbers are ASCII
+    /// (`45/TB-UBND`), done on their bytes; Foundation's trimming and Unicode case mapping
+    /// take the rest.
+    static func noticeKey(_ number: String) -> String {
+        let u = number.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else {
+            return NFC.normalize(number.trimmingCharacters(in: .whitespaces)).uppercased()
+        }
+        let blank = { (b: UInt8) in b == 0x20 || b == 0x09 }
+        let core = u.drop(while: blank).reversed().drop(while: blank).reversed()
+        return String(decoding: core.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
     /// `text` (NFC, as the reader gives it) with runs of spaces made one space, none at either
@@ -41,22 +54,22 @@ struct RecordSignature: Sendable {
 /// the same meeting (same day, same title). Warnings, not errors: the records may be right.
 enum DuplicateNotices {
     static func warnings(_ records: [RecordSignature]) -> [Diagnostic] {
-        struct Notice: Hashable { var year: Int, number: String }
-        struct Held: Hashable { var day: Day, title: String }
+        struct Notice: Hashable { var year: Int, number: NFCText }
+        struct Held: Hashable { var day: Day, title: NFCText }
         var byNotice: [Notice: SourceLocation] = [:]
         var byMeeting: [Held: SourceLocation] = [:]
         var out: [Diagnostic] = []
         for r in records {
             // Notice numbers start again each year.
             if let d = r.document, !d.isEmpty {
-                let key = Notice(year: r.date.components.year, number: d)
+                let key = Notice(year: r.date.components.year, number: NFCText(d))
                 if let other = byNotice[key] {
                     out.append(Diagnostic(.warning, r.location, .sameNotice(d, other: other)))
                     continue
                 }
                 byNotice[key] = r.location
             }
-            let key = Held(day: r.date, title: r.title)
+            let key = Held(day: r.date, title: NFCText(r.title))
             if let other = byMeeting[key] {
                 out.append(Diagnostic(.warning, r.location, .sameMeeting(other: other)))
             } else {

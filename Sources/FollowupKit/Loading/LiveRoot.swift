@@ -87,26 +87,20 @@ public final class LiveRoot: @unchecked Sendable {
         if !changed, let built { return (built, generation) }
 
         var diagnostics = registryProblems + scanProblems
-        var kept: [Entry] = []
+        var meetings: [Meeting] = []
+        var tasks: [TaskItem] = []
+        meetings.reserveCapacity(list.count)
+        var ids = Loader.MeetingIDs(capacity: list.count)
         for rel in list {
             guard let e = files[rel] else { continue }
             diagnostics += e.problems
-            if e.meeting != nil { kept.append(e) }
-        }
-        let (indexes, duplicates) = Loader.dropDuplicateIDs(
-            kept.map {
-                (
-                    id: $0.meeting!.id,
-                    location: $0.meeting!.location
-                )
-            })
-        diagnostics += duplicates
-        var meetings: [Meeting] = []
-        var tasks: [TaskItem] = []
-        meetings.reserveCapacity(indexes.count)
-        for i in indexes {
-            meetings.append(kept[i].meeting!)
-            tasks += kept[i].tasks
+            guard let meeting = e.meeting else { continue }
+            if let duplicate = ids.claim(meeting.id, at: meeting.location) {
+                diagnostics.append(duplicate)
+                continue
+            }
+            meetings.append(meeting)
+            tasks += e.tasks
         }
         let ledger = Ledger(
             root: root, settings: settings, units: units, meetings: meetings, tasks: tasks,
@@ -123,8 +117,10 @@ public final class LiveRoot: @unchecked Sendable {
         let parsed = Loader.parseAll(root: root, files: rels, units: units, concurrent: rels.count > 1) {
             meeting, tasks in (meeting, tasks)
         }
-        return zip(keys, parsed).map { key, file in
-            Entry(key: key, meeting: file.part?.0, tasks: file.part?.1 ?? [], problems: file.problems)
+        return keys.indices.map { i in
+            let file = parsed.take(i)
+            return Entry(
+                key: keys[i], meeting: file?.part?.0, tasks: file?.part?.1 ?? [], problems: file?.problems ?? [])
         }
     }
 }

@@ -128,10 +128,14 @@ public enum Loader {
     static func displayPath(root: String, relative: String) -> String { RootScanner.join(root, relative) }
 
     static func stem(_ relative: String) -> String {
-        let name = relative.split(separator: "/").last.map(String.init) ?? relative
-        if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
-        if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
-        return name
+        // On the bytes: splitting into characters cost more per file than checking a record.
+        let u = relative.utf8
+        let name = u.lastIndex(of: UInt8(ascii: "/")).map { u[u.index(after: $0)...] } ?? u[...]
+        for ext in [".yaml".utf8, ".yml".utf8]
+        where name.count >= ext.count && name.suffix(ext.count).elementsEqual(ext) {
+            return String(Substring(name.dropLast(ext.count)))
+        }
+        return String(Substring(name))
     }
 
     /// Loads the whole root. `concurrent: false` gives the same result, one file at a time.
@@ -203,38 +207,42 @@ public enum Loader {
         files = files.filter(include)
         diagnostics += scanProblems
         let parsed = parseAll(root: root, files: files, units: units, concurrent: concurrent, reduce: reduce)
-        var found: [ParsedFile<Part>] = []
-        for file in parsed {
+        // Each file's result is moved out of its slot, so no second list of them is made.
+        var parts: [Part] = []
+        parts.reserveCapacity(files.count)
+        var signatures: [RecordSignature] = []
+        signatures.reserveCapacity(files.count)
+        var ids = MeetingIDs(capacity: files.count)
+        for i in 0..<parsed.count {
+            guard let file = parsed.take(i) else { continue }
             diagnostics += file.problems
-            if file.part != nil { found.append(file) }
+            guard let part = file.part else { continue }
+            if let duplicate = ids.claim(file.id, at: file.location) {
+                diagnostics.append(duplicate)
+                continue
+            }
+            parts.append(part)
+            if let s = file.signature { signatures.append(s) }
         }
-        let (kept, duplicates) = dropDuplicateIDs(found.map { ($0.id, $0.location) })
-        diagnostics += duplicates
-        diagnostics += DuplicateNotices.warnings(kept.compactMap { found[$0].signature })
+        diagnostics += DuplicateNotices.warnings(signatures)
         return Scan(
-            settings: settings, units: units, parts: kept.map { found[$0].part! },
+            settings: settings, units: units, parts: parts,
             diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count)
     }
 
-    /// Drops meetings whose id an earlier file (in path order) already uses, reporting them:
-    /// the one rule that needs more than one record.
-    static func dropDuplicateIDs(_ meetings: [(id: String, location: SourceLocation)])
-        -> (kept: [Int], problems: [Diagnostic])
-    {
-        var byID: [String: SourceLocation] = [:]
-        byID.reserveCapacity(meetings.count)
-        var kept: [Int] = []
-        kept.reserveCapacity(meetings.count)
-        var problems: [Diagnostic] = []
-        for (i, m) in meetings.enumerated() {
-            if let other = byID[m.id] {
-                problems.append(Diagnostic(.error, m.location, .duplicateMeetingID(m.id, other: other)))
-                continue
-            }
-            byID[m.id] = m.location
-            kept.append(i)
+    /// Meetings whose id an earlier file (in path order) already uses are dropped and
+    /// reported: the one rule that needs more than one record.
+    struct MeetingIDs {
+        private var first: [String: SourceLocation] = [:]
+
+        init(capacity: Int) { first.reserveCapacity(capacity) }
+
+        /// Nil when `id` is new (the meeting is kept), else the error that drops it.
+        mutating func claim(_ id: String, at location: SourceLocation) -> Diagnostic? {
+            if let other = first[id] { return Diagnostic(.error, location, .duplicateMeetingID(id, other: other)) }
+            first[id] = location
+            return nil
         }
-        return (kept, problems)
     }
 
     struct ParsedFile<Part> {
@@ -246,11 +254,11 @@ public enum Loader {
         var signature: RecordSignature? = nil
     }
 
-    /// Parses and checks the files, in parallel when asked; results keep the files' order.
+    /// Parses and checks the files, in parallel when asked; slot `i` holds file `i`'s result.
     static func parseAll<Part>(
         root: String, files: [String], units: UnitRegistry, concurrent: Bool,
         reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part
-    ) -> [ParsedFile<Part>] {
+    ) -> Slots<ParsedFile<Part>> {
         let slots = Slots<ParsedFile<Part>>(count: files.count)
         let work: @Sendable (Int) -> Void = { i in
             let rel = files[i]
@@ -277,7 +285,7 @@ public enum Loader {
         } else {
             for i in files.indices { work(i) }
         }
-        return slots.values
+        return slots
     }
 }
 
@@ -302,6 +310,9 @@ final class Slots<T>: @unchecked Sendable {
         set { base[i] = newValue }
     }
 
-    /// Every slot, in order; call after all writers are done.
-    var values: [T] { (0..<count).compactMap { base[$0] } }
+    /// Moves slot `i`'s value out, leaving it empty; call after all writers are done.
+    func take(_ i: Int) -> T? {
+        defer { base[i] = nil }
+        return base[i]
+    }
 }

@@ -4,18 +4,18 @@
 /// `phòng tư pháp` finds "Phòng Tư pháp" and `Phong Tu phap` does not.
 public struct UnitRegistry: Sendable {
     public private(set) var units: [Unit] = []
-    private var index: [String: Int] = [:]
+    private var index: [NFCText: Int] = [:]
     /// Names exactly as declared: most references are written that way, and looking them
     /// up needs no normalising.
-    private var exact: [String: Int] = [:]
+    private var exact: [NFCText: Int] = [:]
     /// Groups of units (`groups:` in units.yaml); see `UnitGroup`.
     public private(set) var groups: [UnitGroup] = []
-    private var groupIndex: [String: Int] = [:]
+    private var groupIndex: [NFCText: Int] = [:]
 
     public init() {}
 
-    static func key(_ s: String) -> String {
-        NFC.normalize(s).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    static func key(_ s: String) -> NFCText {
+        NFCText(NFC.normalize(s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")))
     }
 
     /// Adds a unit; returns the unit already holding one of its names, if any.
@@ -27,7 +27,7 @@ public struct UnitRegistry: Sendable {
         units.append(unit)
         for name in [unit.code, unit.name] + unit.aliases {
             index[UnitRegistry.key(name)] = units.count - 1
-            exact[name] = units.count - 1
+            exact[NFCText(NFC.normalize(name))] = units.count - 1
         }
         return nil
     }
@@ -53,10 +53,10 @@ public struct UnitRegistry: Sendable {
     public func resolve(_ name: String) -> Unit? { position(of: name).map { units[$0] } }
 
     private func position(of name: String) -> Int? {
-        if let i = exact[name] { return i }
+        if let i = exact[NFCText(name)] { return i }
         // Names written in lower case are the next most common, and are their own key when
         // they hold no doubled space and no decomposed letter.
-        if let i = index[name.lowercased()] { return i }
+        if let i = index[NFCText(name.lowercased())] { return i }
         return index[UnitRegistry.key(name)]
     }
 

@@ -27,7 +27,7 @@ public struct DigestJSONRenderer {
         }
     }
 
-    static func deadline(_ w: inout JSONWriter, _ key: String, _ d: Deadline) {
+    static func deadline(_ w: inout JSONWriter, _ key: StaticString, _ d: Deadline) {
         switch d {
         case .day(let day): w.day(key, day)
         case .ongoing: w.string(key, "ongoing")
@@ -36,7 +36,7 @@ public struct DigestJSONRenderer {
 
     @Sendable static func item(_ w: inout JSONWriter, _ i: DigestItem) {
         w.open()
-        w.string("id", i.id)
+        w.string("id", i.meeting, "#", i.local)
         w.string("unit", i.unit)
         w.string("meeting", i.meeting)
         w.day("meeting_date", i.meetingDate)
@@ -92,10 +92,11 @@ public struct DigestJSONRenderer {
             w.close()
         }
         w.close(array: true)
-        for (key, list) in [
+        let lists: [(StaticString, DigestList)] = [
             ("overdue", r.overdue), ("blocked", r.blocked), ("due_soon", r.dueSoon), ("stale", r.stale),
             ("escalated", r.escalated), ("completed_since", r.completedSince), ("assigned_since", r.assignedSince),
-        ] {
+        ]
+        for (key, list) in lists {
             w.array(key, list, element: item)
         }
         w.close()

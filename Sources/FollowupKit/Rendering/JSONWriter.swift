@@ -4,7 +4,9 @@ import Foundation
 /// It writes UTF-8 bytes directly: a 10,000-meeting report is tens of megabytes, and
 /// building it as a `String` scalar by scalar took most of the report's time.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    /// The output so far (what is not yet handed to the sink).
+    public var bytes: [UInt8] { out.array }
+    private let out: ByteBuffer
     /// Bit d: the array or object open at depth d already holds a value (a comma is due).
     private var hasValue: UInt64 = 0
     private var depth = 0
@@ -18,7 +20,7 @@ public struct JSONWriter {
     public init(pretty: Bool = true, sink: (([UInt8]) -> Void)? = nil) {
         self.pretty = pretty
         self.sink = sink
-        bytes.reserveCapacity(sink == nil ? 1 << 16 : JSONWriter.chunk + 4096)
+        out = ByteBuffer(capacity: sink == nil ? 1 << 16 : JSONWriter.chunk + 4096)
     }
 
     /// A writer for a run of values inside another writer's open array or object at
@@ -28,131 +30,154 @@ public struct JSONWriter {
         sink = nil
         self.depth = depth
         hasValue = (UInt64(1) << UInt64(depth)) - 1 | (afterValue ? UInt64(1) << UInt64(depth) : 0)
-        bytes.reserveCapacity(1 << 18)
+        out = ByteBuffer(capacity: 1 << 18)
     }
 
     private mutating func drain(force: Bool = false) {
-        guard let sink, !bytes.isEmpty, force || bytes.count >= JSONWriter.chunk else { return }
-        sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, out.count > 0, force || out.count >= JSONWriter.chunk else { return }
+        sink(out.array)
+        out.removeAll()
     }
 
     /// Hands the rest to the sink.
     public mutating func finish() { drain(force: true) }
 
-    public var output: String { String(decoding: bytes, as: UTF8.self) }
+    public var output: String { out.withBytes { String(decoding: $0, as: UTF8.self) } }
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Bytes that may need escaping: controls, `"`, `\\`, DEL, 0xC2 (C1 controls) and 0xE2
-    /// (U+2028/U+2029, bidi controls).
-    private static let special: [Bool] = (0..<256).map {
-        $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2
-    }
-
-    /// `\uXXXX` for a code point below U+10000.
-    private static func unicodeEscape(_ v: UInt32) -> [UInt8] {
-        Array("\\u".utf8) + [12, 8, 4, 0].map { hex[Int(v >> UInt32($0) & 0xF)] }
-    }
-
-    /// Appends `s` as a JSON string: runs of ordinary bytes are copied whole.
-    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        appendEscaped(s, to: &out)
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends the inside of `s` as a JSON string (no quotes).
-    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { u in
-            // Most text needs no escape at all: one look at each byte, one copy.
-            if special.withUnsafeBufferPointer({ t in !u.contains { t[Int($0)] } }) {
-                out.append(contentsOf: u)
-                return
-            }
-            var runStart = 0
-            var i = 0
-            let n = u.count
-            func flush(_ end: Int) {
-                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<end])) }
-            }
-            while i < n {
-                let c = u[i]
-                var escape: [UInt8]?
-                switch c {
-                case 0x22: escape = [0x5C, 0x22]
-                case 0x5C: escape = [0x5C, 0x5C]
-                case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
-                case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
-                case 0x09: escape = [0x5C, UInt8(ascii: "t")]
-                case 0..<0x20, 0x7F:
-                    escape = Array("\\u00".utf8) + [hex[Int(c >> 4)], hex[Int(c & 0xF)]]
-                // What `TextWidth.isUnsafe` names beyond ASCII, escaped so no reader of the
-                // JSON meets it raw: C1 controls (0xC2 0x80–0x9F), U+2028/U+2029 and the bidi
-                // controls U+202A–U+202E (0xE2 0x80 0xA8–0xAE), U+2066–U+2069 (0xE2 0x81 0xA6–0xA9).
-                case 0xC2 where i + 1 < n && (0x80...0x9F).contains(u[i + 1]):
-                    flush(i)
-                    out.append(contentsOf: unicodeEscape(UInt32(u[i + 1])))
-                    i += 2
-                    runStart = i
-                    continue
-                case 0xE2
-                where i + 2 < n
-                    && (u[i + 1] == 0x80 && (0xA8...0xAE).contains(u[i + 2])
-                        || u[i + 1] == 0x81 && (0xA6...0xA9).contains(u[i + 2])):
-                    flush(i)
-                    let v = 0x2000 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
-                    out.append(contentsOf: unicodeEscape(v))
-                    i += 3
-                    runStart = i
-                    continue
-                default: break
-                }
-                if let escape {
-                    flush(i)
-                    out.append(contentsOf: escape)
-                    runStart = i + 1
-                }
-                i += 1
-            }
-            flush(n)
+    /// Whether `b` may need escaping: controls, `"`, `\\`, DEL, 0xC2 (C1 controls) and 0xE2
+    /// (U+2028/U+2029, bidi controls). A bit per byte value, in four words.
+    @inline(__always)
+    private static func isSpecial(_ b: UInt8) -> Bool {
+        let words: (UInt64, UInt64, UInt64, UInt64) = (
+            0x0000_0004_FFFF_FFFF,  // 0x00–0x1F, 0x22
+            0x8000_0000_1000_0000,  // 0x5C, 0x7F
+            0,
+            0x0000_0004_0000_0004  // 0xC2, 0xE2
+        )
+        let word: UInt64
+        switch b >> 6 {
+        case 0: word = words.0
+        case 1: word = words.1
+        case 2: word = words.2
+        default: word = words.3
         }
+        return word >> UInt64(b & 63) & 1 != 0
     }
 
-    /// `,` then a new line indented to each depth: what goes before a value, sliced.
-    private static let separator: [UInt8] = [UInt8(ascii: ","), 0x0A] + Array(repeating: 0x20, count: 2 * maxDepth)
+    /// Appends `\\uXXXX` for a code point below U+10000.
+    private static func appendUnicodeEscape(_ v: UInt32, to out: ByteBuffer) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "u"))
+        for shift: UInt32 in [12, 8, 4, 0] { out.append(hex[Int(v >> shift & 0xF)]) }
+    }
+
+    /// `s` as a JSON string, quoted.
+    public static func quoted(_ s: String) -> [UInt8] {
+        let out = ByteBuffer(capacity: s.utf8.count + 2)
+        appendQuoted(s, to: out)
+        return out.array
+    }
+
+    /// Appends `s` as a JSON string.
+    static func appendQuoted(_ s: String, to out: ByteBuffer) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(s, to: out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the inside of `s` as a JSON string (no quotes): runs of ordinary bytes are
+    /// copied whole.
+    static func appendEscaped(_ s: String, to out: ByteBuffer) {
+        if let done = s.utf8.withContiguousStorageIfAvailable({ appendEscaped(utf8: $0, to: out) }) { return done }
+        var s = s
+        s.withUTF8 { appendEscaped(utf8: $0, to: out) }
+    }
+
+    private static func appendEscaped(utf8 u: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
+        // Most text needs no escape at all: one look at each byte, one copy.
+        if !u.contains(where: isSpecial) {
+            out.append(u)
+            return
+        }
+        var runStart = 0
+        var i = 0
+        let n = u.count
+        func flush(_ end: Int) {
+            if end > runStart { out.append(UnsafeBufferPointer(rebasing: u[runStart..<end])) }
+        }
+        while i < n {
+            let c = u[i]
+            var escape: [UInt8]?
+            switch c {
+            case 0x22: escape = [0x5C, 0x22]
+            case 0x5C: escape = [0x5C, 0x5C]
+            case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
+            case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
+            case 0x09: escape = [0x5C, UInt8(ascii: "t")]
+            case 0..<0x20, 0x7F:
+                escape = Array("\\u00".utf8) + [hex[Int(c >> 4)], hex[Int(c & 0xF)]]
+            // What `TextWidth.isUnsafe` names beyond ASCII, escaped so no reader of the
+            // JSON meets it raw: C1 controls (0xC2 0x80–0x9F), U+2028/U+2029 and the bidi
+            // controls U+202A–U+202E (0xE2 0x80 0xA8–0xAE), U+2066–U+2069 (0xE2 0x81 0xA6–0xA9).
+            case 0xC2 where i + 1 < n && (0x80...0x9F).contains(u[i + 1]):
+                flush(i)
+                appendUnicodeEscape(UInt32(u[i + 1]), to: out)
+                i += 2
+                runStart = i
+                continue
+            case 0xE2
+            where i + 2 < n
+                && (u[i + 1] == 0x80 && (0xA8...0xAE).contains(u[i + 2])
+                    || u[i + 1] == 0x81 && (0xA6...0xA9).contains(u[i + 2])):
+                flush(i)
+                let v = 0x2000 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
+                appendUnicodeEscape(v, to: out)
+                i += 3
+                runStart = i
+                continue
+            default: break
+            }
+            if let escape {
+                flush(i)
+                escape.withUnsafeBufferPointer { out.append($0) }
+                runStart = i + 1
+            }
+            i += 1
+        }
+        flush(n)
+    }
+
     private static let maxDepth = 63
 
     /// A new line and the indent of `depth` (pretty), after a comma when `comma`.
     private mutating func separate(comma: Bool, indent: Bool) {
-        let from = comma ? 0 : 1
-        let to = indent && pretty ? 2 + 2 * depth : 1
-        guard to > from else { return }
-        JSONWriter.separator.withUnsafeBufferPointer {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<to]))
+        if comma { out.append(UInt8(ascii: ",")) }
+        if indent && pretty {
+            out.append(0x0A)
+            out.append(0x20, count: 2 * depth)
         }
     }
 
-    private mutating func beginValue(key: String?) {
+    private mutating func beginValue(key: StaticString?) {
         if sink != nil { drain() }
         let bit = UInt64(1) << UInt64(depth)
         separate(comma: hasValue & bit != 0, indent: depth > 0)
         hasValue |= bit
         if let key {
             // Keys are this program's own names: nothing in them needs escaping.
-            bytes.append(UInt8(ascii: "\""))
-            var key = key
-            key.withUTF8 { bytes.append(contentsOf: $0) }
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(UInt8(ascii: ":"))
-            if pretty { bytes.append(0x20) }
+            out.append(UInt8(ascii: "\""))
+            out.append(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: ":"))
+            if pretty { out.append(0x20) }
         }
     }
 
-    public mutating func open(_ key: String? = nil, array: Bool = false) {
+    public mutating func open(_ key: StaticString? = nil, array: Bool = false) {
         beginValue(key: key)
-        bytes.append(UInt8(ascii: array ? "[" : "{"))
+        out.append(UInt8(ascii: array ? "[" : "{"))
         precondition(depth < JSONWriter.maxDepth, "JSON nested too deep")
         depth += 1
         hasValue &= ~(UInt64(1) << UInt64(depth))
@@ -162,35 +187,45 @@ public struct JSONWriter {
         let hadItems = hasValue & (UInt64(1) << UInt64(depth)) != 0
         depth -= 1
         if hadItems { separate(comma: false, indent: true) }
-        bytes.append(UInt8(ascii: array ? "]" : "}"))
-        if depth == 0, pretty { bytes.append(0x0A) }
+        out.append(UInt8(ascii: array ? "]" : "}"))
+        if depth == 0, pretty { out.append(0x0A) }
     }
 
-    public mutating func raw(_ key: String?, _ literal: String) {
+    public mutating func raw(_ key: StaticString?, _ literal: String) {
         beginValue(key: key)
         var literal = literal
-        literal.withUTF8 { bytes.append(contentsOf: $0) }
+        literal.withUTF8 { out.append($0) }
     }
 
-    public mutating func string(_ key: String?, _ value: String?) {
+    public mutating func string(_ key: StaticString?, _ value: String?) {
         beginValue(key: key)
-        if let value { JSONWriter.appendQuoted(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+        if let value { JSONWriter.appendQuoted(value, to: out) } else { out.append("null") }
     }
 
-    public mutating func int(_ key: String?, _ value: Int?) {
+    /// `first`, `joiner` and `second` as one JSON string (`meeting#local`), not joined first.
+    public mutating func string(_ key: StaticString?, _ first: String, _ joiner: StaticString, _ second: String) {
         beginValue(key: key)
-        JSONWriter.appendInt(value, to: &bytes)
+        out.append(UInt8(ascii: "\""))
+        JSONWriter.appendEscaped(first, to: out)
+        out.append(joiner)
+        JSONWriter.appendEscaped(second, to: out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func int(_ key: StaticString?, _ value: Int?) {
+        beginValue(key: key)
+        JSONWriter.appendInt(value, to: out)
     }
 
     /// A day as `"yyyy-MM-dd"`, or null.
-    public mutating func day(_ key: String?, _ value: Day?) {
+    public mutating func day(_ key: StaticString?, _ value: Day?) {
         beginValue(key: key)
-        JSONWriter.appendDay(value, to: &bytes)
+        JSONWriter.appendDay(value, to: out)
     }
 
     /// An integer's digits, or `null`.
-    static func appendInt(_ value: Int?, to out: inout [UInt8]) {
-        guard let value else { return out.append(contentsOf: "null".utf8) }
+    static func appendInt(_ value: Int?, to out: ByteBuffer) {
+        guard let value else { return out.append("null") }
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var n = value.magnitude
         var digits:
@@ -206,35 +241,35 @@ public struct JSONWriter {
                 d[i] = UInt8(truncatingIfNeeded: 48 + n % 10)
                 n /= 10
             } while n > 0
-            out.append(contentsOf: d[i...])
+            out.append(UnsafeBufferPointer(rebasing: d.bindMemory(to: UInt8.self)[i...]))
         }
     }
 
     /// A day as `"yyyy-MM-dd"`, or `null`.
-    static func appendDay(_ value: Day?, to out: inout [UInt8]) {
-        guard let value else { return out.append(contentsOf: "null".utf8) }
+    static func appendDay(_ value: Day?, to out: ByteBuffer) {
+        guard let value else { return out.append("null") }
         let c = value.components
-        guard (0...9999).contains(c.year) else { return appendQuoted(value.iso, to: &out) }
+        guard (0...9999).contains(c.year) else { return appendQuoted(value.iso, to: out) }
         let y = c.year
         let text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
             0x22, UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10), 0x2D,
             UInt8(48 + c.month / 10), UInt8(48 + c.month % 10), 0x2D, UInt8(48 + c.day / 10), UInt8(48 + c.day % 10),
             0x22
         )
-        withUnsafeBytes(of: text) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: text) { out.append($0.bindMemory(to: UInt8.self)) }
     }
 
     /// `list` as an array under `key`, each element written by `element`. Long lists are
     /// written in chunks on all cores, a few chunks at a time, and joined in order: the
     /// output is the same byte for byte as writing them one by one.
     public mutating func array<C: RandomAccessCollection & Sendable>(
-        _ key: String?, _ list: C, element: @escaping @Sendable (inout JSONWriter, C.Element) -> Void
+        _ key: StaticString?, _ list: C, element: @escaping @Sendable (inout JSONWriter, C.Element) -> Void
     ) where C.Index == Int {
         let pretty = self.pretty
         array(key, count: list.count) { range, depth, afterValue in
             var w = JSONWriter(pretty: pretty, depth: depth, afterValue: afterValue)
             for i in range { element(&w, list[list.startIndex + i]) }
-            return w.bytes
+            return w.out.array
         }
     }
 
@@ -243,7 +278,7 @@ public struct JSONWriter {
     /// laid out as this writer lays out values at `depth` (after another value when
     /// `afterValue`). Chunks are joined in order.
     private mutating func array(
-        _ key: String?, count total: Int,
+        _ key: StaticString?, count total: Int,
         chunk: @escaping @Sendable (Range<Int>, Int, Bool) -> [UInt8]
     ) {
         open(key, array: true)
@@ -267,7 +302,7 @@ public struct JSONWriter {
                     drain(force: true)
                     sink(slots[k]!)
                 } else {
-                    bytes.append(contentsOf: slots[k]!)
+                    slots[k]!.withUnsafeBufferPointer { out.append($0) }
                 }
             }
             first += count
@@ -276,9 +311,79 @@ public struct JSONWriter {
         close(array: true)
     }
 
-    public mutating func strings(_ key: String?, _ values: [String]) {
+    public mutating func strings(_ key: StaticString?, _ values: [String]) {
         open(key, array: true)
         for v in values { string(nil, v) }
         close(array: true)
     }
+}
+
+/// A growable byte buffer written through a pointer. JSON is written a few bytes at a time
+/// (a comma, an indent, a key), where `Array`'s generic append cost several times the copy
+/// itself; this one checks the room and copies. A class, so that a writer's copies share it;
+/// its state sits behind a pointer, as in `YAMLEventReader`, because a class's stored
+/// property pays a dynamic exclusivity check on every write.
+final class ByteBuffer {
+    private struct State {
+        var base: UnsafeMutablePointer<UInt8>
+        var count: Int
+        var capacity: Int
+    }
+    private let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+
+    init(capacity: Int) {
+        let capacity = max(capacity, 16)
+        state.initialize(to: State(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
+    }
+
+    deinit {
+        state.pointee.base.deallocate()
+        state.deallocate()
+    }
+
+    var count: Int { state.pointee.count }
+
+    /// Room for `extra` more bytes; where they go.
+    @inline(__always)
+    private func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if state.pointee.count + extra > state.pointee.capacity { grow(to: state.pointee.count + extra) }
+        defer { state.pointee.count += extra }
+        return state.pointee.base + state.pointee.count
+    }
+
+    private func grow(to needed: Int) {
+        let larger = max(needed, state.pointee.capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: state.pointee.base, count: state.pointee.count)
+        state.pointee.base.deallocate()
+        state.pointee.base = moved
+        state.pointee.capacity = larger
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) { reserve(1).initialize(to: byte) }
+
+    @inline(__always)
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress else { return }
+        reserve(bytes.count).initialize(from: from, count: bytes.count)
+    }
+
+    /// `byte`, `count` times.
+    @inline(__always)
+    func append(_ byte: UInt8, count n: Int) { reserve(n).initialize(repeating: byte, count: n) }
+
+    /// An ASCII literal (`null`).
+    @inline(__always)
+    func append(_ literal: StaticString) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    func removeAll() { state.pointee.count = 0 }
+
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: state.pointee.base, count: state.pointee.count))
+    }
+
+    var array: [UInt8] { withBytes { Array($0) } }
 }

@@ -113,10 +113,10 @@ public struct DigestItem: Sendable {
     public var id: String { meeting + "#" + local }
 
     /// The item of a task judged by `a`.
-    init(task: TaskItem, meeting: Meeting, assessment a: Assessment) {
+    init(task: borrowing TaskItem, meeting: borrowing Meeting, assessment a: borrowing Assessment) {
         let t = a.timeline
         self.meeting = meeting.id
-        local = String(decoding: task.id.utf8.dropFirst(meeting.id.utf8.count + 1), as: UTF8.self)
+        local = String(Substring(task.id.utf8.dropFirst(meeting.id.utf8.count + 1)))
         unit = task.unit
         meetingDate = meeting.date
         notice = meeting.document
@@ -239,7 +239,7 @@ public struct DigestPart: Sendable {
     var ranks: [Int32] = []
 
     /// Judges the tasks of `meeting` (tasks from the loader's checks, in order).
-    public init(_ meeting: Meeting, tasks: [TaskItem], options: DigestOptions) {
+    public init(_ meeting: borrowing Meeting, tasks: [TaskItem], options: borrowing DigestOptions) {
         self.meeting = meeting.id
         tallies.reserveCapacity(tasks.count)
         items.reserveCapacity(tasks.count)

@@ -41,3 +41,32 @@ enum NFC {
         return false
     }
 }
+
+/// A text as a hash key that compares and hashes its UTF-8 bytes.
+///
+/// `String`'s own `==` and hash follow canonical equivalence, normalising any non-ASCII
+/// text on every call: for Vietnamese names that cost more than reading the record. Every
+/// text the reader gives is already NFC (`NFC.string`), and two NFC texts are canonically
+/// equal exactly when their bytes are, so for them this key means the same.
+struct NFCText: Hashable, Sendable {
+    let text: String
+
+    /// `text` must be NFC (as the reader and `NFC.normalize` give it).
+    init(_ text: String) { self.text = text }
+
+    static func == (a: NFCText, b: NFCText) -> Bool { same(a.text, b.text) }
+
+    /// Whether two NFC texts are the same, byte for byte.
+    static func same(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}

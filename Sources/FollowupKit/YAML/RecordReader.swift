@@ -4,19 +4,30 @@ struct Scalar {
     var plain: Bool
     var start: Mark
     var end: Mark
+    /// The value's length in bytes as libyaml gave it: for a plain scalar on one line, its
+    /// length in the file.
+    var length = 0
 
     /// YAML 1.2 core schema: an empty plain scalar, `~` and `null` are null.
     var isNull: Bool {
-        plain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+        plain && (text.isEmpty || isOne(of: "~", "null", "Null", "NULL"))
     }
 
     /// YAML 1.2 core schema booleans.
     var bool: Bool? {
         guard plain else { return nil }
-        switch text {
-        case "true", "True", "TRUE": return true
-        case "false", "False", "FALSE": return false
-        default: return nil
+        if isOne(of: "true", "True", "TRUE") { return true }
+        if isOne(of: "false", "False", "FALSE") { return false }
+        return nil
+    }
+
+    /// Whether the text is one of these words, byte for byte. (`String`'s `==` would
+    /// normalise every Vietnamese value it is asked about: the schema's words are ASCII.)
+    private func isOne(of words: StaticString...) -> Bool {
+        let n = text.utf8.count
+        guard n <= 5 else { return false }
+        return words.contains { w in
+            w.utf8CodeUnitCount == n && text.utf8.elementsEqual(UnsafeBufferPointer(start: w.utf8Start, count: n))
         }
     }
 }
@@ -85,7 +96,7 @@ final class RecordReader {
     /// Whether `s` is a plain scalar followed by a comment on its line (`Văn phòng #1 rà soát`
     /// reads as `Văn phòng`).
     func isCutByComment(_ s: Scalar) -> Bool {
-        s.plain && s.end.line == s.start.line && events.commentFollows(s.end)
+        s.plain && s.end.line == s.start.line && events.commentFollows(s.start, length: s.length)
     }
 
     func report(_ severity: Severity, _ mark: Mark, _ message: Message) {
@@ -176,8 +187,9 @@ final class RecordReader {
     /// The current scalar event as a value, leaving it.
     private func takeScalar() throws(YAMLSyntaxError) -> Scalar {
         vet()
+        let bytes = events.scalarBytes
         let s = Scalar(
-            text: NFC.string(events.scalarBytes), plain: events.isPlain, start: events.start, end: events.end)
+            text: NFC.string(bytes), plain: events.isPlain, start: events.start, end: events.end, length: bytes.count)
         lastScalarEnd = s.end
         _ = try next()
         return s

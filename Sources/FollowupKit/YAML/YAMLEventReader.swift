@@ -47,10 +47,11 @@ final class YAMLEventReader {
         yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
     }
 
-    /// Whether a comment (`#` after spaces) follows `mark` (1-based line and column, in
-    /// characters) on its line: the text a plain scalar seemed to go on with, which YAML
-    /// reads as a comment.
-    func commentFollows(_ mark: Mark) -> Bool {
+    /// Whether a comment (`#` after spaces) follows the plain one-line scalar that starts at
+    /// `mark` (1-based line and column, in characters) and is `length` bytes long (a plain
+    /// scalar on one line is its own bytes in the file): the text it seemed to go on with,
+    /// which YAML reads as a comment.
+    func commentFollows(_ mark: Mark, length: Int) -> Bool {
         // Asked in file order: go on from the last line found rather than from the start.
         if lineStart.line > mark.line { lineStart = (1, 0) }
         var i = lineStart.byte
@@ -65,12 +66,14 @@ final class YAMLEventReader {
             line += 1
         }
         lineStart = (line, i)
+        // To the scalar's start, a few characters in (its key), then over its bytes.
         var column = 1
         while column < mark.column, i < input.count, input[i] != 0x0A {
             i += 1
             while i < input.count, input[i] & 0xC0 == 0x80 { i += 1 }
             column += 1
         }
+        i += length
         guard i > 0, i < input.count, input[i] == 0x20 || input[i] == 0x09 else { return false }
         while i < input.count, input[i] == 0x20 || input[i] == 0x09 { i += 1 }
         return i < input.count && input[i] == 0x23
