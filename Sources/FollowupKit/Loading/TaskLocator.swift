@@ -2,8 +2,8 @@ import Foundation
 
 /// Finds a task from the name a user types: a full ID (`2022-04-29-cchc#2`), or a shorter
 /// form when it is unambiguous: any unique prefix of the meeting ID (`2022-04-29#2`), and
-/// the conclusion alone for a conclusion with one task, and the meeting's notice number in
-/// place of its ID (`45/TB-UBND#4`).
+/// the conclusion alone for a conclusion with one task, and the meeting's notice number or
+/// its date in place of its ID (`45/TB-UBND#4`, `05/10/2026#2`: the short forms tables print).
 public enum TaskLocator {
     /// Resolves `name` among the tasks of `ledger`.
     public static func resolve(_ name: String, in ledger: Ledger) -> Result<TaskItem, FollowupError> {
@@ -15,6 +15,9 @@ public enum TaskLocator {
         var meetings = Set(ledger.meetings.map(\.id).filter { $0 == meetingPart })
         if meetings.isEmpty { meetings = Set(ledger.meetings.map(\.id).filter { $0.hasPrefix(meetingPart) }) }
         if meetings.isEmpty, meetingPart.contains("/") { meetings = documentMeetings(meetingPart, in: ledger) }
+        if meetings.isEmpty, let day = Day(vietnamese: meetingPart) {
+            meetings = Set(ledger.meetings.filter { $0.date == day }.map(\.id))
+        }
         let pool = ledger.tasks.filter { meetings.contains($0.meetingID) }
 
         var matches: [TaskItem]

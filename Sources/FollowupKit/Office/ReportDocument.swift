@@ -1,12 +1,6 @@
 /// The progress report (báo cáo tình hình thực hiện) built from a digest: the summary grid,
 /// the table per unit, the overdue and blocked lists.
 public enum ReportDocument {
-    /// The short form of a task's ID for printed tables: its meeting's notice number, or
-    /// the meeting's date, then `#N`. The full ID goes beside it where the format allows.
-    public static func shortID(_ item: DigestItem, _ lang: Language) -> String {
-        (item.notice ?? lang.format(item.meetingDate)) + "#" + item.local
-    }
-
     /// The summary grid's rows: label, count, share of the tasks counted.
     static func grid(_ r: DigestReport, _ labels: DigestLabels) -> [[OfficeCell]] {
         let c = r.totals
@@ -104,7 +98,8 @@ public enum ReportDocument {
                         ],
                         rows: r.overdue.enumerated().map { n, i in
                             [
-                                .number(n + 1), .text(shortID(i, lang)), .text(names[i.unit] ?? i.unit), .text(i.text),
+                                .number(n + 1), .text(ShortID.of(i, lang)), .text(names[i.unit] ?? i.unit),
+                                .text(i.text),
                                 .text(labels.deadline(i.due, original: i.originalDue)), .number(i.daysOverdue ?? 0),
                             ]
                         })))
@@ -124,7 +119,8 @@ public enum ReportDocument {
                         ],
                         rows: r.blocked.enumerated().map { n, i in
                             [
-                                .number(n + 1), .text(shortID(i, lang)), .text(names[i.unit] ?? i.unit), .text(i.text),
+                                .number(n + 1), .text(ShortID.of(i, lang)), .text(names[i.unit] ?? i.unit),
+                                .text(i.text),
                                 .text(labels.deadline(i.due, original: i.originalDue)),
                                 i.daysOverdue.map(OfficeCell.number) ?? .empty, .text(i.note ?? ""),
                             ]

@@ -236,7 +236,7 @@ public struct DigestHTMLRenderer {
                 [labels.task, labels.unit] + section.columns.map(\.title) + [labels.text],
                 [15, 12] + widths + [73 - widths.reduce(0, +)],
                 section.items.map { i in
-                    [(ReportDocument.shortID(i, lang), "id"), (i.unit, "code")]
+                    [(ShortID.of(i, lang), "id"), (i.unit, "code")]
                         + section.columns.map { ($0.value(i), $0.long ? "" : "short") }
                         + [(i.text, "")]
                 }, titles: section.items.map(\.id))

@@ -69,14 +69,21 @@ public enum TaskListRenderer {
             lang.pick("Nhiệm vụ", "Task"), lang.pick("Đơn vị", "Unit"), lang.pick("Thời hạn", "Due"),
             lang.pick("Trạng thái", "Status"), lang.pick("Ngày họp", "Meeting"), lang.pick("Nội dung", "Text"),
         ]
-        let cells = rows.map { r in
-            [
-                r.id, r.unit, r.due.label(lang), r.status.label(lang), lang.format(r.meetingDate),
+        let ids = ShortID.column(
+            rows.map { r in
+                let local = String(Substring(r.id.utf8.dropFirst(r.meeting.utf8.count + 1)))
+                return (r.meeting, ShortID.meeting(notice: r.notice, date: r.meetingDate, lang: lang), local)
+            })
+        let cells = rows.indices.map { n in
+            let r = rows[n]
+            return [
+                ids[n], r.unit, r.due.label(lang), r.status.label(lang), lang.format(r.meetingDate),
                 TextWidth.sanitize(r.text),
             ]
         }
         if rows.isEmpty { return lang.pick("Không có nhiệm vụ nào.\n", "No tasks.\n") }
-        return Table(header: header, rows: cells, flexibleColumn: 5).render(width: width)
+        // The meeting's date can go in a narrow terminal: the short ID names the meeting.
+        return Table(header: header, rows: cells, flexibleColumn: 5, optionalColumn: 4).render(width: width)
     }
 }
 
@@ -91,12 +98,15 @@ public struct Table: Sendable {
     public var wrap: Bool
     /// Text printed under each row, indented and wrapped to the width (a conclusion's text).
     public var details: [String]?
+    /// A column left out when the table would not fit the width otherwise (a unit's code
+    /// beside its name).
+    public var optionalColumn: Int?
     /// Lay long tables out on all cores (the same text either way).
     var concurrent = true
 
     public init(
         header: [String], rows: [[String]], flexibleColumn: Int? = nil, rightAligned: Set<Int> = [],
-        wrap: Bool = false, details: [String]? = nil
+        wrap: Bool = false, details: [String]? = nil, optionalColumn: Int? = nil
     ) {
         self.header = header
         self.rows = rows
@@ -104,6 +114,22 @@ public struct Table: Sendable {
         self.rightAligned = rightAligned
         self.wrap = wrap
         self.details = details
+        self.optionalColumn = optionalColumn
+    }
+
+    /// The table without column `c`.
+    func dropping(_ c: Int) -> Table {
+        var t = self
+        t.header.remove(at: c)
+        t.rows = rows.map {
+            var r = $0
+            r.remove(at: c)
+            return r
+        }
+        t.flexibleColumn = flexibleColumn.map { $0 > c ? $0 - 1 : $0 }
+        t.rightAligned = Set(rightAligned.map { $0 > c ? $0 - 1 : $0 })
+        t.optionalColumn = nil
+        return t
     }
 
     public func render(width: Int) -> String {
@@ -116,26 +142,38 @@ public struct Table: Sendable {
             clean.details = details?.map { TextWidth.sanitize($0) }
             return clean.render(width: width)
         }
-        var widths = header.map(TextWidth.width)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], TextWidth.width(c)) } }
-        var headerLines = header.map { [$0] }
-        if wrap {
-            // Long headers over narrow numbers go on two lines ("HT đúng" / "hạn").
-            var data = Array(repeating: 0, count: header.count)
-            for r in rows { for (i, c) in r.enumerated() { data[i] = max(data[i], TextWidth.width(c)) } }
-            for i in header.indices where i != flexibleColumn {
-                let full = TextWidth.width(header[i])
-                let longestWord = header[i].split(separator: " ").map { TextWidth.width(String($0)) }.max() ?? full
-                let target = max(data[i], longestWord, (full + 1) / 2 + 1)
-                guard target < full, full - data[i] > 3 else { continue }
-                headerLines[i] = TextWidth.wrap(header[i], width: target)
-                widths[i] = max(data[i], headerLines[i].map(TextWidth.width).max() ?? target)
+        var data = Array(repeating: 0, count: header.count)
+        for r in rows { for (i, c) in r.enumerated() { data[i] = max(data[i], TextWidth.width(c)) } }
+        let minimumFlexible = wrap ? 16 : 12
+        /// Column widths and header lines with each header wrapped onto at most `lines`
+        /// lines where it is much wider than its data ("HT đúng" / "hạn").
+        func layout(headerLines most: Int) -> (widths: [Int], headerLines: [[String]], total: Int) {
+            var widths = zip(header, data).map { max(TextWidth.width($0), $1) }
+            var headerLines = header.map { [$0] }
+            if wrap {
+                for i in header.indices where i != flexibleColumn {
+                    let full = TextWidth.width(header[i])
+                    let longestWord = header[i].split(separator: " ").map { TextWidth.width(String($0)) }.max() ?? full
+                    let target = max(data[i], longestWord, most > 2 ? 0 : (full + 1) / 2 + 1)
+                    guard target < full, full - data[i] > (most > 2 ? 0 : 3) else { continue }
+                    headerLines[i] = TextWidth.wrap(header[i], width: target)
+                    widths[i] = max(data[i], headerLines[i].map(TextWidth.width).max() ?? target)
+                }
             }
+            let total =
+                widths.enumerated().map { $0.offset == flexibleColumn ? minimumFlexible : $0.element }.reduce(0, +)
+                + 2 * (widths.count - 1)
+            return (widths, headerLines, total)
         }
+        var (widths, headerLines, total) = layout(headerLines: 2)
+        // Too wide for the terminal: headers on as many lines as they need, then without
+        // the column that can go.
+        if total > width, wrap { (widths, headerLines, total) = layout(headerLines: 3) }
+        if total > width, let c = optionalColumn, c < header.count { return dropping(c).render(width: width) }
         if let f = flexibleColumn {
             let fixed =
                 widths.enumerated().filter { $0.offset != f }.map(\.element).reduce(0, +) + 2 * (widths.count - 1)
-            widths[f] = max(wrap ? 16 : 12, min(widths[f], width - fixed))
+            widths[f] = max(minimumFlexible, min(widths[f], width - fixed))
         }
         let table = Laid(table: self, widths: widths, width: width)
         var out = ""

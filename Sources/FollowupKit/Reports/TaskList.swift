@@ -3,6 +3,8 @@ public struct TaskRow: Sendable {
     public var id: String
     public var meeting: String
     public var meetingDate: Day
+    /// The meeting's notice number (its `document`), if any.
+    public var notice: String? = nil
     public var conclusion: String
     public var unit: String
     public var support: [String]
@@ -41,7 +43,8 @@ public enum TaskList {
             let timeline = TaskTimeline.replay(task)
             let conclusion = meeting.conclusions[task.conclusionIndex]
             return TaskRow(
-                id: task.id, meeting: meeting.id, meetingDate: meeting.date, conclusion: conclusion.id,
+                id: task.id, meeting: meeting.id, meetingDate: meeting.date, notice: meeting.document,
+                conclusion: conclusion.id,
                 unit: task.unit, support: task.support, text: conclusion.text, due: timeline.deadline,
                 originalDue: task.due, status: timeline.status, updated: timeline.lastDate)
         }
