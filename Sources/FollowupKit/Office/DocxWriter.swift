@@ -12,18 +12,21 @@ public struct DocxWriter {
     static let textWidth = 9355
 
     public func bytes(_ documents: [OfficialDocument]) throws(FollowupError) -> [UInt8] {
-        var body = ""
-        for (i, d) in documents.enumerated() {
-            body += document(d)
-            // Each document but the last ends its own section; the last section's
-            // properties close the body.
-            if i < documents.count - 1 { body += "<w:p><w:pPr>\(DocxWriter.section)</w:pPr></w:p>" }
-        }
         let w =
             "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
-        var pkg = OfficePackage()
-        pkg.add(
+        // The body is written once, into one buffer, and deflated from it.
+        let body = ByteBuffer(capacity: 1 << 16)
+        body.append(OfficePackage.xmlHead + "<w:document \(w)><w:body>")
+        for (i, d) in documents.enumerated() {
+            document(d, into: body)
+            // Each document but the last ends its own section; the last section's
+            // properties close the body.
+            if i < documents.count - 1 { body.append("<w:p><w:pPr>\(DocxWriter.section)</w:pPr></w:p>") }
+        }
+        body.append("\(DocxWriter.section)</w:body></w:document>")
+        let pkg = try OfficePackage()
+        try pkg.add(
             "[Content_Types].xml",
             OfficePackage.xmlHead + """
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -37,7 +40,7 @@ public struct DocxWriter {
                 ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
                 </Types>
                 """)
-        pkg.add(
+        try pkg.add(
             "_rels/.rels",
             OfficePackage.xmlHead + """
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -45,7 +48,7 @@ public struct DocxWriter {
                 Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
                 Target="word/document.xml"/></Relationships>
                 """)
-        pkg.add(
+        try pkg.add(
             "word/_rels/document.xml.rels",
             OfficePackage.xmlHead + """
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -56,7 +59,7 @@ public struct DocxWriter {
                 relationships/header" \
                 Target="header1.xml"/></Relationships>
                 """)
-        pkg.add(
+        try pkg.add(
             "word/styles.xml",
             OfficePackage.xmlHead + """
                 <w:styles \(w)><w:docDefaults><w:rPrDefault><w:rPr>\
@@ -69,7 +72,7 @@ public struct DocxWriter {
                 <w:tblPr><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>\
                 </w:tblCellMar></w:tblPr></w:style></w:styles>
                 """)
-        pkg.add(
+        try pkg.add(
             "word/header1.xml",
             OfficePackage.xmlHead + """
                 <w:hdr \(w)><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r>\
@@ -77,10 +80,7 @@ public struct DocxWriter {
                 <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r>\
                 <w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>
                 """)
-        pkg.add(
-            "word/document.xml",
-            OfficePackage.xmlHead
-                + "<w:document \(w)><w:body>\(body)\(DocxWriter.section)</w:body></w:document>")
+        try pkg.add("word/document.xml", body)
         return try pkg.bytes()
     }
 
@@ -150,37 +150,37 @@ public struct DocxWriter {
             + zip(widths, cells).map { cell($0, $1) }.joined() + "</w:tr></w:tbl>"
     }
 
-    func table(_ t: OfficeTable) -> String {
+    func table(_ t: OfficeTable, into out: ByteBuffer) {
         let total = max(1, t.columns.map(\.weight).reduce(0, +))
         var widths = t.columns.map { $0.weight * DocxWriter.textWidth / total }
         if let last = widths.indices.last { widths[last] += DocxWriter.textWidth - widths.reduce(0, +) }
         let small = Style(size: 24)
-        var x =
+        out.append(
             "<w:tbl><w:tblPr><w:tblW w:w=\"\(DocxWriter.textWidth)\" w:type=\"dxa\"/>"
-            + "<w:tblLayout w:type=\"fixed\"/><w:tblBorders>"
-            + ["top", "left", "bottom", "right", "insideH", "insideV"]
-            .map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
-            + "</w:tblBorders></w:tblPr><w:tblGrid>"
-            + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+                + "<w:tblLayout w:type=\"fixed\"/><w:tblBorders>"
+                + ["top", "left", "bottom", "right", "insideH", "insideV"]
+                .map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
+                + "</w:tblBorders></w:tblPr><w:tblGrid>"
+                + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>")
         // The header row repeats on every page; no row is split across pages.
-        x += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
         for (c, w) in zip(t.columns, widths) {
-            x += cell(w, para(run(c.title, Style(bold: true, size: 22)), align: .center), shade: true)
+            out.append(cell(w, para(run(c.title, Style(bold: true, size: 22)), align: .center), shade: true))
         }
-        x += "</w:tr>"
+        out.append("</w:tr>")
         for row in t.rows {
-            x += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for (i, w) in widths.enumerated() {
                 let value = i < row.count ? row[i] : .empty
                 let numeric = t.columns[i].numeric
-                x += cell(w, para(run(value.display(lang), small), align: numeric ? .right : .left))
+                out.append(cell(w, para(run(value.display(lang), small), align: numeric ? .right : .left)))
             }
-            x += "</w:tr>"
+            out.append("</w:tr>")
         }
-        return x + "</w:tbl>"
+        out.append("</w:tbl>")
     }
 
-    func document(_ d: OfficialDocument) -> String {
+    func document(_ d: OfficialDocument, into out: ByteBuffer) {
         let bold = Style(bold: true, size: 24)
         // Header: issuing body under its parent (left), the motto (right); 35% and 65%.
         var left = ""
@@ -198,11 +198,11 @@ public struct DocxWriter {
                 Style(bold: true)), align: .center)
         right += rule(indent: 1300)
         right += para(run(d.placeDate, Style(italic: true)), align: .center, before: 120)
-        var x = layout([4050, DocxWriter.textWidth - 4050], [left, right])
+        out.append(layout([4050, DocxWriter.textWidth - 4050], [left, right]))
         if let title = d.title {
-            x += para(run(title, Style(bold: true)), align: .center, before: 360, keepNext: true)
-            if let s = d.summary { x += para(run(s, Style(bold: true)), align: .center, keepNext: true) }
-            x += rule(indent: 3600)
+            out.append(para(run(title, Style(bold: true)), align: .center, before: 360, keepNext: true))
+            if let s = d.summary { out.append(para(run(s, Style(bold: true)), align: .center, keepNext: true)) }
+            out.append(rule(indent: 3600))
         }
         if !d.addressees.isEmpty {
             let to = lang.pick("Kính gửi: ", "To: ")
@@ -210,21 +210,23 @@ public struct DocxWriter {
                 d.addressees.count == 1
                 ? [to + d.addressees[0]]
                 : [to] + d.addressees.map { "- " + $0 + ";" }
-            for l in lines { x += para(run(l), align: .center, before: 240, after: 120) }
+            for l in lines { out.append(para(run(l), align: .center, before: 240, after: 120)) }
         }
         var first = true
         for block in d.body {
             switch block {
             case .heading(let h):
-                x += para(
-                    run(h, Style(bold: true)), align: .both, firstLine: 567, before: 120, after: 60,
-                    keepNext: true)
+                out.append(
+                    para(
+                        run(h, Style(bold: true)), align: .both, firstLine: 567, before: 120, after: 60,
+                        keepNext: true))
             case .paragraph(let p):
-                x += para(run(p), align: .both, firstLine: 567, before: first ? 240 : 60, after: 60)
+                out.append(para(run(p), align: .both, firstLine: 567, before: first ? 240 : 60, after: 60))
             case .note(let p):
-                x += para(run(p, Style(italic: true)), align: .both, firstLine: 567, after: 60)
+                out.append(para(run(p, Style(italic: true)), align: .both, firstLine: 567, after: 60))
             case .table(let t):
-                x += table(t) + para("", after: 60)
+                table(t, into: out)
+                out.append(para("", after: 60))
             }
             first = false
         }
@@ -234,7 +236,6 @@ public struct DocxWriter {
         var sign = ""
         for s in d.signer { sign += para(run(s, Style(bold: true)), align: .center) }
         sign += para("", after: 1200) + para(run(d.signerName, Style(bold: true)), align: .center)
-        x += para("", before: 120) + layout([4300, DocxWriter.textWidth - 4300], [recv, sign])
-        return x
+        out.append(para("", before: 120) + layout([4300, DocxWriter.textWidth - 4300], [recv, sign]))
     }
 }

@@ -2,35 +2,47 @@ import Foundation
 import ZIPFoundation
 
 /// An Office Open XML package (.docx, .xlsx): named XML parts zipped together.
-/// Parts are deflated in the order given, with a fixed time stamp, so the same document
-/// gives the same bytes.
+/// Each part is deflated as it is added and let go, so a large report's XML is never held
+/// twice, nor two parts at once. Parts keep the order given and a fixed time stamp, so the
+/// same document gives the same bytes.
 struct OfficePackage {
-    private(set) var parts: [(name: String, xml: String)] = []
+    private let archive: Archive
 
-    mutating func add(_ name: String, _ xml: String) { parts.append((name, xml)) }
-
-    /// The zipped package.
-    func bytes() throws(FollowupError) -> [UInt8] {
+    init() throws(FollowupError) {
         do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            // 1 January 1980, the earliest time a zip entry can hold: no clock is read.
-            let stamp = Date(timeIntervalSince1970: 315_532_800)
-            for part in parts {
-                let data = Data(part.xml.utf8)
-                try archive.addEntry(
-                    with: part.name, type: .file, uncompressedSize: Int64(data.count),
-                    modificationDate: stamp, compressionMethod: .deflate
-                ) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
-            guard let data = archive.data else { throw FollowupError(.outputFailed("zip", reason: "no data")) }
-            return [UInt8](data)
-        } catch let e as FollowupError {
-            throw e
+            archive = try Archive(data: Data(), accessMode: .create)
         } catch {
             throw FollowupError(.outputFailed("zip", reason: "\(error)"))
         }
+    }
+
+    /// 1 January 1980, the earliest time a zip entry can hold: no clock is read.
+    private static let stamp = Date(timeIntervalSince1970: 315_532_800)
+
+    func add(_ name: String, _ xml: String) throws(FollowupError) {
+        let bytes = ByteBuffer(capacity: xml.utf8.count)
+        bytes.append(xml)
+        try add(name, bytes)
+    }
+
+    /// Deflates `xml` into the package, read in place.
+    func add(_ name: String, _ xml: ByteBuffer) throws(FollowupError) {
+        do {
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(xml.count), modificationDate: OfficePackage.stamp,
+                compressionMethod: .deflate
+            ) { position, size in
+                xml.withBytes { Data(UnsafeBufferPointer(rebasing: $0[Int(position)..<Int(position) + size])) }
+            }
+        } catch {
+            throw FollowupError(.outputFailed("zip", reason: "\(error)"))
+        }
+    }
+
+    /// The zipped package.
+    func bytes() throws(FollowupError) -> [UInt8] {
+        guard let data = archive.data else { throw FollowupError(.outputFailed("zip", reason: "no data")) }
+        return [UInt8](data)
     }
 
     /// Text escaped for XML content and attribute values; characters XML 1.0 forbids

@@ -26,7 +26,7 @@ public enum XlsxWriter {
     public static func bytes(_ sheets: [OfficeSheet]) throws(FollowupError) -> [UInt8] {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        var pkg = OfficePackage()
+        let pkg = try OfficePackage()
         let names = sheetNames(sheets.map(\.name))
         var types =
             "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -48,19 +48,23 @@ public enum XlsxWriter {
                 + "Target=\"worksheets/sheet\(i + 1).xml\"/>"
         }
         rels += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/>"
-        pkg.add("[Content_Types].xml", OfficePackage.xmlHead + types + "</Types>")
-        pkg.add(
+        try pkg.add("[Content_Types].xml", OfficePackage.xmlHead + types + "</Types>")
+        try pkg.add(
             "_rels/.rels",
             OfficePackage.xmlHead
                 + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" "
                 + "Target=\"xl/workbook.xml\"/></Relationships>"
         )
-        pkg.add("xl/workbook.xml", OfficePackage.xmlHead + book + "</sheets></workbook>")
-        pkg.add("xl/_rels/workbook.xml.rels", OfficePackage.xmlHead + rels + "</Relationships>")
-        pkg.add("xl/styles.xml", OfficePackage.xmlHead + styles(main))
+        try pkg.add("xl/workbook.xml", OfficePackage.xmlHead + book + "</sheets></workbook>")
+        try pkg.add("xl/_rels/workbook.xml.rels", OfficePackage.xmlHead + rels + "</Relationships>")
+        try pkg.add("xl/styles.xml", OfficePackage.xmlHead + styles(main))
+        // Each sheet written into a buffer of its own and deflated before the next is made.
         for (i, s) in sheets.enumerated() {
-            pkg.add("xl/worksheets/sheet\(i + 1).xml", OfficePackage.xmlHead + sheet(s.table, main: main))
+            let xml = ByteBuffer(capacity: 1 << 16)
+            xml.append(OfficePackage.xmlHead)
+            sheet(s.table, main: main, into: xml)
+            try pkg.add("xl/worksheets/sheet\(i + 1).xml", xml)
         }
         return try pkg.bytes()
     }
@@ -110,24 +114,25 @@ public enum XlsxWriter {
     /// Excel's serial day: days since 30 December 1899.
     static func serial(_ d: Day) -> Int { d.daysSinceEpoch + 25_569 }
 
-    static func sheet(_ t: OfficeTable, main: String) -> String {
-        var x =
+    static func sheet(_ t: OfficeTable, main: String, into out: ByteBuffer) {
+        out.append(
             "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
-            + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-            + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews><cols>"
+                + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews><cols>")
         for (i, w) in widths(t).enumerated() {
-            x += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>"
+            out.append("<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>")
         }
-        x += "</cols><sheetData><row r=\"1\">"
-        for (i, c) in t.columns.enumerated() { x += cell(.text(c.title), at: "\(column(i))1", .header) }
-        x += "</row>"
+        out.append("</cols><sheetData><row r=\"1\">")
+        for (i, c) in t.columns.enumerated() { out.append(cell(.text(c.title), at: "\(column(i))1", .header)) }
+        out.append("</row>")
         for (r, row) in t.rows.enumerated() {
-            x += "<row r=\"\(r + 2)\">"
-            for (i, value) in row.enumerated() { x += cell(value, at: "\(column(i))\(r + 2)", nil) }
-            x += "</row>"
+            out.append("<row r=\"\(r + 2)\">")
+            for (i, value) in row.enumerated() { out.append(cell(value, at: "\(column(i))\(r + 2)", nil)) }
+            out.append("</row>")
         }
-        return x + "</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" "
-            + "header=\"0.3\" footer=\"0.3\"/></worksheet>"
+        out.append(
+            "</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" "
+                + "header=\"0.3\" footer=\"0.3\"/></worksheet>")
     }
 
     static func cell(_ v: OfficeCell, at ref: String, _ format: Format?) -> String {
