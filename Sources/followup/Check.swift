@@ -4,6 +4,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check every meeting record and report all problems at once.",
         discussion: """
             Prints each problem as path:line:col: error: message (or warning:) on stderr, in file \

@@ -7,6 +7,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable { case overdue, blocked
 
 struct Digest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "digest",
         abstract: "Print the follow-up digest: progress per unit, overdue, blocked, due-soon and stale tasks.",
         usage: """
             followup digest [--root <dir>] [--lang <lang>] [--as-of <date>] [--unit <unit> ...] [--meeting <id>]

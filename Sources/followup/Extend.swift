@@ -3,6 +3,7 @@ import FollowupKit
 
 struct Extend: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extend",
         abstract: "Extend a task's deadline (gia hạn), keeping the original in the record.",
         discussion: """
             Appends an entry with the new deadline and the reason; reports then judge the task \

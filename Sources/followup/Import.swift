@@ -4,6 +4,7 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Draft a meeting record from the text of a conclusion notice or news item.",
         discussion: """
             Reads FILE (.txt, .docx, .pdf through pdftotext, or - for standard input), finds the \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Lay out a new office's meetings folder: units, settings, templates.",
         discussion: """
             Creates FOLDER (default: --root, $FOLLOWUP_ROOT, else meetings) with units.yaml (an example registry to \

@@ -4,6 +4,7 @@ import Foundation
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create a meeting record from a template.",
         discussion: """
             Writes ROOT/YYYY/YYYY-MM-DD-SLUG.yaml (the slug from --id or the title, folded to \

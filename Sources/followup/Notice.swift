@@ -5,6 +5,7 @@ enum NoticeFormat: String, ExpressibleByArgument, CaseIterable { case text, html
 
 struct Notice: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "notice",
         abstract: "Write a meeting's conclusion notice (thông báo kết luận) from its record.",
         discussion: """
             The notice in the official form (NĐ 30/2020): the header from settings.yaml, \

@@ -6,6 +6,7 @@ enum RemindFormat: String, ExpressibleByArgument, CaseIterable { case text, docx
 
 struct Remind: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "remind",
         abstract: "Print reminders (đôn đốc) per unit for overdue and soon-due tasks; --record logs them.",
         discussion: """
             For each unit with overdue tasks or tasks due within --due-soon days, prints a text \

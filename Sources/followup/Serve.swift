@@ -5,6 +5,7 @@ import Foundation
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the web portal: the digest, units' pages and report forms, and a JSON API.",
         discussion: """
             Units log in and report on their own tasks; the office records anything the command \

@@ -3,6 +3,7 @@ import FollowupKit
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show one task: its conclusion, units, deadlines, state and full history.",
         discussion: """
             Example:

@@ -6,6 +6,7 @@ extension TaskStateFilter: ExpressibleByArgument {}
 
 struct Tasks: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tasks",
         abstract: "List the tracked tasks.",
         discussion: """
             One line per task: its ID, lead unit, deadline in force, current status, meeting date \

@@ -39,6 +39,7 @@ struct User: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account; the password is asked twice (or read from the first line of stdin).")
         @ParentCommand var parent: User
         var options: CommonOptions { parent.options }
@@ -75,7 +76,8 @@ struct User: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts (never their secrets).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the accounts (never their secrets).")
         @ParentCommand var parent: User
         var options: CommonOptions { parent.options }
         var file: UsersOption { parent.file }
@@ -95,7 +97,7 @@ struct User: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an account.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account.")
         @ParentCommand var parent: User
         var options: CommonOptions { parent.options }
         var file: UsersOption { parent.file }
@@ -113,7 +115,7 @@ struct User: ParsableCommand {
     }
 
     struct Passwd: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set an account's password.")
+        static let configuration = CommandConfiguration(commandName: "passwd", abstract: "Set an account's password.")
         @ParentCommand var parent: User
         var options: CommonOptions { parent.options }
         var file: UsersOption { parent.file }
@@ -135,6 +137,7 @@ struct User: ParsableCommand {
 
     struct Token: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "token",
             abstract: "Make a new API token for an account (the old one stops working); printed on the last line.")
         @ParentCommand var parent: User
         var options: CommonOptions { parent.options }

@@ -1,15 +1,15 @@
 /// Builds a `Meeting` from one record's YAML events, reporting every problem it sees.
 /// Cross-file rules (units, duplicate ids, task references) are left to `Validator`.
 struct MeetingParser {
-    enum MeetingKey: Int, CaseIterable {
+    enum MeetingKey: String, CaseIterable {
         case id, title, date, document, kind, location, chair, attendees, summary, due, conclusions, updates
     }
-    enum ConclusionKey: Int, CaseIterable { case id, text, owner, owners, support, due }
-    enum UpdateKey: Int, CaseIterable { case task, date, status, due, note, by, document, reminder, reopen }
+    enum ConclusionKey: String, CaseIterable { case id, text, owner, owners, support, due }
+    enum UpdateKey: String, CaseIterable { case task, date, status, due, note, by, document, reminder, reopen }
 
-    static let meetingKeys = KeyTable(MeetingKey.allCases.map { "\($0)" })
-    static let conclusionKeys = KeyTable(ConclusionKey.allCases.map { "\($0)" })
-    static let updateKeys = KeyTable(UpdateKey.allCases.map { "\($0)" })
+    static let meetingKeys = KeySet<MeetingKey>()
+    static let conclusionKeys = KeySet<ConclusionKey>()
+    static let updateKeys = KeySet<UpdateKey>()
 
     let reader: RecordReader
     let path: String
@@ -153,9 +153,9 @@ struct MeetingParser {
         var layout: UpdatesLayout?
         guard
             let span = try reader.mapping(
-                MeetingParser.meetingKeys,
+                MeetingParser.meetingKeys.table,
                 { (key) throws(YAMLSyntaxError) in
-                    switch key.index.flatMap(MeetingKey.init) {
+                    switch MeetingParser.meetingKeys(key) {
                     case .id: id = try text()
                     case .title:
                         titleSeen = true
@@ -192,7 +192,7 @@ struct MeetingParser {
                         }
                     case .updates:
                         layout = try updateList(key: key, into: &updates)
-                    case nil: try unknown(key, "meeting", MeetingParser.meetingKeys)
+                    case nil: try unknown(key, "meeting", MeetingParser.meetingKeys.table)
                     }
                 })
         else { return (nil, nil) }
@@ -240,9 +240,9 @@ struct MeetingParser {
         let start = try reader.peekMark()
         guard
             try reader.mapping(
-                MeetingParser.conclusionKeys,
+                MeetingParser.conclusionKeys.table,
                 { (key) throws(YAMLSyntaxError) in
-                    switch key.index.flatMap(ConclusionKey.init) {
+                    switch MeetingParser.conclusionKeys(key) {
                     case .id:
                         if let s = try self.text() {
                             if Identifier.isValidID(s.text) { id = s.text } else { report(s.start, .badID(s.text)) }
@@ -255,7 +255,7 @@ struct MeetingParser {
                     case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
                     case .support: support = try reader.scalarList().map { Located($0.text, location($0.start)) }
                     case .due: (due, dueLocation, dueInvalid) = try locatedDeadline()
-                    case nil: try unknown(key, "conclusion", MeetingParser.conclusionKeys)
+                    case nil: try unknown(key, "conclusion", MeetingParser.conclusionKeys.table)
                     }
                 }) != nil
         else { return nil }
@@ -307,9 +307,9 @@ struct MeetingParser {
         let start = try reader.peekMark()
         guard
             try reader.mapping(
-                MeetingParser.updateKeys,
+                MeetingParser.updateKeys.table,
                 { (key) throws(YAMLSyntaxError) in
-                    switch key.index.flatMap(UpdateKey.init) {
+                    switch MeetingParser.updateKeys(key) {
                     case .task:
                         taskSeen = true
                         task = try text()?.text
@@ -348,7 +348,7 @@ struct MeetingParser {
                     case .document: document = try optionalText()
                     case .reminder: reminder = try flag()
                     case .reopen: reopen = try flag()
-                    case nil: try unknown(key, "update", MeetingParser.updateKeys)
+                    case nil: try unknown(key, "update", MeetingParser.updateKeys.table)
                     }
                 }) != nil
         else { return nil }

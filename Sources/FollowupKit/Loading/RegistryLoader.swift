@@ -2,20 +2,21 @@ import Foundation
 
 /// Loads `units.yaml` and `settings.yaml`.
 enum RegistryLoader {
-    enum UnitKey: Int, CaseIterable { case code, name, aliases }
-    enum SettingsKey: Int, CaseIterable {
-        case organization, superior, place, office, codes, signer, recipients, reportsTo
+    enum UnitKey: String, CaseIterable { case code, name, aliases }
+    enum SettingsKey: String, CaseIterable {
+        case organization, superior, place, office, codes, signer, recipients
+        case reportsTo = "reports_to"
     }
-    enum CodeKey: Int, CaseIterable { case report, letter, notice }
-    enum SignerKey: Int, CaseIterable { case authority, behalf, title, name }
-    enum GroupKey: Int, CaseIterable { case code, name, aliases, members }
+    enum CodeKey: String, CaseIterable { case report, letter, notice }
+    enum SignerKey: String, CaseIterable { case authority, behalf, title, name }
+    enum GroupKey: String, CaseIterable { case code, name, aliases, members }
 
     static let rootKeys = KeyTable(["units", "groups"])
-    static let unitKeys = KeyTable(UnitKey.allCases.map { "\($0)" })
-    static let groupKeys = KeyTable(GroupKey.allCases.map { "\($0)" })
-    static let settingsKeys = KeyTable(SettingsKey.allCases.map { $0 == .reportsTo ? "reports_to" : "\($0)" })
-    static let codeKeys = KeyTable(CodeKey.allCases.map { "\($0)" })
-    static let signerKeys = KeyTable(SignerKey.allCases.map { "\($0)" })
+    static let unitKeys = KeySet<UnitKey>()
+    static let groupKeys = KeySet<GroupKey>()
+    static let settingsKeys = KeySet<SettingsKey>()
+    static let codeKeys = KeySet<CodeKey>()
+    static let signerKeys = KeySet<SignerKey>()
     /// The signing authorities NĐ 30/2020 knows.
     public static let authorities = ["TM.", "KT.", "TL.", "TUQ.", "Q."]
 
@@ -74,12 +75,12 @@ enum RegistryLoader {
                 var name: String?
                 var aliases: [String] = []
                 let start = try parser.reader.peekMark()
-                let ok = try parser.reader.mapping(unitKeys) { (k) throws(YAMLSyntaxError) in
-                    switch k.index.flatMap(UnitKey.init) {
+                let ok = try parser.reader.mapping(unitKeys.table) { (k) throws(YAMLSyntaxError) in
+                    switch unitKeys(k) {
                     case .code: code = try parser.text()
                     case .name: name = try parser.text()?.text
                     case .aliases: aliases = try parser.reader.scalarList().map(\.text)
-                    case nil: try parser.unknown(k, "unit", unitKeys)
+                    case nil: try parser.unknown(k, "unit", unitKeys.table)
                     }
                 }
                 guard ok != nil else { return }
@@ -118,14 +119,14 @@ enum RegistryLoader {
             var aliases: [String] = []
             var members: [Located<String>]?
             let start = try parser.reader.peekMark()
-            let ok = try parser.reader.mapping(groupKeys) { (k) throws(YAMLSyntaxError) in
-                switch k.index.flatMap(GroupKey.init) {
+            let ok = try parser.reader.mapping(groupKeys.table) { (k) throws(YAMLSyntaxError) in
+                switch groupKeys(k) {
                 case .code: code = try parser.text()
                 case .name: name = try parser.text()?.text
                 case .aliases: aliases = try parser.reader.scalarList().map(\.text)
                 case .members:
                     members = try parser.reader.scalarList().map { Located($0.text, parser.location($0.start)) }
-                case nil: try parser.unknown(k, "group", groupKeys)
+                case nil: try parser.unknown(k, "group", groupKeys.table)
                 }
             }
             guard ok != nil else { return }
@@ -155,18 +156,18 @@ enum RegistryLoader {
     static func settings(root: String) -> (Settings, [Diagnostic]) {
         let path = RootScanner.join(root, "settings.yaml")
         var settings = Settings()
-        let problems = readRootFile(path, root: root, required: false, keys: settingsKeys) {
+        let problems = readRootFile(path, root: root, required: false, keys: settingsKeys.table) {
             (parser, key) throws(YAMLSyntaxError) in
-            switch key.index.flatMap(SettingsKey.init) {
+            switch settingsKeys(key) {
             case .organization: settings.organization = try parser.optionalText()
             case .superior: settings.superior = try parser.optionalText()
             case .place: settings.place = try parser.optionalText()
             case .office: settings.office = try parser.optionalText()
             case .recipients: settings.recipients = try parser.reader.scalarList().map(\.text)
             case .codes:
-                try parser.reader.mapping(codeKeys) { (k) throws(YAMLSyntaxError) in
-                    guard let which = k.index.flatMap(CodeKey.init) else {
-                        return try parser.unknown(k, "codes", codeKeys)
+                try parser.reader.mapping(codeKeys.table) { (k) throws(YAMLSyntaxError) in
+                    guard let which = codeKeys(k) else {
+                        return try parser.unknown(k, "codes", codeKeys.table)
                     }
                     guard let s = try parser.text() else { return }
                     if !s.text.contains("{{so}}") {
@@ -180,8 +181,8 @@ enum RegistryLoader {
                     }
                 }
             case .signer:
-                try parser.reader.mapping(signerKeys) { (k) throws(YAMLSyntaxError) in
-                    switch k.index.flatMap(SignerKey.init) {
+                try parser.reader.mapping(signerKeys.table) { (k) throws(YAMLSyntaxError) in
+                    switch signerKeys(k) {
                     case .authority:
                         guard let s = try parser.text() else { return }
                         guard authorities.contains(s.text) else {
@@ -196,11 +197,11 @@ enum RegistryLoader {
                     case .behalf: settings.signer.behalf = try parser.optionalText()
                     case .title: settings.signer.title = try parser.optionalText()
                     case .name: settings.signer.name = try parser.optionalText()
-                    case nil: try parser.unknown(k, "signer", signerKeys)
+                    case nil: try parser.unknown(k, "signer", signerKeys.table)
                     }
                 }
             case .reportsTo: settings.reportsTo = try parser.optionalText()
-            case nil: try parser.unknown(key, "settings", settingsKeys)
+            case nil: try parser.unknown(key, "settings", settingsKeys.table)
             }
         }
         return (settings, problems)

@@ -55,6 +55,21 @@ struct KeyTable {
     }
 }
 
+/// The keys of a mapping as an enum whose raw values are the keys as written: its
+/// `KeyTable`, and the case a key read against that table is.
+struct KeySet<K: CaseIterable & RawRepresentable & Sendable>: Sendable where K.RawValue == String {
+    let table: KeyTable
+    private let cases: [K]
+
+    init() {
+        cases = Array(K.allCases)
+        table = KeyTable(cases.map(\.rawValue))
+    }
+
+    /// The case `key` is, or nil for a key the table does not hold.
+    func callAsFunction(_ key: Key) -> K? { key.index.map { cases[$0] } }
+}
+
 /// A mapping key: its place in the caller's `KeyTable` (nil: none of those), its text and marks.
 struct Key {
     var index: Int?
