@@ -90,7 +90,7 @@ import Testing
 
         for sinking in [false, true] {
             nonisolated(unsafe) var streamed: [UInt8] = []
-            var w = sinking ? JSONWriter(sink: { streamed += $0 }) : JSONWriter()
+            var w = sinking ? JSONWriter(sink: { streamed += Array($0) }) : JSONWriter()
             w.open()
             w.string("before", "x")
             w.array("list", values) { w, v in element(&w, v) }

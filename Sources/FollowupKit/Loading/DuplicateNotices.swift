@@ -54,28 +54,57 @@ struct RecordSignature: Sendable {
 /// the same meeting (same day, same title). Warnings, not errors: the records may be right.
 enum DuplicateNotices {
     static func warnings(_ records: [RecordSignature]) -> [Diagnostic] {
-        struct Notice: Hashable { var year: Int, number: NFCText }
-        struct Held: Hashable { var day: Day, title: NFCText }
-        var byNotice: [Notice: SourceLocation] = [:]
-        var byMeeting: [Held: SourceLocation] = [:]
-        var out: [Diagnostic] = []
-        for r in records {
-            // Notice numbers start again each year.
-            if let d = r.document, !d.isEmpty {
-                let key = Notice(year: r.date.components.year, number: NFCText(d))
-                if let other = byNotice[key] {
-                    out.append(Diagnostic(.warning, r.location, .sameNotice(d, other: other)))
-                    continue
-                }
-                byNotice[key] = r.location
-            }
-            let key = Held(day: r.date, title: NFCText(r.title))
-            if let other = byMeeting[key] {
-                out.append(Diagnostic(.warning, r.location, .sameMeeting(other: other)))
-            } else {
-                byMeeting[key] = r.location
+        // Equal keys are found by sorting the records' places, not by hashing them: the
+        // tables of a 10,000-record root cost more memory, at the moment the scan holds the
+        // most, than the rest of its work.
+        var found: [(at: Int, warning: Diagnostic)] = []
+        var repeated = Array(repeating: false, count: records.count)
+        // Notice numbers start again each year.
+        let numbered = records.indices.filter { !(records[$0].document ?? "").isEmpty }
+        let sameNotice = { (a: Int, b: Int) -> Bool? in
+            compare(records[a].date.components.year, records[b].date.components.year)
+                ?? compareBytes(records[a].document ?? "", records[b].document ?? "")
+        }
+        for group in groups(numbered, sameNotice) {
+            let first = records[group[0]].location
+            for i in group.dropFirst() {
+                repeated[i] = true
+                let r = records[i]
+                found.append((i, Diagnostic(.warning, r.location, .sameNotice(r.document ?? "", other: first))))
             }
         }
+        // A record already reported for its notice is not reported again for its meeting.
+        let sameMeeting = { (a: Int, b: Int) -> Bool? in
+            compare(records[a].date, records[b].date) ?? compareBytes(records[a].title, records[b].title)
+        }
+        for group in groups(records.indices.filter { !repeated[$0] }, sameMeeting) {
+            let first = records[group[0]].location
+            for i in group.dropFirst() {
+                found.append((i, Diagnostic(.warning, records[i].location, .sameMeeting(other: first))))
+            }
+        }
+        return found.sorted { $0.at < $1.at }.map(\.warning)
+    }
+
+    /// `indices` in runs of equal keys (`order` gives nil for equal ones, else whether the
+    /// first comes first), each run of two or more in index order.
+    private static func groups(_ indices: [Int], _ order: (Int, Int) -> Bool?) -> [[Int]] {
+        let sorted = indices.sorted { a, b in order(a, b) ?? (a < b) }
+        var out: [[Int]] = []
+        var start = 0
+        for i in sorted.indices.dropFirst() where order(sorted[start], sorted[i]) != nil {
+            if i - start > 1 { out.append(Array(sorted[start..<i])) }
+            start = i
+        }
+        if sorted.count - start > 1 { out.append(Array(sorted[start...])) }
         return out
+    }
+
+    /// Whether `a` comes first, or nil when they are equal.
+    private static func compare<T: Comparable>(_ a: T, _ b: T) -> Bool? { a == b ? nil : a < b }
+
+    /// Two NFC texts in the order of their bytes, or nil when they are the same.
+    private static func compareBytes(_ a: String, _ b: String) -> Bool? {
+        NFCText.same(a, b) ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

@@ -207,12 +207,15 @@ public enum Loader {
         files = files.filter(include)
         diagnostics += scanProblems
         let parsed = parseAll(root: root, files: files, units: units, concurrent: concurrent, reduce: reduce)
+        // The list of names goes before the results are gathered, when memory is fullest.
+        let fileCount = files.count
+        files = []
         // Each file's result is moved out of its slot, so no second list of them is made.
         var parts: [Part] = []
-        parts.reserveCapacity(files.count)
+        parts.reserveCapacity(fileCount)
         var signatures: [RecordSignature] = []
-        signatures.reserveCapacity(files.count)
-        var ids = MeetingIDs(capacity: files.count)
+        signatures.reserveCapacity(fileCount)
+        var ids = MeetingIDs(capacity: fileCount)
         for i in 0..<parsed.count {
             guard let file = parsed.take(i) else { continue }
             diagnostics += file.problems
@@ -227,7 +230,7 @@ public enum Loader {
         diagnostics += DuplicateNotices.warnings(signatures)
         return Scan(
             settings: settings, units: units, parts: parts,
-            diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count)
+            diagnostics: Diagnostic.sorted(diagnostics), fileCount: fileCount)
     }
 
     /// Meetings whose id an earlier file (in path order) already uses are dropped and

@@ -47,7 +47,10 @@ struct MeetingParser {
     /// its own, from TaskBuilder).
     func leftover(_ s: Scalar) {
         let t = s.text
-        guard t.utf8.count > 4, t.utf8.prefix(4).elementsEqual("todo".utf8, by: { $0 | 0x20 == $1 }) else { return }
+        // Most values do not start with a `t`: one byte settles them.
+        guard let first = t.utf8.first, first | 0x20 == UInt8(ascii: "t"), t.utf8.count > 4,
+            t.utf8.prefix(4).elementsEqual("todo".utf8, by: { $0 | 0x20 == $1 })
+        else { return }
         report(s.start, .templateLeftover(t), .warning)
     }
 

@@ -64,7 +64,7 @@ public struct DigestJSONRenderer {
     }
 
     /// The JSON handed to `sink` in chunks: a large report is never whole in memory.
-    public static func stream(_ r: DigestReport, to sink: @escaping ([UInt8]) -> Void) {
+    public static func stream(_ r: DigestReport, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         var w = JSONWriter(sink: sink)
         write(r, to: &w)
         w.finish()

@@ -12,12 +12,12 @@ public struct JSONWriter {
     private var depth = 0
     private let pretty: Bool
     /// Where full chunks go when streaming (nil: everything stays in `bytes`).
-    private let sink: (([UInt8]) -> Void)?
-    private static let chunk = 1 << 20
+    private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    private static let chunk = 1 << 18
 
-    /// `sink`: hand the output over in chunks of about 1 MiB (and the rest on `finish()`)
-    /// instead of keeping a large report in memory.
-    public init(pretty: Bool = true, sink: (([UInt8]) -> Void)? = nil) {
+    /// `sink`: hand the output over in chunks of about 256 KiB, read in place (and the rest
+    /// on `finish()`), instead of keeping a large report in memory.
+    public init(pretty: Bool = true, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
         self.pretty = pretty
         self.sink = sink
         out = ByteBuffer(capacity: sink == nil ? 1 << 16 : JSONWriter.chunk + 4096)
@@ -35,7 +35,7 @@ public struct JSONWriter {
 
     private mutating func drain(force: Bool = false) {
         guard let sink, out.count > 0, force || out.count >= JSONWriter.chunk else { return }
-        sink(out.array)
+        out.withBytes { sink($0) }
         out.removeAll()
     }
 
@@ -269,27 +269,28 @@ public struct JSONWriter {
         array(key, count: list.count) { range, depth, afterValue in
             var w = JSONWriter(pretty: pretty, depth: depth, afterValue: afterValue)
             for i in range { element(&w, list[list.startIndex + i]) }
-            return w.out.array
+            return w.out
         }
     }
 
     /// An array of `count` elements under `key`, written in chunks on all cores:
-    /// `chunk(range, depth, afterValue)` returns the bytes of the elements in `range`,
+    /// `chunk(range, depth, afterValue)` returns a buffer of the elements in `range`,
     /// laid out as this writer lays out values at `depth` (after another value when
     /// `afterValue`). Chunks are joined in order.
     private mutating func array(
         _ key: StaticString?, count total: Int,
-        chunk: @escaping @Sendable (Range<Int>, Int, Bool) -> [UInt8]
+        chunk: @escaping @Sendable (Range<Int>, Int, Bool) -> ByteBuffer
     ) {
         open(key, array: true)
         let size = 256
         let chunks = (total + size - 1) / size
-        let batch = 2 * max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        // A chunk per core at a time: each is held until its turn to be written.
+        let batch = max(ProcessInfo.processInfo.activeProcessorCount, 1)
         let depth = self.depth
         var first = 0
         while first < chunks {
             let count = min(batch, chunks - first)
-            let slots = Slots<[UInt8]>(count: count)
+            let slots = Slots<ByteBuffer>(count: count)
             let start = first
             let work: @Sendable (Int) -> Void = { k in
                 let c = start + k
@@ -300,9 +301,9 @@ public struct JSONWriter {
                 if let sink {
                     // Straight to the sink: no copy of the chunk into `bytes`.
                     drain(force: true)
-                    sink(slots[k]!)
+                    slots[k]!.withBytes { sink($0) }
                 } else {
-                    slots[k]!.withUnsafeBufferPointer { out.append($0) }
+                    slots[k]!.withBytes { out.append($0) }
                 }
             }
             first += count

@@ -11,7 +11,7 @@ public enum TaskListRenderer {
     }
 
     /// The JSON handed to `sink` in chunks, the rows written on all cores.
-    public static func stream(_ rows: [TaskRow], to sink: @escaping ([UInt8]) -> Void) {
+    public static func stream(_ rows: [TaskRow], to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         var w = JSONWriter(sink: sink)
         write(rows, to: &w)
         w.finish()

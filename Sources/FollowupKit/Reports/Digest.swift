@@ -80,60 +80,94 @@ struct DigestTally: Sendable {
     func has(_ f: Flag) -> Bool { flags & f.rawValue != 0 }
 }
 
+/// What the items of one meeting have in common, held once for all of them.
+final class DigestMeeting: Sendable {
+    let id: String
+    let date: Day
+    let notice: String?
+    /// The units of the meeting's tasks, in the order they first appear.
+    let units: [String]
+
+    init(id: String, date: Day, notice: String?, units: [String]) {
+        self.id = id
+        self.date = date
+        self.notice = notice
+        self.units = units
+    }
+}
+
 /// One task as a digest shows it: what its lists and the CSV print.
+///
+/// A 10,000-meeting digest keeps about 85,000 of these until its lists are written, so the
+/// stored fields are laid out tight: the meeting's share is one reference, counts of days
+/// are 32-bit, and each 5-byte date shares its word with a flag.
 public struct DigestItem: Sendable {
-    /// The meeting's id, and the task's id within it (`3`, `2/NV`).
-    public let meeting: String
+    private let source: DigestMeeting
+    /// The task's id within its meeting (`3`, `2/NV`).
     public let local: String
-    public let unit: String
-    public let meetingDate: Day
-    /// The meeting's notice number (its `document`), if any: the short form of its ID.
-    public let notice: String?
-    /// The deadline in force, and the one the meeting set.
-    public let due: Deadline
-    public let originalDue: Deadline
-    public let lastUpdate: Day?
-    public let doneDate: Day?
-    public let daysOverdue: Int?
-    public let status: Status
-    public let state: TaskState
-    public let notStarted: Bool
-    public let blocked: Bool
-    public let dueSoon: Bool
-    public let stale: Bool
-    public let daysLeft: Int?
-    public let daysSinceUpdate: Int?
-    public let reminders: Int
     /// The reason given with a `blocked` status.
     public let note: String?
     /// The conclusion's text.
     public let text: String
+    /// The deadline in force, and the one the meeting set.
+    public let due: Deadline
+    public let status: Status
+    public let state: TaskState
+    public let notStarted: Bool
+    public let originalDue: Deadline
+    public let blocked: Bool
+    public let dueSoon: Bool
+    public let stale: Bool
+    public let lastUpdate: Day?
+    /// The lists that show the item, a bit per `DigestListKind` (set by its part).
+    var lists: UInt8 = 0
+    public let doneDate: Day?
+    private let overdueDays: Int32?
+    private let leftDays: Int32?
+    private let idleDays: Int32?
+    private let reminderCount: Int32
+    /// The place of the item's id among its meeting's item ids (set by its part; it fills
+    /// what would be padding).
+    var rank: Int32 = 0
+    private let unitIndex: Int32
+
+    /// The meeting's id, its date, and its notice number (its `document`, the short form of its ID).
+    /// The lead unit's code.
+    public var unit: String { source.units[Int(unitIndex)] }
+    public var meeting: String { source.id }
+    public var meetingDate: Day { source.date }
+    public var notice: String? { source.notice }
+    public var daysOverdue: Int? { overdueDays.map(Int.init) }
+    public var daysLeft: Int? { leftDays.map(Int.init) }
+    public var daysSinceUpdate: Int? { idleDays.map(Int.init) }
+    public var reminders: Int { Int(reminderCount) }
 
     /// `meeting#local`.
     public var id: String { meeting + "#" + local }
 
-    /// The item of a task judged by `a`.
-    init(task: borrowing TaskItem, meeting: borrowing Meeting, assessment a: borrowing Assessment) {
+    /// The item of a task judged by `a`, of the meeting `source` describes.
+    init(
+        task: borrowing TaskItem, meeting: borrowing Meeting, source: DigestMeeting, unit: Int,
+        assessment a: borrowing Assessment
+    ) {
         let t = a.timeline
-        self.meeting = meeting.id
+        self.source = source
         local = String(Substring(task.id.utf8.dropFirst(meeting.id.utf8.count + 1)))
-        unit = task.unit
-        meetingDate = meeting.date
-        notice = meeting.document
+        unitIndex = Int32(unit)
         due = t.deadline
         originalDue = task.due
         lastUpdate = t.lastDate
         doneDate = t.status == .done ? t.statusDate : nil
-        daysOverdue = a.state == .overdue || a.state == .doneLate ? a.daysLate : nil
+        overdueDays = a.state == .overdue || a.state == .doneLate ? a.daysLate.map { Int32(clamping: $0) } : nil
         status = t.status
         state = a.state
         notStarted = a.notStarted
         blocked = a.blocked
         dueSoon = a.dueSoon
         stale = a.stale
-        daysLeft = a.daysLeft
-        daysSinceUpdate = a.daysSinceUpdate
-        reminders = t.reminders
+        leftDays = a.daysLeft.map { Int32(clamping: $0) }
+        idleDays = a.daysSinceUpdate.map { Int32(clamping: $0) }
+        reminderCount = Int32(clamping: t.reminders)
         note = t.status == .blocked ? t.lastNote : nil
         text = meeting.conclusions[task.conclusionIndex].text
     }
@@ -143,8 +177,16 @@ public struct DigestItem: Sendable {
 
 /// The lists of a digest, in the order reports show them: which items each holds, and in
 /// what order. The one place a list is defined.
-public enum DigestListKind: CaseIterable, Sendable {
+public enum DigestListKind: Int, CaseIterable, Sendable {
     case overdue, blocked, dueSoon, stale, escalated, completedSince, assignedSince
+
+    /// The item's bit in `DigestItem.lists`.
+    var bit: UInt8 { 1 << UInt8(rawValue) }
+
+    /// The lists that show `item`, as bits.
+    static func lists(of item: DigestItem, since: Day) -> UInt8 {
+        allCases.reduce(0) { $0 | ($1.contains(item, since: since) ? $1.bit : 0) }
+    }
 
     /// Whether `item` is on this list, for a digest whose window starts at `since`.
     func contains(_ item: DigestItem, since: Day) -> Bool {
@@ -185,12 +227,16 @@ public struct DigestList: RandomAccessCollection, Sendable {
     }
 
     let store: [[DigestItem]]
-    let order: [Position]
+    /// Where the item of each rank (its place among all items by id) is, shared by the lists.
+    let byRank: [Position]
+    /// The items' ranks in list order, each in the low 32 bits (the high ones held the sort
+    /// key the list was sorted by).
+    let order: [Int]
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { order.count }
     public subscript(position: Int) -> DigestItem {
-        let p = order[position]
+        let p = byRank[order[position] & 0xFFFF_FFFF]
         return store[Int(p.part)][Int(p.item)]
     }
 }
@@ -235,38 +281,31 @@ public struct DigestPart: Sendable {
     var tallies: [DigestTally] = []
     /// The items kept, in task order.
     var items: [DigestItem] = []
-    /// `ranks[i]`: the place of item `i`'s id among this meeting's item ids.
-    var ranks: [Int32] = []
 
     /// Judges the tasks of `meeting` (tasks from the loader's checks, in order).
     public init(_ meeting: borrowing Meeting, tasks: [TaskItem], options: borrowing DigestOptions) {
         self.meeting = meeting.id
-        tallies.reserveCapacity(tasks.count)
-        items.reserveCapacity(tasks.count)
-        for task in tasks {
-            guard let a = Assessment.assess(task, meetingDate: meeting.date, options: options.assessment) else {
-                continue
-            }
-            let unit =
-                units.firstIndex(of: task.unit)
-                ?? {
-                    units.append(task.unit)
-                    return units.count - 1
-                }()
-            tallies.append(DigestTally(a, unit: unit))
-            let item = DigestItem(task: task, meeting: meeting, assessment: a)
-            if options.allItems || DigestListKind.allCases.contains(where: { $0.contains(item, since: options.since) })
-            {
-                items.append(item)
-            }
+        let date = meeting.date
+        let judged = tasks.compactMap { t in
+            Assessment.assess(t, meetingDate: date, options: options.assessment).map { (task: t, assessment: $0) }
         }
-        // Parts are kept for the whole run: no spare capacity.
-        items = DigestPart.exact(items)
+        for j in judged where !units.contains(j.task.unit) { units.append(j.task.unit) }
+        // Parts are kept for the whole run: no spare capacity. The items share the list.
         units = DigestPart.exact(units)
+        let source = DigestMeeting(id: meeting.id, date: meeting.date, notice: meeting.document, units: units)
+        tallies.reserveCapacity(judged.count)
+        items.reserveCapacity(judged.count)
+        for (task, a) in judged {
+            let unit = units.firstIndex(of: task.unit) ?? 0
+            tallies.append(DigestTally(a, unit: unit))
+            var item = DigestItem(task: task, meeting: meeting, source: source, unit: unit, assessment: a)
+            item.lists = DigestListKind.lists(of: item, since: options.since)
+            if options.allItems || item.lists != 0 { items.append(item) }
+        }
+        items = DigestPart.exact(items)
         // Every id here starts with "meeting#": the local parts decide the order.
-        ranks = Array(repeating: 0, count: items.count)
         for (rank, i) in items.indices.sorted(by: { items[$0].local < items[$1].local }).enumerated() {
-            ranks[i] = Int32(rank)
+            items[i].rank = Int32(rank)
         }
     }
 }
@@ -293,8 +332,8 @@ public struct DigestReport: Sendable {
     public var unitFilter: [String]
     public var totals: DigestCounts
     public var units: [DigestUnitRow]
-    /// Every task in scope, in record order (for CSV; only the listed ones unless
-    /// `DigestOptions.allItems`).
+    /// Every task in scope, in record order, when `DigestOptions.allItems` (for CSV);
+    /// empty otherwise.
     public var items: DigestList
     public var overdue: DigestList
     public var blocked: DigestList
@@ -338,11 +377,7 @@ public struct DigestReport: Sendable {
         var slotOf: [String: Int] = [:]
         var codes: [String] = []
         var counts: [DigestCounts] = []
-        var all: [DigestList.Position] = []
-        // Each list's entries: the sort key and the item's rank in one integer, so that
-        // sorting compares integers only; then where the item is.
-        var keyed: [DigestListKind: [(key: Int, at: DigestList.Position)]] = [:]
-        let since = options.since
+        // The tallies added up by unit (slot -1: cut by the unit filter).
         for pi in scoped.indices {
             let slots = scoped[pi].units.map { code -> Int in
                 guard keep(code) else { return -1 }
@@ -359,13 +394,42 @@ public struct DigestReport: Sendable {
                 totals.add(t)
             }
             scoped[pi].tallies = []
+            scoped[pi].units = []
+        }
+        // The tallies are added up and let go: their pages, and those reading the records
+        // freed, go back before the lists are made.
+        FreedMemory.release()
+        // Each list's entries: the sort key and the item's rank in one integer, so that
+        // sorting compares integers only; `byRank` says where each item is. Counted first,
+        // so that no list grows by doubling while the parts are all in memory.
+        let kinds = DigestListKind.allCases
+        var sizes = Array(repeating: 0, count: kinds.count)
+        var kept = 0
+        for pi in scoped.indices {
+            for ii in scoped[pi].items.indices where keep(scoped[pi].items[ii].unit) {
+                kept += 1
+                let lists = scoped[pi].items[ii].lists
+                for kind in kinds where lists & kind.bit != 0 { sizes[kind.rawValue] += 1 }
+            }
+        }
+        var keyed: [[Int]] = sizes.map { n in
+            var list: [Int] = []
+            list.reserveCapacity(n)
+            return list
+        }
+        // Every item in record order: for CSV only (`allItems`), the one format that lists them.
+        var all: [Int] = []
+        if options.allItems { all.reserveCapacity(kept) }
+        var byRank = Array(repeating: DigestList.Position(part: 0, item: 0), count: before)
+        for pi in scoped.indices {
             let base = firstRank[pi]
             for (ii, it) in scoped[pi].items.enumerated() where keep(it.unit) {
                 let at = DigestList.Position(part: Int32(pi), item: Int32(ii))
-                let rank = base + Int(scoped[pi].ranks[ii])
-                all.append(at)
-                for kind in DigestListKind.allCases where kind.contains(it, since: since) {
-                    keyed[kind, default: []].append((Int(Int32(clamping: kind.sortKey(it))) << 32 | rank, at))
+                let rank = base + Int(it.rank)
+                byRank[rank] = at
+                if options.allItems { all.append(rank) }
+                for kind in kinds where it.lists & kind.bit != 0 {
+                    keyed[kind.rawValue].append(Int(Int32(clamping: kind.sortKey(it))) << 32 | rank)
                 }
             }
         }
@@ -381,14 +445,15 @@ public struct DigestReport: Sendable {
         scoped = []
         // Each list sorted in place and let go as soon as it is made.
         func list(_ kind: DigestListKind) -> DigestList {
-            var entries = keyed.removeValue(forKey: kind) ?? []
-            entries.sort { $0.key < $1.key }
-            return DigestList(store: store, order: entries.map(\.at))
+            var entries: [Int] = []
+            swap(&entries, &keyed[kind.rawValue])
+            entries.sort()
+            return DigestList(store: store, byRank: byRank, order: entries)
         }
         return DigestReport(
-            asOf: o.asOf, since: since, dueSoonDays: o.dueSoonDays, staleDays: o.staleDays, settings: settings,
+            asOf: o.asOf, since: options.since, dueSoonDays: o.dueSoonDays, staleDays: o.staleDays, settings: settings,
             unitFilter: options.units.sorted(), totals: totals, units: units,
-            items: DigestList(store: store, order: all),
+            items: DigestList(store: store, byRank: byRank, order: all),
             overdue: list(.overdue), blocked: list(.blocked), dueSoon: list(.dueSoon), stale: list(.stale),
             escalated: list(.escalated), completedSince: list(.completedSince), assignedSince: list(.assignedSince))
     }
