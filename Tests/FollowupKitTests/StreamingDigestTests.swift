@@ -117,3 +117,10 @@ import Testing
         #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
     }
 }
+
+/// A 10,000-meeting digest keeps about 85,000 items until its lists are written: the item
+/// must stay as small as its layout was made (issue #12's 64 MiB), not grow by a field
+/// added without a look at the padding.
+@Test func aDigestItemStaysSmall() {
+    #expect(MemoryLayout<DigestItem>.stride <= 128, "\(MemoryLayout<DigestItem>.stride) bytes")
+}
