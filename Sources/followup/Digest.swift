@@ -99,6 +99,9 @@ struct Digest: ParsableCommand {
                 DigestPart(meeting, tasks: tasks, options: digestOptions)
             }
             digestOptions.units = Set(try unit.flatMap { try resolveUnits($0, in: found.units) })
+            // What reading the records freed goes back before the report's lists are made. (The
+            // server, whose other requests allocate meanwhile, does not trim.)
+            FreedMemory.release()
             let report = DigestReport.make(
                 parts: found.takeParts(), units: found.units, settings: found.settings,
                 options: digestOptions)

@@ -396,9 +396,7 @@ public struct DigestReport: Sendable {
             scoped[pi].tallies = []
             scoped[pi].units = []
         }
-        // The tallies are added up and let go: their pages, and those reading the records
-        // freed, go back before the lists are made.
-        FreedMemory.release()
+
         // Each list's entries: the sort key and the item's rank in one integer, so that
         // sorting compares integers only; `byRank` says where each item is. Counted first,
         // so that no list grows by doubling while the parts are all in memory.
