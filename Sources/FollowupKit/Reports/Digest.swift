@@ -131,9 +131,9 @@ public struct DigestItem: Sendable {
     var rank: Int32 = 0
     private let unitIndex: Int32
 
-    /// The meeting's id, its date, and its notice number (its `document`, the short form of its ID).
     /// The lead unit's code.
     public var unit: String { source.units[Int(unitIndex)] }
+    /// The meeting's id, its date, and its notice number (its `document`, the short form of its ID).
     public var meeting: String { source.id }
     public var meetingDate: Day { source.date }
     public var notice: String? { source.notice }
