@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import FollowupKit
+
 /// Records written by hostile or careless hands: nothing let through, nothing crashes.
 @Suite struct HostileTests {
     static let header = "title: Họp\ndate: 2022-05-02\nchair: Chủ tịch\n"
@@ -24,6 +26,25 @@ import Testing
         #expect(c.stderr.contains("./2022/leak.yaml: error:"))
         // A link that stays inside the root is read like any record (here: a duplicate id).
         #expect(c.stderr.contains("inside.yaml"))
+    }
+
+    /// A folder of thousands of names fills readdir's buffer to its end, again and again: each
+    /// name is read in place up to its end. (Copying the whole 256-byte name field read past
+    /// the short last entry of a full buffer; AddressSanitizer, `scripts/sanitize`, reports
+    /// that on this folder.)
+    @Test func aFolderOfThousandsOfNamesIsReadWhole() throws {
+        let r = try TempRoot()
+        let folder = r.path("2022")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var records = Set<String>()
+        for i in 0..<3000 {
+            let name = "2022-05-02-a-\(i)" + (i % 3 == 0 ? ".yaml" : ".txt")
+            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data())
+            if i % 3 == 0 { records.insert("2022/" + name) }
+        }
+        let (files, problems) = RootScanner.meetingFiles(root: r.url.path, under: nil)
+        #expect(Set(files) == records)
+        #expect(problems.isEmpty)
     }
 
     @Test func controlCharactersNeverReachTheTerminal() throws {

@@ -4,6 +4,9 @@ import Foundation
 /// names that begin with `.` or `_`, the `templates/` folder and the root's own
 /// `units.yaml` and `settings.yaml`. Paths come back sorted, relative to the root.
 enum RootScanner {
+    /// Where a `dirent`'s name starts.
+    static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     static let reservedFiles: Set<String> = ["units.yaml", "units.yml", "settings.yaml", "settings.yml"]
 
     /// `under`: only that sub-folder (e.g. a year), for quick look-ups.
@@ -78,9 +81,12 @@ enum RootScanner {
             }
             var names: [(String, UInt8)] = []
             while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                }
+                // Read in place, up to its NUL: a copy of the whole `d_name` field (256 bytes)
+                // read past the end of a short last entry in readdir's buffer, and past the
+                // end of the heap now and then (found by AddressSanitizer under `serve`).
+                let name = String(
+                    cString: UnsafeRawPointer(entry).advanced(by: RootScanner.nameOffset)
+                        .assumingMemoryBound(to: CChar.self))
                 if name.hasPrefix(".") || name.hasPrefix("_") { continue }
                 names.append((name, entry.pointee.d_type))
             }
