@@ -52,7 +52,8 @@ enum Pages {
 
     static func item(_ i: DigestItem, _ lang: Language) -> [String: Any] {
         var m: [String: Any] = [
-            "id": text(i.id), "href": segment(i.id), "unit": text(i.unit), "unitHref": segment(i.unit),
+            "id": text(i.id), "short": text(ShortID.of(i, lang)), "href": segment(i.id), "unit": text(i.unit),
+            "unitHref": segment(i.unit),
             "due": i.due.label(lang), "state": i.state.label(lang), "lastUpdate": i.lastUpdate.map(lang.format) ?? "–",
             "text": text(i.text),
         ]

@@ -295,7 +295,8 @@ struct PortalRoutes: Sendable {
         model["tasks"] = judged[start..<end].map { entry -> [String: Any] in
             let (t, a, meetingDate) = entry
             var m: [String: Any] = [
-                "id": Pages.text(t.id), "href": segment(t.id), "due": a.timeline.deadline.label(lang),
+                "id": Pages.text(t.id), "short": Pages.text(ShortID.of(t, in: ledger.meeting(of: t), lang)),
+                "href": segment(t.id), "due": a.timeline.deadline.label(lang),
                 "state": a.state.label(lang), "text": Pages.text(ledger.conclusion(of: t).text),
             ]
             m["daysOverdue"] =

@@ -84,7 +84,8 @@ enum Templates {
     static let list = """
         {{#hasItems}}<table><thead><tr><th>{{words.task}}</th><th>{{words.unit}}</th><th>{{words.deadline}}</th>
         <th>{{words.state}}</th><th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
-        {{#items}}<tr><td><a href="/tasks/{{href}}">{{id}}</a></td><td><a href="/units/{{unitHref}}">{{unit}}</a></td>
+        {{#items}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td>\
+        <td><a href="/units/{{unitHref}}">{{unit}}</a></td>
         <td>{{due}}{{#originalDue}} ({{words.originally}} {{.}}){{/originalDue}}</td>
         <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
         <td>{{lastUpdate}}</td><td class="u">{{text}}</td></tr>{{/items}}</tbody></table>{{/hasItems}}
@@ -101,7 +102,7 @@ enum Templates {
         {{> head}}<h1>{{heading}}</h1><p><a href="/?as_of={{asOfISO}}">{{words.dashboard}}</a></p>
         {{#hasTasks}}<table><thead><tr><th>{{words.task}}</th><th>{{words.deadline}}</th><th>{{words.state}}</th>
         <th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
-        {{#tasks}}<tr><td><a href="/tasks/{{href}}">{{id}}</a></td><td>{{due}}</td>
+        {{#tasks}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td><td>{{due}}</td>
         <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
         <td>{{#last}}{{date}} · {{status}}{{#note}}: <span class="u">{{.}}</span>{{/note}}{{/last}}</td>
         <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}

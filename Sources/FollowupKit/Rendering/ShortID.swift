@@ -13,6 +13,12 @@ public enum ShortID {
         meeting(notice: item.notice, date: item.meetingDate, lang: lang) + "#" + item.local
     }
 
+    /// The short form of `task`, a task of `meeting`.
+    public static func of(_ task: TaskItem, in meeting: Meeting, _ lang: Language) -> String {
+        let local = String(Substring(task.id.utf8.dropFirst(meeting.id.utf8.count + 1)))
+        return ShortID.meeting(notice: meeting.document, date: meeting.date, lang: lang) + "#" + local
+    }
+
     /// A column of short IDs for a table with no tooltip to show the full one: where two
     /// meetings among the rows share a short form, their rows keep the full ID, so that every
     /// ID printed names one task.
