@@ -23,9 +23,10 @@ final class ByteBuffer {
 
     var count: Int { state.pointee.count }
 
-    /// Room for `extra` more bytes; where they go.
+    /// Room for `extra` more bytes, counted as written; where they go. The caller fills
+    /// all of them.
     @inline(__always)
-    private func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+    func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
         if state.pointee.count + extra > state.pointee.capacity { grow(to: state.pointee.count + extra) }
         defer { state.pointee.count += extra }
         return state.pointee.base + state.pointee.count
