@@ -54,18 +54,19 @@ struct RecordSignature: Sendable {
 /// the same meeting (same day, same title). Warnings, not errors: the records may be right.
 enum DuplicateNotices {
     static func warnings(_ records: [RecordSignature]) -> [Diagnostic] {
-        // Equal keys are found by sorting the records' places, not by hashing them: the
-        // tables of a 10,000-record root cost more memory, at the moment the scan holds the
-        // most, than the rest of its work.
+        // Equal keys are found by sorting the records' places, not by hashing them into
+        // tables: the tables of a 10,000-record root cost more memory, at the moment the
+        // scan holds the most, than the rest of its work. The sort compares integers (a
+        // day or year, and a hash of the text); texts are compared only within a run of
+        // equal integers.
         var found: [(at: Int, warning: Diagnostic)] = []
         var repeated = Array(repeating: false, count: records.count)
         // Notice numbers start again each year.
         let numbered = records.indices.filter { !(records[$0].document ?? "").isEmpty }
-        let sameNotice = { (a: Int, b: Int) -> Bool? in
-            compare(records[a].date.components.year, records[b].date.components.year)
-                ?? compareBytes(records[a].document ?? "", records[b].document ?? "")
-        }
-        for group in groups(numbered, sameNotice) {
+        let noticeGroups = groups(
+            numbered, key: { (records[$0].date.components.year, NFCText(records[$0].document ?? "").hashValue) },
+            same: { NFCText.same(records[$0].document ?? "", records[$1].document ?? "") })
+        for group in noticeGroups {
             let first = records[group[0]].location
             for i in group.dropFirst() {
                 repeated[i] = true
@@ -74,10 +75,11 @@ enum DuplicateNotices {
             }
         }
         // A record already reported for its notice is not reported again for its meeting.
-        let sameMeeting = { (a: Int, b: Int) -> Bool? in
-            compare(records[a].date, records[b].date) ?? compareBytes(records[a].title, records[b].title)
-        }
-        for group in groups(records.indices.filter { !repeated[$0] }, sameMeeting) {
+        let meetingGroups = groups(
+            records.indices.filter { !repeated[$0] },
+            key: { (records[$0].date.daysSinceEpoch, NFCText(records[$0].title).hashValue) },
+            same: { NFCText.same(records[$0].title, records[$1].title) })
+        for group in meetingGroups {
             let first = records[group[0]].location
             for i in group.dropFirst() {
                 found.append((i, Diagnostic(.warning, records[i].location, .sameMeeting(other: first))))
@@ -86,25 +88,36 @@ enum DuplicateNotices {
         return found.sorted { $0.at < $1.at }.map(\.warning)
     }
 
-    /// `indices` in runs of equal keys (`order` gives nil for equal ones, else whether the
-    /// first comes first), each run of two or more in index order.
-    private static func groups(_ indices: [Int], _ order: (Int, Int) -> Bool?) -> [[Int]] {
-        let sorted = indices.sorted { a, b in order(a, b) ?? (a < b) }
+    /// The records among `indices` that `same` finds equal, in groups of two or more, each
+    /// in index order. Records with other `key`s are never equal.
+    static func groups(
+        _ indices: [Int], key: (Int) -> (Int, Int), same: (Int, Int) -> Bool
+    ) -> [[Int]] {
+        var keyed = indices.map { i in
+            let k = key(i)
+            return (k.0, k.1, i)
+        }
+        keyed.sort { $0 < $1 }
         var out: [[Int]] = []
         var start = 0
-        for i in sorted.indices.dropFirst() where order(sorted[start], sorted[i]) != nil {
-            if i - start > 1 { out.append(Array(sorted[start..<i])) }
-            start = i
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count, keyed[end].0 == keyed[start].0, keyed[end].1 == keyed[start].1 { end += 1 }
+            if end - start > 1 {
+                // A run of equal keys is almost always one text; a hash shared by two texts
+                // splits it here. Each class keeps the run's index order.
+                var classes: [[Int]] = []
+                for (_, _, i) in keyed[start..<end] {
+                    if let c = classes.firstIndex(where: { same($0[0], i) }) {
+                        classes[c].append(i)
+                    } else {
+                        classes.append([i])
+                    }
+                }
+                out += classes.filter { $0.count > 1 }
+            }
+            start = end
         }
-        if sorted.count - start > 1 { out.append(Array(sorted[start...])) }
         return out
-    }
-
-    /// Whether `a` comes first, or nil when they are equal.
-    private static func compare<T: Comparable>(_ a: T, _ b: T) -> Bool? { a == b ? nil : a < b }
-
-    /// Two NFC texts in the order of their bytes, or nil when they are the same.
-    private static func compareBytes(_ a: String, _ b: String) -> Bool? {
-        NFCText.same(a, b) ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
