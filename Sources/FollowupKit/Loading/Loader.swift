@@ -131,11 +131,7 @@ public enum Loader {
         // On the bytes: splitting into characters cost more per file than checking a record.
         let u = relative.utf8
         let name = u.lastIndex(of: UInt8(ascii: "/")).map { u[u.index(after: $0)...] } ?? u[...]
-        for ext in [".yaml".utf8, ".yml".utf8]
-        where name.count >= ext.count && name.suffix(ext.count).elementsEqual(ext) {
-            return String(Substring(name.dropLast(ext.count)))
-        }
-        return String(Substring(name))
+        return String(Substring(name.dropLast(RecordName.extensionLength(relative) ?? 0)))
     }
 
     /// Loads the whole root. `concurrent: false` gives the same result, one file at a time.

@@ -42,4 +42,18 @@ public enum RecordName {
     public static let maxBytes = 255 - 1 - 5 - 7 - 1 - 10
 
     public static func isTooLong(_ name: String) -> Bool { name.utf8.count > maxBytes }
+
+    /// The length of the name's record extension (`.yaml`: 5, `.yml`: 4), or nil.
+    static func extensionLength(_ name: String) -> Int? {
+        var name = name
+        return name.withUTF8 { u in
+            let n = u.count
+            guard n >= 4, u[n - 1] == UInt8(ascii: "l"), u[n - 2] == UInt8(ascii: "m") else { return nil }
+            if u[n - 3] == UInt8(ascii: "y"), u[n - 4] == UInt8(ascii: ".") { return 4 }
+            if n >= 5, u[n - 3] == UInt8(ascii: "a"), u[n - 4] == UInt8(ascii: "y"), u[n - 5] == UInt8(ascii: ".") {
+                return 5
+            }
+            return nil
+        }
+    }
 }

@@ -21,22 +21,29 @@ enum RootScanner {
             }
         }
         walker.walk(relative: under ?? "")
-        // Byte order, whatever the names' normalisation; compared with memcmp, as the
-        // generic comparison of two UTF-8 views is slow on this serial path.
-        walker.files.sort(by: bytewiseLess)
+        // Byte order, whatever the names' normalisation. The walk gives it already but where
+        // a folder's name is a prefix of a sibling's (`2019` and `2019-old`): checked, and
+        // sorted only then.
+        var sorted = true
+        for i in walker.files.indices.dropFirst() where !bytewiseLess(walker.files[i - 1], walker.files[i]) {
+            sorted = false
+            break
+        }
+        if !sorted { walker.files.sort(by: bytewiseLess) }
         return (walker.files, walker.problems)
     }
 
     static func bytewiseLess(_ a: String, _ b: String) -> Bool {
         var a = a
         var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = min(x.count, y.count)
-                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-                return c != 0 ? c < 0 : x.count < y.count
-            }
-        }
+        return a.withUTF8 { x in b.withUTF8 { y in bytewiseLess(x, y) } }
+    }
+
+    @inline(__always)
+    static func bytewiseLess(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = min(x.count, y.count)
+        let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+        return c != 0 ? c < 0 : x.count < y.count
     }
 
     static func join(_ a: String, _ b: String) -> String {
@@ -47,9 +54,7 @@ enum RootScanner {
 
     static func realPath(_ path: String) -> String? { RootBoundary.realPath(path) }
 
-    private static func isRecord(_ name: String) -> Bool {
-        name.hasSuffix(".yaml") || name.hasSuffix(".yml")
-    }
+    private static func isRecord(_ name: String) -> Bool { RecordName.extensionLength(name) != nil }
 
     private struct Walker {
         let root: String
@@ -79,24 +84,35 @@ enum RootScanner {
                 report(.warning, dirPath, .folderUnreadable(String(cString: strerror(errno))))
                 return
             }
-            var names: [(String, UInt8)] = []
+            // The names' bytes side by side, sorted in place: a `String` per name only for
+            // the entries kept, and comparisons that are one `memcmp`.
+            var bytes: [UInt8] = []
+            var entries: [(start: Int, count: Int, type: UInt8)] = []
             while let entry = readdir(dir) {
                 // Read in place, up to its NUL: a copy of the whole `d_name` field (256 bytes)
                 // read past the end of a short last entry in readdir's buffer, and past the
                 // end of the heap now and then (found by AddressSanitizer under `serve`).
-                let name = String(
-                    cString: UnsafeRawPointer(entry).advanced(by: RootScanner.nameOffset)
-                        .assumingMemoryBound(to: CChar.self))
-                if name.hasPrefix(".") || name.hasPrefix("_") { continue }
-                names.append((name, entry.pointee.d_type))
+                let name = UnsafeRawPointer(entry).advanced(by: RootScanner.nameOffset)
+                    .assumingMemoryBound(to: UInt8.self)
+                if name[0] == UInt8(ascii: ".") || name[0] == UInt8(ascii: "_") { continue }
+                let count = strlen(name)
+                entries.append((bytes.count, count, entry.pointee.d_type))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: name, count: count))
             }
             closedir(dir)
             // In name order, so which of two ways into one folder is taken does not depend on the disk.
-            names.sort { bytewiseLess($0.0, $1.0) }
+            let names: [(String, UInt8)] = bytes.withUnsafeBufferPointer { all in
+                func name(_ e: (start: Int, count: Int, type: UInt8)) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: all[e.start..<e.start + e.count])
+                }
+                entries.sort { bytewiseLess(name($0), name($1)) }
+                return entries.map { (String(decoding: name($0), as: UTF8.self), $0.type) }
+            }
             for (name, type) in names {
-                let rel = join(relative, name)
                 if relative.isEmpty, name == "templates" || reservedFiles.contains(name) { continue }
-                let full = join(root, rel)
+                let rel = join(relative, name)
+                // The full path only where a call or a message needs it.
+                var full: String { join(root, rel) }
                 var kind = type
                 if kind == UInt8(DT_UNKNOWN) || kind == UInt8(DT_LNK) {
                     var st = stat()
