@@ -67,7 +67,7 @@ struct DigestTally: Sendable {
     var state: TaskState
     var flags: UInt8
 
-    init(_ a: Assessment, unit: Int) {
+    init(_ a: borrowing Assessment, unit: Int) {
         self.unit = Int32(unit)
         reminders = Int32(clamping: a.reminders)
         state = a.state
@@ -184,12 +184,12 @@ public enum DigestListKind: Int, CaseIterable, Sendable {
     var bit: UInt8 { 1 << UInt8(rawValue) }
 
     /// The lists that show `item`, as bits.
-    static func lists(of item: DigestItem, since: Day) -> UInt8 {
+    static func lists(of item: borrowing DigestItem, since: Day) -> UInt8 {
         allCases.reduce(0) { $0 | ($1.contains(item, since: since) ? $1.bit : 0) }
     }
 
     /// Whether `item` is on this list, for a digest whose window starts at `since`.
-    func contains(_ item: DigestItem, since: Day) -> Bool {
+    func contains(_ item: borrowing DigestItem, since: Day) -> Bool {
         switch self {
         case .overdue: return item.state == .overdue
         case .blocked: return item.isOpen && item.blocked
@@ -203,7 +203,7 @@ public enum DigestListKind: Int, CaseIterable, Sendable {
 
     /// The item's place in the list (ties are broken by id): most overdue, longest blocked
     /// or idle, soonest due, most reminded first; newest completed or assigned last.
-    func sortKey(_ item: DigestItem) -> Int {
+    func sortKey(_ item: borrowing DigestItem) -> Int {
         switch self {
         case .overdue: return -(item.daysOverdue ?? 0)
         case .blocked: return -(item.daysSinceUpdate ?? 0)
@@ -286,19 +286,23 @@ public struct DigestPart: Sendable {
     public init(_ meeting: borrowing Meeting, tasks: [TaskItem], options: borrowing DigestOptions) {
         self.meeting = meeting.id
         let date = meeting.date
-        let judged = tasks.compactMap { t in
-            Assessment.assess(t, meetingDate: date, options: options.assessment).map { (task: t, assessment: $0) }
+        // The assessments hold their tasks: nothing else is copied, and each is read in place.
+        var judged: [Assessment] = []
+        judged.reserveCapacity(tasks.count)
+        for t in tasks {
+            if let a = Assessment.assess(t, meetingDate: date, options: options.assessment) { judged.append(a) }
         }
-        for j in judged where !units.contains(j.task.unit) { units.append(j.task.unit) }
+        for i in judged.indices where !units.contains(judged[i].task.unit) { units.append(judged[i].task.unit) }
         // Parts are kept for the whole run: no spare capacity. The items share the list.
         units = DigestPart.exact(units)
         let source = DigestMeeting(id: meeting.id, date: meeting.date, notice: meeting.document, units: units)
         tallies.reserveCapacity(judged.count)
         items.reserveCapacity(judged.count)
-        for (task, a) in judged {
-            let unit = units.firstIndex(of: task.unit) ?? 0
-            tallies.append(DigestTally(a, unit: unit))
-            var item = DigestItem(task: task, meeting: meeting, source: source, unit: unit, assessment: a)
+        for i in judged.indices {
+            let unit = units.firstIndex(of: judged[i].task.unit) ?? 0
+            tallies.append(DigestTally(judged[i], unit: unit))
+            var item = DigestItem(
+                task: judged[i].task, meeting: meeting, source: source, unit: unit, assessment: judged[i])
             item.lists = DigestListKind.lists(of: item, since: options.since)
             if options.allItems || item.lists != 0 { items.append(item) }
         }
@@ -401,13 +405,18 @@ public struct DigestReport: Sendable {
         // sorting compares integers only; `byRank` says where each item is. Counted first,
         // so that no list grows by doubling while the parts are all in memory.
         let kinds = DigestListKind.allCases
+        // Without a unit filter (the usual report) no item's unit is looked up. The items
+        // are read in place: a copy of one is four references retained and released.
+        let filtered = !options.units.isEmpty
         var sizes = Array(repeating: 0, count: kinds.count)
         var kept = 0
         for pi in scoped.indices {
-            for ii in scoped[pi].items.indices where keep(scoped[pi].items[ii].unit) {
-                kept += 1
-                let lists = scoped[pi].items[ii].lists
-                for kind in kinds where lists & kind.bit != 0 { sizes[kind.rawValue] += 1 }
+            scoped[pi].items.withUnsafeBufferPointer { items in
+                for ii in items.indices where !filtered || keep(items[ii].unit) {
+                    kept += 1
+                    let lists = items[ii].lists
+                    for kind in kinds where lists & kind.bit != 0 { sizes[kind.rawValue] += 1 }
+                }
             }
         }
         var keyed: [[Int]] = sizes.map { n in
@@ -421,13 +430,15 @@ public struct DigestReport: Sendable {
         var byRank = Array(repeating: DigestList.Position(part: 0, item: 0), count: before)
         for pi in scoped.indices {
             let base = firstRank[pi]
-            for (ii, it) in scoped[pi].items.enumerated() where keep(it.unit) {
-                let at = DigestList.Position(part: Int32(pi), item: Int32(ii))
-                let rank = base + Int(it.rank)
-                byRank[rank] = at
-                if options.allItems { all.append(rank) }
-                for kind in kinds where it.lists & kind.bit != 0 {
-                    keyed[kind.rawValue].append(Int(Int32(clamping: kind.sortKey(it))) << 32 | rank)
+            scoped[pi].items.withUnsafeBufferPointer { items in
+                for ii in items.indices where !filtered || keep(items[ii].unit) {
+                    let rank = base + Int(items[ii].rank)
+                    byRank[rank] = DigestList.Position(part: Int32(pi), item: Int32(ii))
+                    if options.allItems { all.append(rank) }
+                    let lists = items[ii].lists
+                    for kind in kinds where lists & kind.bit != 0 {
+                        keyed[kind.rawValue].append(Int(Int32(clamping: kind.sortKey(items[ii]))) << 32 | rank)
+                    }
                 }
             }
         }
