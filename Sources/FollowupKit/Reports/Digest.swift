@@ -173,6 +173,23 @@ public struct DigestItem: Sendable {
     }
 
     var isOpen: Bool { !state.isDone && state != .cancelled }
+
+    /// The item's place in a list of `kind` (ties are broken by id): most overdue, longest
+    /// blocked or idle, soonest due, most reminded first; newest completed or assigned last.
+    /// A method of the item, so that the report reads it in place.
+    func sortKey(in kind: DigestListKind) -> Int {
+        switch kind {
+        case .overdue: return -(daysOverdue ?? 0)
+        case .blocked: return -(daysSinceUpdate ?? 0)
+        // Dated tasks first, then ongoing ones (stale by their reporting period), each
+        // longest idle first.
+        case .stale: return (state == .ongoing ? 1 << 24 : 0) - (daysSinceUpdate ?? 0)
+        case .dueSoon: return daysLeft ?? 0
+        case .escalated: return -reminders
+        case .completedSince: return doneDate?.daysSinceEpoch ?? 0
+        case .assignedSince: return meetingDate.daysSinceEpoch
+        }
+    }
 }
 
 /// The lists of a digest, in the order reports show them: which items each holds, and in
@@ -201,21 +218,6 @@ public enum DigestListKind: Int, CaseIterable, Sendable {
         }
     }
 
-    /// The item's place in the list (ties are broken by id): most overdue, longest blocked
-    /// or idle, soonest due, most reminded first; newest completed or assigned last.
-    func sortKey(_ item: borrowing DigestItem) -> Int {
-        switch self {
-        case .overdue: return -(item.daysOverdue ?? 0)
-        case .blocked: return -(item.daysSinceUpdate ?? 0)
-        // Dated tasks first, then ongoing ones (stale by their reporting period), each
-        // longest idle first.
-        case .stale: return (item.state == .ongoing ? 1 << 24 : 0) - (item.daysSinceUpdate ?? 0)
-        case .dueSoon: return item.daysLeft ?? 0
-        case .escalated: return -item.reminders
-        case .completedSince: return item.doneDate?.daysSinceEpoch ?? 0
-        case .assignedSince: return item.meetingDate.daysSinceEpoch
-        }
-    }
 }
 
 /// A list of a digest: its items in order, read in place from the records' parts (which
@@ -286,23 +288,20 @@ public struct DigestPart: Sendable {
     public init(_ meeting: borrowing Meeting, tasks: [TaskItem], options: borrowing DigestOptions) {
         self.meeting = meeting.id
         let date = meeting.date
-        // The assessments hold their tasks: nothing else is copied, and each is read in place.
-        var judged: [Assessment] = []
-        judged.reserveCapacity(tasks.count)
-        for t in tasks {
-            if let a = Assessment.assess(t, meetingDate: date, options: options.assessment) { judged.append(a) }
-        }
-        for i in judged.indices where !units.contains(judged[i].task.unit) { units.append(judged[i].task.unit) }
+        // A meeting's tasks are judged all or none (none before the meeting's day), so the
+        // units are those of all its tasks, or none.
+        guard date <= options.assessment.asOf else { return }
+        for t in tasks where !units.contains(t.unit) { units.append(t.unit) }
         // Parts are kept for the whole run: no spare capacity. The items share the list.
         units = DigestPart.exact(units)
         let source = DigestMeeting(id: meeting.id, date: meeting.date, notice: meeting.document, units: units)
-        tallies.reserveCapacity(judged.count)
-        items.reserveCapacity(judged.count)
-        for i in judged.indices {
-            let unit = units.firstIndex(of: judged[i].task.unit) ?? 0
-            tallies.append(DigestTally(judged[i], unit: unit))
-            var item = DigestItem(
-                task: judged[i].task, meeting: meeting, source: source, unit: unit, assessment: judged[i])
+        tallies.reserveCapacity(tasks.count)
+        items.reserveCapacity(tasks.count)
+        for t in tasks {
+            guard let a = Assessment.assess(t, meetingDate: date, options: options.assessment) else { continue }
+            let unit = units.firstIndex(of: t.unit) ?? 0
+            tallies.append(DigestTally(a, unit: unit))
+            var item = DigestItem(task: t, meeting: meeting, source: source, unit: unit, assessment: a)
             item.lists = DigestListKind.lists(of: item, since: options.since)
             if options.allItems || item.lists != 0 { items.append(item) }
         }
@@ -437,7 +436,7 @@ public struct DigestReport: Sendable {
                     if options.allItems { all.append(rank) }
                     let lists = items[ii].lists
                     for kind in kinds where lists & kind.bit != 0 {
-                        keyed[kind.rawValue].append(Int(Int32(clamping: kind.sortKey(items[ii]))) << 32 | rank)
+                        keyed[kind.rawValue].append(Int(Int32(clamping: items[ii].sortKey(in: kind))) << 32 | rank)
                     }
                 }
             }
