@@ -121,6 +121,7 @@ struct Digest: ParsableCommand {
                 if let output { try writeOutput(bytes, to: output) } else { Output.write(bytes) }
             }
             warnIfErrors(found.errorCount, lang)
+            defer { AtExit.keep(report) }
             let failed =
                 failOn.contains(.overdue) && report.totals.overdue > 0
                 || failOn.contains(.blocked) && report.totals.blocked > 0

@@ -311,7 +311,8 @@ final class Slots<T>: @unchecked Sendable {
 
     /// Moves slot `i`'s value out, leaving it empty; call after all writers are done.
     func take(_ i: Int) -> T? {
-        defer { base[i] = nil }
-        return base[i]
+        let value = (base + i).move()
+        (base + i).initialize(to: nil)
+        return value
     }
 }

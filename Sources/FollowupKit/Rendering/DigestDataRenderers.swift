@@ -34,23 +34,24 @@ public struct DigestJSONRenderer {
         }
     }
 
-    @Sendable static func item(_ w: inout JSONWriter, _ i: DigestItem) {
+    /// The item at `p`, its fields read where they are stored.
+    static func item(_ w: inout JSONWriter, _ p: UnsafePointer<DigestItem>) {
         w.open()
-        w.string("id", i.meeting, "#", i.local)
-        w.string("unit", i.unit)
-        w.string("meeting", i.meeting)
-        w.day("meeting_date", i.meetingDate)
-        deadline(&w, "due", i.due)
-        deadline(&w, "original_due", i.originalDue)
-        w.string("status", i.status.rawValue)
-        w.string("state", i.state.rawValue)
-        w.int("days_overdue", i.daysOverdue)
-        w.int("days_left", i.daysLeft)
-        w.day("last_update", i.lastUpdate)
-        w.day("done_date", i.doneDate)
-        w.int("reminders", i.reminders)
-        w.string("note", i.note)
-        w.string("text", i.text)
+        w.string("id", p.pointee.meeting, "#", p.pointee.local)
+        w.string("unit", p.pointee.unit)
+        w.string("meeting", p.pointee.meeting)
+        w.day("meeting_date", p.pointee.meetingDate)
+        deadline(&w, "due", p.pointee.due)
+        deadline(&w, "original_due", p.pointee.originalDue)
+        w.string("status", p.pointee.status.rawValue)
+        w.string("state", p.pointee.state.rawValue)
+        w.int("days_overdue", p.pointee.daysOverdue)
+        w.int("days_left", p.pointee.daysLeft)
+        w.day("last_update", p.pointee.lastUpdate)
+        w.day("done_date", p.pointee.doneDate)
+        w.int("reminders", p.pointee.reminders)
+        w.string("note", p.pointee.note)
+        w.string("text", p.pointee.text)
         w.close()
     }
 
@@ -97,7 +98,7 @@ public struct DigestJSONRenderer {
             ("escalated", r.escalated), ("completed_since", r.completedSince), ("assigned_since", r.assignedSince),
         ]
         for (key, list) in lists {
-            w.array(key, list, element: item)
+            w.array(key, count: list.count) { w, i in list.withItem(i) { item(&w, $0) } }
         }
         w.close()
     }

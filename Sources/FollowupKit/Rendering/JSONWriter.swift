@@ -307,10 +307,18 @@ public struct JSONWriter {
     public mutating func array<C: RandomAccessCollection & Sendable>(
         _ key: StaticString?, _ list: C, element: @escaping @Sendable (inout JSONWriter, C.Element) -> Void
     ) where C.Index == Int {
+        array(key, count: list.count) { w, i in element(&w, list[list.startIndex + i]) }
+    }
+
+    /// An array of `count` elements under `key`, element `i` written by `element(&w, i)`,
+    /// in chunks on all cores as `array(_:_:element:)` writes them.
+    public mutating func array(
+        _ key: StaticString?, count: Int, element: @escaping @Sendable (inout JSONWriter, Int) -> Void
+    ) {
         let pretty = self.pretty
-        array(key, count: list.count) { range, depth, afterValue, out in
+        chunkedArray(key, count: count) { range, depth, afterValue, out in
             var w = JSONWriter(pretty: pretty, depth: depth, afterValue: afterValue, into: out)
-            for i in range { element(&w, list[list.startIndex + i]) }
+            for i in range { element(&w, i) }
         }
     }
 
@@ -318,7 +326,7 @@ public struct JSONWriter {
     /// `chunk(range, depth, afterValue, out)` writes the elements in `range` into the empty
     /// `out`, laid out as this writer lays out values at `depth` (after another value when
     /// `afterValue`). Chunks are joined in order.
-    private mutating func array(
+    private mutating func chunkedArray(
         _ key: StaticString?, count total: Int,
         chunk: @escaping @Sendable (Range<Int>, Int, Bool, ByteBuffer) -> Void
     ) {

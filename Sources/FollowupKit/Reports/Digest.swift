@@ -174,20 +174,20 @@ public struct DigestItem: Sendable {
 
     var isOpen: Bool { !state.isDone && state != .cancelled }
 
-    /// The item's place in a list of `kind` (ties are broken by id): most overdue, longest
-    /// blocked or idle, soonest due, most reminded first; newest completed or assigned last.
-    /// A method of the item, so that the report reads it in place.
-    func sortKey(in kind: DigestListKind) -> Int {
+    /// The place in a list of `kind` of the item at `p` (ties are broken by id): most
+    /// overdue, longest blocked or idle, soonest due, most reminded first; newest completed
+    /// or assigned last. Read through its place, as the report reads it.
+    static func sortKey(of p: UnsafePointer<DigestItem>, in kind: DigestListKind) -> Int {
         switch kind {
-        case .overdue: return -(daysOverdue ?? 0)
-        case .blocked: return -(daysSinceUpdate ?? 0)
+        case .overdue: return -Int(p.pointee.overdueDays ?? 0)
+        case .blocked: return -Int(p.pointee.idleDays ?? 0)
         // Dated tasks first, then ongoing ones (stale by their reporting period), each
         // longest idle first.
-        case .stale: return (state == .ongoing ? 1 << 24 : 0) - (daysSinceUpdate ?? 0)
-        case .dueSoon: return daysLeft ?? 0
-        case .escalated: return -reminders
-        case .completedSince: return doneDate?.daysSinceEpoch ?? 0
-        case .assignedSince: return meetingDate.daysSinceEpoch
+        case .stale: return (p.pointee.state == .ongoing ? 1 << 24 : 0) - Int(p.pointee.idleDays ?? 0)
+        case .dueSoon: return Int(p.pointee.leftDays ?? 0)
+        case .escalated: return -Int(p.pointee.reminderCount)
+        case .completedSince: return p.pointee.doneDate?.daysSinceEpoch ?? 0
+        case .assignedSince: return p.pointee.source.date.daysSinceEpoch
         }
     }
 }
@@ -237,9 +237,14 @@ public struct DigestList: RandomAccessCollection, Sendable {
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { order.count }
-    public subscript(position: Int) -> DigestItem {
+    public subscript(position: Int) -> DigestItem { withItem(position) { $0.pointee } }
+
+    /// Hands `body` the place of the item at `position`, to read its fields where they are
+    /// stored: a copy of an item is four references retained and released (a borrowed
+    /// item read through an addressor is copied too), which a writer of 145,000 feels.
+    func withItem<R>(_ position: Int, _ body: (UnsafePointer<DigestItem>) -> R) -> R {
         let p = byRank[order[position] & 0xFFFF_FFFF]
-        return store[Int(p.part)][Int(p.item)]
+        return store[Int(p.part)].withUnsafeBufferPointer { body($0.baseAddress! + Int(p.item)) }
     }
 }
 
@@ -410,8 +415,9 @@ public struct DigestReport: Sendable {
         var sizes = Array(repeating: 0, count: kinds.count)
         var kept = 0
         for pi in scoped.indices {
-            scoped[pi].items.withUnsafeBufferPointer { items in
-                for ii in items.indices where !filtered || keep(items[ii].unit) {
+            scoped[pi].items.withUnsafeBufferPointer { buffer in
+                guard let items = buffer.baseAddress else { return }
+                for ii in buffer.indices where !filtered || keep(items[ii].unit) {
                     kept += 1
                     let lists = items[ii].lists
                     for kind in kinds where lists & kind.bit != 0 { sizes[kind.rawValue] += 1 }
@@ -429,14 +435,16 @@ public struct DigestReport: Sendable {
         var byRank = Array(repeating: DigestList.Position(part: 0, item: 0), count: before)
         for pi in scoped.indices {
             let base = firstRank[pi]
-            scoped[pi].items.withUnsafeBufferPointer { items in
-                for ii in items.indices where !filtered || keep(items[ii].unit) {
+            scoped[pi].items.withUnsafeBufferPointer { buffer in
+                guard let items = buffer.baseAddress else { return }
+                for ii in buffer.indices where !filtered || keep(items[ii].unit) {
                     let rank = base + Int(items[ii].rank)
                     byRank[rank] = DigestList.Position(part: Int32(pi), item: Int32(ii))
                     if options.allItems { all.append(rank) }
                     let lists = items[ii].lists
                     for kind in kinds where lists & kind.bit != 0 {
-                        keyed[kind.rawValue].append(Int(Int32(clamping: items[ii].sortKey(in: kind))) << 32 | rank)
+                        keyed[kind.rawValue].append(
+                            Int(Int32(clamping: DigestItem.sortKey(of: items + ii, in: kind))) << 32 | rank)
                     }
                 }
             }
