@@ -213,15 +213,15 @@ public enum Loader {
         signatures.reserveCapacity(fileCount)
         var ids = MeetingIDs(capacity: fileCount)
         for i in 0..<parsed.count {
-            guard let file = parsed.take(i) else { continue }
+            guard var file = parsed.take(i) else { continue }
             diagnostics += file.problems
-            guard let part = file.part else { continue }
+            guard let part = file.part.take() else { continue }
             if let duplicate = ids.claim(file.id, at: file.location) {
                 diagnostics.append(duplicate)
                 continue
             }
             parts.append(part)
-            if let s = file.signature { signatures.append(s) }
+            if let s = file.signature.take() { signatures.append(s) }
         }
         diagnostics += DuplicateNotices.warnings(signatures)
         return Scan(

@@ -19,6 +19,9 @@ struct FirstSeen {
             return nil
         }
         if let first = list.first(where: { NFCText.same($0.name, name) }) { return first.value }
+        // Room for a few at once: most lists hold one to four names, and growing one by one
+        // allocated at almost every insert.
+        if list.isEmpty { list.reserveCapacity(4) }
         list.append((name, value))
         if list.count > 16 {
             table = Dictionary(list.map { (NFCText($0.name), $0.value) }, uniquingKeysWith: { a, _ in a })

@@ -41,11 +41,11 @@ public enum TaskBuilder {
                 let at = c.due != nil ? c.dueLocation : meeting.defaultDueLocation
                 fail(at ?? c.location, .dueBeforeMeeting(due: d, meeting: meeting.date))
             }
-            var seen = FirstSeen()
             var ownerCodes: [String] = []
             defer { problems += GroupMentions.warnings(c, owners: ownerCodes, support: support, units: units) }
             for owner in c.owners {
-                if owner.value.utf8.count == 4, owner.value.lowercased() == "todo" {
+                // `TODO` in any case, on its bytes (a unit code is often four letters too).
+                if owner.value.utf8.count == 4, owner.value.utf8.elementsEqual("todo".utf8, by: { $0 | 0x20 == $1 }) {
                     problems.append(Diagnostic(.warning, owner.location, .todoOwner))
                     continue
                 }
@@ -59,17 +59,19 @@ public enum TaskBuilder {
                     }
                     continue
                 }
+                // Codes are ASCII: `==` compares their bytes.
+                let repeated = ownerCodes.contains(code)
                 ownerCodes.append(code)
-                guard seen.insert(code, 0) == nil else {
+                guard !repeated else {
                     fail(owner.location, .duplicateOwner(code))
                     continue
                 }
                 guard let due else { continue }
-                let localID = c.fanOut ? "\(c.id)/\(code)" : c.id
+                let localID = c.fanOut ? TaskBuilder.joined(c.id, "/", code) : c.id
                 _ = local.insert(localID, tasks.count)
                 tasks.append(
                     TaskItem(
-                        id: meeting.id + "#" + localID, meetingID: meeting.id, conclusionIndex: ci,
+                        id: TaskBuilder.joined(meeting.id, "#", localID), meetingID: meeting.id, conclusionIndex: ci,
                         unit: code, support: support.filter { $0 != code }, due: due, history: [],
                         location: owner.location))
             }
@@ -78,19 +80,39 @@ public enum TaskBuilder {
         return (tasks, problems)
     }
 
-    /// The local part of a task name written in an update, or nil when it names another meeting.
+    /// `a`, the ASCII `separator` and `b` as one string, its bytes copied once (`+` and
+    /// interpolation made a string per step).
+    static func joined(_ a: String, _ separator: Unicode.Scalar, _ b: String) -> String {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                String(unsafeUninitializedCapacity: x.count + 1 + y.count) { out in
+                    _ = UnsafeMutableBufferPointer(rebasing: out[..<x.count]).initialize(from: x)
+                    out[x.count] = UInt8(separator.value)
+                    _ = UnsafeMutableBufferPointer(rebasing: out[(x.count + 1)...]).initialize(from: y)
+                    return out.count
+                }
+            }
+        }
+    }
+
+    /// The local part of a task name written in an update, or nil when it names another
+    /// meeting. Split at the ASCII `#` on the bytes: names are NFC, as the reader gives them,
+    /// and searching characters cost more than the rest of a task's checks.
     static func localPart(of name: String, meetingID: String) -> String? {
-        guard let hash = name.firstIndex(of: "#") else { return name }
-        guard name[..<hash] == meetingID else { return nil }
-        return String(name[name.index(after: hash)...])
+        let u = name.utf8
+        guard let hash = u.firstIndex(of: UInt8(ascii: "#")) else { return name }
+        guard u[..<hash].elementsEqual(meetingID.utf8) else { return nil }
+        return String(name[u.index(after: hash)...])
     }
 
     /// Normalises `1/Phòng Nội vụ` to `1/NV`, so a unit may be named any way in `task:`.
     static func canonicalLocal(_ local: String, units: UnitRegistry) -> String {
-        guard let slash = local.firstIndex(of: "/") else { return local }
-        let unitName = String(local[local.index(after: slash)...])
+        let u = local.utf8
+        guard let slash = u.firstIndex(of: UInt8(ascii: "/")) else { return local }
+        let unitName = String(local[u.index(after: slash)...])
         guard let code = units.code(for: unitName) else { return local }
-        return "\(local[..<slash])/\(code)"
+        return joined(String(local[..<slash]), "/", code)
     }
 
     /// The tasks a wrong local name in `task:` may mean: the one it names exactly (for a
