@@ -27,7 +27,9 @@ struct Check: ParsableCommand {
             // Each record is checked in the worker that read it; only its task count is kept.
             let found = try Loader.scan(root: options.rootPath) { _, tasks in tasks.count }
             let git = driver.value.map { [$0] } ?? []
-            for d in found.diagnostics + git { Output.error(d.rendered(lang)) }
+            // One write for all of them: a root with hundreds of warnings made a system call each.
+            let problems = found.diagnostics + git
+            if !problems.isEmpty { Output.error(problems.map { $0.rendered(lang) }.joined(separator: "\n")) }
             let summary = CheckSummary(
                 files: found.fileCount, tasks: found.parts.reduce(0, +),
                 errors: found.errorCount, warnings: found.warningCount + git.count)

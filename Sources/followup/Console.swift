@@ -17,10 +17,14 @@ struct Console: Sendable {
         environment: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
         writeOut: { writeAll(STDOUT_FILENO, $0) }, writeErr: { writeAll(STDERR_FILENO, $0) })
 
+    /// A closed pipe is seen as `EPIPE` from `write`, not as a signal; set once, on the
+    /// first write (it was a system call per write).
+    private static let pipeSignalIgnored: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Writes all of it; a closed pipe (`| head`) ends the program quietly, exit 0.
     private static func writeAll(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) {
         guard let base = buffer.baseAddress else { return }
-        signal(SIGPIPE, SIG_IGN)
+        _ = pipeSignalIgnored
         var done = 0
         while done < buffer.count {
             let n = Foundation.write(fd, base + done, buffer.count - done)
