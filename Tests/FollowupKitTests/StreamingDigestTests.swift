@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FollowupKit
@@ -100,6 +101,24 @@ import Testing
             let got = String(decoding: sinking ? streamed : w.bytes, as: UTF8.self)
             #expect(got == String(decoding: plain.bytes, as: UTF8.self), "n = \(n), sink: \(sinking)")
         }
+    }
+
+    /// Chunks go through a ring of fewer buffers than chunks, written on several threads at
+    /// uneven speeds, and are handed over in order on the calling thread, each exactly once.
+    @Test(arguments: [(0, 1, 0), (1, 1, 3), (7, 3, 3), (1000, 3, 3), (1000, 1, 0), (200, 8, 7)])
+    func chunksComeOutInOrderThroughTheRing(_ chunks: Int, _ buffers: Int, _ workers: Int) {
+        let caller = Thread.current
+        var handed: [Int] = []
+        var offThread = false
+        ChunkRing(chunks: chunks, buffers: buffers).run(workers: workers) { c, out in
+            if c % 7 == 0 { usleep(200) }
+            out.append(String(c))
+        } commit: { buffer in
+            if Thread.current != caller { offThread = true }
+            handed.append(Int(String(decoding: buffer.array, as: UTF8.self))!)
+        }
+        #expect(handed == Array(0..<chunks))
+        #expect(!offThread, "a chunk was handed over on another thread")
     }
 
     @Test func numbersAndDaysAreWrittenExactly() {

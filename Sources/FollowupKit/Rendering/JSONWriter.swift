@@ -331,36 +331,24 @@ public struct JSONWriter {
         chunk: @escaping @Sendable (Range<Int>, Int, Bool, ByteBuffer) -> Void
     ) {
         open(key, array: true)
-        // Small chunks, several per core at a time: the cores share the work evenly, and
-        // no more than `batch` chunks are held until their turn to be written. Their
-        // buffers are used again from batch to batch.
+        // Small chunks on all cores, through a ring of a few buffers per core: the cores
+        // share the work evenly, no more chunks are held than the ring has buffers, and
+        // the chunks are handed over in order on this thread.
         let size = 64
         let chunks = (total + size - 1) / size
-        let batch = min(4 * max(ProcessInfo.processInfo.activeProcessorCount, 1), chunks)
-        let buffers = Slots<ByteBuffer>(count: batch)
-        for k in 0..<batch { buffers[k] = ByteBuffer(capacity: 1 << 16) }
+        let cores = max(ProcessInfo.processInfo.activeProcessorCount, 1)
         let depth = self.depth
-        var first = 0
-        while first < chunks {
-            let count = min(batch, chunks - first)
-            let start = first
-            let work: @Sendable (Int) -> Void = { k in
-                let c = start + k
-                let out = buffers[k]!
-                out.removeAll()
-                chunk(c * size..<min((c + 1) * size, total), depth, c > 0, out)
+        let ring = ChunkRing(chunks: chunks, buffers: min(4 * cores, chunks))
+        ring.run(workers: cores - 1) { c, out in
+            chunk(c * size..<min((c + 1) * size, total), depth, c > 0, out)
+        } commit: { buffer in
+            if let sink {
+                // Straight to the sink: no copy of the chunk into `bytes`.
+                drain(force: true)
+                buffer.withBytes { sink($0) }
+            } else {
+                buffer.withBytes { out.append($0) }
             }
-            if count > 1 { DispatchQueue.concurrentPerform(iterations: count, execute: work) } else { work(0) }
-            for k in 0..<count {
-                if let sink {
-                    // Straight to the sink: no copy of the chunk into `bytes`.
-                    drain(force: true)
-                    buffers[k]!.withBytes { sink($0) }
-                } else {
-                    buffers[k]!.withBytes { out.append($0) }
-                }
-            }
-            first += count
         }
         if chunks > 0 { hasValue |= UInt64(1) << UInt64(depth) }
         close(array: true)
@@ -370,5 +358,82 @@ public struct JSONWriter {
         open(key, array: true)
         for v in values { string(nil, v) }
         close(array: true)
+    }
+}
+
+/// Chunks of output written on several threads into a ring of buffers and handed over in
+/// order on the calling thread (whose task-local console the sink may use). A chunk waits
+/// for its buffer until the chunk that last used it has been handed over. The calling
+/// thread writes chunks too, and hands over every chunk ready in order whenever it can, so
+/// no thread waits on work that only a waiting thread could do. Batches with a barrier
+/// after each left a core idle for a fifth of a large digest's JSON.
+final class ChunkRing: @unchecked Sendable {
+    private let chunks: Int
+    private let buffers: [ByteBuffer]
+    private var ready: [Bool]
+    private let lock = NSCondition()
+    private var nextToTake = 0
+    private var nextToCommit = 0
+
+    init(chunks: Int, buffers count: Int) {
+        self.chunks = chunks
+        buffers = (0..<max(count, 1)).map { _ in ByteBuffer(capacity: 1 << 16) }
+        ready = Array(repeating: false, count: max(count, 1))
+    }
+
+    /// Writes every chunk with `write(chunk, emptyBuffer)` on `workers` other threads and
+    /// this one, and gives each filled buffer to `commit`, in chunk order, on this thread.
+    func run(
+        workers: Int, write: @escaping @Sendable (Int, ByteBuffer) -> Void, commit: (ByteBuffer) -> Void
+    ) {
+        // The helpers are not waited for: this thread hands over every chunk, so each one a
+        // helper took is done when this returns, and a helper that starts late (the pool
+        // busy, this thread maybe one of its threads) finds nothing left and ends.
+        for _ in 0..<min(workers, max(chunks - 1, 0)) {
+            DispatchQueue.global().async { self.work(write: write, commit: { _ in }, hands: false) }
+        }
+        work(write: write, commit: commit, hands: true)
+    }
+
+    /// `hands`: this is the calling thread, which hands chunks over with `commit`.
+    private func work(write: (Int, ByteBuffer) -> Void, commit: (ByteBuffer) -> Void, hands: Bool) {
+        let ring = buffers.count
+        lock.lock()
+        while true {
+            if hands { handOver(commit) }
+            if nextToTake < chunks, nextToTake < nextToCommit + ring {
+                let c = nextToTake
+                nextToTake += 1
+                lock.unlock()
+                let buffer = buffers[c % ring]
+                buffer.removeAll()
+                write(c, buffer)
+                lock.lock()
+                ready[c % ring] = true
+                lock.broadcast()
+            } else if nextToTake >= chunks && (!hands || nextToCommit >= chunks) {
+                break
+            } else {
+                // The ring is full (or, on the calling thread, the rest is being written):
+                // wait for a chunk to be ready or handed over.
+                lock.wait()
+            }
+        }
+        lock.unlock()
+    }
+
+    /// Hands over the chunks ready in order; called with the lock held, which it lets go
+    /// while `commit` runs.
+    private func handOver(_ commit: (ByteBuffer) -> Void) {
+        let ring = buffers.count
+        while nextToCommit < chunks, ready[nextToCommit % ring] {
+            let slot = nextToCommit % ring
+            ready[slot] = false
+            lock.unlock()
+            commit(buffers[slot])
+            lock.lock()
+            nextToCommit += 1
+            lock.broadcast()
+        }
     }
 }
