@@ -67,11 +67,12 @@ public enum TaskBuilder {
                     continue
                 }
                 guard let due else { continue }
-                let localID = c.fanOut ? TaskBuilder.joined(c.id, "/", code) : c.id
+                let localID = c.fanOut ? TaskBuilder.joined(c.id, UInt8(ascii: "/"), code) : c.id
                 _ = local.insert(localID, tasks.count)
                 tasks.append(
                     TaskItem(
-                        id: TaskBuilder.joined(meeting.id, "#", localID), meetingID: meeting.id, conclusionIndex: ci,
+                        id: TaskBuilder.joined(meeting.id, UInt8(ascii: "#"), localID), meetingID: meeting.id,
+                        conclusionIndex: ci,
                         unit: code, support: support.filter { $0 != code }, due: due, history: [],
                         location: owner.location))
             }
@@ -80,17 +81,18 @@ public enum TaskBuilder {
         return (tasks, problems)
     }
 
-    /// `a`, the ASCII `separator` and `b` as one string, its bytes copied once (`+` and
+    /// `a`, the ASCII byte `separator` and `b` as one string, its bytes copied once (`+` and
     /// interpolation made a string per step).
-    static func joined(_ a: String, _ separator: Unicode.Scalar, _ b: String) -> String {
+    static func joined(_ a: String, _ separator: UInt8, _ b: String) -> String {
         var (a, b) = (a, b)
         return a.withUTF8 { x in
             b.withUTF8 { y in
-                String(unsafeUninitializedCapacity: x.count + 1 + y.count) { out in
+                let count = x.count + 1 + y.count
+                return String(unsafeUninitializedCapacity: count) { out in
                     _ = UnsafeMutableBufferPointer(rebasing: out[..<x.count]).initialize(from: x)
-                    out[x.count] = UInt8(separator.value)
-                    _ = UnsafeMutableBufferPointer(rebasing: out[(x.count + 1)...]).initialize(from: y)
-                    return out.count
+                    out[x.count] = separator
+                    _ = UnsafeMutableBufferPointer(rebasing: out[(x.count + 1)..<count]).initialize(from: y)
+                    return count
                 }
             }
         }
@@ -112,7 +114,7 @@ public enum TaskBuilder {
         guard let slash = u.firstIndex(of: UInt8(ascii: "/")) else { return local }
         let unitName = String(local[u.index(after: slash)...])
         guard let code = units.code(for: unitName) else { return local }
-        return joined(String(local[..<slash]), "/", code)
+        return joined(String(local[..<slash]), UInt8(ascii: "/"), code)
     }
 
     /// The tasks a wrong local name in `task:` may mean: the one it names exactly (for a
