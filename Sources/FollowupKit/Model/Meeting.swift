@@ -134,7 +134,7 @@ public struct Update: Sendable, Equatable {
     /// The same entry, wherever it stands in the file.
     public func sameContent(as other: Update) -> Bool {
         var a = self
-        var b = other
+        let b = other
         a.location = b.location
         a.dateLocation = b.dateLocation
         a.statusLocation = b.statusLocation
