@@ -84,12 +84,14 @@ public struct AccountStore: Sendable {
     public static func load(_ path: String, cost: UInt8 = 12) throws(AccountError) -> AccountStore {
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
-                throw AccountError("không đọc được tệp tài khoản", "cannot read the accounts file", at: path)
+                throw AccountError(
+                    "không đọc được tệp tài khoản", "cannot read the accounts file", at: path)
             }
             return AccountStore(path: path, cost: cost)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw AccountError("tệp tài khoản không phải UTF-8", "the accounts file is not UTF-8", at: path + ":1:1")
+            throw AccountError(
+                "tệp tài khoản không phải UTF-8", "the accounts file is not UTF-8", at: path + ":1:1")
         }
         return AccountStore(path: path, accounts: try parse(text, path: path), cost: cost)
     }
@@ -107,7 +109,9 @@ public struct AccountStore: Sendable {
                     "an account lacks name, role or password", at: at)
             }
             guard let role = Role(rawValue: roleText) else {
-                throw AccountError("vai trò không hợp lệ “\(roleText)”", "unknown role “\(roleText)”", at: at)
+                throw AccountError(
+                    "vai trò không hợp "
+                        + "lệ “\(roleText)”", "unknown role “\(roleText)”", at: at)
             }
             result.append(
                 Account(
@@ -175,7 +179,8 @@ public struct AccountStore: Sendable {
                     atPath: dir, withIntermediateDirectories: true,
                     attributes: [.posixPermissions: 0o700])
             } catch {
-                throw AccountError("không tạo được thư mục \(dir)", "cannot create the folder \(dir)", at: path)
+                throw AccountError(
+                    "không tạo được thư mục \(dir)", "cannot create the folder \(dir)", at: path)
             }
         }
         do throws(FollowupError) {
@@ -224,7 +229,10 @@ public struct AccountStore: Sendable {
 
     static func checkPassword(_ password: String) throws(AccountError) {
         guard password.count >= 8 else {
-            throw AccountError("mật khẩu phải có ít nhất 8 ký tự", "the password must be at least 8 characters long")
+            throw AccountError(
+                "mật khẩu phải có ít nhất 8 ký tự",
+                "the password must be at "
+                    + "least 8 characters long")
         }
         guard password.utf8.count <= 72 else {
             throw AccountError(

@@ -54,7 +54,8 @@ enum Pages {
         var m: [String: Any] = [
             "id": text(i.id), "short": text(ShortID.of(i, lang)), "href": segment(i.id), "unit": text(i.unit),
             "unitHref": segment(i.unit),
-            "due": i.due.label(lang), "state": i.state.label(lang), "lastUpdate": i.lastUpdate.map(lang.format) ?? "–",
+            "due": i.due.label(lang), "state": i.state.label(lang),
+            "lastUpdate": i.lastUpdate.map(lang.format) ?? "–",
             "text": text(i.text),
         ]
         m["originalDue"] = i.due != i.originalDue ? i.originalDue.label(lang) : false

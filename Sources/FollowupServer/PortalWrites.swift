@@ -51,7 +51,8 @@ public enum PortalWrites {
         if account.role == .leader { throw .readOnly }
         if account.role == .unit, account.unit != task.unit {
             throw .forbidden(
-                "Tài khoản của đơn vị \(account.unit ?? "?") chỉ báo cáo được nhiệm vụ của đơn vị mình.",
+                "Tài khoản của đơn vị \(account.unit ?? "?") chỉ báo cáo được nhiệm vụ "
+                    + "của đơn vị mình.",
                 "A unit account (\(account.unit ?? "?")) may only report on its own unit's tasks.")
         }
         func given(_ s: String?) -> String? {
@@ -60,7 +61,10 @@ public enum PortalWrites {
         }
         let kinds = [given(r.status) != nil, given(r.due) != nil, r.reminder == true].filter { $0 }.count
         guard kinds == 1 else {
-            throw .bad("Cần đúng một trong: status, due, reminder.", "Send exactly one of: status, due, reminder.")
+            throw .bad(
+                "Cần đúng một trong: status, due, reminder.",
+                "Send exactly one of: "
+                    + "status, due, reminder.")
         }
         var day = today
         if let text = given(r.date) {
@@ -84,7 +88,10 @@ public enum PortalWrites {
             kind = .status(status, reopen: r.reopen == true)
         } else if let text = given(r.due) {
             guard let d = Day(userInput: text) else {
-                throw .bad("Hạn mới không hợp lệ “\(text)”.", "Not a date for the new deadline: “\(text)”.")
+                throw .bad(
+                    "Hạn mới không hợp lệ “\(text)”.",
+                    "Not a date for the new "
+                        + "deadline: “\(text)”.")
             }
             kind = .extend(d)
         } else {
@@ -103,7 +110,9 @@ public enum PortalWrites {
                     "A note is required: what was done, or what blocks it.")
             }
             if by != nil, by != account.unit {
-                throw .forbidden("Đơn vị không báo cáo thay đơn vị khác.", "A unit may not report for another unit.")
+                throw .forbidden(
+                    "Đơn vị không báo cáo "
+                        + "thay đơn vị khác.", "A unit may not report for another unit.")
             }
             by = account.unit
         }

@@ -167,7 +167,8 @@ struct PortalRoutes: Sendable {
         guard ledger.errorCount > 0 else { return [] }
         return [
             lang.pick(
-                "Các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng; chạy followup check.",
+                "Các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng; "
+                    + "chạy followup check.",
                 "The records have \(ledger.errorCount) errors, so the figures may be wrong; "
                     + "run followup check.")
         ]
@@ -356,7 +357,9 @@ struct PortalRoutes: Sendable {
         model["due"] = timeline.deadline.label(lang)
         model["originalDue"] = task.due.label(lang)
         model["state"] = a?.state.label(lang) ?? timeline.status.label(lang)
-        if let a, a.state == .overdue, let d = a.daysLate { model["daysOverdue"] = lang.pick("\(d) ngày", "\(d) days") }
+        if let a, a.state == .overdue, let d = a.daysLate {
+            model["daysOverdue"] = lang.pick("\(d) ngày", "\(d) days")
+        }
         model["hasHistory"] = !task.history.isEmpty
         model["history"] = task.history.map { Pages.entry($0, lang) }
         model["forms"] = Pages.forms(

@@ -117,7 +117,8 @@ enum ParserMessage {
                 choices =
                     listed == "the following:"
                     ? "; hãy dùng một trong các giá trị sau:"
-                    : "; hãy dùng một trong: " + listed.dropLast().replacingOccurrences(of: " or ", with: " hoặc ")
+                    : "; hãy dùng một trong: "
+                        + listed.dropLast().replacingOccurrences(of: " or ", with: " hoặc ")
                 rest = rest[..<p.lowerBound]
             } else if rest.hasSuffix("'") {
                 rest = rest.dropLast()

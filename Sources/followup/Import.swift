@@ -86,15 +86,18 @@ enum ImportMessages {
                 "tệp quá lớn (\(bytes) byte, tối đa \(limit)); một thông báo chỉ vài trang",
                 "too large (\(bytes) bytes, limit \(limit)); a notice is a few pages")
         case .empty: return lang.pick("tệp rỗng", "the file is empty")
-        case .binary: return lang.pick("không phải văn bản UTF-8 (tệp nhị phân?)", "not UTF-8 text (a binary file?)")
-        case .notDocx(let why): return lang.pick("không phải tệp .docx hợp lệ: \(why)", "not a valid .docx: \(why)")
+        case .binary:
+            return lang.pick("không phải văn bản UTF-8 (tệp nhị phân?)", "not UTF-8 text (a binary file?)")
+        case .notDocx(let why):
+            return lang.pick("không phải tệp .docx hợp lệ: \(why)", "not a valid .docx: \(why)")
         case .pdftotextMissing:
             return lang.pick(
                 "cần pdftotext để đọc PDF (Debian: sudo apt-get install poppler-utils), "
                     + "hoặc lưu văn bản thành .txt/.docx",
                 "reading a PDF needs pdftotext (Debian: sudo apt-get install poppler-utils), "
                     + "or save the text as .txt/.docx")
-        case .pdfFailed(let why): return lang.pick("pdftotext không đọc được tệp (\(why))", "pdftotext failed (\(why))")
+        case .pdfFailed(let why):
+            return lang.pick("pdftotext không đọc được tệp (\(why))", "pdftotext failed (\(why))")
         case .unknownType(let ext):
             return lang.pick(
                 "không đọc được loại tệp .\(ext); dùng .txt, .docx hoặc .pdf",

@@ -94,7 +94,9 @@ struct Remind: ParsableCommand {
                 }
             }
             Output.error(
-                lang.pick("Đã ghi \(count) lần đôn đốc vào biên bản.", "Recorded \(count) reminders in the records."))
+                lang.pick(
+                    "Đã ghi \(count) lần đôn "
+                        + "đốc vào biên bản.", "Recorded \(count) reminders in the records."))
             if failed > 0 { throw ExitCode(1) }
         }
     }
@@ -113,7 +115,10 @@ func writeLetters(
     let writer = DocxWriter(lang: lang)
     if path.lowercased().hasSuffix(".docx") {
         try writeOutput(try writer.bytes(docs), to: path)
-        Output.error(lang.pick("Đã ghi \(docs.count) công văn vào \(path)", "Wrote \(docs.count) letters to \(path)"))
+        Output.error(
+            lang.pick(
+                "Đã ghi \(docs.count) "
+                    + "công văn vào \(path)", "Wrote \(docs.count) letters to \(path)"))
         return
     }
     var isDir: ObjCBool = false
@@ -123,7 +128,8 @@ func writeLetters(
         }
     } else if !isDir.boolValue {
         throw FollowupError(
-            .outputFailed(path, reason: lang.pick("không phải thư mục hay tệp .docx", "not a folder or a .docx file")))
+            .outputFailed(
+                path, reason: lang.pick("không phải thư mục hay tệp .docx", "not a folder or a .docx file")))
     }
     for (l, doc) in zip(letters, docs) {
         let file = (path.hasSuffix("/") ? path : path + "/") + "don-doc-\(l.unit).docx"

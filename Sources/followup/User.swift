@@ -184,12 +184,16 @@ func readPassword(_ lang: Language, confirm: Bool) throws(AccountError) -> Strin
         let first = promptHidden(lang.pick("Mật khẩu: ", "Password: "))
         if confirm {
             let second = promptHidden(lang.pick("Nhập lại mật khẩu: ", "Repeat the password: "))
-            guard first == second else { throw AccountError("hai lần nhập không khớp", "the two entries differ") }
+            guard first == second else {
+                throw AccountError("hai lần nhập không khớp", "the two entries differ")
+            }
         }
         return first
     }
     guard let line = readLine(strippingNewline: true) else {
-        throw AccountError("không đọc được mật khẩu từ đầu vào chuẩn", "no password on standard input")
+        throw AccountError(
+            "không đọc được mật khẩu "
+                + "từ đầu vào chuẩn", "no password on standard input")
     }
     return line.hasSuffix("\r") ? String(line.dropLast()) : line
 }

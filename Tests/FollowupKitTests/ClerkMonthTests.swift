@@ -74,7 +74,10 @@ import Testing
     @Test func parserMessagesSpeakVietnamese() throws {
         let missing = try CLI.run(["show"], in: CLI.packageRoot)
         #expect(missing.status == 64)
-        #expect(missing.stderr.hasPrefix("followup: lỗi: thiếu đối số bắt buộc '<task>'\nTrợ giúp: <task>"))
+        #expect(
+            missing.stderr.hasPrefix(
+                "followup: lỗi: thiếu đối số bắt buộc "
+                    + "'<task>'\nTrợ giúp: <task>"))
         #expect(missing.stderr.hasSuffix("  Xem 'followup show --help' để biết thêm.\n"))
         let value = try CLI.run(["digest", "--format", "pdf"], in: CLI.packageRoot)
         #expect(
@@ -86,7 +89,10 @@ import Testing
         #expect(range.stderr.hasPrefix("followup: lỗi: thiếu giá trị cho '--due-soon <n>'"))
         let stale = try CLI.run(["digest", "--stale", "0"], in: CLI.packageRoot)
         #expect(stale.stderr.hasPrefix("followup: lỗi: --due-soon phải ≥ 0 và --stale ≥ 1\n"))
-        #expect(option.stderr.hasPrefix("followup: lỗi: không có tùy chọn '--bogus'\nCách dùng: followup digest"))
+        #expect(
+            option.stderr.hasPrefix(
+                "followup: lỗi: không có tùy chọn '--bogus'\nCách "
+                    + "dùng: followup digest"))
         for r in [missing, value, option] { #expect(!r.stderr.contains("Error:")) }
         let en = try CLI.run(["show", "--lang", "en"], in: CLI.packageRoot)
         #expect(en.stderr.hasPrefix("Error: Missing expected argument '<task>'"))
@@ -101,7 +107,8 @@ import Testing
         let folder = try CLI.run(["digest", "--root", meetings, "--output", "bao-cao"], in: dir.url)
         #expect(folder.status == 1)
         #expect(
-            folder.stderr == "followup: lỗi: không ghi được tệp kết quả bao-cao: đó là một thư mục; "
+            folder.stderr == "followup: lỗi: không ghi được tệp kết quả bao-cao: đó "
+                + "là một thư mục; "
                 + "hãy cho tên tệp, ví dụ bao-cao/bao-cao.html\n")
         let missing = try CLI.run(["digest", "--root", meetings, "--output", "thang-12/bao-cao.html"], in: dir.url)
         #expect(missing.status == 1)
@@ -171,7 +178,8 @@ import Testing
         #expect(Slug.short("Giao ban tuần 49") == "giao-ban-tuan-49")
         #expect(Slug.short("Chuyêndềrấtdàikhôngcódấucáchnàocảnhé") == "chuyenderatdaikhongcodau")
         for title in [
-            "Làm việc với UBND xã Kỳ Sơn về giải phóng mặt bằng dự án đường Tân Kỳ - Kỳ Sơn",
+            "Làm việc với UBND xã Kỳ Sơn về giải phóng mặt bằng dự án đường "
+                + "Tân Kỳ - Kỳ Sơn",
             "Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2027", "x",
         ] {
             #expect(Slug.short(title).count <= 24)
@@ -324,7 +332,8 @@ import Testing
         #expect(try CLI.run(["new", "--list", "--root", "."], in: root.url).stdout.contains("mẫu riêng của xã"))
         let r = try CLI.run(["new", "--date", "2026-12-07", "--title", "Giao ban", "--root", "."], in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(String(decoding: try root.read("2026/2026-12-07-giao-ban.yaml"), as: UTF8.self).contains("Chủ tịch"))
+        #expect(
+            String(decoding: try root.read("2026/2026-12-07-giao-ban.yaml"), as: UTF8.self).contains("Chủ tịch"))
     }
 
     @Test func initLaysOutANewRoot() throws {
@@ -447,7 +456,10 @@ import Testing
         #expect(unit.stderr.contains("gần giống: 2022-04-29-cchc#1/VP, 2022-04-29-cchc#1/NV,"), "\(unit.stderr)")
         #expect(!unit.stderr.contains("#2"))
         let many = try CLI.run(["show", "2022-04-29#1", "--root", "."], in: root.url)
-        #expect(many.stderr.hasSuffix("2022-04-29-cchc#1/TNMT, … (12 nhiệm vụ); hãy ghi rõ hơn\n"), "\(many.stderr)")
+        #expect(
+            many.stderr.hasSuffix(
+                "2022-04-29-cchc#1/TNMT, … (12 nhiệm "
+                    + "vụ); hãy ghi rõ hơn\n"), "\(many.stderr)")
         let en = try CLI.run(["show", "2022-04-29#1", "--root", ".", "--lang", "en"], in: root.url)
         #expect(en.stderr.hasSuffix(", … (12 tasks); be more specific\n"))
     }
@@ -502,8 +514,10 @@ import Testing
         #expect(
             r.stderr.hasPrefix(
                 "./2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml:\(line):\(found + 1): error: "
-                    + "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một mục trong danh sách "
-                    + "(bắt đầu ở dòng 19) phải thụt 4 dấu cách, thẳng cột với khóa ngay sau '- '\n"), "\(r.stderr)")
+                    + "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một "
+                    + "mục trong danh sách "
+                    + "(bắt đầu ở dòng 19) phải thụt 4 dấu cách, thẳng cột với "
+                    + "khóa ngay sau '- '\n"), "\(r.stderr)")
         #expect(!r.stderr.contains("thiếu '-'"))
     }
 
@@ -513,7 +527,8 @@ import Testing
         #expect(
             r.stderr.hasPrefix(
                 "./2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml:21:1: error: YAML không hợp lệ: "
-                    + "dùng Tab để thụt lề; hãy dùng dấu cách (giá trị văn bản bắt đầu ở dòng 20)\n"), "\(r.stderr)")
+                    + "dùng Tab để thụt lề; hãy dùng dấu cách (giá trị văn bản bắt "
+                    + "đầu ở dòng 20)\n"), "\(r.stderr)")
         #expect(!r.stderr.contains("while"))
         let en = try CLI.run(["check", "--root", ".", "--lang", "en"], in: root.url)
         #expect(en.stderr.contains("(while scanning a plain scalar starting at line 20)"))
@@ -556,14 +571,18 @@ import Testing
         #expect(try CLI.run(sameTitle, in: root.url).status == 0)
         let r = try CLI.run(["check", "--root", "."], in: root.url)
         #expect(r.status == 0)
-        let lines: [String] = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains("đếm hai lần") }
+        let lines: [String] = r.stderr.split(separator: "\n").map(String.init).filter {
+            $0.contains("đếm hai lần")
+        }
         // In the loader's order (file names by bytes: `…-49-2.yaml` before `…-49.yaml`).
         let meeting: String =
             "./2026/2026-12-01-giao-ban-tuan-49-3.yaml:6:5: warning: cuộc họp cùng ngày, cùng tên "
-            + "đã có ở ./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; nhập hai lần thì mỗi nhiệm vụ bị đếm hai lần"
+            + "đã có ở ./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; nhập hai lần thì mỗi nhiệm vụ "
+            + "bị đếm hai lần"
         let notice: String =
             "./2026/2026-12-01-giao-ban-tuan-49.yaml:6:5: warning: thông báo số 255/TB-UBND đã có ở "
-            + "./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; cùng một thông báo nhập hai lần thì mỗi nhiệm vụ "
+            + "./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; cùng một thông báo nhập hai lần "
+            + "thì mỗi nhiệm vụ "
             + "bị đếm hai lần"
         #expect(lines == [meeting, notice], "\(r.stderr)")
         // The same number in another year is another notice.

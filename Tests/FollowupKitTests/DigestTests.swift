@@ -36,7 +36,8 @@ import Testing
     @Test func englishAndOneUnit() throws {
         let r = try CLI.run(
             [
-                "digest", "--root", "digest", "--as-of", "2022-07-15", "--unit", "Phòng Tài chính - Kế hoạch", "--lang",
+                "digest", "--root", "digest", "--as-of", "2022-07-15", "--unit", "Phòng Tài chính - Kế hoạch",
+                "--lang",
                 "en",
             ], in: CLI.fixtures)
         #expect(r.status == 0)

@@ -13,14 +13,23 @@ import Testing
     /// interleave, and a second record.
     static let unitSide: [Command] = [
         (
-            ["status", "2026-11-16#2", "done", "--by", "BQLDA", "--note", "Đã gửi hồ sơ thanh toán cho Kho bạc"],
+            [
+                "status", "2026-11-16#2", "done", "--by", "BQLDA", "--note",
+                "Đã gửi hồ sơ thanh toán cho Kho bạc",
+            ],
             "2026-12-01"
         ),
         (
-            ["status", "2026-11-16#thu-ngan-sach", "in_progress", "--by", "TCKH", "--note", "Thu đạt 92% dự toán"],
+            [
+                "status", "2026-11-16#thu-ngan-sach", "in_progress", "--by", "TCKH", "--note",
+                "Thu đạt 92% dự toán",
+            ],
             "2026-12-03"
         ),
-        (["status", "2026-11-16#6", "in_progress", "--by", "VP", "--note", "Đã tổng hợp tuần 48"], "2026-12-04"),
+        (
+            ["status", "2026-11-16#6", "in_progress", "--by", "VP", "--note", "Đã tổng hợp tuần 48"],
+            "2026-12-04"
+        ),
         (
             ["status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note", "Đã thu 4/5 lô"],
             "2026-12-04"
@@ -30,13 +39,22 @@ import Testing
     static let officeSide: [Command] = [
         (["status", "2026-10-05#2", "done", "--by", "TNMT"], "2026-12-01"),
         (
-            ["extend", "2026-11-16#3", "--to", "2026-12-31", "--by", "TTPTQD", "--note", "Chờ phê duyệt giá đất"],
+            [
+                "extend", "2026-11-16#3", "--to", "2026-12-31", "--by", "TTPTQD", "--note",
+                "Chờ phê duyệt giá đất",
+            ],
             "2026-12-02"
         ),
-        (["status", "2026-11-16#6", "in_progress", "--by", "VP", "--note", "Đã tổng hợp tuần 48"], "2026-12-04"),
+        (
+            ["status", "2026-11-16#6", "in_progress", "--by", "VP", "--note", "Đã tổng hợp tuần 48"],
+            "2026-12-04"
+        ),
         // Same task and day as the unit's, a different note (sorts after it: ties go by bytes).
         (
-            ["status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note", "Đã thu tiền lô còn lại"],
+            [
+                "status", "2026-11-16#4/XA-TANAN", "in_progress", "--by", "XA-TANAN", "--note",
+                "Đã thu tiền lô còn lại",
+            ],
             "2026-12-04"
         ),
         (["status", "2026-11-16#5", "done", "--by", "TNMT"], "2026-12-05"),
@@ -200,9 +218,15 @@ import Testing
         try Data(text.replacingOccurrences(of: from, with: to).utf8).write(to: url)
     }
 
-    static let conclusion5 = "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ, trình phê duyệt phương án"
-    static let hurried = "Phòng Tài nguyên và Môi trường khẩn trương hoàn thiện hồ sơ, trình phê duyệt phương án"
-    static let dated = "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ trước ngày 01/12, trình phê duyệt phương án"
+    static let conclusion5 =
+        "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ, trình phê "
+        + "duyệt phương án"
+    static let hurried =
+        "Phòng Tài nguyên và Môi trường khẩn trương hoàn thiện hồ sơ, trình phê "
+        + "duyệt phương án"
+    static let dated =
+        "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ trước ngày 01/12, trình "
+        + "phê duyệt phương án"
 
     @Test func theSameTextEditedDifferentlyOnBothSidesConflicts() throws {
         let repo = try Self.diverged()
@@ -222,7 +246,9 @@ import Testing
         #expect(text.components(separatedBy: "<<<<<<<").count == 2)
         // The update entries are merged all the same: each once, no markers among them.
         #expect(text.components(separatedBy: "Đã tổng hợp tuần 48").count == 2)
-        #expect(text.contains("Đã gửi hồ sơ thanh toán cho Kho bạc") && text.contains("Chờ phê duyệt giá đất"))
+        #expect(
+            text.contains("Đã gửi hồ sơ thanh toán cho Kho bạc")
+                && text.contains("Chờ phê duyệt giá đất"))
     }
 
     @Test func differentPartsEditedMergeCleanly() throws {
@@ -237,7 +263,8 @@ import Testing
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(try repo.unmerged() == "")
         let text = String(decoding: try repo.read(), as: UTF8.self)
-        #expect(text.contains("document: 231/TB-UBND ngày 18/11/2026") && text.contains("khẩn trương hoàn thiện"))
+        #expect(
+            text.contains("document: 231/TB-UBND ngày 18/11/2026") && text.contains("khẩn trương hoàn thiện"))
         #expect(try repo.followup(["check"]).status == 0)
     }
 

@@ -63,7 +63,9 @@ import Testing
         let c = try CLI.run(["check", "--root", r.url.path], in: r.url)
         #expect(c.status == 1)
         #expect(
-            c.stderr.contains("units.yaml:14:19: error: nhóm 'PHONG': không có đơn vị hay nhóm 'NVV'; có phải: NV"),
+            c.stderr.contains(
+                "units.yaml:14:19: error: nhóm 'PHONG': không có đơn vị hay nhóm "
+                    + "'NVV'; có phải: NV"),
             "\(c.stderr)")
     }
 
@@ -108,7 +110,8 @@ import Testing
                 "warning: nội dung nêu 'Các phòng, ban' (nhóm PHONG) "
                     + "nhưng owners/support chưa có: TP"),
             "\(c.stderr)")
-        let full = try root(record: record(owners: "owners: [VP, NV, TP]", text: "Các phòng, ban rà soát hồ sơ."))
+        let full = try root(
+            record: record(owners: "owners: [VP, NV, TP]", text: "Các phòng, ban rà soát hồ sơ."))
         #expect(try CLI.run(["check", "--root", full.url.path], in: full.url).stderr.contains("warning") == false)
         // Named as the object, not the one who acts: no hint.
         let object = try root(record: record(owners: "owner: VP", text: "Văn phòng đôn đốc các phòng, ban."))

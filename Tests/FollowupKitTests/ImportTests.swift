@@ -20,7 +20,12 @@ import ZIPFoundation
         #expect(d.date.value.iso == "2022-04-29")
         #expect(d.date.doubt == nil)
         #expect(d.chair?.value == "Phan Văn Giáp, Chủ tịch UBND huyện")
-        #expect(d.attendees == ["Phó chủ tịch UBND huyện", "Lãnh đạo, chuyên viên các phòng, ban cấp huyện"])
+        #expect(
+            d.attendees == [
+                "Phó chủ tịch UBND huyện",
+                "Lãnh đạo, chuyên viên các "
+                    + "phòng, ban cấp huyện",
+            ])
         #expect(d.kind == "hội nghị")
         #expect(d.conclusions.count == 6)
         let every = try #require(Self.registry.group("CQDV")).code
@@ -152,7 +157,10 @@ import ZIPFoundation
             ("binary.txt", binary, "không phải văn bản UTF-8"),
             ("fake.docx", Data("Giao Phòng Nội vụ chủ trì".utf8), "không phải tệp .docx hợp lệ"),
             (
-                "none.txt", Data("Hôm nay trời đẹp. Hội nghị diễn ra tốt đẹp, các đại biểu phấn khởi.".utf8),
+                "none.txt",
+                Data(
+                    ("Hôm nay trời đẹp. Hội nghị diễn ra tốt đẹp, các đại "
+                        + "biểu phấn khởi.").utf8),
                 "không tìm thấy kết luận nào"
             ),
             ("numbers.txt", Data("123 456\n789".utf8), "không có chữ nào"),
@@ -181,7 +189,9 @@ import ZIPFoundation
     @Test func hugeTextRefusedQuickly() throws {
         let root = try TempRoot()
         try root.write("units.yaml", Data(contentsOf: CLI.packageRoot.appendingPathComponent("meetings/units.yaml")))
-        let line = Data("Giao Phòng Nội vụ chủ trì, phối hợp với Phòng Tư pháp hoàn thành trước ngày 30/6/2022.\n".utf8)
+        let line = Data(
+            ("Giao Phòng Nội vụ chủ trì, phối hợp với Phòng Tư pháp hoàn thành "
+                + "trước ngày 30/6/2022.\n").utf8)
         var big = Data(capacity: 50 * 1024 * 1024 + line.count)
         while big.count < 50 * 1024 * 1024 { big.append(line) }
         try root.write("big.txt", big)
@@ -196,7 +206,8 @@ import ZIPFoundation
     @Test func unmatchedOwnerFailsCheckWithALocation() throws {
         let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
         let text =
-            "Ngày 10/5/2022, UBND huyện họp giao ban. Giao Sở Công Thương chủ trì, phối hợp với Phòng Kinh tế "
+            "Ngày 10/5/2022, UBND huyện họp giao ban. Giao Sở Công Thương chủ trì, phối hợp "
+            + "với Phòng Kinh tế "
             + "và Hạ tầng rà soát các cụm công nghiệp, hoàn thành trước ngày 30/6/2022."
         try root.write("tb.txt", Data(text.utf8))
         let r = try CLI.run(["import", "tb.txt", "--root", root.url.path], in: root.url)
@@ -204,7 +215,8 @@ import ZIPFoundation
         #expect(r.stderr.contains("“Sở Công Thương”"))
         let path = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let written = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(written.contains("owners: [\"Sở Công Thương\"]") || written.contains("owner: \"Sở Công Thương\""))
+        #expect(
+            written.contains("owners: [\"Sở Công Thương\"]") || written.contains("owner: \"Sở Công Thương\""))
         #expect(written.contains("support: [KTHT]"))
         #expect(written.contains("due: 2022-06-30"))
         let check = try CLI.run(["check", "--root", root.url.path], in: root.url)
@@ -304,8 +316,10 @@ import ZIPFoundation
     }
 
     @Test(arguments: [
-        "Phòng Tài nguyên và Môi trường", "phòng tài nguyên và môi trường", "Phong Tai nguyen va Moi truong",
-        "Phòng TN&MT", "phòng TN-MT", "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Phòng Tài nguyên & Môi trường",
+        "Phòng Tài nguyên và Môi trường", "phòng tài nguyên và môi trường",
+        "Phong Tai nguyen va Moi truong",
+        "Phòng TN&MT", "phòng TN-MT", "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+        "Phòng Tài nguyên & Môi trường",
     ])
     func matchingIsTolerant(_ name: String) {
         let m = UnitMatcher(registry: Self.registry).mentions(in: "Giao \(name) chủ trì.")

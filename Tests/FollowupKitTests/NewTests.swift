@@ -27,7 +27,9 @@ import Testing
     @Test func theIssueExampleTwiceMakesTwoFiles() throws {
         let root = try sample()
         let args = [
-            "new", "hoi-nghi", "--date", "2026-12-01", "--title", "Hội nghị: sơ kết 6 tháng \"CCHC\" #2", "--root", ".",
+            "new", "hoi-nghi", "--date", "2026-12-01", "--title",
+            "Hội nghị: sơ kết "
+                + "6 tháng \"CCHC\" #2", "--root", ".",
         ]
         let a = try CLI.run(args, in: root.url)
         let b = try CLI.run(args, in: root.url)
@@ -35,7 +37,10 @@ import Testing
         #expect(a.stdout == "./2026/2026-12-01-hoi-nghi-so-ket-6-thang.yaml\n")
         #expect(b.stdout == "./2026/2026-12-01-hoi-nghi-so-ket-6-thang-2.yaml\n")
         let first = try root.read("2026/2026-12-01-hoi-nghi-so-ket-6-thang.yaml")
-        #expect(String(decoding: first, as: UTF8.self).contains("title: \"Hội nghị: sơ kết 6 tháng \\\"CCHC\\\" #2\""))
+        #expect(
+            String(decoding: first, as: UTF8.self).contains(
+                "title: \"Hội nghị: sơ kết 6 "
+                    + "tháng \\\"CCHC\\\" #2\""))
         #expect(try CLI.run(["check", "--root", "."], in: root.url).status == 0)
         // An existing file is never overwritten, even when its ID is free.
         try root.write("2026/2026-12-02-giao-ban-x.yaml", Data("hand-written\n".utf8))
@@ -120,7 +125,8 @@ import Testing
         // A fake editor that fills in the owner, as a clerk would.
         let editor = root.path("fake-editor.sh")
         let script =
-            "#!/bin/sh\nsed -i 's/owner: TODO/owner: VP/; s/text: TODO nội dung kết luận/text: Văn phòng chuẩn "
+            "#!/bin/sh\nsed -i 's/owner: TODO/owner: VP/; s/text: TODO nội dung kết luận/text: "
+            + "Văn phòng chuẩn "
             + "bị hội trường/' \"$1\"\necho edited >&2\n"
         try Data(script.utf8).write(to: editor)
         chmod(editor.path, 0o755)

@@ -25,13 +25,19 @@ struct OfficePrintTests {
         try FileManager.default.copyItem(
             at: CLI.packageRoot.appendingPathComponent("meetings/settings.yaml"),
             to: root.appendingPathComponent("settings.yaml"))
-        var m = "title: Hội nghị kiểm điểm tiến độ giải ngân vốn đầu tư công và cải cách hành chính\n"
+        var m =
+            "title: Hội nghị kiểm điểm tiến độ giải ngân vốn đầu tư công và cải "
+            + "cách hành chính\n"
         m += "date: 2026-03-02\ndocument: 17/TB-UBND\nchair: Phan Văn Giáp, Chủ tịch UBND huyện\nconclusions:\n"
         let codes = units.keys.sorted()
         for i in 1...48 {
             let token = "K" + String(format: "%03d", i)
-            m += "  - text: Rà soát, tổng hợp và báo cáo đầy đủ kết quả thực hiện nhiệm vụ được giao về "
-            m += "tiến độ giải ngân, bồi thường, giải phóng mặt bằng, đề xuất tháo gỡ vướng mắc \(token)\n"
+            m +=
+                "  - text: Rà soát, tổng hợp và báo cáo đầy đủ kết quả thực hiện nhiệm "
+                + "vụ được giao về "
+            m +=
+                "tiến độ giải ngân, bồi thường, giải phóng mặt bằng, đề xuất tháo gỡ "
+                + "vướng mắc \(token)\n"
             m += "    owner: \(codes[i % codes.count])\n    due: 2026-\(String(format: "%02d", 4 + i % 6))-15\n"
         }
         try m.write(
@@ -137,7 +143,8 @@ struct OfficePrintTests {
             #expect(inside, "\(name): a word lies outside the page")
             try Self.firstPagePNG(pdf, name)
             if name == "report" {
-                Self.checkLongTable(pages, headers: ["Nhiệm vụ", "Đơn vị", "Nội dung", "Hạn", "quá hạn"], file: name)
+                Self.checkLongTable(
+                    pages, headers: ["Nhiệm vụ", "Đơn vị", "Nội dung", "Hạn", "quá hạn"], file: name)
                 #expect(pages[0].contains("ngày 01 tháng 12 năm 2026"))
             }
             if name == "notice" { #expect(pages.joined().contains("K048")) }
@@ -165,7 +172,8 @@ struct OfficePrintTests {
         #expect(status == 0)
         let (pages, inside) = try Self.pages(pdf)
         #expect(inside, "a word lies outside the page")
-        Self.checkLongTable(pages, headers: ["Nhiệm vụ", "Đơn vị", "Nội dung", "Hạn", "Số ngày"], file: "html")
+        Self.checkLongTable(
+            pages, headers: ["Nhiệm vụ", "Đơn vị", "Nội dung", "Hạn", "Số ngày"], file: "html")
         // Page numbers from page 2 (CSS @page margin boxes).
         for p in 1..<pages.count {
             let top = pages[p].split(separator: "\n").prefix(3)

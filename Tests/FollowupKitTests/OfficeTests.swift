@@ -143,7 +143,9 @@ import Testing
         let org = "ỦY BAN NHÂN DÂN HUYỆN TÂN KỲ"
         #expect(texts.contains { Array($0.utf8) == Array(org.precomposedStringWithCanonicalMapping.utf8) })
         #expect((doc["not_nfc"] as? [String])?.isEmpty == true)
-        #expect(texts.contains("Nơi nhận:") && texts.contains("TM. ỦY BAN NHÂN DÂN") && texts.contains("Phan Văn Giáp"))
+        #expect(
+            texts.contains("Nơi nhận:") && texts.contains("TM. ỦY BAN NHÂN DÂN")
+                && texts.contains("Phan Văn Giáp"))
         let page = try #require(doc["page"] as? [Double])
         #expect(abs(page[0] - 210) < 1 && abs(page[1] - 297) < 1 && abs(page[2] - 30) < 1 && abs(page[3] - 15) < 1)
         #expect(doc["default_font"] as? [String] == ["Times New Roman"])
@@ -220,10 +222,18 @@ import Testing
         #expect(texts.contains("Tân Kỳ, ngày 29 tháng 04 năm 2022"))
         #expect(
             texts.contains {
-                $0.hasPrefix("Kết luận của đồng chí Phan Văn Giáp, Chủ tịch UBND huyện tại Hội nghị")
+                $0.hasPrefix(
+                    "Kết luận của đồng chí Phan Văn Giáp, Chủ tịch UBND "
+                        + "huyện tại Hội nghị")
             })
-        #expect(texts.contains("3. Tăng cường kiểm tra, thanh tra việc chấp hành kỷ luật, kỷ cương hành chính."))
-        #expect(texts.contains("Đơn vị chủ trì: Phòng Nội vụ; phối hợp: Thanh tra huyện. Thời hạn: 30/09/2022."))
+        #expect(
+            texts.contains(
+                "3. Tăng cường kiểm tra, thanh tra việc chấp hành kỷ luật, kỷ "
+                    + "cương hành chính."))
+        #expect(
+            texts.contains(
+                "Đơn vị chủ trì: Phòng Nội vụ; phối hợp: Thanh tra huyện. "
+                    + "Thời hạn: 30/09/2022."))
         #expect(texts.contains("- Phòng Nội vụ;"))
     }
 }

@@ -21,8 +21,10 @@ struct RecordGenerator {
     var rng: SeededRandom
     static let units = ["VP", "NV", "TCKH", "Phòng Nội vụ", "văn phòng ubnd huyện"]
     static let words = [
-        "rà soát", "cải cách", "hành chính", "giải ngân", "vốn", "đầu tư", "Đồng Văn", "\"trích dẫn\"",
-        "a: b", "# không phải ghi chú", "- gạch", "[ngoặc]", "{x}", "50%", "Ư Ơ Ă Â Đ", "…", "'nháy đơn'",
+        "rà soát", "cải cách", "hành chính", "giải ngân", "vốn", "đầu tư", "Đồng Văn",
+        "\"trích dẫn\"",
+        "a: b", "# không phải ghi chú", "- gạch", "[ngoặc]", "{x}", "50%", "Ư Ơ Ă Â Đ", "…",
+        "'nháy đơn'",
     ]
 
     mutating func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &rng)] }
@@ -175,7 +177,9 @@ struct RecordGenerator {
 
     @Test func slugsAreAlwaysSafe() {
         var rng = SeededRandom(seed: 7)
-        let pool = Array("aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠĐđ0123456789 -_./\\:#\"'\u{0}\u{7}\u{1B}漢字🙂\u{301}\u{323}")
+        let pool = Array(
+            "aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠĐđ0123456789 "
+                + "-_./\\:#\"'\u{0}\u{7}\u{1B}漢字🙂\u{301}\u{323}")
         for _ in 0..<2000 {
             let s = String(
                 (0..<Int.random(in: 0...80, using: &rng)).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] }

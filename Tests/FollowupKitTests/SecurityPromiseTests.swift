@@ -116,7 +116,10 @@ import Testing
         #expect(show.contains("^[]52;c;ZWNobyBwd25lZA==^G^[[2J^H \\u{202e}.yaml:"), "\(show)")
         let json = outputs.first { $0.0 == "tasks json" }!.1.stdout
         #expect(json.contains("Rà soát \\u202etảos àR"))
-        #expect(outputs.first { $0.0 == "remind" }!.1.stdout.contains("Kính gửi: Văn phòng \\u{202e}gnohp\\u{2066}"))
+        #expect(
+            outputs.first { $0.0 == "remind" }!.1.stdout.contains(
+                "Kính gửi: Văn phòng "
+                    + "\\u{202e}gnohp\\u{2066}"))
     }
 
     @Test func csvCellsCarryNoControlsAndNoFormulaAfterSpaces() {
@@ -208,7 +211,10 @@ import Testing
         let before = try outside.read("2022/2022-05-02-giao-ban.yaml")
         let c = try run(r, ["check"])
         #expect(c.status == 1)
-        #expect(c.stderr.contains("./2022: error: liên kết tượng trưng trỏ ra ngoài thư mục gốc"), "\(c.stderr)")
+        #expect(
+            c.stderr.contains(
+                "./2022: error: liên kết tượng trưng trỏ ra "
+                    + "ngoài thư mục gốc"), "\(c.stderr)")
         let s = try update(r, note: "x")
         #expect(s.status == 1)
         #expect(try outside.read("2022/2022-05-02-giao-ban.yaml") == before)
@@ -272,7 +278,10 @@ import Testing
         let c = try run(r, ["check"])
         let seconds = Date().timeIntervalSince(start)
         #expect(seconds < 1, "check took \(seconds) s")
-        #expect(c.stderr.contains("./2022/2022-05-03-sau.yaml:4:75: error: lồng quá sâu: quá 64 cấp"), "\(c.stderr)")
+        #expect(
+            c.stderr.contains(
+                "./2022/2022-05-03-sau.yaml:4:75: error: lồng "
+                    + "quá sâu: quá 64 cấp"), "\(c.stderr)")
         var block = SecurityPromiseTests.header + "conclusions: []\nsummary:\n"
         for level in 1...70 { block += String(repeating: "  ", count: level) + "k\(level):\n" }
         let b = try root(["2022/2022-05-03-khoi.yaml": block])
@@ -395,8 +404,14 @@ import Testing
         close(fd)
         defer { _ = try? CLI.run(["rm", "-rf", "--", r.path("2022/" + segment).path], in: r.url, shell: true) }
         let c = try run(r, ["check"])
-        #expect(c.stderr.contains("./2022/ong.yaml: warning: tên có đuôi .yaml nhưng là tệp đặc biệt"), "\(c.stderr)")
-        #expect(c.stderr.contains("./2022/thu-muc.yaml: warning: tên có đuôi .yaml nhưng là thư mục"), "\(c.stderr)")
+        #expect(
+            c.stderr.contains(
+                "./2022/ong.yaml: warning: tên có đuôi .yaml nhưng "
+                    + "là tệp đặc biệt"), "\(c.stderr)")
+        #expect(
+            c.stderr.contains(
+                "./2022/thu-muc.yaml: warning: tên có đuôi .yaml "
+                    + "nhưng là thư mục"), "\(c.stderr)")
         #expect(c.stderr.contains(": warning: không đọc được thư mục (File name too long)"), "\(c.stderr)")
     }
 

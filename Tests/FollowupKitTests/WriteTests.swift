@@ -24,7 +24,8 @@ import Testing
         let before = try Array(root.read("\(name).yaml"))
         let r = try CLI.run(
             [
-                "status", "\(name)#1", "done", "--date", "2022-06-01", "--note", "Xong: \"đã sửa\" # 100%", "--root",
+                "status", "\(name)#1", "done", "--date", "2022-06-01", "--note", "Xong: \"đã sửa\" # 100%",
+                "--root",
                 ".",
             ], in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
@@ -71,8 +72,10 @@ import Testing
         #expect(try run(["status", "commented#1", "done", "--date", "2022-06-01"]).status == 0)
         #expect(try run(["status", "commented#1", "in_progress", "--date", "2022-06-02"]).status == 1)
         #expect(
-            try run(["status", "commented#1", "in_progress", "--date", "2022-06-02", "--reopen", "--note", "Làm lại"])
-                .status == 0)
+            try run([
+                "status", "commented#1", "in_progress", "--date", "2022-06-02", "--reopen", "--note", "Làm lại",
+            ])
+            .status == 0)
         #expect(try run(["check"]).status == 0)
     }
 
@@ -82,7 +85,8 @@ import Testing
         // A note on a done task does not move the day it was done.
         #expect(try run(["status", "commented#1", "done", "--date", "2022-06-30"]).status == 0)
         #expect(
-            try run(["status", "commented#1", "done", "--date", "2022-07-20", "--note", "Bổ sung hồ sơ"]).status == 0)
+            try run(["status", "commented#1", "done", "--date", "2022-07-20", "--note", "Bổ sung hồ sơ"]).status
+                == 0)
         let json = try run(["digest", "--as-of", "2022-08-01", "--format", "json"]).stdout
         #expect(json.contains("\"done_late\": 0"))
         // Nothing recorded in the future, no empty reasons, no extension of a closed task.

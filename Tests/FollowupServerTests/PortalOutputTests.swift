@@ -152,7 +152,9 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         try "users:\n  - name: \"vp\"\n    role: \"boss\"\n    password: \"x\"\n".write(
             toFile: path, atomically: true,
             encoding: .utf8)
-        #expect(throws: AccountError("vai trò không hợp lệ “boss”", "unknown role “boss”", at: path + ":2:5")) {
+        #expect(
+            throws: AccountError("vai trò không hợp lệ “boss”", "unknown role “boss”", at: path + ":2:5")
+        ) {
             try AccountStore.load(path)
         }
         try "users:\n  - name: vp\n".write(toFile: path, atomically: true, encoding: .utf8)

@@ -150,7 +150,8 @@ import Testing
             let r = try await client.post(
                 "/tasks/\(enc(bqldaTask))/updates", s,
                 form: [
-                    ("csrf", s.csrf), ("status", "done"), ("note", "Đã gửi hồ sơ cho Kho bạc"), ("date", "2026-11-29"),
+                    ("csrf", s.csrf), ("status", "done"), ("note", "Đã gửi hồ sơ cho Kho bạc"),
+                    ("date", "2026-11-29"),
                     ("document", "12/BQLDA"), ("back", "/units/BQLDA"),
                 ])
             #expect(r.status == .seeOther)

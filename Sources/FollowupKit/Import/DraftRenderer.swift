@@ -4,13 +4,19 @@
 public enum DraftRenderer {
     public static func yaml(_ d: ImportDraft, id: String, source: String) -> String {
         var out = "# Bản nháp do `followup import` tạo từ \(oneLine(source)).\n"
-        out += "# Đối chiếu với văn bản, sửa các dòng \"# kiểm tra:\" rồi xóa chúng; chạy `followup check`.\n"
+        out +=
+            "# Đối chiếu với văn bản, sửa các dòng \"# kiểm tra:\" rồi xóa chúng; "
+            + "chạy `followup check`.\n"
         out += "id: \(id)\n"
         out += doubt(d.title.doubt, indent: "")
         out += "title: \(q(d.title.value))\n"
         out += doubt(d.date.doubt, indent: "")
         out += "date: \(d.date.value.iso)\n"
-        if let n = d.document { out += "document: \(q(n))\n" } else { out += "# document: (không thấy số văn bản)\n" }
+        if let n = d.document {
+            out += "document: \(q(n))\n"
+        } else {
+            out += "# document: (không thấy số văn bản)\n"
+        }
         if let k = d.kind { out += "kind: \(q(k))\n" }
         if let l = d.location { out += "location: \(q(l))\n" }
         if let c = d.chair {

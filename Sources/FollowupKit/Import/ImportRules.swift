@@ -52,7 +52,8 @@ public enum ImportRules {
             pattern: join(
                 #"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)?\s*(?:ngày\s+)?"#,
                 numericDate, #"\s*,"#),
-            example: "Ngày 29/4/2022, UBND huyện Tân Kỳ tổ chức hội nghị; Chiều 15.6, đoàn công tác",
+            example: "Ngày 29/4/2022, UBND huyện Tân Kỳ tổ chức hội nghị; Chiều "
+                + "15.6, đoàn công tác",
             meaning: "date: a sentence that opens with the day of the meeting"),
         Rule(
             field: "date",
@@ -96,7 +97,9 @@ public enum ImportRules {
     public static let chair: [Rule] = [
         Rule(
             field: "chair",
-            pattern: join(#"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)\s+"#, name, #"\s*[,–—-]+\s*([^.;]*?)\s*,?\s+chủ trì"#),
+            pattern: join(
+                #"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)\s+"#, name,
+                #"\s*[,–—-]+\s*([^.;]*?)\s*,?\s+chủ trì"#),
             example: "Đồng chí Phan Văn Giáp – Chủ tịch UBND huyện chủ trì hội nghị",
             meaning: "chair: name, title"),
         Rule(
@@ -104,7 +107,8 @@ public enum ImportRules {
             pattern: join(
                 #"[Cc]hủ trì[^:.\n]{0,30}:\s*(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)?\s*"#, name,
                 #"\s*[,–—-]+\s*([^.;:\n]+?)(?=,\s*(?:tham dự|cùng dự|dự)|[.;:\n]|$)"#),
-            example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội đồng nhân dân huyện",
+            example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội "
+                + "đồng nhân dân huyện",
             meaning: "chair: name, title"),
         Rule(
             field: "chair",
@@ -116,9 +120,11 @@ public enum ImportRules {
         Rule(
             field: "chair",
             pattern: join(
-                #"(?:ý kiến|kết luận)\s+(?:chỉ đạo\s+)?của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
+                #"(?:ý kiến|kết luận)\s+(?:chỉ "#
+                    + #"đạo\s+)?của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
                 #"\s*[,–—-]+\s*([^.;]*?)\s+tại\s"#),
-            example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh "
+            example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy "
+                + "ban nhân dân tỉnh "
                 + "tại cuộc họp",
             meaning: "chair: the person whose directions the item reports"),
         Rule(
@@ -137,13 +143,16 @@ public enum ImportRules {
     public static let attendees = Rule(
         field: "attendees",
         pattern: join(
-            #"(?:[Cc]ùng dự|[Tt]ham dự|[Dd]ự hội nghị|[Dd]ự họp|[Dd]ự buổi làm việc|[Tt]hành phần)"#,
+            #"(?:[Cc]ùng dự|[Tt]ham dự|[Dd]ự hội nghị|[Dd]ự họp|[Dd]ự buổi làm "#
+                + #"việc|[Tt]hành phần)"#,
             #"[^:.]{0,30}?(?:có|gồm|:)\s*(?:còn có\s*)?:?\s*([^.]+)\."#),
-        example: "Cùng dự có các đồng chí phó chủ tịch UBND huyện, lãnh đạo, chuyên viên các phòng, ban cấp huyện.",
+        example: "Cùng dự có các đồng chí phó chủ tịch UBND huyện, lãnh đạo, chuyên viên các "
+            + "phòng, ban cấp huyện.",
         meaning: "attendees: split at ';' and before words that start a new group (lãnh đạo, đại diện, ...)")
     /// Words that start a new attendee in a comma-separated list.
     static let attendeeStarts = [
-        "lãnh đạo", "đại diện", "thủ trưởng", "trưởng", "chủ tịch", "giám đốc", "các", "thường trực", "chánh",
+        "lãnh đạo", "đại diện", "thủ trưởng", "trưởng", "chủ tịch", "giám đốc", "các",
+        "thường trực", "chánh",
     ]
 
     public static let location = Rule(
@@ -163,9 +172,11 @@ public enum ImportRules {
     public static let title = Rule(
         field: "title",
         pattern: join(
-            #"(?:tổ chức|họp|có)\s+((?:hội nghị|cuộc họp|phiên họp|buổi làm việc)\s+[^.]{10,220}?)"#,
+            #"(?:tổ chức|họp|có)\s+((?:hội nghị|cuộc họp|phiên họp|buổi làm "#
+                + #"việc)\s+[^.]{10,220}?)"#,
             #"(?:\.|;|,\s*(?:[Đđ]ồng chí|do\s))"#),
-        example: "tổ chức hội nghị rà soát, đánh giá kết quả xếp hạng công tác cải cách hành chính năm 2021 ...",
+        example: "tổ chức hội nghị rà soát, đánh giá kết quả xếp hạng công tác cải cách "
+            + "hành chính năm 2021 ...",
         meaning: "title: \"Hội nghị ...\" from the sentence that opens the item")
 
     /// Words that make a sentence a directive (folded: no diacritics, lower case).
@@ -220,20 +231,28 @@ public enum ImportRules {
         "trinh", "bao cao", "gui", "hoan thanh", "xong", "thoi gian", "thoi han", "cham nhat",
     ]
     /// A sentence with "chủ trì" followed by these names the chair, not an assignment.
-    public static let chairSentence = #"chủ trì\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|họp|[Hh]ội nghị)"#
+    public static let chairSentence =
+        #"chủ trì\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm "#
+        + #"việc|họp|[Hh]ội nghị)"#
 
     /// An organisation's name the registry does not hold, after an assigning word: a kind of
     /// body, then words up to a verb or punctuation.
     public static let unmatchedName = Rule(
         field: "owner",
         pattern: join(
-            #"^[\s,:]*(?:(?:cho|các|đồng chí|[Cc]hủ tịch|[Gg]iám đốc|[Tt]hủ trưởng|lãnh đạo)\s+)*"#,
-            #"((?:Phòng|phòng|Sở|sở|Ban|Văn phòng|Trung tâm|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chi cục|Công an"#,
-            #"|Thanh tra|Đài|Bộ|Cục|Kho bạc|Hạt|Trạm|Hội|Đoàn|Ngân hàng|Công ty|Chi nhánh|chính quyền|cơ quan)"#,
+            #"^[\s,:]*(?:(?:cho|các|đồng chí|[Cc]hủ tịch|[Gg]iám đốc|[Tt]hủ "#
+                + #"trưởng|lãnh đạo)\s+)*"#,
+            #"((?:Phòng|phòng|Sở|sở|Ban|Văn phòng|Trung tâm|UBND|Ủy ban nhân dân|Uỷ ban nhân "#
+                + #"dân|Chi cục|Công an"#,
+            #"|Thanh tra|Đài|Bộ|Cục|Kho bạc|Hạt|Trạm|Hội|Đoàn|Ngân hàng|Công ty|Chi "#
+                + #"nhánh|chính quyền|cơ quan)"#,
             #"\s[^,.;:()]*?)"#,
-            #"(?=\s+(?:chủ trì|phối hợp|khẩn trương|có trách nhiệm|rà soát|tổ chức|thực hiện|triển khai"#,
-            #"|nghiên cứu|xây dựng|tham mưu|hoàn thành|hoàn thiện|kiểm tra|chỉ đạo|xem xét|báo cáo|giải quyết"#,
-            #"|tập trung|xác định|theo|để|và|cùng|tiếp thu|chuẩn bị|đánh giá|giải trình)(?=[\s,.;:()]|$)"#,
+            #"(?=\s+(?:chủ trì|phối hợp|khẩn trương|có trách nhiệm|rà soát|tổ "#
+                + #"chức|thực hiện|triển khai"#,
+            #"|nghiên cứu|xây dựng|tham mưu|hoàn thành|hoàn thiện|kiểm tra|chỉ đạo|xem "#
+                + #"xét|báo cáo|giải quyết"#,
+            #"|tập trung|xác định|theo|để|và|cùng|tiếp thu|chuẩn bị|đánh giá|giải "#
+                + #"trình)(?=[\s,.;:()]|$)"#,
             #"|[,.;:()]|$)"#),
         example: "Giao Sở Công Thương chủ trì ... (Sở Công Thương not in units.yaml)",
         meaning: "owner: written as found, so that check fails on it until the clerk picks a unit")

@@ -89,7 +89,10 @@ public struct NoticeImporter: Sendable {
             }
         }
         let fallback = contextDate ?? fallbackDate ?? Day(daysSinceEpoch: 0)
-        return ImportDraft.Field(fallback, doubt: "không tìm thấy ngày họp; hãy ghi ngày (hoặc dùng --date)")
+        return ImportDraft.Field(
+            fallback,
+            doubt: "không tìm thấy ngày họp; hãy ghi ngày "
+                + "(hoặc dùng --date)")
     }
 
     func firstYear(_ text: String) -> Int? {
@@ -114,7 +117,9 @@ public struct NoticeImporter: Sendable {
         if let i = lines.firstIndex(where: { $0 == "THÔNG BÁO" || $0 == "KẾT LUẬN" }), i + 1 < lines.count {
             var parts: [String] = []
             for l in lines[(i + 1)...].prefix(3) {
-                if l.hasPrefix("Căn cứ") || l.hasPrefix("Ngày") || l.hasPrefix("Sáng") || l.hasPrefix("Chiều") { break }
+                if l.hasPrefix("Căn cứ") || l.hasPrefix("Ngày") || l.hasPrefix("Sáng") || l.hasPrefix("Chiều") {
+                    break
+                }
                 parts.append(l)
             }
             let joined = parts.joined(separator: " ")
@@ -294,7 +299,10 @@ public struct NoticeImporter: Sendable {
                     ImportDraft.Conclusion(
                         text: conclusionText(s.text, from: 0), owners: last.owners, unmatchedOwners: last.unmatched,
                         support: support, due: due ?? .ongoing, dueWritten: dueWritten,
-                        doubts: ["đơn vị chủ trì lấy theo câu trước (\(from.isEmpty ? "chưa rõ" : from))"]))
+                        doubts: [
+                            "đơn vị chủ trì lấy theo câu trước "
+                                + "(\(from.isEmpty ? "chưa rõ" : from))"
+                        ]))
                 continue
             }
             if directive, mentions.isEmpty, speakerDirects(folded), !introducesList(s.text, words: folded) {
@@ -550,7 +558,8 @@ public struct NoticeImporter: Sendable {
         return f.uppercased() + s.dropFirst()
     }
 
-    /// "KẾT LUẬN CỦA CHỦ TỊCH UBND HUYỆN" → "Kết luận của Chủ tịch UBND huyện" (acronyms kept).
+    /// "KẾT LUẬN CỦA CHỦ TỊCH UBND HUYỆN" → "Kết luận của Chủ tịch UBND huyện"
+    /// (acronyms kept).
     func sentenceCase(_ s: String) -> String {
         guard s == s.uppercased() else { return s }
         let words = s.split(separator: " ").map { w -> String in

@@ -27,7 +27,8 @@ public enum NoticeDocument {
         body.append(
             .paragraph(
                 lang.pick(
-                    "Sau khi nghe ý kiến của các đại biểu dự họp, đồng chí \(chairName) kết luận như sau:",
+                    "Sau khi nghe ý kiến của các đại biểu dự họp, đồng chí \(chairName) "
+                        + "kết luận như sau:",
                     "Having heard the participants, \(chairName) concluded as follows:")))
         var concerned: [String] = []
         for (n, c) in m.conclusions.enumerated() {
@@ -39,13 +40,16 @@ public enum NoticeDocument {
             if !support.isEmpty {
                 note += lang.pick("; phối hợp: ", "; supporting: ") + support.joined(separator: ", ")
             }
-            if let due = c.due ?? m.defaultDue { note += lang.pick(". Thời hạn: ", ". Deadline: ") + due.label(lang) }
+            if let due = c.due ?? m.defaultDue {
+                note += lang.pick(". Thời hạn: ", ". Deadline: ") + due.label(lang)
+            }
             body.append(.note(note + "."))
         }
         body.append(
             .paragraph(
                 lang.pick(
-                    "\(settings.organization ?? DocumentFrame.blank) thông báo để các cơ quan, đơn vị biết, thực hiện "
+                    "\(settings.organization ?? DocumentFrame.blank) thông báo để các cơ quan, đơn vị "
+                        + "biết, thực hiện "
                         + "và báo cáo kết quả theo thời hạn được giao.",
                     "Issued for the units concerned to carry out and report on by the deadlines set.")))
         let doc = frame.document(
@@ -134,7 +138,11 @@ public enum OfficialTextWriter {
         lines += [d.organization, d.number]
         if let ex = d.excerpt { lines.append(ex) }
         lines.append("")
-        lines.append(center(lang.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")))
+        lines.append(
+            center(
+                lang.pick(
+                    "CỘNG HÒA XÃ HỘI "
+                        + "CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")))
         lines.append(center(lang.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")))
         lines.append(center(d.placeDate))
         lines.append("")

@@ -202,7 +202,8 @@ public struct DocumentFrame: Sendable {
         guard !missing.isEmpty else { return nil }
         let keys = missing.joined(separator: ", ")
         return lang.pick(
-            "followup: cảnh báo: settings.yaml thiếu \(keys); văn bản để trống các chỗ đó để điền tay "
+            "followup: cảnh báo: settings.yaml thiếu \(keys); văn bản để trống các chỗ "
+                + "đó để điền tay "
                 + "(xem Docs/Documents.md).",
             "followup: warning: settings.yaml lacks \(keys); the document leaves those places blank "
                 + "(see Docs/Documents.md).")

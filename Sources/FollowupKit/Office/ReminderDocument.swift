@@ -31,7 +31,8 @@ public enum ReminderDocument {
             var body: [OfficeBlock] = [
                 .paragraph(
                     lang.pick(
-                        "Theo dõi việc thực hiện kết luận của các cuộc họp, tính đến ngày \(asOf.vietnamese), "
+                        "Theo dõi việc thực hiện kết luận của các cuộc họp, tính đến ngày "
+                            + "\(asOf.vietnamese), "
                             + "\(l.unitName) "
                             + "còn \(what) chưa hoàn thành, cụ thể như sau:",
                         "As of \(asOf.iso), \(l.unitName) has \(what) \(l.items.count == 1 ? "task" : "tasks") "
@@ -67,7 +68,8 @@ public enum ReminderDocument {
                             })))
             }
             if !soon.isEmpty {
-                body.append(.heading("\(roman[section]). " + lang.pick("Nhiệm vụ sắp đến hạn", "Tasks due soon")))
+                body.append(
+                    .heading("\(roman[section]). " + lang.pick("Nhiệm vụ sắp đến hạn", "Tasks due soon")))
                 section += 1
                 body.append(
                     .table(
@@ -109,9 +111,11 @@ public enum ReminderDocument {
             body.append(
                 .paragraph(
                     lang.pick(
-                        "Đề nghị \(l.unitName) khẩn trương triển khai thực hiện các nhiệm vụ trên; đối với "
+                        "Đề nghị \(l.unitName) khẩn trương triển khai thực hiện các nhiệm vụ "
+                            + "trên; đối với "
                             + "nhiệm vụ vướng mắc, "
-                            + "đề xuất cụ thể hướng giải quyết. Báo cáo kết quả về \(office) trước ngày "
+                            + "đề xuất cụ thể hướng giải quyết. Báo cáo kết quả về "
+                            + "\(office) trước ngày "
                             + "\(replyBy.vietnamese) "
                             + "để tổng hợp, báo cáo lãnh đạo.",
                         "\(l.unitName) is asked to carry out the tasks above without delay and, for blocked "

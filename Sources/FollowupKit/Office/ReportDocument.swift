@@ -74,7 +74,8 @@ public enum ReportDocument {
         var body: [OfficeBlock] = [
             .paragraph(
                 labels.pick(
-                    "Văn phòng tổng hợp tình hình thực hiện các kết luận, nhiệm vụ được giao tại các "
+                    "Văn phòng tổng hợp tình hình thực hiện các kết luận, nhiệm vụ "
+                        + "được giao tại các "
                         + "cuộc họp, số liệu tính đến ngày \(r.asOf.vietnamese), như sau:",
                     "The progress of the tasks assigned by meeting conclusions, as of \(r.asOf.iso), is as follows:"))
         ]
@@ -145,7 +146,8 @@ public enum ReportDocument {
         ]
         let lists: [(String, DigestList)] = [
             (labels.pick("Quá hạn", "Overdue"), r.overdue), (labels.pick("Vướng mắc", "Blocked"), r.blocked),
-            (labels.pick("Sắp đến hạn", "Due soon"), r.dueSoon), (labels.pick("Chưa cập nhật", "Not updated"), r.stale),
+            (labels.pick("Sắp đến hạn", "Due soon"), r.dueSoon),
+            (labels.pick("Chưa cập nhật", "Not updated"), r.stale),
             (labels.pick("Đôn đốc từ 3 lần", "Reminded 3+"), r.escalated),
             (labels.pick("Hoàn thành", "Completed"), r.completedSince),
             (labels.pick("Giao mới", "Assigned"), r.assignedSince),

@@ -5,7 +5,9 @@ struct DigestLabels {
     func pick(_ vi: String, _ en: String) -> String { lang.pick(vi, en) }
 
     var title: String {
-        pick("TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾT LUẬN, NHIỆM VỤ", "FOLLOW-UP DIGEST OF MEETING CONCLUSIONS")
+        pick(
+            "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾT "
+                + "LUẬN, NHIỆM VỤ", "FOLLOW-UP DIGEST OF MEETING CONCLUSIONS")
     }
     func asOf(_ d: Day) -> String { pick("Số liệu tính đến ngày \(d.vietnamese)", "As of \(d.iso)") }
     func unitScope(_ names: [String]) -> String { pick("Đơn vị: ", "Unit: ") + names.joined(separator: ", ") }
@@ -62,11 +64,15 @@ struct DigestLabels {
         pick("Sắp đến hạn trong \(days) ngày (\(n))", "Due within \(days) days (\(n))")
     }
     func staleHeading(_ days: Int, _ n: Int) -> String {
-        pick("Chưa cập nhật tiến độ từ \(days) ngày trở lên (\(n))", "Not updated for \(days) days or more (\(n))")
+        pick(
+            "Chưa cập nhật tiến độ từ \(days) "
+                + "ngày trở lên (\(n))", "Not updated for \(days) days or more (\(n))")
     }
     func escalatedHeading(_ n: Int) -> String {
         pick(
-            "Đã đôn đốc từ 3 lần, báo cáo lãnh đạo (\(n))", "Reminded 3 times or more: raise with the leadership (\(n))"
+            "Đã đôn đốc từ 3 lần, báo cáo lãnh đạo (\(n))",
+            "Reminded 3 times or more: raise with "
+                + "the leadership (\(n))"
         )
     }
     func completedHeading(_ since: Day, _ n: Int) -> String {

@@ -36,7 +36,9 @@ public struct DigestTextRenderer {
         summary +=
             "\(labels.tasks): \(c.tasks)"
             + (c.cancelled > 0
-                ? lang.pick(" (không kể \(c.cancelled) nhiệm vụ hủy)", " (not counting \(c.cancelled) cancelled)") : "")
+                ? lang.pick(
+                    " (không kể \(c.cancelled) nhiệm vụ hủy)", " (not counting \(c.cancelled) cancelled)")
+                : "")
             + "\n"
         summary +=
             "  \(labels.done): \(c.done) (\(labels.percent(c.done, of: c.tasks)))"

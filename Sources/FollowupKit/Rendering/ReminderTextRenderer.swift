@@ -26,8 +26,10 @@ public enum ReminderTextRenderer {
         }
         let what = parts.joined(separator: lang.pick(" và ", " and "))
         out += lang.pick(
-            "Tính đến ngày \(asOf.vietnamese), đơn vị còn \(what) theo kết luận của các cuộc họp dưới đây. Đề "
-                + "nghị đơn vị khẩn trương triển khai thực hiện và báo cáo kết quả về \(office).\n",
+            "Tính đến ngày \(asOf.vietnamese), đơn vị còn \(what) theo kết luận của các cuộc họp "
+                + "dưới đây. Đề "
+                + "nghị đơn vị khẩn trương triển khai thực hiện và báo cáo kết "
+                + "quả về \(office).\n",
             "As of \(asOf.iso), your unit has \(what) \(l.items.count == 1 ? "task" : "tasks") from the meeting "
                 + "conclusions below. Please complete them promptly and report the results to \(office).\n"
         )
@@ -42,7 +44,9 @@ public enum ReminderTextRenderer {
                     "From the meeting of \(item.meetingDate.iso)\(notice); task \(a.task.id).") + "\n"
             s += "   " + lang.pick("Thời hạn: ", "Deadline: ") + a.timeline.deadline.label(lang)
             if a.timeline.deadline != a.task.due {
-                s += lang.pick(" (đã gia hạn; hạn gốc ", " (extended; originally ") + a.task.due.label(lang) + ")"
+                s +=
+                    lang.pick(" (đã gia hạn; hạn gốc ", " (extended; originally ") + a.task.due.label(lang)
+                    + ")"
             }
             if a.state == .overdue {
                 s += lang.pick(" — quá hạn \(a.daysLate ?? 0) ngày", " — \(a.daysLate ?? 0) days overdue")
@@ -51,7 +55,9 @@ public enum ReminderTextRenderer {
             } else if let left = a.daysLeft {
                 s += lang.pick(" — còn \(left) ngày", " — \(left) \(left == 1 ? "day" : "days") left")
             }
-            if a.reminders > 0 { s += lang.pick("; đã đôn đốc \(a.reminders) lần", "; reminded \(a.reminders) times") }
+            if a.reminders > 0 {
+                s += lang.pick("; đã đôn đốc \(a.reminders) lần", "; reminded \(a.reminders) times")
+            }
             return s + "\n"
         }
         var n = 0

@@ -11,7 +11,8 @@ public enum TaskView {
         func field(_ vi: String, _ en: String, _ value: String) {
             out += TextWidth.padRight(lang.pick(vi, en) + ":", to: 28) + value + "\n"
         }
-        field("Cuộc họp", "Meeting", "\(s(m.title)) (\(lang.format(m.date))\(m.document.map { ", " + s($0) } ?? ""))")
+        field(
+            "Cuộc họp", "Meeting", "\(s(m.title)) (\(lang.format(m.date))\(m.document.map { ", " + s($0) } ?? ""))")
         field("Chủ trì cuộc họp", "Chaired by", s(m.chair))
         field("Tệp", "File", s("\(task.location.path):\(task.location.line)"))
         field("Kết luận", "Conclusion", "\(c.id). " + s(c.text))

@@ -26,7 +26,8 @@ public enum SharingMessage: Sendable, Equatable {
             let theirs = b.text(lang)
             return vi
                 ? "hai bên ghi khác nhau cho nhiệm vụ \(task) ngày \(date.vietnamese) (\(ours) / \(theirs)): "
-                    + "cả hai mục được để giữa các dấu xung đột; hãy giữ mục đúng, xóa các dòng dấu "
+                    + "cả hai mục được để giữa các dấu xung đột; hãy giữ mục đúng, "
+                    + "xóa các dòng dấu "
                     + "rồi chạy 'followup check'"
                 : "the two sides differ on task \(task) on \(date.iso) (\(ours) / \(theirs)): "
                     + "both entries are left between conflict markers; keep the right one, "
@@ -40,10 +41,14 @@ public enum SharingMessage: Sendable, Equatable {
                 : "the record's text (outside the updates: list) was changed differently on the two sides: "
                     + "\(count) conflict(s) to resolve by hand; the update entries were merged"
         case .mergedAsText(let reason):
-            return vi ? "gộp như văn bản thường (\(reason.text(lang)))" : "merged as plain text (\(reason.text(lang)))"
+            return vi
+                ? "gộp như văn bản thường (\(reason.text(lang)))"
+                : "merged as plain text "
+                    + "(\(reason.text(lang)))"
         case .resultInvalid:
             return vi
-                ? "bản gộp các mục cập nhật không qua được kiểm tra; để lại bản gộp văn bản của git để sửa tay:"
+                ? "bản gộp các mục cập nhật không qua được kiểm tra; để lại bản gộp văn "
+                    + "bản của git để sửa tay:"
                 : "the merged update entries do not pass the checks; the file holds git's text merge instead:"
         case .notInGitRepository(let path):
             return vi
@@ -67,8 +72,10 @@ public enum SharingMessage: Sendable, Equatable {
                 : "this clone already has the merge driver (\(command))"
         case .driverNotConfigured:
             return vi
-                ? "thuộc tính git giao biên bản cho trình gộp 'followup' (merge=followup) nhưng bản sao git này "
-                    + "chưa cài nó: git sẽ báo xung đột ở mọi cập nhật song song; chạy 'followup git-setup'"
+                ? "thuộc tính git giao biên bản cho trình gộp 'followup' (merge=followup) "
+                    + "nhưng bản sao git này "
+                    + "chưa cài nó: git sẽ báo xung đột ở mọi cập nhật song song; chạy "
+                    + "'followup git-setup'"
                 : "the git attributes send the records to the 'followup' merge driver (merge=followup), but this "
                     + "clone does not define it: git will report a conflict for every concurrent update; "
                     + "run 'followup git-setup'"

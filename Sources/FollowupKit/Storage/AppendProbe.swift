@@ -9,7 +9,10 @@ public enum AppendProbe {
     public static let units: UnitRegistry = {
         var r = UnitRegistry()
         let here = SourceLocation(path: "units.yaml", line: 1, column: 1)
-        r.add(Unit(code: "VP", name: "Văn phòng HĐND và UBND huyện", aliases: ["Văn phòng UBND huyện"], location: here))
+        r.add(
+            Unit(
+                code: "VP", name: "Văn phòng HĐND và UBND huyện", aliases: ["Văn phòng UBND huyện"],
+                location: here))
         r.add(Unit(code: "NV", name: "Phòng Nội vụ", location: here))
         r.add(Unit(code: "TCKH", name: "Phòng Tài chính - Kế hoạch", location: here))
         return r

@@ -127,14 +127,18 @@ public enum Message: Sendable, Equatable {
                 s +=
                     vi
                     ? (known == context
-                        ? " (bắt đầu ở dòng \(contextLine))" : " (\(known) bắt đầu ở dòng \(contextLine))")
+                        ? " (bắt đầu ở dòng \(contextLine))"
+                        : " (\(known) bắt đầu ở "
+                            + "dòng \(contextLine))")
                     : " (\(context) starting at line \(contextLine))"
             }
             return s
         case .indentation(let found, let expected, let listLine):
             return vi
-                ? "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một mục trong danh sách "
-                    + "(bắt đầu ở dòng \(listLine)) phải thụt \(expected) dấu cách, thẳng cột với khóa ngay sau '- '"
+                ? "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một "
+                    + "mục trong danh sách "
+                    + "(bắt đầu ở dòng \(listLine)) phải thụt \(expected) dấu cách, thẳng cột "
+                    + "với khóa ngay sau '- '"
                 : "wrong indentation: this line is indented \(found) spaces; the keys of an item of the list "
                     + "(starting at line \(listLine)) are indented \(expected), in line with the key right after '- '"
         case .fileEmpty:
@@ -162,7 +166,8 @@ public enum Message: Sendable, Equatable {
         case .controlCharacter(let c):
             let code = Message.codePoint(c)
             return vi
-                ? "văn bản chứa ký tự điều khiển \(code), kể cả khi viết dạng thoát như \"\\e\", \"\\0\"; "
+                ? "văn bản chứa ký tự điều khiển \(code), kể cả khi viết dạng thoát "
+                    + "như \"\\e\", \"\\0\"; "
                     + "hãy xóa nó"
                 : "the text holds the control character \(code), also when written as an escape such as "
                     + "\"\\e\" or \"\\0\"; remove it"
@@ -177,7 +182,8 @@ public enum Message: Sendable, Equatable {
                 : "cannot read the folder (\(reason)); the records in it are not read"
         case .folderAlreadyRead:
             return vi
-                ? "thư mục này đã được đọc qua một đường dẫn khác (liên kết tượng trưng); không đọc lại"
+                ? "thư mục này đã được đọc qua một đường dẫn khác (liên kết tượng "
+                    + "trưng); không đọc lại"
                 : "this folder was already read through another path (a symbolic link); not read again"
         case .notARecordFile(let directory):
             let vk = directory ? "thư mục" : "tệp đặc biệt (FIFO, socket, thiết bị)"
@@ -187,13 +193,16 @@ public enum Message: Sendable, Equatable {
                 : "named like a record but is \(ek), not a record; not read"
         case .recordNameTooLong(let bytes, let limit):
             return vi
-                ? "tên tệp dài \(bytes) byte, quá \(limit) byte: đọc được nhưng không cập nhật được "
-                    + "(tên tệp khóa và tệp tạm sẽ vượt giới hạn của hệ thống); hãy đặt tên ngắn hơn"
+                ? "tên tệp dài \(bytes) byte, quá \(limit) byte: đọc được nhưng không "
+                    + "cập nhật được "
+                    + "(tên tệp khóa và tệp tạm sẽ vượt giới hạn của hệ thống); hãy "
+                    + "đặt tên ngắn hơn"
                 : "the file name is \(bytes) bytes, more than \(limit): it is read but cannot be updated "
                     + "(its lock and temporary file names would pass the system's limit); give it a shorter name"
         case .recordWouldBeTooLarge(let path, let bytes, let limit):
             return vi
-                ? "cập nhật sẽ làm \(path) thành \(bytes) byte, quá giới hạn \(limit) byte của một biên bản; "
+                ? "cập nhật sẽ làm \(path) thành \(bytes) byte, quá giới hạn \(limit) byte "
+                    + "của một biên bản; "
                     + "không ghi gì. Hãy chuyển lịch sử cũ sang biên bản khác"
                 : "the update would make \(path) \(bytes) bytes, past a record's limit of \(limit); "
                     + "nothing written. Move old history to another record"
@@ -205,7 +214,8 @@ public enum Message: Sendable, Equatable {
                     + "Give it write permission to update it"
         case .valueTooLong(let option, let bytes, let limit):
             return vi
-                ? "\(option) dài \(bytes) byte, quá giới hạn \(limit) byte; hãy viết ngắn gọn hoặc dẫn số văn bản"
+                ? "\(option) dài \(bytes) byte, quá giới hạn \(limit) byte; hãy viết ngắn gọn hoặc "
+                    + "dẫn số văn bản"
                 : "\(option) is \(bytes) bytes, more than the limit of \(limit); "
                     + "write it shorter or cite a document"
         case .controlCharacterInArgument(let option, let c):
@@ -214,7 +224,8 @@ public enum Message: Sendable, Equatable {
                 : "\(option) holds the control character \(Message.codePoint(c)); remove it"
         case .multipleDocuments:
             return vi
-                ? "mỗi tệp chỉ chứa một cuộc họp; bỏ dấu '---' thứ hai hoặc tách thành tệp khác"
+                ? "mỗi tệp chỉ chứa một cuộc họp; bỏ dấu '---' thứ hai hoặc "
+                    + "tách thành tệp khác"
                 : "one meeting per file: remove the second '---' or split the file"
         case .anchorNotAllowed:
             return vi
@@ -225,7 +236,9 @@ public enum Message: Sendable, Equatable {
                 ? "không dùng bí danh YAML (*...) trong biên bản; hãy viết đầy đủ giá trị"
                 : "YAML aliases (*...) are not used in records; write the value out"
         case .tagNotAllowed:
-            return vi ? "không dùng thẻ kiểu YAML (!...) trong biên bản" : "YAML tags (!...) are not used in records"
+            return vi
+                ? "không dùng thẻ kiểu YAML "
+                    + "(!...) trong biên bản" : "YAML tags (!...) are not used in records"
         case .duplicateKey(let key, let firstLine):
             return vi
                 ? "khóa '\(key)' bị lặp (đã có ở dòng \(firstLine))"
@@ -265,11 +278,13 @@ public enum Message: Sendable, Equatable {
                 : "invalid deadline '\(t)': expected a yyyy-MM-dd date or 'ongoing' (thường xuyên)"
         case .badID(let t):
             return vi
-                ? "mã '\(t)' không hợp lệ: chỉ dùng chữ thường không dấu, số, '.', '_', '-' (vd. 2022-04-29-cchc)"
+                ? "mã '\(t)' không hợp lệ: chỉ dùng chữ thường không dấu, số, '.', '_', '-' "
+                    + "(vd. 2022-04-29-cchc)"
                 : "invalid id '\(t)': use lower-case ASCII letters, digits, '.', '_', '-' (e.g. 2022-04-29-cchc)"
         case .badFileNameID(let t):
             return vi
-                ? "tên tệp '\(t)' không dùng được làm mã cuộc họp; thêm khóa 'id:' hoặc đổi tên tệp (chữ thường "
+                ? "tên tệp '\(t)' không dùng được làm mã cuộc họp; thêm khóa 'id:' hoặc đổi tên "
+                    + "tệp (chữ thường "
                     + "không dấu, số, '-')"
                 : "file name '\(t)' cannot serve as the meeting id; add an 'id:' key or rename the file "
                     + "(lower-case ASCII, digits, '-')"
@@ -294,26 +309,35 @@ public enum Message: Sendable, Equatable {
                 ? "trạng thái không hợp lệ '\(t)': dùng open, in_progress, blocked, done, cancelled"
                 : "invalid status '\(t)': use open, in_progress, blocked, done, cancelled") + near
         case .duplicateMeetingID(let id, let other):
-            return vi ? "mã cuộc họp '\(id)' bị trùng với \(other)" : "meeting id '\(id)' is also used by \(other)"
+            return vi
+                ? "mã cuộc họp '\(id)' bị trùng với \(other)"
+                : "meeting id '\(id)' is "
+                    + "also used by \(other)"
         case .duplicateConclusionID(let id, let firstLine):
             return vi
                 ? "mã kết luận '\(id)' bị trùng (đã có ở dòng \(firstLine))"
                 : "conclusion id '\(id)' is used twice (first at line \(firstLine))"
         case .unknownUnit(let name, let suggestions):
-            var s = vi ? "không có đơn vị '\(name)' trong units.yaml" : "unknown unit '\(name)' (not in units.yaml)"
+            var s =
+                vi
+                ? "không có đơn vị "
+                    + "'\(name)' trong units.yaml" : "unknown unit '\(name)' (not in units.yaml)"
             if !suggestions.isEmpty {
                 s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?"
             }
             return s
         case .ownerAndOwners:
-            return vi ? "chỉ dùng một trong hai khóa 'owner' hoặc 'owners'" : "use either 'owner' or 'owners', not both"
+            return vi
+                ? "chỉ dùng một trong hai khóa "
+                    + "'owner' hoặc 'owners'" : "use either 'owner' or 'owners', not both"
         case .duplicateOwner(let u):
             return vi
                 ? "đơn vị '\(u)' được giao hai lần trong cùng kết luận"
                 : "unit '\(u)' is listed twice in one conclusion"
         case .missingDue:
             return vi
-                ? "kết luận có đơn vị chủ trì nhưng thiếu thời hạn 'due' (ngày yyyy-MM-dd hoặc 'thường xuyên')"
+                ? "kết luận có đơn vị chủ trì nhưng thiếu thời hạn 'due' (ngày yyyy-MM-dd "
+                    + "hoặc 'thường xuyên')"
                 : "a conclusion with an owner needs 'due' (a yyyy-MM-dd date or 'ongoing')"
         case .dueBeforeMeeting(let due, let meeting):
             return vi
@@ -321,12 +345,14 @@ public enum Message: Sendable, Equatable {
                 : "deadline \(due.iso) is before the meeting date \(meeting.iso)"
         case .sameNotice(let number, let other):
             return vi
-                ? "thông báo số \(number) đã có ở \(other); cùng một thông báo nhập hai lần thì mỗi nhiệm vụ "
+                ? "thông báo số \(number) đã có ở \(other); cùng một thông báo nhập hai lần "
+                    + "thì mỗi nhiệm vụ "
                     + "bị đếm hai lần"
                 : "notice \(number) is already recorded at \(other); entered twice, every task counts twice"
         case .sameMeeting(let other):
             return vi
-                ? "cuộc họp cùng ngày, cùng tên đã có ở \(other); nhập hai lần thì mỗi nhiệm vụ bị đếm hai lần"
+                ? "cuộc họp cùng ngày, cùng tên đã có ở \(other); nhập hai lần thì mỗi nhiệm "
+                    + "vụ bị đếm hai lần"
                 : "a meeting of the same day and title is already recorded at \(other); entered twice, "
                     + "every task counts twice"
         case .textCutAtComment(let text):
@@ -341,13 +367,16 @@ public enum Message: Sendable, Equatable {
                 : "a template's 'TODO' is left: '\(text)'; replace it with the real text"
         case .todoOwner:
             return vi
-                ? "đơn vị chủ trì còn để 'TODO': hãy điền đơn vị thực hiện (chưa theo dõi kết luận này)"
+                ? "đơn vị chủ trì còn để 'TODO': hãy điền đơn vị thực hiện (chưa theo "
+                    + "dõi kết luận này)"
                 : "owner is still 'TODO': fill in the unit (this conclusion is not tracked yet)"
         case .unitsFileMissing(let path):
             return vi ? "không tìm thấy danh mục đơn vị \(path)" : "units registry \(path) not found"
         case .duplicateUnit(let name, let other):
             return vi
-                ? "đơn vị '\(name)' đã được khai báo ở \(other)" : "unit '\(name)' is already declared at \(other)"
+                ? "đơn vị '\(name)' đã được khai báo ở \(other)"
+                : "unit '\(name)' is already "
+                    + "declared at \(other)"
         case .unknownGroupMember(let name, let group, let suggestions):
             var s =
                 vi
@@ -383,7 +412,8 @@ public enum Message: Sendable, Equatable {
             return s
         case .taskOfOtherMeeting(let id, let meeting):
             return vi
-                ? "cập nhật '\(id)' thuộc cuộc họp khác; ghi nó trong tệp của cuộc họp đó (ở đây là '\(meeting)')"
+                ? "cập nhật '\(id)' thuộc cuộc họp khác; ghi nó trong tệp của cuộc họp đó (ở "
+                    + "đây là '\(meeting)')"
                 : "update '\(id)' belongs to another meeting; record it in that meeting's file (this one is "
                     + "'\(meeting)')"
         case .updateBeforeMeeting(let date, let meeting):
@@ -398,7 +428,8 @@ public enum Message: Sendable, Equatable {
                     + "task; keep them in date order"
         case .changeAfterClosed(let status, let line):
             return vi
-                ? "nhiệm vụ đã \(status.label(.vi)) (dòng \(line)); muốn thay đổi trạng thái phải ghi 'reopen: true'"
+                ? "nhiệm vụ đã \(status.label(.vi)) (dòng \(line)); muốn thay đổi trạng thái "
+                    + "phải ghi 'reopen: true'"
                 : "the task was already \(status.label(.en)) (line \(line)); a status change needs 'reopen: true'"
         case .updateSaysNothing:
             return vi
@@ -414,7 +445,8 @@ public enum Message: Sendable, Equatable {
                 : "extension to \(due.iso) is not later than the deadline in force (\(current.label(.en)))"
         case .extensionOngoing:
             return vi
-                ? "nhiệm vụ thường xuyên không có thời hạn để gia hạn" : "an ongoing task has no deadline to extend"
+                ? "nhiệm vụ thường xuyên không có thời "
+                    + "hạn để gia hạn" : "an ongoing task has no deadline to extend"
         case .rootMissing(let path):
             return vi
                 ? "không tìm thấy thư mục biên bản '\(path)' (dùng --root hoặc FOLLOWUP_ROOT)"
@@ -440,11 +472,13 @@ public enum Message: Sendable, Equatable {
                 : "'\(name)' matches several tasks: \(shown); be more specific"
         case .conclusionNotInMeeting(let name, let meeting, let conclusions):
             return vi
-                ? "không tìm thấy nhiệm vụ '\(name)': cuộc họp \(meeting) có các kết luận \(list(conclusions))"
+                ? "không tìm thấy nhiệm vụ '\(name)': cuộc họp \(meeting) có các kết luận "
+                    + "\(list(conclusions))"
                 : "no task '\(name)': meeting \(meeting) has the conclusions \(list(conclusions))"
         case .sameStatus(let status):
             return vi
-                ? "nhiệm vụ đã ở trạng thái '\(status.label(.vi))'; không có gì để ghi (thêm --note nếu cần ghi chú)"
+                ? "nhiệm vụ đã ở trạng thái '\(status.label(.vi))'; không có gì để ghi (thêm --note "
+                    + "nếu cần ghi chú)"
                 : "the task is already '\(status.rawValue)'; nothing to record (add --note to record a note)"
         case .reopenRequired(let status):
             return vi
@@ -456,7 +490,8 @@ public enum Message: Sendable, Equatable {
                 : "date \(date.iso) is before the task's last update (\(last.iso))"
         case .extensionMustBeLater(let to, let current):
             return vi
-                ? "chỉ gia hạn đến ngày sau thời hạn hiện tại (\(current.label(.vi))), không phải \(to.vietnamese)"
+                ? "chỉ gia hạn đến ngày sau thời hạn hiện tại (\(current.label(.vi))), không "
+                    + "phải \(to.vietnamese)"
                 : "an extension must be later than the current deadline (\(current.label(.en))), not \(to.iso)"
         case .recordUnreadable(let path):
             return vi
@@ -464,7 +499,8 @@ public enum Message: Sendable, Equatable {
                 : "the record \(path) has errors; run 'followup check' and fix them before updating"
         case .recordChanged(let path):
             return vi
-                ? "\(path) vừa bị thay đổi bởi người/chương trình khác trong lúc ghi; không ghi gì, hãy chạy lại lệnh"
+                ? "\(path) vừa bị thay đổi bởi người/chương trình khác trong lúc ghi; không ghi gì, "
+                    + "hãy chạy lại lệnh"
                 : "\(path) was changed by someone else while updating; nothing written, run the command again"
         case .appendFailed(let reason):
             return vi
@@ -476,13 +512,15 @@ public enum Message: Sendable, Equatable {
                 : "cannot write \(path): \(reason); the file is unchanged"
         case .notDurable(let path, let reason):
             return vi
-                ? "đã ghi \(path) nhưng không đồng bộ được thư mục (\(reason)): nếu mất điện ngay lúc này, nội "
+                ? "đã ghi \(path) nhưng không đồng bộ được thư mục (\(reason)): nếu mất điện "
+                    + "ngay lúc này, nội "
                     + "dung mới có thể mất; kiểm tra tệp trước khi chạy lại lệnh"
                 : "\(path) was written but its folder could not be synced (\(reason)): a power cut now could "
                     + "lose the new content; look at the file before running the command again"
         case .extendClosed(let status):
             return vi
-                ? "nhiệm vụ đã \(status.label(.vi)); muốn gia hạn, trước hết mở lại bằng 'followup status ... --reopen'"
+                ? "nhiệm vụ đã \(status.label(.vi)); muốn gia hạn, trước hết mở lại bằng "
+                    + "'followup status ... --reopen'"
                 : "the task is \(status.label(.en)); to extend it, first reopen it with 'followup status ... --reopen'"
         case .emptyNote:
             return vi ? "--note không được để trống" : "--note must not be empty"
@@ -500,7 +538,8 @@ public enum Message: Sendable, Equatable {
                 : "{{\(key)}} has no value; give --set \(key)=..."
         case .symlinkRecord(let path):
             return vi
-                ? "\(path) là liên kết tượng trưng; followup không ghi qua liên kết, hãy cập nhật tệp gốc"
+                ? "\(path) là liên kết tượng trưng; followup không ghi qua liên kết, hãy "
+                    + "cập nhật tệp gốc"
                 : "\(path) is a symbolic link; followup does not write through links, update the real file"
         case .unknownTemplate(let name, let available) where available.isEmpty:
             return vi
@@ -512,7 +551,8 @@ public enum Message: Sendable, Equatable {
                 : "no template '\(name)'; available: \(list(available))"
         case .unsafeName(let name):
             return vi
-                ? "tên '\(name)' không an toàn (chứa '/', '..', ký tự NUL hoặc là đường dẫn tuyệt đối)"
+                ? "tên '\(name)' không an toàn (chứa '/', '..', ký tự NUL hoặc là đường "
+                    + "dẫn tuyệt đối)"
                 : "unsafe name '\(name)' (contains '/', '..', NUL or is an absolute path)"
         case .templateInvalid(let name, let reason):
             return vi
@@ -534,7 +574,8 @@ public enum Message: Sendable, Equatable {
                 : "cannot write the output file \(path): it is a folder; name a file, e.g. \(path)/bao-cao.html"
         case .initNotEmpty(let dir):
             return vi
-                ? "thư mục \(dir) đã có tệp; followup init chỉ tạo thư mục mới hoặc rỗng, không ghi đè"
+                ? "thư mục \(dir) đã có tệp; followup init chỉ tạo thư mục mới hoặc "
+                    + "rỗng, không ghi đè"
                 : "\(dir) is not empty; followup init only lays out a new or empty folder and overwrites nothing"
         case .outputFolderMissing(let path, let folder):
             return vi
@@ -547,7 +588,9 @@ public enum Message: Sendable, Equatable {
                 : "cannot write the output file \(path): no permission to write in the folder \(folder)"
         case .outputFailed(let path, let reason):
             return vi
-                ? "không ghi được tệp kết quả \(path): \(reason)" : "cannot write the output file \(path): \(reason)"
+                ? "không ghi được tệp kết quả \(path): \(reason)"
+                : "cannot write the output "
+                    + "file \(path): \(reason)"
         case .meetingNotFound(let name, let candidates):
             if candidates.isEmpty { return vi ? "không có cuộc họp '\(name)'" : "no meeting '\(name)'" }
             return vi
@@ -627,8 +670,10 @@ public enum Message: Sendable, Equatable {
             "while parsing a flow sequence": "danh sách [...]",
             "while parsing a flow mapping": "khối {...}",
             "found a tab character that violates indentation": "dùng Tab để thụt lề; hãy dùng dấu cách",
-            "found a tab character where an indentation space is expected": "dùng Tab để thụt lề; hãy dùng dấu cách",
-            "control characters are not allowed": "có ký tự điều khiển không được phép (tệp nhị phân?)",
+            "found a tab character where an indentation space is expected": "dùng Tab để thụt lề; "
+                + "hãy dùng dấu cách",
+            "control characters are not allowed": "có ký tự điều khiển không được phép "
+                + "(tệp nhị phân?)",
             "invalid leading UTF-8 octet": "byte UTF-8 không hợp lệ",
             "invalid trailing UTF-8 octet": "byte UTF-8 không hợp lệ",
             "incomplete UTF-8 octet sequence": "chuỗi byte UTF-8 không trọn vẹn",

@@ -31,14 +31,16 @@ public enum NewRoot {
         """
 
     static let settings = """
-        # Thiết lập của cơ quan (mọi khóa đều không bắt buộc). Bỏ dấu # ở đầu dòng để dùng.
+        # Thiết lập của cơ quan (mọi khóa đều không bắt buộc). \
+        Bỏ dấu # ở đầu dòng để dùng.
         # organization: Ủy ban nhân dân xã ...       # tên cơ quan, in ở đầu báo cáo
         # superior: Ủy ban nhân dân tỉnh ...         # cơ quan cấp trên, in phía trên tên cơ quan
         # place: ...                                 # địa danh ở dòng "..., ngày ... tháng ... năm ..."
         # reports_to: Văn phòng HĐND và UBND xã ...  # nơi đơn vị báo cáo kết quả (thư đôn đốc)
 
         # Văn bản hành chính (NĐ 30/2020/NĐ-CP); xem Docs/Documents.md.
-        # office: VP                                 # mã đơn vị của Văn phòng: không tự gửi thư đôn đốc cho mình
+        # office: VP                                 # mã đơn vị của Văn phòng: \
+        không tự gửi thư đôn đốc cho mình
         # codes:                                     # ký hiệu văn bản; {{so}} là chỗ của số (--number)
         #   report: "{{so}}/BC-UBND"                 # báo cáo tình hình thực hiện
         #   letter: "{{so}}/UBND-VP"                 # công văn đôn đốc
