@@ -110,8 +110,7 @@ public struct AccountStore: Sendable {
             }
             guard let role = Role(rawValue: roleText) else {
                 throw AccountError(
-                    "vai trò không hợp "
-                        + "lệ “\(roleText)”", "unknown role “\(roleText)”", at: at)
+                    "vai trò không hợp lệ “\(roleText)”", "unknown role “\(roleText)”", at: at)
             }
             result.append(
                 Account(
@@ -231,8 +230,7 @@ public struct AccountStore: Sendable {
         guard password.count >= 8 else {
             throw AccountError(
                 "mật khẩu phải có ít nhất 8 ký tự",
-                "the password must be at "
-                    + "least 8 characters long")
+                "the password must be at least 8 characters long")
         }
         guard password.utf8.count <= 72 else {
             throw AccountError(

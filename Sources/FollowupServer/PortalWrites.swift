@@ -63,8 +63,7 @@ public enum PortalWrites {
         guard kinds == 1 else {
             throw .bad(
                 "Cần đúng một trong: status, due, reminder.",
-                "Send exactly one of: "
-                    + "status, due, reminder.")
+                "Send exactly one of: status, due, reminder.")
         }
         var day = today
         if let text = given(r.date) {
@@ -90,8 +89,7 @@ public enum PortalWrites {
             guard let d = Day(userInput: text) else {
                 throw .bad(
                     "Hạn mới không hợp lệ “\(text)”.",
-                    "Not a date for the new "
-                        + "deadline: “\(text)”.")
+                    "Not a date for the new deadline: “\(text)”.")
             }
             kind = .extend(d)
         } else {
@@ -111,8 +109,7 @@ public enum PortalWrites {
             }
             if by != nil, by != account.unit {
                 throw .forbidden(
-                    "Đơn vị không báo cáo "
-                        + "thay đơn vị khác.", "A unit may not report for another unit.")
+                    "Đơn vị không báo cáo thay đơn vị khác.", "A unit may not report for another unit.")
             }
             by = account.unit
         }

@@ -169,8 +169,7 @@ struct PortalRoutes: Sendable {
             lang.pick(
                 "Các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng; "
                     + "chạy followup check.",
-                "The records have \(ledger.errorCount) errors, so the figures may be wrong; "
-                    + "run followup check.")
+                "The records have \(ledger.errorCount) errors, so the figures may be wrong; run followup check.")
         ]
     }
 

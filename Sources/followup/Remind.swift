@@ -117,8 +117,7 @@ func writeLetters(
         try writeOutput(try writer.bytes(docs), to: path)
         Output.error(
             lang.pick(
-                "Đã ghi \(docs.count) "
-                    + "công văn vào \(path)", "Wrote \(docs.count) letters to \(path)"))
+                "Đã ghi \(docs.count) công văn vào \(path)", "Wrote \(docs.count) letters to \(path)"))
         return
     }
     var isDir: ObjCBool = false

@@ -127,8 +127,7 @@ func warnIfErrors(_ errors: Int, _ lang: Language) {
     Output.error(
         lang.pick(
             "followup: cảnh báo: các biên bản có \(errors) lỗi nên số liệu có thể chưa "
-                + "đúng. Chạy 'followup "
-                + "check' để xem và sửa.",
+                + "đúng. Chạy 'followup check' để xem và sửa.",
             "followup: warning: the records have \(errors) \(errors == 1 ? "error" : "errors"), so the figures "
                 + "may be wrong. Run 'followup check' to see and fix them."
         ))

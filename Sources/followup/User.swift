@@ -192,8 +192,7 @@ func readPassword(_ lang: Language, confirm: Bool) throws(AccountError) -> Strin
     }
     guard let line = readLine(strippingNewline: true) else {
         throw AccountError(
-            "không đọc được mật khẩu "
-                + "từ đầu vào chuẩn", "no password on standard input")
+            "không đọc được mật khẩu từ đầu vào chuẩn", "no password on standard input")
     }
     return line.hasSuffix("\r") ? String(line.dropLast()) : line
 }

@@ -19,8 +19,7 @@ import Testing
         case "deep-nesting":
             let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
             let text =
-                "title: Hội nghị\ndate: 2022-05-02\nchair: Chủ tịch\nattendees: "
-                + "\(deep)\nconclusions: []\n"
+                "title: Hội nghị\ndate: 2022-05-02\nchair: Chủ tịch\nattendees: \(deep)\nconclusions: []\n"
             return ("2022/2022-05-02-long-sau.yaml", Data(text.utf8))
         default:
             return nil

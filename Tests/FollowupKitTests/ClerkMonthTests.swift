@@ -76,8 +76,7 @@ import Testing
         #expect(missing.status == 64)
         #expect(
             missing.stderr.hasPrefix(
-                "followup: lỗi: thiếu đối số bắt buộc "
-                    + "'<task>'\nTrợ giúp: <task>"))
+                "followup: lỗi: thiếu đối số bắt buộc '<task>'\nTrợ giúp: <task>"))
         #expect(missing.stderr.hasSuffix("  Xem 'followup show --help' để biết thêm.\n"))
         let value = try CLI.run(["digest", "--format", "pdf"], in: CLI.packageRoot)
         #expect(
@@ -91,8 +90,7 @@ import Testing
         #expect(stale.stderr.hasPrefix("followup: lỗi: --due-soon phải ≥ 0 và --stale ≥ 1\n"))
         #expect(
             option.stderr.hasPrefix(
-                "followup: lỗi: không có tùy chọn '--bogus'\nCách "
-                    + "dùng: followup digest"))
+                "followup: lỗi: không có tùy chọn '--bogus'\nCách dùng: followup digest"))
         for r in [missing, value, option] { #expect(!r.stderr.contains("Error:")) }
         let en = try CLI.run(["show", "--lang", "en"], in: CLI.packageRoot)
         #expect(en.stderr.hasPrefix("Error: Missing expected argument '<task>'"))
@@ -108,8 +106,7 @@ import Testing
         #expect(folder.status == 1)
         #expect(
             folder.stderr == "followup: lỗi: không ghi được tệp kết quả bao-cao: đó "
-                + "là một thư mục; "
-                + "hãy cho tên tệp, ví dụ bao-cao/bao-cao.html\n")
+                + "là một thư mục; hãy cho tên tệp, ví dụ bao-cao/bao-cao.html\n")
         let missing = try CLI.run(["digest", "--root", meetings, "--output", "thang-12/bao-cao.html"], in: dir.url)
         #expect(missing.status == 1)
         #expect(
@@ -458,8 +455,7 @@ import Testing
         let many = try CLI.run(["show", "2022-04-29#1", "--root", "."], in: root.url)
         #expect(
             many.stderr.hasSuffix(
-                "2022-04-29-cchc#1/TNMT, … (12 nhiệm "
-                    + "vụ); hãy ghi rõ hơn\n"), "\(many.stderr)")
+                "2022-04-29-cchc#1/TNMT, … (12 nhiệm vụ); hãy ghi rõ hơn\n"), "\(many.stderr)")
         let en = try CLI.run(["show", "2022-04-29#1", "--root", ".", "--lang", "en"], in: root.url)
         #expect(en.stderr.hasSuffix(", … (12 tasks); be more specific\n"))
     }
@@ -582,8 +578,7 @@ import Testing
         let notice: String =
             "./2026/2026-12-01-giao-ban-tuan-49.yaml:6:5: warning: thông báo số 255/TB-UBND đã có ở "
             + "./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; cùng một thông báo nhập hai lần "
-            + "thì mỗi nhiệm vụ "
-            + "bị đếm hai lần"
+            + "thì mỗi nhiệm vụ bị đếm hai lần"
         #expect(lines == [meeting, notice], "\(r.stderr)")
         // The same number in another year is another notice.
         #expect(!(try CLI.run(["check"], in: CLI.packageRoot).stderr.contains("đếm hai lần")))

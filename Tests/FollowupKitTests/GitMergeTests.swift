@@ -219,8 +219,7 @@ import Testing
     }
 
     static let conclusion5 =
-        "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ, trình phê "
-        + "duyệt phương án"
+        "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ, trình phê duyệt phương án"
     static let hurried =
         "Phòng Tài nguyên và Môi trường khẩn trương hoàn thiện hồ sơ, trình phê "
         + "duyệt phương án"
@@ -284,8 +283,7 @@ import Testing
         #expect(merge.status != 0)
         #expect(
             merge.stderr.contains(
-                "hai bên ghi khác nhau cho nhiệm vụ 2026-11-16-thu-ngan-sach-giai-ngan#3 "
-                    + "ngày 07/12/2026 "
+                "hai bên ghi khác nhau cho nhiệm vụ 2026-11-16-thu-ngan-sach-giai-ngan#3 ngày 07/12/2026 "
                     + "(vướng mắc / hoàn thành)"), "\(merge.stderr)")
         #expect(try repo.unmerged().contains(ScratchRepo.record))
         let text = String(decoding: try repo.read(), as: UTF8.self)

@@ -64,8 +64,7 @@ import Testing
         #expect(c.status == 1)
         #expect(
             c.stderr.contains(
-                "units.yaml:14:19: error: nhóm 'PHONG': không có đơn vị hay nhóm "
-                    + "'NVV'; có phải: NV"),
+                "units.yaml:14:19: error: nhóm 'PHONG': không có đơn vị hay nhóm 'NVV'; có phải: NV"),
             "\(c.stderr)")
     }
 
@@ -107,8 +106,7 @@ import Testing
         #expect(c.status == 0)
         #expect(
             c.stderr.contains(
-                "warning: nội dung nêu 'Các phòng, ban' (nhóm PHONG) "
-                    + "nhưng owners/support chưa có: TP"),
+                "warning: nội dung nêu 'Các phòng, ban' (nhóm PHONG) nhưng owners/support chưa có: TP"),
             "\(c.stderr)")
         let full = try root(
             record: record(owners: "owners: [VP, NV, TP]", text: "Các phòng, ban rà soát hồ sơ."))

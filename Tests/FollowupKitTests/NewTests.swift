@@ -28,8 +28,7 @@ import Testing
         let root = try sample()
         let args = [
             "new", "hoi-nghi", "--date", "2026-12-01", "--title",
-            "Hội nghị: sơ kết "
-                + "6 tháng \"CCHC\" #2", "--root", ".",
+            "Hội nghị: sơ kết 6 tháng \"CCHC\" #2", "--root", ".",
         ]
         let a = try CLI.run(args, in: root.url)
         let b = try CLI.run(args, in: root.url)
@@ -39,8 +38,7 @@ import Testing
         let first = try root.read("2026/2026-12-01-hoi-nghi-so-ket-6-thang.yaml")
         #expect(
             String(decoding: first, as: UTF8.self).contains(
-                "title: \"Hội nghị: sơ kết 6 "
-                    + "tháng \\\"CCHC\\\" #2\""))
+                "title: \"Hội nghị: sơ kết 6 tháng \\\"CCHC\\\" #2\""))
         #expect(try CLI.run(["check", "--root", "."], in: root.url).status == 0)
         // An existing file is never overwritten, even when its ID is free.
         try root.write("2026/2026-12-02-giao-ban-x.yaml", Data("hand-written\n".utf8))
@@ -126,8 +124,7 @@ import Testing
         let editor = root.path("fake-editor.sh")
         let script =
             "#!/bin/sh\nsed -i 's/owner: TODO/owner: VP/; s/text: TODO nội dung kết luận/text: "
-            + "Văn phòng chuẩn "
-            + "bị hội trường/' \"$1\"\necho edited >&2\n"
+            + "Văn phòng chuẩn bị hội trường/' \"$1\"\necho edited >&2\n"
         try Data(script.utf8).write(to: editor)
         chmod(editor.path, 0o755)
         // A real process: the editor writes to the terminal's stderr, which it inherits.

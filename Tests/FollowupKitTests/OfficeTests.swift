@@ -223,17 +223,14 @@ import Testing
         #expect(
             texts.contains {
                 $0.hasPrefix(
-                    "Kết luận của đồng chí Phan Văn Giáp, Chủ tịch UBND "
-                        + "huyện tại Hội nghị")
+                    "Kết luận của đồng chí Phan Văn Giáp, Chủ tịch UBND huyện tại Hội nghị")
             })
         #expect(
             texts.contains(
-                "3. Tăng cường kiểm tra, thanh tra việc chấp hành kỷ luật, kỷ "
-                    + "cương hành chính."))
+                "3. Tăng cường kiểm tra, thanh tra việc chấp hành kỷ luật, kỷ cương hành chính."))
         #expect(
             texts.contains(
-                "Đơn vị chủ trì: Phòng Nội vụ; phối hợp: Thanh tra huyện. "
-                    + "Thời hạn: 30/09/2022."))
+                "Đơn vị chủ trì: Phòng Nội vụ; phối hợp: Thanh tra huyện. Thời hạn: 30/09/2022."))
         #expect(texts.contains("- Phòng Nội vụ;"))
     }
 }

@@ -64,8 +64,7 @@ import Testing
         var rng = SeededRandom(seed: UInt64(n) + 1)
         let words = [
             "rà soát", "Thủ trưởng đơn vị", "漢字", "x",
-            "chịu trách nhiệm trước "
-                + "Chủ tịch UBND huyện", "   ",
+            "chịu trách nhiệm trước Chủ tịch UBND huyện", "   ",
         ]
         func text() -> String {
             (0..<Int.random(in: 0...9, using: &rng)).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }

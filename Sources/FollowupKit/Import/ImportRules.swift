@@ -124,8 +124,7 @@ public enum ImportRules {
                     + #"đạo\s+)?của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
                 #"\s*[,–—-]+\s*([^.;]*?)\s+tại\s"#),
             example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy "
-                + "ban nhân dân tỉnh "
-                + "tại cuộc họp",
+                + "ban nhân dân tỉnh tại cuộc họp",
             meaning: "chair: the person whose directions the item reports"),
         Rule(
             field: "chair",
@@ -232,8 +231,7 @@ public enum ImportRules {
     ]
     /// A sentence with "chủ trì" followed by these names the chair, not an assignment.
     public static let chairSentence =
-        #"chủ trì\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm "#
-        + #"việc|họp|[Hh]ội nghị)"#
+        #"chủ trì\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|họp|[Hh]ội nghị)"#
 
     /// An organisation's name the registry does not hold, after an assigning word: a kind of
     /// body, then words up to a verb or punctuation.

@@ -91,8 +91,7 @@ public struct NoticeImporter: Sendable {
         let fallback = contextDate ?? fallbackDate ?? Day(daysSinceEpoch: 0)
         return ImportDraft.Field(
             fallback,
-            doubt: "không tìm thấy ngày họp; hãy ghi ngày "
-                + "(hoặc dùng --date)")
+            doubt: "không tìm thấy ngày họp; hãy ghi ngày (hoặc dùng --date)")
     }
 
     func firstYear(_ text: String) -> Int? {
@@ -300,8 +299,7 @@ public struct NoticeImporter: Sendable {
                         text: conclusionText(s.text, from: 0), owners: last.owners, unmatchedOwners: last.unmatched,
                         support: support, due: due ?? .ongoing, dueWritten: dueWritten,
                         doubts: [
-                            "đơn vị chủ trì lấy theo câu trước "
-                                + "(\(from.isEmpty ? "chưa rõ" : from))"
+                            "đơn vị chủ trì lấy theo câu trước (\(from.isEmpty ? "chưa rõ" : from))"
                         ]))
                 continue
             }

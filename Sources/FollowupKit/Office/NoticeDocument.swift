@@ -49,8 +49,7 @@ public enum NoticeDocument {
             .paragraph(
                 lang.pick(
                     "\(settings.organization ?? DocumentFrame.blank) thông báo để các cơ quan, đơn vị "
-                        + "biết, thực hiện "
-                        + "và báo cáo kết quả theo thời hạn được giao.",
+                        + "biết, thực hiện và báo cáo kết quả theo thời hạn được giao.",
                     "Issued for the units concerned to carry out and report on by the deadlines set.")))
         let doc = frame.document(
             title: lang.pick("THÔNG BÁO", "NOTICE"),
@@ -69,8 +68,7 @@ public enum OfficialHTMLWriter {
         let e = DigestHTMLRenderer.escape
         var h = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         h +=
-            "<meta http-equiv=\"Content-Security-Policy\" "
-            + "content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
         h += "<title>\(e(d.title ?? d.excerpt ?? ""))</title>\n<style>\n\(DigestHTMLRenderer.style)\n"
         h += "p { text-align: justify; text-indent: 10mm; margin: 2mm 0; } p.note { font-style: italic; }\n"
         h += "h1 + .summary { text-align: center; font-weight: bold; } .to { text-align: center; margin: 5mm 0; }\n"
@@ -141,8 +139,7 @@ public enum OfficialTextWriter {
         lines.append(
             center(
                 lang.pick(
-                    "CỘNG HÒA XÃ HỘI "
-                        + "CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")))
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")))
         lines.append(center(lang.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")))
         lines.append(center(d.placeDate))
         lines.append("")

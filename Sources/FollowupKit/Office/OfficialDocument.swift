@@ -203,8 +203,7 @@ public struct DocumentFrame: Sendable {
         let keys = missing.joined(separator: ", ")
         return lang.pick(
             "followup: cảnh báo: settings.yaml thiếu \(keys); văn bản để trống các chỗ "
-                + "đó để điền tay "
-                + "(xem Docs/Documents.md).",
+                + "đó để điền tay (xem Docs/Documents.md).",
             "followup: warning: settings.yaml lacks \(keys); the document leaves those places blank "
                 + "(see Docs/Documents.md).")
     }

@@ -32,9 +32,7 @@ public enum ReminderDocument {
                 .paragraph(
                     lang.pick(
                         "Theo dõi việc thực hiện kết luận của các cuộc họp, tính đến ngày "
-                            + "\(asOf.vietnamese), "
-                            + "\(l.unitName) "
-                            + "còn \(what) chưa hoàn thành, cụ thể như sau:",
+                            + "\(asOf.vietnamese), \(l.unitName) còn \(what) chưa hoàn thành, cụ thể như sau:",
                         "As of \(asOf.iso), \(l.unitName) has \(what) \(l.items.count == 1 ? "task" : "tasks") "
                             + "from meeting conclusions not completed:"))
             ]
@@ -112,11 +110,9 @@ public enum ReminderDocument {
                 .paragraph(
                     lang.pick(
                         "Đề nghị \(l.unitName) khẩn trương triển khai thực hiện các nhiệm vụ "
-                            + "trên; đối với "
-                            + "nhiệm vụ vướng mắc, "
+                            + "trên; đối với nhiệm vụ vướng mắc, "
                             + "đề xuất cụ thể hướng giải quyết. Báo cáo kết quả về "
-                            + "\(office) trước ngày "
-                            + "\(replyBy.vietnamese) "
+                            + "\(office) trước ngày \(replyBy.vietnamese) "
                             + "để tổng hợp, báo cáo lãnh đạo.",
                         "\(l.unitName) is asked to carry out the tasks above without delay and, for blocked "
                             + "ones, to propose "

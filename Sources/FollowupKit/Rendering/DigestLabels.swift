@@ -71,8 +71,7 @@ struct DigestLabels {
     func escalatedHeading(_ n: Int) -> String {
         pick(
             "Đã đôn đốc từ 3 lần, báo cáo lãnh đạo (\(n))",
-            "Reminded 3 times or more: raise with "
-                + "the leadership (\(n))"
+            "Reminded 3 times or more: raise with the leadership (\(n))"
         )
     }
     func completedHeading(_ since: Day, _ n: Int) -> String {

@@ -27,24 +27,20 @@ public enum SharingMessage: Sendable, Equatable {
             return vi
                 ? "hai bên ghi khác nhau cho nhiệm vụ \(task) ngày \(date.vietnamese) (\(ours) / \(theirs)): "
                     + "cả hai mục được để giữa các dấu xung đột; hãy giữ mục đúng, "
-                    + "xóa các dòng dấu "
-                    + "rồi chạy 'followup check'"
+                    + "xóa các dòng dấu rồi chạy 'followup check'"
                 : "the two sides differ on task \(task) on \(date.iso) (\(ours) / \(theirs)): "
-                    + "both entries are left between conflict markers; keep the right one, "
-                    + "delete the marker lines, "
+                    + "both entries are left between conflict markers; keep the right one, delete the marker lines, "
                     + "then run 'followup check'"
         case .textConflict(let count):
             return vi
                 ? "nội dung biên bản (ngoài danh sách updates:) bị sửa khác nhau ở hai bên: "
-                    + "\(count) chỗ xung đột "
-                    + "cần sửa tay; các mục cập nhật đã được gộp"
+                    + "\(count) chỗ xung đột cần sửa tay; các mục cập nhật đã được gộp"
                 : "the record's text (outside the updates: list) was changed differently on the two sides: "
                     + "\(count) conflict(s) to resolve by hand; the update entries were merged"
         case .mergedAsText(let reason):
             return vi
                 ? "gộp như văn bản thường (\(reason.text(lang)))"
-                : "merged as plain text "
-                    + "(\(reason.text(lang)))"
+                : "merged as plain text (\(reason.text(lang)))"
         case .resultInvalid:
             return vi
                 ? "bản gộp các mục cập nhật không qua được kiểm tra; để lại bản gộp văn "

@@ -128,8 +128,7 @@ public enum Message: Sendable, Equatable {
                     vi
                     ? (known == context
                         ? " (bắt đầu ở dòng \(contextLine))"
-                        : " (\(known) bắt đầu ở "
-                            + "dòng \(contextLine))")
+                        : " (\(known) bắt đầu ở dòng \(contextLine))")
                     : " (\(context) starting at line \(contextLine))"
             }
             return s
@@ -167,8 +166,7 @@ public enum Message: Sendable, Equatable {
             let code = Message.codePoint(c)
             return vi
                 ? "văn bản chứa ký tự điều khiển \(code), kể cả khi viết dạng thoát "
-                    + "như \"\\e\", \"\\0\"; "
-                    + "hãy xóa nó"
+                    + "như \"\\e\", \"\\0\"; hãy xóa nó"
                 : "the text holds the control character \(code), also when written as an escape such as "
                     + "\"\\e\" or \"\\0\"; remove it"
         case .nestingTooDeep(let limit):
@@ -202,8 +200,7 @@ public enum Message: Sendable, Equatable {
         case .recordWouldBeTooLarge(let path, let bytes, let limit):
             return vi
                 ? "cập nhật sẽ làm \(path) thành \(bytes) byte, quá giới hạn \(limit) byte "
-                    + "của một biên bản; "
-                    + "không ghi gì. Hãy chuyển lịch sử cũ sang biên bản khác"
+                    + "của một biên bản; không ghi gì. Hãy chuyển lịch sử cũ sang biên bản khác"
                 : "the update would make \(path) \(bytes) bytes, past a record's limit of \(limit); "
                     + "nothing written. Move old history to another record"
         case .recordReadOnly(let path):
@@ -216,8 +213,7 @@ public enum Message: Sendable, Equatable {
             return vi
                 ? "\(option) dài \(bytes) byte, quá giới hạn \(limit) byte; hãy viết ngắn gọn hoặc "
                     + "dẫn số văn bản"
-                : "\(option) is \(bytes) bytes, more than the limit of \(limit); "
-                    + "write it shorter or cite a document"
+                : "\(option) is \(bytes) bytes, more than the limit of \(limit); write it shorter or cite a document"
         case .controlCharacterInArgument(let option, let c):
             return vi
                 ? "\(option) chứa ký tự điều khiển \(Message.codePoint(c)); hãy xóa nó"
@@ -237,8 +233,7 @@ public enum Message: Sendable, Equatable {
                 : "YAML aliases (*...) are not used in records; write the value out"
         case .tagNotAllowed:
             return vi
-                ? "không dùng thẻ kiểu YAML "
-                    + "(!...) trong biên bản" : "YAML tags (!...) are not used in records"
+                ? "không dùng thẻ kiểu YAML (!...) trong biên bản" : "YAML tags (!...) are not used in records"
         case .duplicateKey(let key, let firstLine):
             return vi
                 ? "khóa '\(key)' bị lặp (đã có ở dòng \(firstLine))"
@@ -284,8 +279,7 @@ public enum Message: Sendable, Equatable {
         case .badFileNameID(let t):
             return vi
                 ? "tên tệp '\(t)' không dùng được làm mã cuộc họp; thêm khóa 'id:' hoặc đổi tên "
-                    + "tệp (chữ thường "
-                    + "không dấu, số, '-')"
+                    + "tệp (chữ thường không dấu, số, '-')"
                 : "file name '\(t)' cannot serve as the meeting id; add an 'id:' key or rename the file "
                     + "(lower-case ASCII, digits, '-')"
         case .badUnitCode(let t):
@@ -311,8 +305,7 @@ public enum Message: Sendable, Equatable {
         case .duplicateMeetingID(let id, let other):
             return vi
                 ? "mã cuộc họp '\(id)' bị trùng với \(other)"
-                : "meeting id '\(id)' is "
-                    + "also used by \(other)"
+                : "meeting id '\(id)' is also used by \(other)"
         case .duplicateConclusionID(let id, let firstLine):
             return vi
                 ? "mã kết luận '\(id)' bị trùng (đã có ở dòng \(firstLine))"
@@ -320,8 +313,7 @@ public enum Message: Sendable, Equatable {
         case .unknownUnit(let name, let suggestions):
             var s =
                 vi
-                ? "không có đơn vị "
-                    + "'\(name)' trong units.yaml" : "unknown unit '\(name)' (not in units.yaml)"
+                ? "không có đơn vị '\(name)' trong units.yaml" : "unknown unit '\(name)' (not in units.yaml)"
             if !suggestions.isEmpty {
                 s += vi ? "; có phải: \(list(suggestions))?" : "; did you mean: \(list(suggestions))?"
             }
@@ -346,8 +338,7 @@ public enum Message: Sendable, Equatable {
         case .sameNotice(let number, let other):
             return vi
                 ? "thông báo số \(number) đã có ở \(other); cùng một thông báo nhập hai lần "
-                    + "thì mỗi nhiệm vụ "
-                    + "bị đếm hai lần"
+                    + "thì mỗi nhiệm vụ bị đếm hai lần"
                 : "notice \(number) is already recorded at \(other); entered twice, every task counts twice"
         case .sameMeeting(let other):
             return vi
@@ -375,8 +366,7 @@ public enum Message: Sendable, Equatable {
         case .duplicateUnit(let name, let other):
             return vi
                 ? "đơn vị '\(name)' đã được khai báo ở \(other)"
-                : "unit '\(name)' is already "
-                    + "declared at \(other)"
+                : "unit '\(name)' is already declared at \(other)"
         case .unknownGroupMember(let name, let group, let suggestions):
             var s =
                 vi
@@ -589,8 +579,7 @@ public enum Message: Sendable, Equatable {
         case .outputFailed(let path, let reason):
             return vi
                 ? "không ghi được tệp kết quả \(path): \(reason)"
-                : "cannot write the output "
-                    + "file \(path): \(reason)"
+                : "cannot write the output file \(path): \(reason)"
         case .meetingNotFound(let name, let candidates):
             if candidates.isEmpty { return vi ? "không có cuộc họp '\(name)'" : "no meeting '\(name)'" }
             return vi
