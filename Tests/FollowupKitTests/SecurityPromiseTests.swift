@@ -77,8 +77,7 @@ import Testing
     @Test func controlCharactersInNamesNeverReachAnyOutput() throws {
         let evil = "\u{1B}]52;c;ZWNobyBwd25lZA==\u{07}\u{1B}[2J\u{08}\r\u{202E}"
         let units =
-            "units:\n  - code: VP\n    name: \"Văn phòng \u{202E}gnohp\u{2066}\"\n"
-            + "  - code: TP\n    name: Tư pháp\n"
+            "units:\n  - code: VP\n    name: \"Văn phòng \u{202E}gnohp\u{2066}\"\n  - code: TP\n    name: Tư pháp\n"
         let text =
             "id: 2022-05-03-ten-doc\n" + SecurityPromiseTests.header
             + "conclusions:\n  - text: \"Rà soát \u{202E}tảos àR\"\n    owner: VP\n    due: 2022-06-30\n"
@@ -118,8 +117,7 @@ import Testing
         #expect(json.contains("Rà soát \\u202etảos àR"))
         #expect(
             outputs.first { $0.0 == "remind" }!.1.stdout.contains(
-                "Kính gửi: Văn phòng "
-                    + "\\u{202e}gnohp\\u{2066}"))
+                "Kính gửi: Văn phòng \\u{202e}gnohp\\u{2066}"))
     }
 
     @Test func csvCellsCarryNoControlsAndNoFormulaAfterSpaces() {
@@ -213,8 +211,7 @@ import Testing
         #expect(c.status == 1)
         #expect(
             c.stderr.contains(
-                "./2022: error: liên kết tượng trưng trỏ ra "
-                    + "ngoài thư mục gốc"), "\(c.stderr)")
+                "./2022: error: liên kết tượng trưng trỏ ra ngoài thư mục gốc"), "\(c.stderr)")
         let s = try update(r, note: "x")
         #expect(s.status == 1)
         #expect(try outside.read("2022/2022-05-02-giao-ban.yaml") == before)
@@ -271,17 +268,15 @@ import Testing
     // MARK: 3. Nesting depth
 
     /// 200,000 unclosed levels (146 s before the bound) stop at level 65 with a located error.
-    @Test func twoHundredThousandLevelsCheckInUnderASecond() throws {
+    /// Not timed (a clock fails on a busy machine): the time limit turns a return of the old
+    /// cost into a failure, and the located error shows where reading stopped.
+    @Test(.timeLimit(.minutes(1))) func twoHundredThousandLevelsStopAtLevel65() throws {
         let deep = "attendees: " + String(repeating: "[", count: 200_000) + "\nconclusions: []\n"
         let r = try root(["2022/2022-05-03-sau.yaml": SecurityPromiseTests.header + deep])
-        let start = Date()
         let c = try run(r, ["check"])
-        let seconds = Date().timeIntervalSince(start)
-        #expect(seconds < 1, "check took \(seconds) s")
         #expect(
             c.stderr.contains(
-                "./2022/2022-05-03-sau.yaml:4:75: error: lồng "
-                    + "quá sâu: quá 64 cấp"), "\(c.stderr)")
+                "./2022/2022-05-03-sau.yaml:4:75: error: lồng quá sâu: quá 64 cấp"), "\(c.stderr)")
         var block = SecurityPromiseTests.header + "conclusions: []\nsummary:\n"
         for level in 1...70 { block += String(repeating: "  ", count: level) + "k\(level):\n" }
         let b = try root(["2022/2022-05-03-khoi.yaml": block])
@@ -406,12 +401,10 @@ import Testing
         let c = try run(r, ["check"])
         #expect(
             c.stderr.contains(
-                "./2022/ong.yaml: warning: tên có đuôi .yaml nhưng "
-                    + "là tệp đặc biệt"), "\(c.stderr)")
+                "./2022/ong.yaml: warning: tên có đuôi .yaml nhưng là tệp đặc biệt"), "\(c.stderr)")
         #expect(
             c.stderr.contains(
-                "./2022/thu-muc.yaml: warning: tên có đuôi .yaml "
-                    + "nhưng là thư mục"), "\(c.stderr)")
+                "./2022/thu-muc.yaml: warning: tên có đuôi .yaml nhưng là thư mục"), "\(c.stderr)")
         #expect(c.stderr.contains(": warning: không đọc được thư mục (File name too long)"), "\(c.stderr)")
     }
 
