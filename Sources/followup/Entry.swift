@@ -104,9 +104,14 @@ enum ParserMessage {
         "--due-soon must be ≥ 0": "--due-soon phải ≥ 0",
     ]
 
+    /// The parser's guess at a misspelt name (`Unknown option '--port'. Did you mean '--root'?`).
+    private static let guess = (en: ". Did you mean ", vi: ". Có phải ý bạn là ")
+
     private static func error(_ s: String) -> String {
         if let vi = whole[s] { return vi }
-        for (en, vi) in patterns where s.hasPrefix(en) { return vi + s.dropFirst(en.count) }
+        for (en, vi) in patterns where s.hasPrefix(en) {
+            return vi + s.dropFirst(en.count).replacingOccurrences(of: guess.en, with: guess.vi)
+        }
         if s.hasPrefix("The value '"), let r = s.range(of: "' is invalid for '") {
             let value = s[s.index(s.startIndex, offsetBy: 11)..<r.lowerBound]
             var rest = s[r.upperBound...]

@@ -91,7 +91,14 @@ import Testing
         #expect(
             option.stderr.hasPrefix(
                 "followup: lỗi: không có tùy chọn '--bogus'\nCách dùng: followup digest"))
-        for r in [missing, value, option] { #expect(!r.stderr.contains("Error:")) }
+        let guess = try CLI.run(["serve", "--port", "8080"], in: CLI.packageRoot)
+        #expect(
+            guess.stderr.hasPrefix(
+                "followup: lỗi: không có tùy chọn '--port'. Có phải ý bạn là '--root'?\n"
+                    + "Cách dùng: followup serve"))
+        for r in [missing, value, option, guess] {
+            #expect(!r.stderr.contains("Error:") && !r.stderr.contains("Did you mean"))
+        }
         let en = try CLI.run(["show", "--lang", "en"], in: CLI.packageRoot)
         #expect(en.stderr.hasPrefix("Error: Missing expected argument '<task>'"))
     }
