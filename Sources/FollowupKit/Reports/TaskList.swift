@@ -37,7 +37,7 @@ public struct TaskFilter: Sendable {
 
 public enum TaskList {
     /// Every task of one meeting as a row (its tasks as the loader made them, in order).
-    /// Needs only `.tracking` detail, so `tasks` builds rows in the loader's workers.
+    /// Needs one meeting only, so `tasks` builds rows in the loader's workers, a file each.
     public static func rows(of meeting: Meeting, tasks: [TaskItem]) -> [TaskRow] {
         tasks.map { task in
             let timeline = TaskTimeline.replay(task)
