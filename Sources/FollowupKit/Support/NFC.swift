@@ -22,34 +22,59 @@ enum NFC {
 
     /// True when the bytes hold a lead byte of those blocks: 0xCC, 0xCD (U+0300–U+037F),
     /// 0xE1 0x84–0x87 (jamo), 0xE1 0xB7 (U+1DC0–U+1DFF), 0xE2 0x83 (U+20C0–U+20FF).
-    /// Vietnamese text in NFC is mostly ASCII, continuation bytes and 0xC3/0xC4/0xC6/0xE1
-    /// leads: eight bytes at a time are passed over while none is 0xCC or above (bit 7 set
-    /// and bits 0–6 at least 0x4C, tested word-wide), and the others looked at one by one.
-    /// Every value of every record goes through here.
+    /// Every value of every record goes through here. Vietnamese text in NFC has a 0xE1
+    /// lead in most words (ạ, ế, ộ … are U+1EA0–U+1EF9), so eight bytes are tested at a
+    /// time, each byte with the one after it (`marks`), and only a word that may hold one
+    /// of those sequences is looked at byte by byte.
     static func mayBeDecomposed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let p = b.baseAddress else { return false }
         let n = b.count
         var i = 0
-        while i < n {
-            if i + 8 <= n {
-                let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                let high = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & x & 0x8080_8080_8080_8080
-                if high == 0 {
-                    i += 8
-                    continue
-                }
-            }
-            let end = min(i + 8, n)
-            while i < end {
-                let c = p[i]
-                i += 1
-                if c < 0xCC { continue }
-                if c <= 0xCD { return true }
-                guard i < n else { return false }
-                let d = p[i]
-                if c == 0xE1, d == 0xB7 || (d >= 0x84 && d <= 0x87) { return true }
-                if c == 0xE2, d == 0x83 { return true }
-            }
+        while i + 9 <= n {
+            let here = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let next = UnsafeRawPointer(p + i + 1).loadUnaligned(as: UInt64.self)
+            if marks(here, next) != 0, hasSequence(p, from: i, to: i + 8, count: n) { return true }
+            i += 8
+        }
+        guard n >= 9, i < n else { return hasSequence(p, from: i, to: n, count: n) }
+        // The last bytes as one more word, overlapping the one before; the last byte has
+        // no follower, so only a combining lead counts there.
+        let here = UnsafeRawPointer(p + n - 9).loadUnaligned(as: UInt64.self)
+        let next = UnsafeRawPointer(p + n - 8).loadUnaligned(as: UInt64.self)
+        if marks(here, next) != 0, hasSequence(p, from: n - 9, to: n - 1, count: n) { return true }
+        return p[n - 1] & 0xFE == 0xCC
+    }
+
+    /// A byte's high bit set where it may start one of the sequences, `next` holding each
+    /// byte's follower in the same lane. Never misses one; may flag a lane above a lane
+    /// that holds one (the borrow of the zero-byte test), which the byte test then settles.
+    @inline(__always)
+    static func marks(_ here: UInt64, _ next: UInt64) -> UInt64 {
+        @inline(__always) func zero(_ v: UInt64) -> UInt64 {
+            (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+        }
+        let every = UInt64(0x0101_0101_0101_0101)
+        let combining = zero((here & (every &* 0xFE)) ^ (every &* 0xCC))
+        let e1 =
+            zero(here ^ (every &* 0xE1))
+            & (zero((next & (every &* 0xFC)) ^ (every &* 0x84)) | zero(next ^ (every &* 0xB7)))
+        let e2 = zero(here ^ (every &* 0xE2)) & zero(next ^ (every &* 0x83))
+        return combining | e1 | e2
+    }
+
+    /// The byte-by-byte test of `p[from..<to]`, a follower read up to `count`.
+    @inline(__always)
+    private static func hasSequence(_ p: UnsafePointer<UInt8>, from: Int, to: Int, count n: Int) -> Bool {
+        var i = from
+        while i < to {
+            let c = p[i]
+            i += 1
+            if c < 0xCC { continue }
+            if c <= 0xCD { return true }
+            guard i < n else { return false }
+            let d = p[i]
+            if c == 0xE1, d == 0xB7 || (d >= 0x84 && d <= 0x87) { return true }
+            if c == 0xE2, d == 0x83 { return true }
         }
         return false
     }
