@@ -98,6 +98,56 @@ import Testing
         #expect(!c.stderr.contains("mixed.yaml"), "mixed line endings read fine: \(c.stderr)")
     }
 
+    /// The reader makes text without validating it again (`NFC.string(libyaml:)`): libyaml
+    /// must refuse every sequence that is not UTF-8, wherever it sits, with a located error.
+    /// (Debug builds also check each value, so a sequence let through traps here.)
+    @Test func invalidUTF8NeverBecomesText() {
+        let bad: [(String, [UInt8])] = [
+            ("invalid lead", [0xFF]), ("lone continuation", [0x80]), ("overlong 2", [0xC0, 0x80]),
+            ("overlong 3", [0xE0, 0x80, 0x80]), ("overlong 4", [0xF0, 0x80, 0x80, 0x80]),
+            ("surrogate", [0xED, 0xA0, 0x80]), ("past U+10FFFF", [0xF4, 0x90, 0x80, 0x80]),
+            ("cut short", [0xE1, 0xBA]), ("lead then ASCII", [0xC3, 0x41]),
+        ]
+        let places: [(String, ([UInt8]) -> [UInt8])] = [
+            ("plain", { Array("location: a".utf8) + $0 + Array("b\n".utf8) }),
+            ("double-quoted", { Array("location: \"a".utf8) + $0 + Array("b\"\n".utf8) }),
+            ("single-quoted", { Array("location: 'a".utf8) + $0 + Array("b'\n".utf8) }),
+            ("key", { Array("loca".utf8) + $0 + Array("tion: a\n".utf8) }),
+            ("comment", { Array("location: a # ".utf8) + $0 + Array("\n".utf8) }),
+            ("at the end", { Array("location: a".utf8) + $0 }),
+        ]
+        var records = [("escape \\uD800", Array("location: \"\\uD800\"\n".utf8))]
+        records.append(("escape \\uDFFF", Array("location: \"a\\uDFFFb\"\n".utf8)))
+        records.append(("escape \\U00110000", Array("location: \"\\U00110000\"\n".utf8)))
+        for (what, bytes) in bad {
+            for (place, line) in places { records.append(("\(what) in \(place)", line(bytes))) }
+        }
+        // The same places with valid text are read (a key then is an unknown key, as text).
+        func yamlErrors(_ bytes: [UInt8]) -> [String] {
+            Loader.parseRecord(bytes: bytes, displayPath: "m.yaml", fileStem: "m").diagnostics
+                .map { $0.rendered(.en) }.filter { $0.contains("not UTF-8 text") || $0.contains("invalid YAML") }
+        }
+        for (place, line) in places {
+            let found = yamlErrors(Array(HostileTests.header.utf8) + line(Array("ạ\u{10FFFF}".utf8)))
+            #expect(found.isEmpty, "\(place): \(found)")
+        }
+        for (name, line) in records {
+            let bytes = Array(HostileTests.header.utf8) + line
+            let parsed = Loader.parseRecord(bytes: bytes, displayPath: "m.yaml", fileStem: "m")
+            let errors = parsed.diagnostics.filter { $0.severity == .error }
+            #expect(errors.first?.location.line == 4, "\(name): \(parsed.diagnostics.map { $0.rendered(.en) })")
+            #expect(yamlErrors(bytes).count == 1, "\(name)")
+            #expect(parsed.meeting == nil, "\(name)")
+        }
+    }
+
+    /// The check that holds libyaml to its promise is live in the tests' build.
+    @Test func invalidUTF8GivenAsLibyamlsTrapsInDebug() async {
+        await #expect(processExitsWith: .failure) {
+            _ = [UInt8]([0x61, 0xED, 0xA0, 0x80]).withUnsafeBufferPointer { NFC.string(libyaml: $0) }
+        }
+    }
+
     @Test func reportFilesAreNotWrittenThroughLinksOrOverDirectories() throws {
         let r = try root([:])
         try FileManager.default.createDirectory(at: r.path("out.html"), withIntermediateDirectories: true)

@@ -7,11 +7,41 @@ import Foundation
 /// blocks Vietnamese (and most Latin-script) NFD uses, U+0300–U+036F, U+1DC0–U+1DFF and
 /// U+20D0–U+20FF, or Hangul conjoining jamo (U+1100–U+11FF). Other text is NFC as it is.
 enum NFC {
-    /// A string from UTF-8 bytes (invalid sequences repaired), in NFC.
-    static func string(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+    /// A string from the bytes of a scalar or key as libyaml gives them, in NFC.
+    ///
+    /// libyaml gives valid UTF-8 only: its reader refuses an invalid, overlong or surrogate
+    /// sequence and a code point past U+10FFFF, and its escapes (`\x`, `\u`, `\U`) are
+    /// range-checked; UTF-16 records are refused before it (`SourceFile`). So the bytes are
+    /// not validated a second time, which `String(decoding:)` did at about 4% of `check`.
+    /// Debug builds (the tests) and the fuzz target check that promise on every value;
+    /// `HostileTests.invalidUTF8NeverBecomesText` feeds libyaml what it must refuse.
+    static func string(libyaml buffer: UnsafeBufferPointer<UInt8>) -> String {
         if buffer.isEmpty { return "" }
-        let s = String(decoding: buffer, as: UTF8.self)
-        return mayBeDecomposed(buffer) ? s.precomposedStringWithCanonicalMapping : s
+        #if DEBUG || FUZZING
+            precondition(String(validating: buffer, as: UTF8.self) != nil, "libyaml gave invalid UTF-8")
+        #endif
+        let ascii = isASCII(buffer)
+        let s = String(copying: UTF8Span(unchecked: buffer.span, isKnownASCII: ascii))
+        return !ascii && mayBeDecomposed(buffer) ? s.precomposedStringWithCanonicalMapping : s
+    }
+
+    /// True when every byte is below 0x80 (a String made from them is then marked ASCII,
+    /// as `String(decoding:)` would mark it, which keeps its comparisons on the fast path).
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = b.baseAddress else { return true }
+        let n = b.count
+        var i = 0
+        var any: UInt64 = 0
+        while i + 8 <= n {
+            any |= UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        var last: UInt8 = 0
+        while i < n {
+            last |= p[i]
+            i += 1
+        }
+        return any & 0x8080_8080_8080_8080 == 0 && last < 0x80
     }
 
     static func normalize(_ s: String) -> String {

@@ -204,7 +204,8 @@ final class RecordReader {
         vet()
         let bytes = events.scalarBytes
         let s = Scalar(
-            text: NFC.string(bytes), plain: events.isPlain, start: events.start, end: events.end, length: bytes.count)
+            text: NFC.string(libyaml: bytes), plain: events.isPlain, start: events.start, end: events.end,
+            length: bytes.count)
         lastScalarEnd = s.end
         _ = try next()
         return s
@@ -270,7 +271,7 @@ final class RecordReader {
                     keyLines[frame + i] = start.line
                 }
             } else {
-                key = Key(index: nil, text: NFC.string(bytes), start: start, end: end)
+                key = Key(index: nil, text: NFC.string(libyaml: bytes), start: start, end: end)
                 firstLine = others.insert(key.text, start.line)
             }
             _ = try next()
