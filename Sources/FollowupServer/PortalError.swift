@@ -20,6 +20,12 @@ public struct PortalError: Error, Sendable {
 
     static func bad(_ vi: String, _ en: String) -> PortalError { PortalError(.badRequest, "bad_request", vi, en) }
     static func forbidden(_ vi: String, _ en: String) -> PortalError { PortalError(.forbidden, "forbidden", vi, en) }
+    static func notOwnUnit(_ account: Account) -> PortalError {
+        forbidden(
+            "Tài khoản của đơn vị \(account.unit ?? "?") chỉ báo cáo được nhiệm vụ "
+                + "của đơn vị mình.",
+            "A unit account (\(account.unit ?? "?")) may only report on its own unit's tasks.")
+    }
     static let readOnly = forbidden("Tài khoản này chỉ được xem.", "This account may only read.")
     static let unauthorized = PortalError(.unauthorized, "unauthorized", "Cần đăng nhập.", "Log in first.")
     static let csrf = forbidden(

@@ -49,12 +49,7 @@ public enum PortalWrites {
         throws(PortalError) -> (kind: Kind, common: TaskUpdates.Common)
     {
         if account.role == .leader { throw .readOnly }
-        if account.role == .unit, account.unit != task.unit {
-            throw .forbidden(
-                "Tài khoản của đơn vị \(account.unit ?? "?") chỉ báo cáo được nhiệm vụ "
-                    + "của đơn vị mình.",
-                "A unit account (\(account.unit ?? "?")) may only report on its own unit's tasks.")
-        }
+        if account.role == .unit, account.unit != task.unit { throw .notOwnUnit(account) }
         func given(_ s: String?) -> String? {
             guard let s else { return nil }
             return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s
@@ -138,8 +133,18 @@ public enum PortalWrites {
         let (kind, common) = try admit(r, account: account, task: task, today: today)
         let meeting = ledger.meeting(of: task)
         let store = RecordStore(root: ledger.root, units: ledger.units, hooks: hooks)
+        var refused: PortalError?
+        let written: [Update]
         do throws(FollowupError) {
-            return try store.append(to: meeting) { (snapshot) throws(FollowupError) in
+            written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in
+                // The owner again as the record says under its lock: the ledger may be from
+                // before a hand edit gave the task to another unit.
+                if account.role == .unit, let now = snapshot.tasks.first(where: { $0.id == task.id }),
+                    now.unit != account.unit
+                {
+                    refused = .notOwnUnit(account)
+                    return []
+                }
                 switch kind {
                 case .status(let s, let reopen):
                     return [
@@ -165,6 +170,8 @@ public enum PortalWrites {
             }
             throw refusal
         }
+        if let refused { throw refused }
+        return written
     }
 
     /// A task that is not in the ledger because its record has errors: a conflict, with them.

@@ -210,6 +210,35 @@ import Testing
         }
     }
 
+    /// The owner is checked again under the record's lock: a hand edit that gives the task
+    /// to another unit after the portal read the root (here, just before the lock) wins.
+    @Test func ownerIsCheckedAgainUnderTheLock() throws {
+        let f = try PortalFixture()
+        let ledger = try LiveRoot(root: f.root).ledger()
+        let account = Account(name: "bqlda", role: .unit, unit: "BQLDA", passwordHash: "")
+        let report = UpdateRequest(status: "in_progress", note: "Đang hoàn thiện hồ sơ")
+        let path = f.path(billing)
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let handed = original.replacingOccurrences(
+            of: "    owner: BQLDA\n    support: [TCKH]\n    due: 2026-12-02",
+            with: "    owner: TNMT\n    support: [TCKH]\n    due: 2026-12-02")
+        #expect(handed != original)
+        let edit = WriteHooks { step in
+            if step == .lock { try? handed.write(toFile: path, atomically: false, encoding: .utf8) }
+            return nil
+        }
+        #expect {
+            try PortalWrites.apply(
+                report, account: account, taskID: bqldaTask, ledger: ledger, today: PortalFixture.today, hooks: edit)
+        } throws: { ($0 as? PortalError)?.status == .forbidden }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == handed)
+        // Without the edit the same report is written.
+        try original.write(toFile: path, atomically: false, encoding: .utf8)
+        let written = try PortalWrites.apply(
+            report, account: account, taskID: bqldaTask, ledger: ledger, today: PortalFixture.today)
+        #expect(written.count == 1)
+    }
+
     @Test func formsNeedTheirCSRFToken() async throws {
         let f = try PortalFixture()
         try await f.app().test(.router) { client in
