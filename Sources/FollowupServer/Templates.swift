@@ -25,7 +25,7 @@ enum Templates {
         td.n{text-align:right}th{background:#eee}meter{width:8rem}.late{color:#b00020;font-weight:bold}
         .u{unicode-bidi:isolate;white-space:pre-wrap}.msg{border:1px solid #b00020;background:#fdecea;padding:.5rem;
         white-space:pre-wrap}.ok{border:1px solid #2e7d32;background:#e8f5e9;padding:.5rem}
-        form.update{background:#fff;border:1px solid #ccc;padding:.5rem;margin:.5rem 0}
+        form.update{background:#fff;border:1px solid #ccc;padding:.5rem;margin:.5rem 0;white-space:normal}
         form.update label{display:inline-block;margin:.2rem .5rem .2rem 0}
         ol.timeline li{margin:.3rem 0}nav.pages a{margin-right:.5rem}
         @media print{header form,form.update,nav.pages,.noprint{display:none}body{background:#fff}}

@@ -29,6 +29,10 @@ def main() -> int:
         assert unit.url.endswith("/units/BQLDA"), unit.url
         unit.screenshot(path=os.path.join(out, "unit-before.png"), full_page=True)
         form = unit.locator("form.update").first
+        # The form sits in a text cell that keeps line breaks (pre-wrap); it must not take the
+        # template's own line breaks as blank lines (it was ~310 px tall, two rows are ~90).
+        height = form.bounding_box()["height"]
+        assert height < 160, f"the report form is {height} px tall"
         form.locator("select[name=status]").select_option("done")
         form.locator("input[name=note]").fill(NOTE)
         form.locator("button[type=submit]").click()
