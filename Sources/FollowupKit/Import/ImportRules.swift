@@ -26,9 +26,10 @@ public enum ImportRules {
             meaning: "document: the notice's own number (header line)"),
         Rule(
             field: "number",
-            pattern: join(
+            pattern: join([
                 #"(?:[Tt]heo|ban hành|vừa có|đã có)\s+"#,
-                #"(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+(?:số\s*)?"#, docNumber),
+                #"(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+(?:số\s*)?"#, docNumber,
+            ]),
             example: "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)",
             meaning: "document: a letter the item reports"),
     ]
@@ -42,34 +43,37 @@ public enum ImportRules {
             meaning: "date: the place-and-date line of an official document"),
         Rule(
             field: "date",
-            pattern: join(
+            pattern: join([
                 #"(?:[Tt]heo|ban hành)\s+(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+số\s*"#, docNumber,
-                #"\s*,?\s*(?:ngày|ban hành ngày)\s+"#, numericDate),
+                #"\s*,?\s*(?:ngày|ban hành ngày)\s+"#, numericDate,
+            ]),
             example: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)",
             meaning: "date: the date of the letter reported"),
         Rule(
             field: "date",
-            pattern: join(
+            pattern: join([
                 #"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)?\s*(?:ngày\s+)?"#,
-                numericDate, #"\s*,"#),
+                numericDate, #"\s*,"#,
+            ]),
             example: "Ngày 29/4/2022, UBND huyện Tân Kỳ tổ chức hội nghị; Chiều "
                 + "15.6, đoàn công tác",
             meaning: "date: a sentence that opens with the day of the meeting"),
         Rule(
             field: "date",
-            pattern: join(#"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối)?\s*[Nn]gày\s+"#, wordDate, #"\s*,"#),
+            pattern: join([#"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối)?\s*[Nn]gày\s+"#, wordDate, #"\s*,"#]),
             example: "Ngày 14 tháng 10 năm 2019, Thường trực ...",
             meaning: "date: the same, the month written in words"),
         Rule(
             field: "date",
-            pattern: join(#"(?:[Ss]áng|[Cc]hiều|[Tt]ối)\s+(?:ngày\s+)?"#, numericDate, #"\b"#),
+            pattern: join([#"(?:[Ss]áng|[Cc]hiều|[Tt]ối)\s+(?:ngày\s+)?"#, numericDate, #"\b"#]),
             example: "Phát biểu tại Phiên họp thành viên UBND tỉnh sáng 4/11, ...",
             meaning: "date: a time of day and a date anywhere"),
         Rule(
             field: "date",
-            pattern: join(
+            pattern: join([
                 #"(?m)^\s*(?:Cập nhật:\s*|Ngày đăng:\s*)?"#, numericDate,
-                #"(?:\s+\d{1,2}:\d{2}[^\n]*)?\s*$"#),
+                #"(?:\s+\d{1,2}:\d{2}[^\n]*)?\s*$"#,
+            ]),
             example: "17/04/2019",
             meaning: "date: a line holding only a date, the day a portal page was posted (flagged)"),
         Rule(
@@ -97,41 +101,46 @@ public enum ImportRules {
     public static let chair: [Rule] = [
         Rule(
             field: "chair",
-            pattern: join(
+            pattern: join([
                 #"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)\s+"#, name,
-                #"\s*[,–—-]+\s*([^.;]*?)\s*,?\s+chủ trì"#),
+                #"\s*[,–—-]+\s*([^.;]*?)\s*,?\s+chủ trì"#,
+            ]),
             example: "Đồng chí Phan Văn Giáp – Chủ tịch UBND huyện chủ trì hội nghị",
             meaning: "chair: name, title"),
         Rule(
             field: "chair",
-            pattern: join(
+            pattern: join([
                 #"[Cc]hủ trì[^:.\n]{0,30}:\s*(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)?\s*"#, name,
-                #"\s*[,–—-]+\s*([^.;:\n]+?)(?=,\s*(?:tham dự|cùng dự|dự)|[.;:\n]|$)"#),
+                #"\s*[,–—-]+\s*([^.;:\n]+?)(?=,\s*(?:tham dự|cùng dự|dự)|[.;:\n]|$)"#,
+            ]),
             example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội "
                 + "đồng nhân dân huyện",
             meaning: "chair: name, title"),
         Rule(
             field: "chair",
-            pattern: join(
+            pattern: join([
                 #"do\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
-                #"(?:\s*[,–—-]+\s*([^.;]*?))?\s+(?:làm trưởng đoàn|chủ trì)"#),
+                #"(?:\s*[,–—-]+\s*([^.;]*?))?\s+(?:làm trưởng đoàn|chủ trì)"#,
+            ]),
             example: "đoàn công tác của UBND tỉnh do ông Nguyễn Thanh Ngọc làm trưởng đoàn",
             meaning: "chair: the head of the delegation"),
         Rule(
             field: "chair",
-            pattern: join(
-                #"(?:ý kiến|kết luận)\s+(?:chỉ "#
-                    + #"đạo\s+)?của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
-                #"\s*[,–—-]+\s*([^.;]*?)\s+tại\s"#),
+            pattern: join([
+                #"(?:ý kiến|kết luận)\s+(?:chỉ đạo\s+)?"#,
+                #"của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
+                #"\s*[,–—-]+\s*([^.;]*?)\s+tại\s"#,
+            ]),
             example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy "
                 + "ban nhân dân tỉnh tại cuộc họp",
             meaning: "chair: the person whose directions the item reports"),
         Rule(
             field: "chair",
-            pattern: join(
+            pattern: join([
                 #"((?:[Pp]hó\s+)?[Cc]hủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND)\s+"#,
                 #"(?:huyện|tỉnh|thành phố|thị xã|xã|quận))\s+((?:\p{Lu}\p{Ll}*\s+){2,6})"#,
-                #"(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|kết luận|giao)"#),
+                #"(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|kết luận|giao)"#,
+            ]),
             example: "chủ tịch UBND huyện Phan Văn Giáp đề nghị ...; "
                 + "Chủ tịch UBND tỉnh Vĩnh Phúc Trần Duy Đông yêu cầu",
             meaning: "chair: title, then name, then a directive; of five or more capitalised words the last three "
@@ -141,10 +150,11 @@ public enum ImportRules {
     /// Attendees: the list after these words, up to the end of the sentence.
     public static let attendees = Rule(
         field: "attendees",
-        pattern: join(
-            #"(?:[Cc]ùng dự|[Tt]ham dự|[Dd]ự hội nghị|[Dd]ự họp|[Dd]ự buổi làm "#
-                + #"việc|[Tt]hành phần)"#,
-            #"[^:.]{0,30}?(?:có|gồm|:)\s*(?:còn có\s*)?:?\s*([^.]+)\."#),
+        pattern: join([
+            #"(?:[Cc]ùng dự|[Tt]ham dự|[Dd]ự hội nghị|[Dd]ự họp"#,
+            #"|[Dd]ự buổi làm việc|[Tt]hành phần)"#,
+            #"[^:.]{0,30}?(?:có|gồm|:)\s*(?:còn có\s*)?:?\s*([^.]+)\."#,
+        ]),
         example: "Cùng dự có các đồng chí phó chủ tịch UBND huyện, lãnh đạo, chuyên viên các "
             + "phòng, ban cấp huyện.",
         meaning: "attendees: split at ';' and before words that start a new group (lãnh đạo, đại diện, ...)")
@@ -170,10 +180,11 @@ public enum ImportRules {
     /// The title of a meeting from its opening sentence.
     public static let title = Rule(
         field: "title",
-        pattern: join(
-            #"(?:tổ chức|họp|có)\s+((?:hội nghị|cuộc họp|phiên họp|buổi làm "#
-                + #"việc)\s+[^.]{10,220}?)"#,
-            #"(?:\.|;|,\s*(?:[Đđ]ồng chí|do\s))"#),
+        pattern: join([
+            #"(?:tổ chức|họp|có)\s+"#,
+            #"((?:hội nghị|cuộc họp|phiên họp|buổi làm việc)\s+[^.]{10,220}?)"#,
+            #"(?:\.|;|,\s*(?:[Đđ]ồng chí|do\s))"#,
+        ]),
         example: "tổ chức hội nghị rà soát, đánh giá kết quả xếp hạng công tác cải cách "
             + "hành chính năm 2021 ...",
         meaning: "title: \"Hội nghị ...\" from the sentence that opens the item")
@@ -237,21 +248,22 @@ public enum ImportRules {
     /// body, then words up to a verb or punctuation.
     public static let unmatchedName = Rule(
         field: "owner",
-        pattern: join(
-            #"^[\s,:]*(?:(?:cho|các|đồng chí|[Cc]hủ tịch|[Gg]iám đốc|[Tt]hủ "#
-                + #"trưởng|lãnh đạo)\s+)*"#,
-            #"((?:Phòng|phòng|Sở|sở|Ban|Văn phòng|Trung tâm|UBND|Ủy ban nhân dân|Uỷ ban nhân "#
-                + #"dân|Chi cục|Công an"#,
-            #"|Thanh tra|Đài|Bộ|Cục|Kho bạc|Hạt|Trạm|Hội|Đoàn|Ngân hàng|Công ty|Chi "#
-                + #"nhánh|chính quyền|cơ quan)"#,
+        pattern: join([
+            #"^[\s,:]*(?:(?:cho|các|đồng chí|[Cc]hủ tịch|[Gg]iám đốc"#,
+            #"|[Tt]hủ trưởng|lãnh đạo)\s+)*"#,
+            #"((?:Phòng|phòng|Sở|sở|Ban|Văn phòng|Trung tâm|UBND"#,
+            #"|Ủy ban nhân dân|Uỷ ban nhân dân|Chi cục|Công an"#,
+            #"|Thanh tra|Đài|Bộ|Cục|Kho bạc|Hạt|Trạm|Hội|Đoàn|Ngân hàng|Công ty"#,
+            #"|Chi nhánh|chính quyền|cơ quan)"#,
             #"\s[^,.;:()]*?)"#,
-            #"(?=\s+(?:chủ trì|phối hợp|khẩn trương|có trách nhiệm|rà soát|tổ "#
-                + #"chức|thực hiện|triển khai"#,
-            #"|nghiên cứu|xây dựng|tham mưu|hoàn thành|hoàn thiện|kiểm tra|chỉ đạo|xem "#
-                + #"xét|báo cáo|giải quyết"#,
-            #"|tập trung|xác định|theo|để|và|cùng|tiếp thu|chuẩn bị|đánh giá|giải "#
-                + #"trình)(?=[\s,.;:()]|$)"#,
-            #"|[,.;:()]|$)"#),
+            #"(?=\s+(?:chủ trì|phối hợp|khẩn trương|có trách nhiệm|rà soát"#,
+            #"|tổ chức|thực hiện|triển khai"#,
+            #"|nghiên cứu|xây dựng|tham mưu|hoàn thành|hoàn thiện|kiểm tra"#,
+            #"|chỉ đạo|xem xét|báo cáo|giải quyết"#,
+            #"|tập trung|xác định|theo|để|và|cùng|tiếp thu|chuẩn bị|đánh giá"#,
+            #"|giải trình)(?=[\s,.;:()]|$)"#,
+            #"|[,.;:()]|$)"#,
+        ]),
         example: "Giao Sở Công Thương chủ trì ... (Sở Công Thương not in units.yaml)",
         meaning: "owner: written as found, so that check fails on it until the clerk picks a unit")
 
@@ -259,9 +271,10 @@ public enum ImportRules {
     public static let deadlines: [Rule] = [
         Rule(
             field: "due",
-            pattern: join(
+            pattern: join([
                 #"(?i)(?:trước|chậm nhất(?:\s+là)?(?:\s+đến)?|hạn chót|đến hết)\s*"#,
-                #"(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*,?\s*)?(?:ngày\s+)?"#, numericDate),
+                #"(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*,?\s*)?(?:ngày\s+)?"#, numericDate,
+            ]),
             example: "trước ngày 30/6/2022; xong trước 20.7.2020; trước 15/8; chậm nhất ngày 30-6; "
                 + "trước 14 giờ, ngày 05/12/2017",
             meaning: "due: that day (the meeting's year when none is written)"),
@@ -272,16 +285,18 @@ public enum ImportRules {
             meaning: "due: that day"),
         Rule(
             field: "due",
-            pattern: join(
+            pattern: join([
                 #"(?i)(?:trong|cuối|hết|trước cuối)\s+tháng\s+(\d{1,2})"#,
-                #"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"#),
+                #"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"#,
+            ]),
             example: "trong tháng 5/2022",
             meaning: "due: the last day of that month"),
         Rule(
             field: "due",
-            pattern: join(
+            pattern: join([
                 #"(?i)(?:trong|cuối|hết|trước)\s+quý\s+(IV|I{1,3}|[1-4])"#,
-                #"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"#),
+                #"(?:\s*[/\-]\s*(\d{4})|\s+năm\s+(\d{4}))?"#,
+            ]),
             example: "trong quý II/2022",
             meaning: "due: the last day of that quarter"),
         Rule(
@@ -297,7 +312,7 @@ public enum ImportRules {
     ]
 
     /// Pieces of a long pattern, written on several lines.
-    static func join(_ parts: String...) -> String { parts.joined() }
+    static func join(_ parts: [String]) -> String { parts.joined() }
 
     nonisolated(unsafe) private static var cache: [String: NSRegularExpression] = [:]
     private static let lock = NSLock()
