@@ -31,6 +31,15 @@ public struct Account: Sendable, Equatable {
     }
 
     public func verify(password: String) -> Bool { Bcrypt.verify(password, hash: passwordHash) }
+
+    /// The account's credential generation: a digest of everything that makes it this account
+    /// (name, role, unit, password hash, token hash). A session remembers it when it begins and
+    /// ends when it changes: a new password (bcrypt salts each hash), a removal and re-adding
+    /// under the same name, a role or unit change, a new token.
+    public var stamp: String {
+        AccountStore.sha256(
+            [name, role.rawValue, unit ?? "", passwordHash, tokenHash ?? ""].joined(separator: "\u{0}"))
+    }
 }
 
 /// A problem with the accounts file or an account command, said in both languages.
@@ -169,8 +178,34 @@ public struct AccountStore: Sendable {
         return out
     }
 
-    /// Writes the file whole, atomically, mode 0600 (its folder created 0700 when missing).
-    public func save() throws(AccountError) {
+    /// Changes the file under an exclusive lock (`PATH.lock`, beside it): the file is read again
+    /// under the lock, changed and replaced atomically, so two `followup user` commands at once
+    /// each see the other's change. `cost` is the bcrypt cost for new passwords.
+    public static func modify<T>(
+        _ path: String, cost: UInt8 = 12, _ change: (inout AccountStore) throws(AccountError) -> T
+    ) throws(AccountError) -> T {
+        try makeFolder(for: path)
+        let lockPath = path + ".lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw AccountError(
+                "không mở được tệp khoá \(lockPath)", "cannot open the lock file \(lockPath)", at: path)
+        }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw AccountError(
+                    "không khoá được tệp tài khoản", "cannot lock the accounts file", at: path)
+            }
+        }
+        defer { flock(fd, LOCK_UN) }
+        var store = try load(path, cost: cost)
+        let result = try change(&store)
+        try store.save()
+        return result
+    }
+
+    static func makeFolder(for path: String) throws(AccountError) {
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) {
             do {
@@ -182,6 +217,22 @@ public struct AccountStore: Sendable {
                     "không tạo được thư mục \(dir)", "cannot create the folder \(dir)", at: path)
             }
         }
+    }
+
+    /// A bcrypt hash of a random password at the cost the file's accounts use: what an unknown
+    /// name is checked against, so that it takes as long as a known one.
+    public func dummyHash() -> String {
+        var cost = self.cost
+        if let h = accounts.first?.passwordHash, h.hasPrefix("$2"), h.count > 7 {
+            let digits = h.dropFirst(4).prefix(2)
+            if let c = UInt8(digits), (4...31).contains(c) { cost = c }
+        }
+        return Bcrypt.hash(Self.randomHex(16), cost: cost)
+    }
+
+    /// Writes the file whole, atomically, mode 0600 (its folder created 0700 when missing).
+    public func save() throws(AccountError) {
+        try Self.makeFolder(for: path)
         do throws(FollowupError) {
             try AtomicFile().replace(path, with: Array(text().utf8), mode: 0o600)
         } catch {
@@ -213,13 +264,16 @@ public struct AccountStore: Sendable {
         return diff == 0
     }
 
-    static func checkName(_ name: String) throws(AccountError) {
-        let ok =
-            !name.isEmpty && name.count <= 64
+    /// A name an account may have: 1 to 64 letters, digits and `. _ - @`.
+    public static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 256 && name.count <= 64
             && name.unicodeScalars.allSatisfy {
                 CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0)
             }
-        guard ok else {
+    }
+
+    static func checkName(_ name: String) throws(AccountError) {
+        guard isValidName(name) else {
             throw AccountError(
                 "tên tài khoản “\(name)” chỉ được gồm chữ, số và . _ - @",
                 "the account name “\(name)” may hold only letters, digits and . _ - @")

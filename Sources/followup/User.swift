@@ -63,10 +63,11 @@ struct User: ParsableCommand {
                         try resolveUnit(unit, in: try Loader.load(root: options.rootPath).units)
                     }
                 }
-                var store = try AccountStore.load(file.path)
                 let password = try readPassword(lang, confirm: true)
-                try store.add(name: name, role: r, unit: code, password: password)
-                try store.save()
+                let store = try AccountStore.modify(file.path) { (store) throws(AccountError) in
+                    try store.add(name: name, role: r, unit: code, password: password)
+                    return store
+                }
                 Output.print(
                     lang.pick(
                         "Đã thêm tài khoản \(name) (\(r.rawValue)) → \(store.path)\n",
@@ -106,9 +107,7 @@ struct User: ParsableCommand {
         func run() throws {
             let lang = options.language
             try accounts(lang) {
-                var store = try AccountStore.load(file.path)
-                try store.remove(name: name)
-                try store.save()
+                try AccountStore.modify(file.path) { (store) throws(AccountError) in try store.remove(name: name) }
                 Output.print(lang.pick("Đã xoá tài khoản \(name)\n", "Removed the account \(name)\n"))
             }
         }
@@ -124,12 +123,13 @@ struct User: ParsableCommand {
         func run() throws {
             let lang = options.language
             try accounts(lang) {
-                var store = try AccountStore.load(file.path)
-                guard store.account(named: name) != nil else {
+                guard try AccountStore.load(file.path).account(named: name) != nil else {
                     throw AccountError("không có tài khoản “\(name)”", "no account named “\(name)”")
                 }
-                try store.setPassword(name: name, password: try readPassword(lang, confirm: true))
-                try store.save()
+                let password = try readPassword(lang, confirm: true)
+                try AccountStore.modify(file.path) { (store) throws(AccountError) in
+                    try store.setPassword(name: name, password: password)
+                }
                 Output.print(lang.pick("Đã đổi mật khẩu của \(name)\n", "Changed the password of \(name)\n"))
             }
         }
@@ -147,9 +147,9 @@ struct User: ParsableCommand {
         func run() throws {
             let lang = options.language
             try accounts(lang) {
-                var store = try AccountStore.load(file.path)
-                let token = try store.newToken(name: name)
-                try store.save()
+                let token = try AccountStore.modify(file.path) { (store) throws(AccountError) in
+                    try store.newToken(name: name)
+                }
                 Output.print(
                     lang.pick(
                         "Mã API mới của \(name) (gửi trong Authorization: Bearer …):\n",
