@@ -13,7 +13,7 @@ enum Pages {
             "otherLang": c.lang == .vi ? "English" : "Tiếng Việt",
             "otherLangQuery": "lang=" + (c.lang == .vi ? "en" : "vi"),
         ]
-        if let a = c.account {
+        if let a = c.identity {
             var account: [String: Any] = [
                 "name": text(a.name), "roleLabel": Words.role(a.role, c.lang),
                 "csrf": c.csrf ?? "",

@@ -1,6 +1,8 @@
 import FollowupKit
 import Foundation
 import Hummingbird
+import HummingbirdAuth
+import HummingbirdCore
 import Logging
 import Mustache
 import NIOCore
@@ -17,10 +19,15 @@ public struct PortalSettings: Sendable {
     /// Where the one-line-per-request log goes.
     public var log: @Sendable (String) -> Void
     public var hooks: WriteHooks
+    /// The server's own protections: idle connections (also one that never finishes its request
+    /// head) closed after `idleTimeout`, at most `maxConnections` open at once and
+    /// `maxConnectionsPerAddress` from one address.
+    public var limits: ConnectionLimits
 
     public init(
         root: String, usersPath: String, today: @escaping @Sendable () -> Day, secureCookies: Bool = false,
-        log: @escaping @Sendable (String) -> Void = { _ in }, hooks: WriteHooks = .none
+        log: @escaping @Sendable (String) -> Void = { _ in }, hooks: WriteHooks = .none,
+        limits: ConnectionLimits = .init()
     ) {
         self.root = root
         self.usersPath = usersPath
@@ -28,26 +35,61 @@ public struct PortalSettings: Sendable {
         self.secureCookies = secureCookies
         self.log = log
         self.hooks = hooks
+        self.limits = limits
     }
 }
 
-/// The request's context: who is asking (from the session cookie or the API token), in
-/// what language, from which address.
-public struct PortalContext: RequestContext {
+public struct ConnectionLimits: Sendable {
+    public var idleTimeout: Duration
+    public var maxConnections: Int
+    public var maxConnectionsPerAddress: Int
+
+    public init(
+        idleTimeout: Duration = .seconds(30), maxConnections: Int = 1024, maxConnectionsPerAddress: Int = 256
+    ) {
+        self.idleTimeout = idleTimeout
+        self.maxConnections = maxConnections
+        self.maxConnectionsPerAddress = maxConnectionsPerAddress
+    }
+}
+
+/// Where a route answers: pages (HTML, session cookie, forms with CSRF tokens) or the API
+/// (JSON, Bearer token only). Decided by the route group a route is registered in, never by
+/// the spelling of the request's path.
+enum Surface: Sendable { case page, api }
+
+/// What the outer middleware learns from the inner ones about a request (the account, once
+/// an authenticator found it), for the log line and error pages.
+final class RequestTrail: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _account: String?
+    var account: String? {
+        get { lock.withLock { _account } }
+        set { lock.withLock { _account = newValue } }
+    }
+}
+
+/// The request's context: who is asking (from the session or the API token), in what
+/// language, from which address.
+public struct PortalContext: AuthRequestContext, SessionRequestContext, RequestContext {
     public var coreContext: CoreRequestContextStorage
-    var account: Account?
-    var sessionID: String?
-    var csrf: String?
+    public var identity: Account?
+    public let sessions: SessionContext<PortalSession>
     var lang: Language = .vi
-    var remote: String
+    let remote: String
+    let trail = RequestTrail()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        sessions = .init()
         remote = source.channel.remoteAddress?.ipAddress ?? "-"
     }
 
     /// The request bodies the portal takes are small.
     public var maxUploadSize: Int { Portal.bodyLimit }
+
+    /// The session's CSRF token, which every form of a logged-in page carries.
+    var csrf: String? { sessions.session?.csrf }
 }
 
 /// The shared state of a running portal.
@@ -56,19 +98,26 @@ final class Portal: Sendable {
     static let sessionCookie = "fu_session"
     static let loginCookie = "fu_login"
     static let langCookie = "fu_lang"
+    static let sessionLifetime: Duration = .seconds(12 * 3600)
 
     let settings: PortalSettings
     let live: LiveRoot
     let accounts: AccountsFile
-    let sessions = SessionStore()
     let limiter = LoginLimiter()
+    let loginToken = LoginToken()
     let templates: MustacheLibrary
+    let sessionStore: MemoryPersistDriver<ContinuousClock>
+    /// What an unknown name's password is checked against (see `verifyPassword`).
+    let dummyHash: String
 
     init(_ settings: PortalSettings) throws {
         self.settings = settings
         live = LiveRoot(root: settings.root)
-        accounts = AccountsFile(path: settings.usersPath)
+        accounts = AccountsFile(path: settings.usersPath, log: settings.log)
+        let store = try accounts.current()
+        dummyHash = store.dummyHash()
         templates = try Templates.library()
+        sessionStore = MemoryPersistDriver(.continuous, configuration: .init(tidyFrequency: .seconds(300)))
     }
 
     /// The root as on disk now, read off the request's thread (parsing may take a while).
@@ -119,23 +168,28 @@ final class ReportCache: @unchecked Sendable {
 }
 
 /// Runs blocking work (parsing, locked writes) on a thread of its own, not the server's.
-func offload<T: Sendable>(_ work: @escaping @Sendable () throws(FollowupError) -> T) async throws -> T {
+func offload<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws -> T {
     try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
         DispatchQueue.global().async {
-            do throws(FollowupError) { c.resume(returning: try work()) } catch { c.resume(throwing: error) }
+            do throws(E) { c.resume(returning: try work()) } catch { c.resume(throwing: error) }
         }
     }
 }
 
-/// The accounts file, re-read when it changes on disk (so `followup user add` needs no restart).
+/// The accounts file, re-read when it changes on disk (so `followup user add` needs no
+/// restart). A file others may read is refused: at start-up with its path, later (someone
+/// changed its mode while the server runs) logged with its path and answered as 503 without it.
 final class AccountsFile: @unchecked Sendable {
     let path: String
+    let log: @Sendable (String) -> Void
     private let lock = NSLock()
     private var key: [Int] = []
     private var store: AccountStore
+    private var started = false
 
-    init(path: String) {
+    init(path: String, log: @escaping @Sendable (String) -> Void) {
         self.path = path
+        self.log = log
         store = AccountStore(path: path)
     }
 
@@ -145,128 +199,52 @@ final class AccountsFile: @unchecked Sendable {
         var st = stat()
         let now =
             stat(path, &st) == 0
-            ? [Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)] : []
-        if now != key || key.isEmpty {
-            if !now.isEmpty, st.st_mode & 0o077 != 0 {
-                throw AccountError(
-                    "tệp tài khoản phải có quyền 0600 (chmod 600 \(path))",
-                    "the accounts file must have mode 0600 (chmod 600 \(path))", at: path)
+            ? [Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec), Int(st.st_mode)]
+            : []
+        if now != key || !started {
+            do throws(AccountError) {
+                if !now.isEmpty, st.st_mode & 0o077 != 0 {
+                    throw AccountError(
+                        "tệp tài khoản phải có quyền 0600 (chmod 600 \(path))",
+                        "the accounts file must have mode 0600 (chmod 600 \(path))", at: path)
+                }
+                store = try AccountStore.load(path)
+                key = now
+            } catch {
+                // At start-up the caller says it, with the path; later only the log does.
+                if started { log("followup serve: " + error.rendered(.en)) }
+                throw error
             }
-            store = try AccountStore.load(path)
-            key = now
+            started = true
         }
         return store
     }
 }
 
-/// Builds the portal's application: the router, its middleware and the server settings.
-/// Tests call this with `app.test(.router)`; `followup serve` runs it.
+/// Builds the portal's application: the router, its middleware, its services and the
+/// server's limits. Tests call this with `app.test(.router)` or `.live`; `followup serve` runs it.
 public func buildPortal(
     _ settings: PortalSettings, host: String = "127.0.0.1", port: Int = 8080,
     onRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
-)
-    throws -> some ApplicationProtocol
-{
+) throws -> some ApplicationProtocol {
     let portal = try Portal(settings)
     // Read the root while the server starts, so the first page does not wait for it.
     DispatchQueue.global().async { [live = portal.live] in _ = try? live.ledger() }
     let router = Router(context: PortalContext.self)
-    router.add(middleware: PortalMiddleware(portal: portal))
     PortalRoutes(portal: portal).register(router)
     var logger = Logger(label: "followup.serve")
     logger.logLevel = .warning
+    let limits = settings.limits
+    let perAddress = AddressConnectionLimit(limit: limits.maxConnectionsPerAddress)
     return Application(
-        router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+        router: router,
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [perAddress.handler()],
+                idleTimeout: .nanoseconds(Int64(limits.idleTimeout.components.seconds) * 1_000_000_000))),
+        configuration: .init(
+            address: .hostname(host, port: port), serverName: nil,
+            availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
+        services: [portal.sessionStore],
         onServerRunning: onRunning, logger: logger)
-}
-
-/// Identifies the account, picks the language, turns refusals into pages or JSON, and logs
-/// one line per request: method, path, status, milliseconds, account.
-struct PortalMiddleware: RouterMiddleware {
-    typealias Context = PortalContext
-    let portal: Portal
-
-    func handle(
-        _ request: Request, context: PortalContext,
-        next: (Request, PortalContext) async throws -> Response
-    ) async throws -> Response {
-        let start = DispatchTime.now().uptimeNanoseconds
-        var context = context
-        context.lang = language(request)
-        let isAPI = request.uri.path.hasPrefix("/api/")
-        var response: Response
-        do {
-            let store = try portal.accounts.current()
-            if isAPI {
-                if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
-                    let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-                    context.account = store.account(token: token)
-                }
-            } else if let id = request.cookies[Portal.sessionCookie]?.value,
-                let session = await portal.sessions.get(id)
-            {
-                if let account = store.account(named: session.account) {
-                    context.account = account
-                    context.sessionID = id
-                    context.csrf = session.csrf
-                } else {
-                    await portal.sessions.remove(id)
-                }
-            }
-            response = try await next(request, context)
-        } catch let e as PortalError {
-            response =
-                isAPI
-                ? Responses.json(error: e, lang: context.lang)
-                : Responses.page(error: e, context: context, portal: portal)
-        } catch let e as AccountError {
-            let refusal = PortalError(.internalServerError, "accounts", e.rendered(.vi), e.rendered(.en))
-            response =
-                isAPI
-                ? Responses.json(error: refusal, lang: context.lang)
-                : Responses.page(error: refusal, context: context, portal: portal)
-        } catch let e as FollowupError {
-            let refusal = PortalError.from(e)
-            response =
-                isAPI
-                ? Responses.json(error: refusal, lang: context.lang)
-                : Responses.page(error: refusal, context: context, portal: portal)
-        } catch let e as HTTPError where e.status == .contentTooLarge {
-            response =
-                isAPI
-                ? Responses.json(error: .tooLarge, lang: context.lang)
-                : Responses.page(error: .tooLarge, context: context, portal: portal)
-        }
-        if let asked = request.uri.queryParameters["lang"], Language(rawValue: String(asked)) != nil,
-            let cookie = try? Cookie.validated(
-                name: Portal.langCookie, value: String(asked), path: "/",
-                secure: portal.settings.secureCookies, httpOnly: true, sameSite: .lax)
-        {
-            response.setCookie(cookie)
-        }
-        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
-        response.headers[.init("X-Frame-Options")!] = "DENY"
-        response.headers[.init("Referrer-Policy")!] = "same-origin"
-        if response.headers[.init("Content-Security-Policy")!] == nil {
-            response.headers[.init("Content-Security-Policy")!] =
-                "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'"
-        }
-        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        portal.settings.log(
-            "\(request.method) \(TextWidth.sanitize(request.uri.path)) \(response.status.code) "
-                + String(format: "%.1fms", ms) + " \(context.account?.name ?? "-")")
-        return response
-    }
-
-    /// `?lang=`, else the language cookie, else the browser's first Accept-Language; else Vietnamese.
-    func language(_ request: Request) -> Language {
-        if let q = request.uri.queryParameters["lang"], let l = Language(rawValue: String(q)) { return l }
-        if let c = request.cookies[Portal.langCookie]?.value, let l = Language(rawValue: c) { return l }
-        if let accept = request.headers[.acceptLanguage]?.lowercased() {
-            let first = accept.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            if first.hasPrefix("en") { return .en }
-        }
-        return .vi
-    }
 }

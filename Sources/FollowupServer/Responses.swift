@@ -13,8 +13,8 @@ enum Responses {
         bytes(Array(text.utf8), type: "text/html; charset=utf-8", status: status)
     }
 
-    static func redirect(_ location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location])
+    static func redirect(_ location: String, status: HTTPResponse.Status = .seeOther) -> Response {
+        Response(status: status, headers: [.location: location])
     }
 
     static func json(error e: PortalError, lang: Language) -> Response {
@@ -28,7 +28,7 @@ enum Responses {
 
     static func page(error e: PortalError, context: PortalContext, portal: Portal) -> Response {
         var model = Pages.base(context, title: e.message(context.lang))
-        model["heading"] = e.status.reasonPhrase
+        model["heading"] = e.heading(context.lang)
         model["problem"] = e.message(context.lang)
         return html(portal.templates.render(model, withTemplate: "error") ?? e.message(context.lang), status: e.status)
     }

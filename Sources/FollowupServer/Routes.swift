@@ -1,6 +1,7 @@
 import FollowupKit
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import NIOCore
 
 /// The portal's routes. Each parses the request, asks the library (FollowupKit and
@@ -9,78 +10,73 @@ struct PortalRoutes: Sendable {
     let portal: Portal
 
     func register(_ router: Router<PortalContext>) {
+        let settings = portal.settings
+        // Every request: its log line, the security headers, a path without empty segments, the
+        // language; and, for what matches no route, the error page.
+        router.add(middleware: LogMiddleware(log: settings.log))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware(portal: portal, surface: .page))
+        router.add(middleware: PathSpellingMiddleware())
+        router.add(middleware: LanguageMiddleware(secureCookies: settings.secureCookies))
+
         router.get("/static/style.css") { _, _ in
             var r = Responses.bytes(Array(Templates.css.utf8), type: "text/css; charset=utf-8")
             r.headers[.cacheControl] = "max-age=3600"
             return r
         }
-        router.get("/login") { request, context in try await loginPage(request, context, problem: nil) }
-        router.post("/login") { request, context in try await login(request, context) }
-        router.post("/logout") { request, context in try await logout(request, context) }
-        router.get("/") { request, context in try await dashboard(request, context) }
-        router.get("/lists/:kind") { request, context in try await listPage(request, context) }
-        router.get("/units/:code") { request, context in try await unitPage(request, context) }
-        router.get("/tasks/:id") { request, context in try await taskPage(request, context) }
-        router.post("/tasks/:id/updates") { request, context in try await formUpdate(request, context) }
-        router.get("/meetings/:id") { request, context in try await meetingPage(request, context) }
+
+        let sessions = SessionMiddleware<PortalContext>(
+            storage: portal.sessionStore,
+            configuration: .init(
+                sessionCookieParameters: .init(
+                    name: Portal.sessionCookie, path: "/", secure: settings.secureCookies, sameSite: .lax),
+                keyPrefix: "s.", defaultSessionExpiration: Portal.sessionLifetime))
+        let formBody = BodyMiddleware(mediaType: "application/x-www-form-urlencoded")
+
+        // The login form: its own CSRF token (LoginToken), no account needed.
+        let login = router.group("login")
+            .add(middleware: sessions)
+            .add(middleware: SessionAccountAuthenticator(portal: portal))
+            .add(middleware: formBody)
+        login.get { request, context in try await loginPage(request, context, problem: nil) }
+        login.post { request, context in try await self.login(request, context) }
+
+        // Pages: a session's account, or the login form.
+        let pages = router.group()
+            .add(middleware: sessions)
+            .add(middleware: SessionAccountAuthenticator(portal: portal))
+            .add(middleware: RequireAccount(surface: .page))
+        pages.get("/") { request, context in try await dashboard(request, context) }
+        pages.get("/lists/:kind") { request, context in try await listPage(request, context) }
+        pages.get("/units/:code") { request, context in try await unitPage(request, context) }
+        pages.get("/tasks/:id") { request, context in try await taskPage(request, context) }
+        pages.get("/meetings/:id") { request, context in try await meetingPage(request, context) }
         for format in [DigestFormat.html, .csv, .json] {
-            router.get("/digest.\(format.rawValue)") { request, context in
-                guard context.account != nil else { return loginRedirect(request) }
-                return try await digest(request, context, format: format)
+            pages.get("/digest.\(format.rawValue)") { request, context in
+                try await digest(request, context, format: format)
             }
         }
-        router.get("/api/digest") { request, context in
-            _ = try apiAccount(context)
-            return try await digest(request, context, format: .json)
-        }
-        router.get("/api/tasks") { request, context in try await apiTasks(request, context) }
-        router.get("/api/tasks/:id") { request, context in try await apiTask(request, context) }
-        router.post("/api/tasks/:id/updates") { request, context in try await apiUpdate(request, context) }
-    }
+        // Forms of a logged-in page: the body checked, then the session's CSRF token.
+        let forms = pages.group()
+            .add(middleware: formBody)
+            .add(middleware: CSRFMiddleware())
+        forms.post("/logout") { request, context in try await logout(request, context) }
+        forms.group()
+            .add(middleware: RequireRole(roles: [.office, .unit]))
+            .post("/tasks/:id/updates") { request, context in try await formUpdate(request, context) }
 
-    // MARK: - Who
-
-    func loginRedirect(_ request: Request) -> Response {
-        var next = request.uri.path
-        if let q = request.uri.query { next += "?" + q }
-        let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-        return Responses.redirect("/login?next=" + encoded)
-    }
-
-    func apiAccount(_ context: PortalContext) throws(PortalError) -> Account {
-        guard let a = context.account else { throw .unauthorized }
-        return a
-    }
-
-    /// A local path to go back to after a form; anything else goes to the dashboard.
-    func safeBack(_ s: String?) -> String {
-        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\") else { return "/" }
-        return s
-    }
-
-    func form(_ request: Request, _ context: PortalContext) async throws -> [String: String] {
-        var request = request
-        if let length = request.headers[.contentLength].flatMap(Int.init),
-            length > Portal.bodyLimit
-        {
-            throw PortalError.tooLarge
-        }
-        let body = try await request.collectBody(upTo: Portal.bodyLimit)
-        var fields: [String: String] = [:]
-        for pair in String(buffer: body).split(separator: "&") {
-            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            fields[decode(kv[0])] = kv.count > 1 ? decode(kv[1]) : ""
-        }
-        return fields
-    }
-
-    func checkCSRF(_ fields: [String: String], _ context: PortalContext) throws(PortalError) {
-        guard let expected = context.csrf, let sent = fields["csrf"], constantTimeEqual(sent, expected) else {
-            throw .csrf
-        }
+        // The JSON API: a Bearer token only (never the session cookie), JSON bodies only.
+        let api = router.group("api")
+            .add(middleware: ErrorMiddleware(portal: portal, surface: .api))
+            .add(middleware: TokenAuthenticator(portal: portal))
+            .add(middleware: RequireAccount(surface: .api))
+        api.get("digest") { request, context in try await digest(request, context, format: .json) }
+        api.get("tasks") { request, context in try await apiTasks(request, context) }
+        api.get("tasks/:id") { request, context in try await apiTask(request, context) }
+        api.group()
+            .add(middleware: BodyMiddleware(mediaType: "application/json"))
+            .add(middleware: RequireRole(roles: [.office, .unit]))
+            .post("tasks/:id/updates") { request, context in try await apiUpdate(request, context) }
     }
 
     // MARK: - Login
@@ -91,76 +87,62 @@ struct PortalRoutes: Sendable {
     ) async throws -> Response {
         var model = Pages.base(context, title: context.lang.pick("Đăng nhập", "Log in"))
         model["account"] = nil
-        let token = randomToken()
-        model["loginCSRF"] = token
-        model["next"] = safeBack(request.uri.queryParameters["next"].map(String.init))
+        let token = portal.loginToken.make()
+        model["loginCSRF"] = token.field
+        model["next"] = Query.localPath(request.uri.queryParameters["next"].map(String.init))
         if let problem { model["problem"] = problem }
         var r = Responses.html(portal.templates.render(model, withTemplate: "login") ?? "", status: status)
         r.setCookie(
             try Cookie.validated(
-                name: Portal.loginCookie, value: token, path: "/login",
+                name: Portal.loginCookie, value: token.cookie, path: "/login",
                 secure: portal.settings.secureCookies, httpOnly: true, sameSite: .strict))
         return r
     }
 
+    struct LoginForm: Decodable {
+        var csrf: String?
+        var name: String?
+        var password: String?
+        var next: String?
+    }
+
     func login(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let fields = try await form(request, context)
-        guard let cookie = request.cookies[Portal.loginCookie]?.value, let sent = fields["csrf"],
-            constantTimeEqual(cookie, sent)
+        try CSRFMiddleware.checkOrigin(request)
+        let fields = try await Forms.decode(LoginForm.self, request, context)
+        guard portal.loginToken.verify(cookie: request.cookies[Portal.loginCookie]?.value, field: fields.csrf)
         else { throw PortalError.csrf }
-        let name = fields["name"] ?? ""
-        let keys = ["account:" + name, "address:" + context.remote]
-        if await portal.limiter.blocked(keys) {
+        let name = fields.name ?? ""
+        guard let reservation = await portal.limiter.reserve(name: name, address: context.remote) else {
             return try await loginPage(
-                request, context, problem: PortalError.tooMany.message(context.lang),
-                status: .tooManyRequests)
+                request, context, problem: PortalError.tooMany.message(context.lang), status: .tooManyRequests)
         }
         let store = try portal.accounts.current()
-        let password = fields["password"] ?? ""
-        let account = store.account(named: name)
-        let ok = await Task.detached { account?.verify(password: password) ?? false }.value
-        guard ok, let account else {
-            await portal.limiter.fail(keys)
+        let account = AccountStore.isValidName(name) ? store.account(named: name) : nil
+        let password = String((fields.password ?? "").prefix(200))
+        guard await verifyPassword(password, account: account, dummy: portal.dummyHash), let account else {
             return try await loginPage(
                 request, context,
-                problem: context.lang.pick(
-                    "Sai tài khoản hoặc mật khẩu.", "Wrong account or password."), status: .unauthorized)
+                problem: context.lang.pick("Sai tài khoản hoặc mật khẩu.", "Wrong account or password."),
+                status: .unauthorized)
         }
-        await portal.limiter.succeed(keys)
-        if let old = context.sessionID { await portal.sessions.remove(old) }
-        let (id, _) = await portal.sessions.create(account: account.name)
-        var target = safeBack(fields["next"])
+        await portal.limiter.succeeded(reservation)
+        // A new session (a new id), whatever the browser had before.
+        context.sessions.createSession(PortalSession(account: account.name, stamp: account.stamp, csrf: randomToken()))
+        context.trail.account = account.name
+        var target = Query.localPath(fields.next)
         if target == "/", account.role == .unit, let unit = account.unit { target = "/units/" + segment(unit) }
-        var r = Responses.redirect(target)
-        r.setCookie(
-            try Cookie.validated(
-                name: Portal.sessionCookie, value: id, path: "/",
-                secure: portal.settings.secureCookies, httpOnly: true, sameSite: .lax))
-        return r
+        return Responses.redirect(target)
     }
 
     func logout(_ request: Request, _ context: PortalContext) async throws -> Response {
-        guard context.account != nil else { return Responses.redirect("/login") }
-        try checkCSRF(try await form(request, context), context)
-        if let id = context.sessionID { await portal.sessions.remove(id) }
-        var r = Responses.redirect("/login")
-        r.setCookie(
-            try Cookie.validated(
-                name: Portal.sessionCookie, value: "", maxAge: 0, path: "/",
-                secure: portal.settings.secureCookies, httpOnly: true, sameSite: .lax))
-        return r
+        context.sessions.clearSession()
+        return Responses.redirect("/login")
     }
 
     // MARK: - Reports
 
     func asOf(_ request: Request) throws(PortalError) -> Day {
-        guard let text = request.uri.queryParameters["as_of"].map(String.init), !text.isEmpty else {
-            return portal.settings.today()
-        }
-        guard let d = Day(userInput: text) else {
-            throw .bad("Ngày không hợp lệ “\(text)”.", "Not a date: “\(text)”.")
-        }
-        return d
+        try Query.asOf(request, today: portal.settings.today())
     }
 
     func recordErrors(_ ledger: Ledger, _ lang: Language) -> [String] {
@@ -174,7 +156,6 @@ struct PortalRoutes: Sendable {
     }
 
     func dashboard(_ request: Request, _ context: PortalContext) async throws -> Response {
-        guard context.account != nil else { return loginRedirect(request) }
         let day = try asOf(request)
         let (r, ledger) = try await portal.report(asOf: day, allItems: false)
         let lang = context.lang
@@ -203,20 +184,18 @@ struct PortalRoutes: Sendable {
     }
 
     func listPage(_ request: Request, _ context: PortalContext) async throws -> Response {
-        guard context.account != nil else { return loginRedirect(request) }
         let slug = context.parameters.get("kind") ?? ""
         guard let kind = Pages.listKinds.first(where: { $0.0 == slug })?.1 else { throw PortalError.notFound(slug) }
         let day = try asOf(request)
-        let page = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
+        let asked = try Query.page(request)
         let r = try await portal.report(asOf: day, allItems: false).report
         let list = Pages.list(kind, of: r)
         let lang = context.lang
-        let start = min((page - 1) * Pages.pageSize, list.count)
-        let end = min(start + Pages.pageSize, list.count)
+        let (page, pages, range) = Query.window(page: asked, count: list.count, size: Pages.pageSize)
+        let end = range.upperBound
         var model = Pages.base(context, title: Pages.listTitle(kind, lang))
         model["heading"] = Pages.listTitle(kind, lang) + " · " + lang.format(day)
-        model["list"] = Pages.listModel(list[start..<end], lang)
-        let pages = max(1, (list.count + Pages.pageSize - 1) / Pages.pageSize)
+        model["list"] = Pages.listModel(list[range], lang)
         model["pageLabel"] = lang.pick("Trang \(page)/\(pages)", "Page \(page) of \(pages)")
         let link = { (p: Int) in "/lists/\(slug)?as_of=\(day.iso)&page=\(p)" }
         if page > 1 { model["previous"] = link(page - 1) }
@@ -252,7 +231,7 @@ struct PortalRoutes: Sendable {
     }
 
     func unitPage(_ request: Request, _ context: PortalContext) async throws -> Response {
-        guard let account = context.account else { return loginRedirect(request) }
+        let account = try context.requireIdentity()
         let ledger = try await portal.ledger()
         let name = decoded(context, "code")
         guard let unit = ledger.units.resolve(name) else { throw PortalError.notFound(name) }
@@ -284,15 +263,14 @@ struct PortalRoutes: Sendable {
         model["asOfISO"] = day.iso
         model["hasTasks"] = !judged.isEmpty
         // Worst first, a page at a time: a large root's unit never sends its whole list.
-        let page = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
-        let start = min((page - 1) * Pages.pageSize, judged.count)
-        let end = min(start + Pages.pageSize, judged.count)
-        let pages = max(1, (judged.count + Pages.pageSize - 1) / Pages.pageSize)
+        let (page, pages, range) = Query.window(
+            page: try Query.page(request), count: judged.count, size: Pages.pageSize)
+        let end = range.upperBound
         model["pageLabel"] = pages > 1 ? lang.pick("Trang \(page)/\(pages)", "Page \(page) of \(pages)") : false
         let link = { (p: Int) in back + "?as_of=\(day.iso)&page=\(p)" }
         model["previous"] = page > 1 ? link(page - 1) : false
         model["next"] = end < judged.count ? link(page + 1) : false
-        model["tasks"] = judged[start..<end].map { entry -> [String: Any] in
+        model["tasks"] = judged[range].map { entry -> [String: Any] in
             let (t, a, meetingDate) = entry
             var m: [String: Any] = [
                 "id": Pages.text(t.id), "short": Pages.text(ShortID.of(t, in: ledger.meeting(of: t), lang)),
@@ -335,7 +313,7 @@ struct PortalRoutes: Sendable {
     }
 
     func taskPage(_ request: Request, _ context: PortalContext) async throws -> Response {
-        guard let account = context.account else { return loginRedirect(request) }
+        let account = try context.requireIdentity()
         let ledger = try await portal.ledger()
         let task = try findTask(decoded(context, "id"), in: ledger)
         let meeting = ledger.meeting(of: task)
@@ -370,7 +348,6 @@ struct PortalRoutes: Sendable {
     }
 
     func meetingPage(_ request: Request, _ context: PortalContext) async throws -> Response {
-        guard context.account != nil else { return loginRedirect(request) }
         let ledger = try await portal.ledger()
         let id = decoded(context, "id")
         guard let meeting = ledger.meetings.first(where: { $0.id == id }) else { throw PortalError.notFound(id) }
@@ -406,30 +383,40 @@ struct PortalRoutes: Sendable {
         let task = try findTask(taskName, in: ledger)
         let today = portal.settings.today()
         let hooks = portal.settings.hooks
-        let written = try await offloadPortal { () throws(PortalError) in
+        let written = try await offload { () throws(PortalError) in
             try PortalWrites.apply(r, account: account, taskID: task.id, ledger: ledger, today: today, hooks: hooks)
         }
         return (task, written)
     }
 
+    /// The fields of the update forms (`updateform` template).
+    struct UpdateForm: Decodable {
+        var status: String?
+        var note: String?
+        var date: String?
+        var document: String?
+        var due: String?
+        var reminder: String?
+        var reopen: String?
+        var by: String?
+        var back: String?
+    }
+
     func formUpdate(_ request: Request, _ context: PortalContext) async throws -> Response {
-        guard let account = context.account else { return loginRedirect(request) }
-        let fields = try await form(request, context)
-        try checkCSRF(fields, context)
+        let account = try context.requireIdentity()
+        let fields = try await Forms.decode(UpdateForm.self, request, context)
         let r = UpdateRequest(
-            status: fields["status"], note: fields["note"], date: fields["date"],
-            document: fields["document"], due: fields["due"],
-            reminder: fields["reminder"] == "true" ? true : nil,
-            reopen: fields["reopen"] == "true" ? true : nil, by: fields["by"])
+            status: fields.status, note: fields.note, date: fields.date, document: fields.document, due: fields.due,
+            reminder: fields.reminder == "true" ? true : nil, reopen: fields.reopen == "true" ? true : nil,
+            by: fields.by)
         let (task, _) = try await write(r, account: account, taskName: decoded(context, "id"))
-        let back = safeBack(fields["back"])
+        let back = Query.localPath(fields.back)
         return Responses.redirect(back.hasPrefix("/units/") ? back : "/tasks/" + segment(task.id) + "?saved=1")
     }
 
     // MARK: - API
 
     func apiTasks(_ request: Request, _ context: PortalContext) async throws -> Response {
-        _ = try apiAccount(context)
         let ledger = try await portal.ledger()
         var filter = TaskFilter()
         if let u = request.uri.queryParameters["unit"].map(String.init), !u.isEmpty {
@@ -497,40 +484,19 @@ struct PortalRoutes: Sendable {
     }
 
     func apiTask(_ request: Request, _ context: PortalContext) async throws -> Response {
-        _ = try apiAccount(context)
         let ledger = try await portal.ledger()
         let task = try findTask(decoded(context, "id"), in: ledger)
         return Responses.bytes(taskJSON(task, ledger: ledger), type: "application/json")
     }
 
     func apiUpdate(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let account = try apiAccount(context)
-        var request = request
-        if let length = request.headers[.contentLength].flatMap(Int.init),
-            length > Portal.bodyLimit
-        {
-            throw PortalError.tooLarge
-        }
-        let body = try await request.collectBody(upTo: Portal.bodyLimit)
-        let r: UpdateRequest
-        do {
-            r = try JSONDecoder().decode(UpdateRequest.self, from: Data(body.readableBytesView))
-        } catch {
-            throw PortalError.bad("Nội dung JSON không hợp lệ.", "The body is not the JSON object expected.")
-        }
+        let account = try context.requireIdentity()
+        let r = try await Forms.json(UpdateRequest.self, request, context)
         let (task, written) = try await write(r, account: account, taskName: decoded(context, "id"))
         let ledger = try await portal.ledger()
         let now = ledger.tasks.first { $0.id == task.id } ?? task
         return Responses.bytes(
             taskJSON(now, ledger: ledger), type: "application/json",
             status: written.isEmpty ? .ok : .created)
-    }
-}
-
-func offloadPortal<T: Sendable>(_ work: @escaping @Sendable () throws(PortalError) -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
-        DispatchQueue.global().async {
-            do throws(PortalError) { c.resume(returning: try work()) } catch { c.resume(throwing: error) }
-        }
     }
 }

@@ -3,36 +3,77 @@ import FollowupKit
 import Foundation
 
 extension Followup {
-    /// The program: `run(arguments)`, then exit with its status.
-    static func main() {
+    /// The program: `run(arguments)`, then exit with its status. `serve` runs asynchronously
+    /// (its server under ServiceLifecycle); every other command runs as `run(_:)` runs it.
+    static func main() async {
         AtExit.processEndsAfterCommand()
-        Foundation.exit(run(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let lang = language(arguments)
+        let status: Int32
+        switch parse(arguments, lang) {
+        case .failure(let refused): status = refused.status
+        case .success(var command):
+            do {
+                if var async = command as? AsyncParsableCommand {
+                    try await async.run()
+                } else {
+                    try command.run()
+                }
+                status = 0
+            } catch {
+                status = report(error, lang)
+            }
+        }
+        Foundation.exit(status)
     }
 
     /// Parses and runs one command line as the program does; tests call it in-process. The
     /// common options may come before the subcommand (`followup --root DIR show …`); the
     /// parser's own messages are said in the user's language.
     static func run(_ arguments: [String]) -> Int32 {
-        let lang = Language.resolve(flag: languageFlag(arguments), environment: Console.current.environment)
+        let lang = language(arguments)
+        switch parse(arguments, lang) {
+        case .failure(let refused): return refused.status
+        case .success(var command):
+            do {
+                try command.run()
+                return 0
+            } catch {
+                return report(error, lang)
+            }
+        }
+    }
+
+    struct Refused: Error { var status: Int32 }
+
+    static func language(_ arguments: [String]) -> Language {
+        Language.resolve(flag: languageFlag(arguments), environment: Console.current.environment)
+    }
+
+    /// The command the line names, or the status of a line that names none.
+    static func parse(_ arguments: [String], _ lang: Language) -> Result<ParsableCommand, Refused> {
         if let name = unknownHelpTopic(arguments) {
             let names = configuration.subcommands.map { $0._commandName }
             Output.error(FollowupError(.unknownCommand(name, available: names), kind: .badInput).rendered(lang))
-            return 64
+            return .failure(Refused(status: 64))
         }
         do {
-            var command = try parseAsRoot(hoistingCommonOptions(arguments))
-            try command.run()
-            return 0
+            return .success(try parseAsRoot(hoistingCommonOptions(arguments)))
         } catch {
-            let status = exitCode(for: error).rawValue
-            let message = fullMessage(for: error)
-            if status == 0 {
-                if !message.isEmpty { Output.print(message + "\n") }
-            } else if !message.isEmpty {
-                Output.error(lang == .vi ? ParserMessage.vietnamese(message) : message)
-            }
-            return status
+            return .failure(Refused(status: report(error, lang)))
         }
+    }
+
+    /// Says what the parser or a command threw, in the user's language; returns the exit status.
+    static func report(_ error: any Error, _ lang: Language) -> Int32 {
+        let status = exitCode(for: error).rawValue
+        let message = fullMessage(for: error)
+        if status == 0 {
+            if !message.isEmpty { Output.print(message + "\n") }
+        } else if !message.isEmpty {
+            Output.error(lang == .vi ? ParserMessage.vietnamese(message) : message)
+        }
+        return status
     }
 
     /// The options every subcommand takes, when given before it, moved after it.

@@ -2,7 +2,7 @@ import ArgumentParser
 import FollowupKit
 
 @main
-struct Followup: ParsableCommand {
+struct Followup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followup",
         abstract: "Track the tasks that meeting conclusions assign to units, and report their progress.",

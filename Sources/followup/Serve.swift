@@ -3,7 +3,7 @@ import FollowupKit
 import FollowupServer
 import Foundation
 
-struct Serve: ParsableCommand {
+struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the web portal: the digest, units' pages and report forms, and a JSON API.",
@@ -25,7 +25,7 @@ struct Serve: ParsableCommand {
     @Flag(name: .long, help: "Mark cookies Secure (when served behind TLS, e.g. nginx).")
     var secureCookies = false
 
-    func run() throws {
+    func run() async throws {
         let lang = options.language
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
             (0...65535).contains(port)
@@ -55,43 +55,20 @@ struct Serve: ParsableCommand {
             root: root, usersPath: file.path, today: { fixedToday ?? Clock.today() }, secureCookies: secureCookies,
             log: write, hooks: writeHooks(env))
         let users = file.path
-        // The command line is synchronous; the server runs on Swift's task executor until it stops.
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                try await runPortal(settings, host: host.isEmpty ? "127.0.0.1" : host, port: port) { address in
-                    write(
-                        lang.pick(
-                            "followup serve: đang phục vụ \(root) tại \(address) (tài khoản: \(users))",
-                            "followup serve: serving \(root) at \(address) (accounts: \(users))"))
-                }
-            } catch {
-                outcome.set("\(error)")
+        do {
+            try await runPortal(settings, host: host.isEmpty ? "127.0.0.1" : host, port: port) { address in
+                write(
+                    lang.pick(
+                        "followup serve: đang phục vụ \(root) tại \(address) (tài khoản: \(users))",
+                        "followup serve: serving \(root) at \(address) (accounts: \(users))"))
             }
-            done.signal()
-        }
-        done.wait()
-        if let failure = outcome.get() {
-            Output.error(lang.pick("followup: lỗi: ", "followup: error: ") + failure)
+        } catch let e as AccountError {
+            Output.error(e.rendered(lang))
+            throw ExitCode(1)
+        } catch {
+            Output.error(lang.pick("followup: lỗi: ", "followup: error: ") + "\(error)")
             throw ExitCode(1)
         }
         write(lang.pick("followup serve: đã dừng", "followup serve: stopped"))
-    }
-}
-
-/// The server's failure, handed from its task to the waiting command.
-private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var failure: String?
-    func set(_ s: String) {
-        lock.lock()
-        failure = s
-        lock.unlock()
-    }
-    func get() -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return failure
     }
 }

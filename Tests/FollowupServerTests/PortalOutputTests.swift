@@ -35,6 +35,8 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
 @Suite struct PortalOutputTests {
     @Test func digestsAreTheCLIsBytes() async throws {
         let f = try PortalFixture()
+        // The token first: a new token ends the account's sessions (PortalAttackTests).
+        let token = try f.token("ld")
         try await f.app().test(.router) { client in
             let s = try await client.login("ld")
             for (format, lang) in [("html", "vi"), ("html", "en"), ("csv", "vi"), ("json", "vi")] {
@@ -49,7 +51,7 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
                 }
             }
             let cli = runCLI(["digest", "--root", f.root, "--format", "json", "--as-of", "2026-11-30"], env: [:])
-            let api = try await client.api("/api/digest?as_of=2026-11-30", token: try f.token("ld"))
+            let api = try await client.api("/api/digest?as_of=2026-11-30", token: token)
             #expect(Array(api.body.readableBytesView) == cli.out)
             // A write made outside the server shows in the next digest (the cached one is dropped).
             let before = runCLI(["digest", "--root", f.root, "--format", "csv", "--as-of", "2026-11-30"], env: [:])

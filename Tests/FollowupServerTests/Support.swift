@@ -101,6 +101,22 @@ extension TestClientProtocol {
         return Session(cookie: cookie, csrf: hidden(String(buffer: home.body), "csrf") ?? "")
     }
 
+    /// One login through the form (its own fresh form), whatever it answers.
+    func loginAttempt(_ name: String, password: String, next: String = "/") async throws -> TestResponse {
+        let page = try await execute(uri: "/login", method: .get)
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        func e(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
+        let token = hidden(String(buffer: page.body), "csrf") ?? ""
+        return try await execute(
+            uri: "/login", method: .post,
+            headers: [
+                .contentType: "application/x-www-form-urlencoded",
+                .cookie: "fu_login=\(cookieValue(page, "fu_login") ?? "")",
+            ],
+            body: ByteBuffer(string: "csrf=\(e(token))&name=\(e(name))&password=\(e(password))&next=\(e(next))"))
+    }
+
     func get(_ uri: String, _ s: Session?) async throws -> TestResponse {
         try await execute(uri: uri, method: .get, headers: s.map { [.cookie: $0.cookie] } ?? [:])
     }

@@ -1,0 +1,111 @@
+import FollowupKit
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import FollowupServer
+
+/// Every route × every role × extreme and malformed values in every query parameter, path
+/// segment and form field, against a started server: it must answer every request without a
+/// 5xx, stay up, and leave the records `check`-clean. Deterministic (a seeded generator).
+@Suite struct RouteFuzzTests {
+    static let values: [String] = [
+        "", "0", "-1", "1", "2", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
+        "99999999999999999999999999", "1e308", "NaN", "0x10", "%00", "%ff", "%", "%%", "%2F", "%23", "..", "../..",
+        "%2e%2e%2f%2e%2e", "//", "\\", "%5C", "%0d%0aSet-Cookie:%20x=1", "%E2%80%AE", "%F0%9F%98%80", "%C0%AF",
+        "2026-11-30", "30/11/2026", "9999-12-31", "0001-01-01", "10000-01-01", "2026-02-29", "2024-02-29",
+        "2026-13-01", String(repeating: "a", count: 3000), String(repeating: "%41", count: 1000), "true", "null",
+        "BQLDA", "bqlda", "TNMT", "%C4%90", "2026-11-16-thu-ngan-sach-giai-ngan%232",
+        "2026-11-16-thu-ngan-sach-giai-ngan%2399999999999999999999", "%23", "a%23b%23c", "45%2FTB-UBND%234",
+    ]
+
+    static let pages = [
+        "/", "/lists/%@", "/units/%@", "/tasks/%@", "/meetings/%@", "/digest.html", "/digest.csv", "/digest.json",
+        "/login", "/static/style.css", "/nothing/%@", "/%@",
+    ]
+    static let apis = ["/api/digest", "/api/tasks", "/api/tasks/%@", "/api/%@"]
+    static let params = ["page", "as_of", "lang", "unit", "state", "next", "saved"]
+
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(.enabled(if: slow)) func everyRouteEveryRoleStaysUp() async throws {
+        let f = try PortalFixture()
+        var settings = f.settings
+        settings.log = { _ in }
+        let app = try buildPortal(settings, port: 0)
+        let (sent, counts) = try await app.test(.live) { client in
+            var g = Generator(state: 23)
+            var counts: [Int: Int] = [:]
+            var sent = 0
+            var sessions: [Session?] = [nil]
+            for name in ["vp", "bqlda", "ld"] { sessions.append(try await client.login(name)) }
+            var tokens: [String?] = [nil, "fu_wrong"]
+            for name in ["vp", "bqlda", "ld"] { tokens.append(try f.token(name)) }
+            // Tokens end the sessions of their accounts (the account changed): log in again.
+            sessions = [nil]
+            for name in ["vp", "bqlda", "ld"] { sessions.append(try await client.login(name)) }
+
+            func pick(_ list: [String]) -> String { list[Int(g.next() % UInt64(list.count))] }
+            func query() -> String {
+                (0..<Int(g.next() % 3)).map { _ in "\(pick(Self.params))=\(pick(Self.values))" }.joined(separator: "&")
+            }
+            func record(_ r: TestResponse, _ what: String) {
+                sent += 1
+                counts[Int(r.status.code), default: 0] += 1
+                #expect(r.status.code < 500, "\(what): \(r.status)")
+            }
+            for round in 0..<900 {
+                for s in sessions {
+                    let path = pick(Self.pages).replacingOccurrences(of: "%@", with: pick(Self.values))
+                    let q = query()
+                    let uri = q.isEmpty ? path : path + "?" + q
+                    record(try await client.get(uri, s), uri)
+                }
+                for t in tokens {
+                    let path = pick(Self.apis).replacingOccurrences(of: "%@", with: pick(Self.values))
+                    let q = query()
+                    let uri = q.isEmpty ? path : path + "?" + q
+                    record(try await client.api(uri, token: t), uri)
+                }
+                // Writes with every field at an extreme, from every role, through forms and the API.
+                if round % 3 == 0 {
+                    let task = pick([bqldaTask, tnmtTask, pick(Self.values)])
+                    let fields = [
+                        "status", "note", "date", "document", "due", "reminder", "reopen", "by", "back", "csrf",
+                    ]
+                    for s in sessions {
+                        var form = fields.filter { _ in g.next() % 2 == 0 }.map { ($0, pick(Self.values)) }
+                        if let s, g.next() % 4 != 0 { form.append(("csrf", s.csrf)) }
+                        let uri = "/tasks/\(enc(task))/updates"
+                        record(try await client.post(uri, s, form: form), "POST \(uri) \(form)")
+                    }
+                    for t in tokens {
+                        let json =
+                            "{"
+                            + fields.filter { _ in g.next() % 2 == 0 }.map { "\"\($0)\": \"\(pick(Self.values))\"" }
+                            .joined(separator: ",") + "}"
+                        let uri = "/api/tasks/\(enc(task))/updates"
+                        record(try await client.api(uri, token: t, method: .post, json: json), "POST \(uri) \(json)")
+                    }
+                }
+            }
+            #expect(try await client.get("/login", nil).status == .ok)
+            return (sent, counts)
+        }
+        #expect(sent >= 10_000, "\(sent) requests")
+        let ledger = try Loader.load(root: f.root)
+        #expect(ledger.errorCount == 0, "\(ledger.diagnostics.map { $0.rendered(.en) })")
+        print("route fuzz: \(sent) requests; statuses \(counts.sorted { $0.key < $1.key })")
+    }
+}
