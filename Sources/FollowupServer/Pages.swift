@@ -26,10 +26,44 @@ enum Pages {
     }
 
     /// `54,1%` in Vietnamese (a decimal comma, as the CLI's reports write it), `54.1%` in English.
-    static func percent(_ n: Int, of total: Int, _ lang: Language) -> String {
-        guard total > 0 else { return "–" }
-        let text = String(format: "%.1f%%", Double(n) * 100 / Double(total))
-        return lang == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+    static func percent(_ n: Int, of total: Int, _ lang: Language) -> String { lang.percent(n, of: total) }
+
+    /// The headline figures, each with its change since `since` (the leader's glance).
+    static func figures(_ c: DigestCounts, previous p: DigestCounts, since: Day, _ lang: Language) -> [[String: Any]] {
+        let word = lang.pick("so với ", "since ") + lang.format(since)
+        func change(_ now: Int, _ then: Int) -> String {
+            let d = now - then
+            return (d > 0 ? "+\(d)" : d == 0 ? "±0" : "\(d)") + " " + word
+        }
+        func points(_ now: Double?, _ then: Double?) -> String {
+            guard let now, let then else { return "" }
+            let tenths = Int(((now - then) * 1000).rounded())
+            let sign = tenths > 0 ? "+" : tenths == 0 ? "±" : "−"
+            let n = abs(tenths)
+            return "\(sign)\(n / 10)\(lang == .vi ? "," : ".")\(n % 10) " + lang.pick("điểm ", "points ") + word
+        }
+        return [
+            [
+                "label": lang.pick("Tổng số nhiệm vụ", "Tasks"), "value": "\(c.tasks)",
+                "change": change(c.tasks, p.tasks),
+            ],
+            [
+                "label": lang.pick("Hoàn thành đúng hạn", "Done on time"), "value": "\(c.doneOnTime)",
+                "change": change(c.doneOnTime, p.doneOnTime),
+            ],
+            [
+                "label": lang.pick("Hoàn thành quá hạn", "Done late"), "value": "\(c.doneLate)",
+                "change": change(c.doneLate, p.doneLate),
+            ],
+            [
+                "label": lang.pick("Chưa hoàn thành, quá hạn", "Overdue"), "value": "\(c.overdue)",
+                "change": change(c.overdue, p.overdue),
+            ],
+            [
+                "label": lang.pick("Tỷ lệ đúng hạn", "On-time rate"), "value": lang.percent(c.onTimeRate),
+                "change": points(c.onTimeRate, p.onTimeRate),
+            ],
+        ]
     }
 
     static func unitRow(code: String?, name: String, _ c: DigestCounts, _ lang: Language) -> [String: Any] {
@@ -42,6 +76,7 @@ enum Pages {
             "withinDeadlinePct": percent(c.withinDeadline, of: c.tasks, lang),
             "overduePct": percent(c.overdue, of: c.tasks, lang),
             "donePct": percent(c.done, of: c.tasks, lang), "doneWidth": c.tasks > 0 ? c.done * 100 / c.tasks : 0,
+            "onTimeRate": lang.percent(c.onTimeRate),
         ]
         if let code {
             row["code"] = text(code)
@@ -114,14 +149,15 @@ enum Pages {
         guard let account, PortalWrites.mayWrite(account, task: task) else { return [] }
         func base(_ heading: String) -> [String: Any] {
             [
-                "href": segment(task.id), "csrf": csrf, "back": back, "today": today.iso,
+                "href": segment(task.id), "csrf": csrf, "back": back, "today": today.iso, "maxDate": today.iso,
+                "problem": false, "keptNote": "", "keptDocument": "", "keptBy": "", "keptDue": "",
                 "meetingDate": meetingDate.iso,
                 "heading": heading, "words": Words.table(lang), "hasStatuses": false, "statuses": [Any](),
                 "extend": false, "reminder": false, "byUnit": false, "reopen": false, "noteRequired": false,
             ]
         }
         func statuses(_ list: [Status]) -> [[String: Any]] {
-            list.map { ["value": $0.rawValue, "label": $0.label(lang)] }
+            list.map { ["value": $0.rawValue, "label": $0.label(lang), "selected": false] }
         }
         if account.role == .unit {
             guard !timeline.status.isClosed else { return [] }
@@ -150,6 +186,35 @@ enum Pages {
             forms.append(remind)
         }
         return forms
+    }
+
+    /// What a successful write says: the task, the day and what was recorded.
+    static func saved(_ u: Update, short: String, _ lang: Language) -> String {
+        let what = entry(u, lang)["what"] as? String ?? ""
+        return lang.pick(
+            "Đã ghi cho \(short), ngày \(lang.format(u.date)): ", "Recorded for \(short), \(lang.format(u.date)): ")
+            + text(what) + "."
+    }
+
+    /// A form's model with the values the user sent kept and, on the form of the same kind, the
+    /// reason it was refused.
+    static func keep(_ sent: PortalRoutes.UpdateForm, problem: String, in form: [String: Any]) -> [String: Any] {
+        var f = form
+        let kind: String = sent.reminder == "true" ? "reminder" : sent.due?.isEmpty == false ? "extend" : "status"
+        let formKind =
+            (f["reminder"] as? Bool == true) ? "reminder" : (f["extend"] as? Bool == true) ? "extend" : "status"
+        guard kind == formKind else { return f }
+        f["problem"] = problem
+        f["keptNote"] = sent.note ?? ""
+        f["keptDocument"] = sent.document ?? ""
+        f["keptBy"] = sent.by ?? ""
+        f["keptDue"] = sent.due ?? ""
+        if let d = sent.date, !d.isEmpty { f["today"] = d }
+        if let chosen = sent.status, var list = f["statuses"] as? [[String: Any]] {
+            for i in list.indices { list[i]["selected"] = (list[i]["value"] as? String) == chosen }
+            f["statuses"] = list
+        }
+        return f
     }
 
     static func entry(_ u: Update, _ lang: Language) -> [String: Any] {

@@ -96,7 +96,7 @@ public struct PortalError: Error, Sendable, HTTPResponseError {
         }
         return PortalError(
             conflict ? .conflict : .badRequest, conflict ? "conflict" : "bad_request",
-            e.rendered(.vi), e.rendered(.en))
+            TextWidth.sanitize(e.message.text(.vi)), TextWidth.sanitize(e.message.text(.en)))
     }
 
     /// The page's heading for this status, in the page's language.

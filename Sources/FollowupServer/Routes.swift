@@ -51,7 +51,7 @@ struct PortalRoutes: Sendable {
         pages.get("/units/:code") { request, context in try await unitPage(request, context) }
         pages.get("/tasks/:id") { request, context in try await taskPage(request, context) }
         pages.get("/meetings/:id") { request, context in try await meetingPage(request, context) }
-        for format in [DigestFormat.html, .csv, .json] {
+        for format in [DigestFormat.html, .csv, .json, .docx, .xlsx] {
             pages.get("/digest.\(format.rawValue)") { request, context in
                 try await digest(request, context, format: format)
             }
@@ -167,6 +167,22 @@ struct PortalRoutes: Sendable {
             + lang.format(day)
         model["asOfISO"] = day.iso
         model["recordErrors"] = recordErrors(ledger, lang)
+        // The leader's glance: the headline figures against a month before, the units with the
+        // most overdue, the oldest overdue tasks.
+        let before = day.adding(days: -30)
+        let previous = try await portal.report(asOf: before, allItems: false).report.totals
+        model["figures"] = Pages.figures(r.totals, previous: previous, since: before, lang)
+        let worst = r.units.filter { $0.counts.overdue > 0 }
+            .sorted { ($0.counts.overdue, $1.code) > ($1.counts.overdue, $0.code) }.prefix(5)
+            .map { u -> [String: Any] in
+                [
+                    "code": Pages.text(u.code), "href": segment(u.code), "name": Pages.text(u.name),
+                    "overdue": u.counts.overdue,
+                ]
+            }
+        model["worstUnits"] = worst
+        model["hasWorst"] = !worst.isEmpty
+        model["oldest"] = Pages.listModel(r.overdue.prefix(5), lang)
         model["rows"] =
             r.units.map { Pages.unitRow(code: $0.code, name: $0.name, $0.counts, lang) }
             + [Pages.unitRow(code: nil, name: lang.pick("Tổng cộng", "Total"), r.totals, lang)]
@@ -206,15 +222,23 @@ struct PortalRoutes: Sendable {
     func digest(_ request: Request, _ context: PortalContext, format: DigestFormat) async throws -> Response {
         let day = try asOf(request)
         let r = try await portal.report(asOf: day, allItems: format == .csv).report
-        let bytes = try format.renderer(lang: context.lang, width: 80, color: false).bytes(r)
+        // The Word report is dated the as-of day, as `followup digest --format docx --as-of DAY` is.
+        let stamp = format == .docx ? DocumentStamp(date: day) : nil
+        let bytes = try format.renderer(lang: context.lang, width: 80, color: false, stamp: stamp).bytes(r)
         let type: String
         switch format {
         case .html: type = "text/html; charset=utf-8"
         case .csv: type = "text/csv; charset=utf-8"
         case .json: type = "application/json"
+        case .docx: type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        case .xlsx: type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         default: type = "text/plain; charset=utf-8"
         }
         var response = Responses.bytes(bytes, type: type)
+        if format.isBinary || format == .csv {
+            response.headers[.contentDisposition] =
+                "attachment; filename=\"bao-cao-\(day.iso).\(format.rawValue)\""
+        }
         // The CLI's HTML report carries its own <style>; it has no script and no form.
         if format == .html {
             response.headers[.init("Content-Security-Policy")!] =
@@ -259,6 +283,11 @@ struct PortalRoutes: Sendable {
         }
         let back = "/units/" + segment(unit.code)
         var model = Pages.base(context, title: unit.code)
+        if let saved = request.uri.queryParameters["saved"].map(String.init),
+            let t = ledger.tasks.first(where: { $0.id == saved }), let last = t.history.last
+        {
+            model["flash"] = Pages.saved(last, short: ShortID.of(t, in: ledger.meeting(of: t), lang), lang)
+        }
         model["heading"] = Pages.text(unit.code + " · " + unit.name)
         model["asOfISO"] = day.iso
         model["hasTasks"] = !judged.isEmpty
@@ -313,6 +342,14 @@ struct PortalRoutes: Sendable {
     }
 
     func taskPage(_ request: Request, _ context: PortalContext) async throws -> Response {
+        try await taskPage(request, context, refused: nil)
+    }
+
+    /// The task page; after a refused form, the same page with the form as the user filled it
+    /// and the refusal next to it.
+    func taskPage(
+        _ request: Request, _ context: PortalContext, refused: (form: UpdateForm, problem: PortalError)?
+    ) async throws -> Response {
         let account = try context.requireIdentity()
         let ledger = try await portal.ledger()
         let task = try findTask(decoded(context, "id"), in: ledger)
@@ -321,8 +358,10 @@ struct PortalRoutes: Sendable {
         let today = portal.settings.today()
         let timeline = TaskTimeline.replay(task)
         let a = Assessment.assess(task, meetingDate: meeting.date, options: AssessmentOptions(asOf: today))
-        var model = Pages.base(context, title: task.id)
+        let short = ShortID.of(task, in: meeting, lang)
+        var model = Pages.base(context, title: short)
         model["id"] = Pages.text(task.id)
+        model["short"] = Pages.text(short)
         model["text"] = Pages.text(ledger.conclusion(of: task).text)
         model["meetingHref"] = segment(meeting.id)
         model["meetingTitle"] = Pages.text(meeting.title)
@@ -339,12 +378,19 @@ struct PortalRoutes: Sendable {
         }
         model["hasHistory"] = !task.history.isEmpty
         model["history"] = task.history.map { Pages.entry($0, lang) }
-        model["forms"] = Pages.forms(
+        var forms = Pages.forms(
             for: task, account: account, timeline: timeline, meetingDate: meeting.date,
             today: today, back: "/tasks/" + segment(task.id), csrf: context.csrf ?? "",
             lang: lang, all: true)
-        if request.uri.queryParameters["saved"] != nil { model["flash"] = lang.pick("Đã ghi.", "Saved.") }
-        return Responses.html(portal.templates.render(model, withTemplate: "task") ?? "")
+        if let refused {
+            forms = forms.map { Pages.keep(refused.form, problem: refused.problem.message(lang), in: $0) }
+        }
+        model["forms"] = forms
+        if request.uri.queryParameters["saved"] != nil, let last = task.history.last {
+            model["flash"] = Pages.saved(last, short: short, lang)
+        }
+        let html = portal.templates.render(model, withTemplate: "task") ?? ""
+        return Responses.html(html, status: refused?.problem.status ?? .ok)
     }
 
     func meetingPage(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -409,9 +455,19 @@ struct PortalRoutes: Sendable {
             status: fields.status, note: fields.note, date: fields.date, document: fields.document, due: fields.due,
             reminder: fields.reminder == "true" ? true : nil, reopen: fields.reopen == "true" ? true : nil,
             by: fields.by)
-        let (task, _) = try await write(r, account: account, taskName: decoded(context, "id"))
+        let task: TaskItem
+        do {
+            task = try await write(r, account: account, taskName: decoded(context, "id")).0
+        } catch let e as PortalError where e.status == .badRequest || e.status == .conflict || e.status == .forbidden {
+            // The same form again, as it was filled, with the reason beside it.
+            return try await taskPage(request, context, refused: (fields, e))
+        } catch let e as FollowupError {
+            return try await taskPage(request, context, refused: (fields, .from(e)))
+        }
         let back = Query.localPath(fields.back)
-        return Responses.redirect(back.hasPrefix("/units/") ? back : "/tasks/" + segment(task.id) + "?saved=1")
+        guard back.hasPrefix("/units/") else { return Responses.redirect("/tasks/" + segment(task.id) + "?saved=1") }
+        let path = back.split(separator: "?", maxSplits: 1).first.map(String.init) ?? back
+        return Responses.redirect(path + "?saved=" + segment(task.id))
     }
 
     // MARK: - API

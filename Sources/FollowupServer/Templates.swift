@@ -29,6 +29,20 @@ enum Templates {
         form.update label{display:inline-block;margin:.2rem .5rem .2rem 0}
         ol.timeline li{margin:.3rem 0}nav.pages a{margin-right:.5rem}
         @media print{header form,form.update,nav.pages,.noprint{display:none}body{background:#fff}}
+        main{overflow-wrap:break-word}h1,.u{overflow-wrap:anywhere}
+        .figures{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}.figure{background:#fff;border:1px solid #bbb;
+        padding:.4rem .7rem;min-width:8.5rem}.figure b{display:block;font-size:1.5rem}.figure small{color:#555}
+        .cols{display:flex;flex-wrap:wrap;gap:1.5rem}.cols>section{flex:1 1 20rem}
+        @media (max-width:700px){main{padding:.5rem}
+        table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto}
+        table.cards thead{display:none}
+        table.cards tr{border:1px solid #bbb;margin:.6rem 0;background:#fff;padding:.3rem}
+        table.cards td{border:none;padding:.15rem .3rem;text-align:left}
+        table.cards td[data-label]::before{content:attr(data-label) ": ";font-weight:bold}
+        button,select,input:not([type=checkbox]){min-height:44px;font-size:1rem;max-width:100%;box-sizing:border-box}
+        form.update input[name=note]{width:100%}form.update label{display:block}
+        header{padding:.4rem .6rem}nav.pages a{display:inline-block;padding:.6rem .3rem}
+        .figure{flex:1 1 40%;min-width:0}}
         """
 
     static let head = """
@@ -63,17 +77,35 @@ enum Templates {
         <button type="submit">{{words.show}}</button>
         · <a href="/digest.html?as_of={{asOfISO}}&amp;lang={{lang}}">HTML</a>
         · <a href="/digest.csv?as_of={{asOfISO}}&amp;lang={{lang}}">CSV</a>
-        · <a href="/digest.json?as_of={{asOfISO}}">JSON</a></form>
+        · <a href="/digest.json?as_of={{asOfISO}}">JSON</a>
+        · <a href="/digest.docx?as_of={{asOfISO}}&amp;lang={{lang}}">Word</a>
+        · <a href="/digest.xlsx?as_of={{asOfISO}}&amp;lang={{lang}}">Excel</a></form>
         {{#recordErrors}}<p class="msg">{{.}}</p>{{/recordErrors}}
-        <table><thead><tr><th>{{words.unit}}</th><th>{{words.tasks}}</th><th>{{words.doneOnTime}}</th>
+        <section class="figures">{{#figures}}<div class="figure"><small>{{label}}</small><b>{{value}}</b>\
+        <small>{{change}}</small></div>{{/figures}}</section>
+        <div class="cols"><section><h2>{{words.worstUnits}}</h2>{{#hasWorst}}<ol>{{/hasWorst}}\
+        {{#worstUnits}}<li><a href="/units/{{href}}?as_of={{asOfISO}}">{{code}}</a> {{name}}: \
+        <span class="late">{{overdue}}</span></li>{{/worstUnits}}{{#hasWorst}}</ol>{{/hasWorst}}\
+        {{^hasWorst}}<p>{{words.none}}</p>{{/hasWorst}}</section>
+        <section><h2>{{words.oldestOverdue}}</h2>{{#oldest}}{{> list}}{{/oldest}}</section></div>
+        <h2>{{words.byUnit}}</h2><p class="noprint"><small>{{words.gridNote}}</small></p>
+        <table class="cards"><thead><tr><th>{{words.unit}}</th><th>{{words.tasks}}</th><th>{{words.doneOnTime}}</th>
         <th>{{words.doneLate}}</th><th>{{words.withinDeadline}}</th><th>{{words.overdue}}</th><th>{{words.ongoing}}</th>
-        <th>{{words.notStarted}}</th><th>{{words.blocked}}</th><th>{{words.doneShare}}</th></tr></thead><tbody>
-        {{#rows}}<tr><td>{{#code}}<a href="/units/{{href}}">{{code}}</a> {{/code}}{{name}}</td><td \
-        class="n">{{tasks}}</td>
-        <td class="n">{{doneOnTime}} ({{doneOnTimePct}})</td><td class="n">{{doneLate}} ({{doneLatePct}})</td>
-        <td class="n">{{withinDeadline}} ({{withinDeadlinePct}})</td><td class="n">{{overdue}} ({{overduePct}})</td>
-        <td class="n">{{ongoing}}</td><td class="n">{{notStarted}}</td><td class="n">{{blocked}}</td>
-        <td><meter min="0" max="100" value="{{doneWidth}}">{{donePct}}</meter> {{donePct}}</td></tr>{{/rows}}
+        <th>{{words.notStarted}}</th><th>{{words.blocked}}</th><th>{{words.onTimeRate}}</th>\
+        <th>{{words.doneShare}}</th>\
+        </tr></thead><tbody>
+        {{#rows}}<tr><td>{{#code}}<a href="/units/{{href}}?as_of={{asOfISO}}">{{code}}</a> {{/code}}{{name}}</td><td \
+        class="n" data-label="{{words.tasks}}">{{tasks}}</td>
+        <td class="n" data-label="{{words.doneOnTime}}">{{doneOnTime}} ({{doneOnTimePct}})</td>
+        <td class="n" data-label="{{words.doneLate}}">{{doneLate}} ({{doneLatePct}})</td>
+        <td class="n" data-label="{{words.withinDeadline}}">{{withinDeadline}} ({{withinDeadlinePct}})</td>
+        <td class="n" data-label="{{words.overdue}}">{{overdue}} ({{overduePct}})</td>
+        <td class="n" data-label="{{words.ongoing}}">{{ongoing}}</td>
+        <td class="n" data-label="{{words.notStarted}}">{{notStarted}}</td>
+        <td class="n" data-label="{{words.blocked}}">{{blocked}}</td>
+        <td class="n" data-label="{{words.onTimeRate}}">{{onTimeRate}}</td>
+        <td data-label="{{words.doneShare}}"><meter min="0" max="100" value="{{doneWidth}}">{{donePct}}</meter> \
+        {{donePct}}</td></tr>{{/rows}}
         </tbody></table>
         {{#lists}}<h2>{{title}} ({{count}})</h2>{{> list}}
         {{#more}}<p><a href="/lists/{{kind}}?as_of={{asOfISO}}&amp;lang={{lang}}">{{words.all}} \
@@ -82,13 +114,15 @@ enum Templates {
         """
 
     static let list = """
-        {{#hasItems}}<table><thead><tr><th>{{words.task}}</th><th>{{words.unit}}</th><th>{{words.deadline}}</th>
+        {{#hasItems}}<table class="cards"><thead><tr><th>{{words.task}}</th><th>{{words.unit}}</th>\
+        <th>{{words.deadline}}</th>
         <th>{{words.state}}</th><th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
         {{#items}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td>\
-        <td><a href="/units/{{unitHref}}">{{unit}}</a></td>
-        <td>{{due}}{{#originalDue}} ({{words.originally}} {{.}}){{/originalDue}}</td>
-        <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
-        <td>{{lastUpdate}}</td><td class="u">{{text}}</td></tr>{{/items}}</tbody></table>{{/hasItems}}
+        <td data-label="{{words.unit}}"><a href="/units/{{unitHref}}">{{unit}}</a></td>
+        <td data-label="{{words.deadline}}">{{due}}{{#originalDue}} ({{words.originally}} {{.}}){{/originalDue}}</td>
+        <td data-label="{{words.state}}">{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
+        <td data-label="{{words.lastReport}}">{{lastUpdate}}</td><td class="u">{{text}}</td></tr>{{/items}}\
+        </tbody></table>{{/hasItems}}
         {{^hasItems}}<p>{{words.none}}</p>{{/hasItems}}
         """
 
@@ -100,11 +134,14 @@ enum Templates {
 
     static let unit = """
         {{> head}}<h1>{{heading}}</h1><p><a href="/?as_of={{asOfISO}}">{{words.dashboard}}</a></p>
-        {{#hasTasks}}<table><thead><tr><th>{{words.task}}</th><th>{{words.deadline}}</th><th>{{words.state}}</th>
+        {{#hasTasks}}<table class="cards"><thead><tr><th>{{words.task}}</th><th>{{words.deadline}}</th>\
+        <th>{{words.state}}</th>
         <th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
-        {{#tasks}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td><td>{{due}}</td>
-        <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
-        <td>{{#last}}{{date}} · {{status}}{{#note}}: <span class="u">{{.}}</span>{{/note}}{{/last}}</td>
+        {{#tasks}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td>\
+        <td data-label="{{words.deadline}}">{{due}}</td>
+        <td data-label="{{words.state}}">{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
+        <td data-label="{{words.lastReport}}">{{#last}}{{date}} · {{status}}{{#note}}: <span \
+        class="u">{{.}}</span>{{/note}}{{/last}}</td>
         <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}
         {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}
         {{#pageLabel}}<nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
@@ -114,24 +151,27 @@ enum Templates {
     static let updateForm = """
         <form class="update" method="post" action="/tasks/{{href}}/updates">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}">
-        <strong>{{heading}}</strong><br>
+        <strong>{{heading}}</strong><br>{{#problem}}<p class="msg" role="alert">{{.}}</p>{{/problem}}
         {{#hasStatuses}}<label>{{words.status}} <select name="status">{{#statuses}}
-        <option value="{{value}}">{{label}}</option>{{/statuses}}</select></label>{{/hasStatuses}}
-        {{#extend}}<label>{{words.newDeadline}} <input type="date" name="due" required></label>{{/extend}}
+        <option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select>\
+        </label>{{/hasStatuses}}
+        {{#extend}}<label>{{words.newDeadline}} <input type="date" name="due" value="{{keptDue}}" required>\
+        </label>{{/extend}}
         {{#reminder}}<input type="hidden" name="reminder" value="true">{{/reminder}}
-        {{^reminder}}<label>{{words.note}} <input name="note" size="40"{{#noteRequired}} required{{/noteRequired}}
-        ></label>{{/reminder}}
+        {{^reminder}}<label>{{words.note}} <input name="note" size="40" value="{{keptNote}}"\
+        {{#noteRequired}} required{{/noteRequired}}></label>{{/reminder}}
         <label>{{words.date}}
-        <input type="date" name="date" value="{{today}}" max="{{today}}" min="{{meetingDate}}"></label>
-        <label>{{words.document}} <input name="document" size="14"></label>
-        {{#byUnit}}<label>{{words.by}} <input name="by" size="8"></label>{{/byUnit}}
+        <input type="date" name="date" value="{{today}}" max="{{maxDate}}" min="{{meetingDate}}"></label>
+        <label>{{words.document}} <input name="document" size="14" value="{{keptDocument}}"></label>
+        {{#byUnit}}<label>{{words.by}} <input name="by" size="8" value="{{keptBy}}"></label>{{/byUnit}}
         {{#reopen}}<label><input type="checkbox" name="reopen" value="true"> {{words.reopen}}</label>{{/reopen}}
         <button type="submit">{{words.send}}</button></form>
         """
 
     static let task = """
-        {{> head}}<h1>{{words.task}} {{id}}</h1>
-        <table><tr><th>{{words.conclusion}}</th><td class="u">{{text}}</td></tr>
+        {{> head}}<h1>{{words.task}} {{short}}</h1>
+        <table><tr><th>{{words.task}}</th><td class="u">{{id}}</td></tr>
+        <tr><th>{{words.conclusion}}</th><td class="u">{{text}}</td></tr>
         <tr><th>{{words.meeting}}</th>
         <td><a href="/meetings/{{meetingHref}}">{{meetingTitle}}</a> ({{meetingDate}})</td></tr>
         <tr><th>{{words.lead}}</th><td><a href="/units/{{unitHref}}">{{unit}}</a> {{unitName}}</td></tr>

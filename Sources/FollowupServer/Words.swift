@@ -42,6 +42,17 @@ enum Words {
         ("chair", "Chủ trì", "Chair"), ("place", "Địa điểm", "Place"),
         ("attendees", "Thành phần", "Attendees"),
         ("conclusions", "Kết luận", "Conclusions"),
+        ("worstUnits", "Đơn vị nhiều nhiệm vụ quá hạn nhất", "Units with the most overdue"),
+        ("oldestOverdue", "Quá hạn lâu nhất", "Overdue the longest"), ("byUnit", "Theo đơn vị", "By unit"),
+        ("onTimeRate", "Tỷ lệ đúng hạn", "On-time rate"),
+        (
+            "gridNote",
+            "Các tỷ lệ (%) tính trên số nhiệm vụ của đơn vị (không kể nhiệm vụ hủy); "
+                + "tỷ lệ đúng hạn = hoàn thành đúng hạn / (đã hoàn thành + chưa hoàn thành quá hạn), "
+                + "như báo cáo in.",
+            "Percentages are of the unit's tasks (cancelled ones left out); the on-time rate is done on time / "
+                + "(done + overdue), as in the printed report."
+        ),
     ]
 
     static func role(_ r: Role, _ lang: Language) -> String {

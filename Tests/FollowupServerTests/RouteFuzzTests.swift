@@ -14,7 +14,7 @@ import Testing
     static let values: [String] = [
         "", "0", "-1", "1", "2", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
         "99999999999999999999999999", "1e308", "NaN", "0x10", "%00", "%ff", "%", "%%", "%2F", "%23", "..", "../..",
-        "%2e%2e%2f%2e%2e", "//", "\\", "%5C", "%0d%0aSet-Cookie:%20x=1", "%E2%80%AE", "%F0%9F%98%80", "%C0%AF",
+        "%2e%2e%2f%2e%2e", "//", "%5C", "%0d%0aSet-Cookie:%20x=1", "%E2%80%AE", "%F0%9F%98%80", "%C0%AF",
         "2026-11-30", "30/11/2026", "9999-12-31", "0001-01-01", "10000-01-01", "2026-02-29", "2024-02-29",
         "2026-13-01", String(repeating: "a", count: 3000), String(repeating: "%41", count: 1000), "true", "null",
         "BQLDA", "bqlda", "TNMT", "%C4%90", "2026-11-16-thu-ngan-sach-giai-ngan%232",
@@ -70,13 +70,19 @@ import Testing
                     let path = pick(Self.pages).replacingOccurrences(of: "%@", with: pick(Self.values))
                     let q = query()
                     let uri = q.isEmpty ? path : path + "?" + q
-                    record(try await client.get(uri, s), uri)
+                    do { record(try await client.get(uri, s), uri) } catch {
+                        Issue.record("\(uri): \(error)")
+                        return (sent, counts)
+                    }
                 }
                 for t in tokens {
                     let path = pick(Self.apis).replacingOccurrences(of: "%@", with: pick(Self.values))
                     let q = query()
                     let uri = q.isEmpty ? path : path + "?" + q
-                    record(try await client.api(uri, token: t), uri)
+                    do { record(try await client.api(uri, token: t), uri) } catch {
+                        Issue.record("API \(uri): \(error)")
+                        return (sent, counts)
+                    }
                 }
                 // Writes with every field at an extreme, from every role, through forms and the API.
                 if round % 3 == 0 {
@@ -88,7 +94,10 @@ import Testing
                         var form = fields.filter { _ in g.next() % 2 == 0 }.map { ($0, pick(Self.values)) }
                         if let s, g.next() % 4 != 0 { form.append(("csrf", s.csrf)) }
                         let uri = "/tasks/\(enc(task))/updates"
-                        record(try await client.post(uri, s, form: form), "POST \(uri) \(form)")
+                        do { record(try await client.post(uri, s, form: form), "POST \(uri) \(form)") } catch {
+                            Issue.record("POST \(uri): \(error)")
+                            return (sent, counts)
+                        }
                     }
                     for t in tokens {
                         let json =
@@ -96,7 +105,13 @@ import Testing
                             + fields.filter { _ in g.next() % 2 == 0 }.map { "\"\($0)\": \"\(pick(Self.values))\"" }
                             .joined(separator: ",") + "}"
                         let uri = "/api/tasks/\(enc(task))/updates"
-                        record(try await client.api(uri, token: t, method: .post, json: json), "POST \(uri) \(json)")
+                        do {
+                            record(
+                                try await client.api(uri, token: t, method: .post, json: json), "POST \(uri) \(json)")
+                        } catch {
+                            Issue.record("APIPOST \(uri): \(error)")
+                            return (sent, counts)
+                        }
                     }
                 }
             }

@@ -98,12 +98,7 @@ struct DigestLabels {
     func percent(_ part: Int, of whole: Int) -> String { percent(whole == 0 ? nil : Double(part) / Double(whole)) }
 
     /// One decimal, a decimal comma in Vietnamese, "—" when undefined.
-    func percent(_ rate: Double?) -> String {
-        guard let rate else { return "—" }
-        let tenths = Int((rate * 1000).rounded())
-        let s = "\(tenths / 10)\(lang == .vi ? "," : ".")\(tenths % 10)%"
-        return s
-    }
+    func percent(_ rate: Double?) -> String { lang.percent(rate) }
 
     func deadline(_ d: Deadline, original: Deadline) -> String {
         d == original ? d.label(lang) : "\(d.label(lang)) (\(pick("gốc", "orig.")) \(original.label(lang)))"

@@ -33,3 +33,18 @@ extension TaskState {
         }
     }
 }
+
+extension Language {
+    /// A rate as every report writes it: one decimal, rounded half up, a decimal comma in
+    /// Vietnamese (`6,3%`), "—" when undefined. The one rule for the CLI, documents and portal.
+    public func percent(_ rate: Double?) -> String {
+        guard let rate, rate.isFinite else { return "—" }
+        let tenths = Int((rate * 1000).rounded())
+        return "\(tenths / 10)\(self == .vi ? "," : ".")\(tenths % 10)%"
+    }
+
+    /// `part` of `whole` as a rate, "—" when `whole` is 0.
+    public func percent(_ part: Int, of whole: Int) -> String {
+        percent(whole == 0 ? nil : Double(part) / Double(whole))
+    }
+}

@@ -1,0 +1,80 @@
+import FollowupKit
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import FollowupServer
+
+/// Issue #27: a portal people can use all day.
+@Suite struct PortalUsabilityTests {
+    /// A refused report comes back as the same form, the note as typed, the reason beside it.
+    @Test func aRefusedFormKeepsTheWork() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let s = try await client.login("bqlda")
+            let note = "Đã gửi hồ sơ <b>thanh toán</b> cho Kho bạc"
+            let r = try await client.post(
+                "/tasks/\(enc(bqldaTask))/updates", s,
+                form: [
+                    ("csrf", s.csrf), ("status", "done"), ("note", note), ("date", "2030-01-01"),
+                    ("back", "/units/BQLDA"),
+                ])
+            #expect(r.status == .badRequest)
+            let page = String(buffer: r.body)
+            let kept = "value=\"Đã gửi hồ sơ &lt;b&gt;thanh toán&lt;/b&gt; cho Kho bạc\""
+            #expect(page.contains(kept), "note kept")
+            #expect(page.contains("<option value=\"done\" selected>"), "status kept")
+            #expect(page.contains("class=\"msg\" role=\"alert\""))
+            #expect(!page.contains("followup: lỗi"), "no command-line prefix on the web")
+        }
+    }
+
+    /// Every successful write says what was recorded, for a unit too.
+    @Test func aWriteSaysWhatWasRecorded() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let s = try await client.login("bqlda")
+            let r = try await client.post(
+                "/tasks/\(enc(bqldaTask))/updates", s,
+                form: [("csrf", s.csrf), ("status", "done"), ("note", "xong"), ("back", "/units/BQLDA")])
+            #expect(r.status == .seeOther)
+            let location = r.headers[.location] ?? ""
+            #expect(location.hasPrefix("/units/BQLDA?saved="))
+            let page = String(buffer: try await client.get(location, s).body)
+            #expect(page.contains("Đã ghi cho 231/TB-UBND#2, ngày 30/11/2026: hoàn thành."), "\(page.prefix(0))")
+        }
+    }
+
+    /// The leader's headline figures are the CLI digest's, and the downloads are the CLI's files.
+    @Test func headlineAndDownloadsAreTheCLIs() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let s = try await client.login("ld")
+            let page = String(buffer: try await client.get("/?as_of=2026-11-30", s).body)
+            let ledger = try Loader.load(root: f.root)
+            let report = DigestReport.make(
+                ledger, options: DigestOptions(assessment: AssessmentOptions(asOf: Day(iso: "2026-11-30")!)))
+            let rate = Language.vi.percent(report.totals.onTimeRate)
+            #expect(page.contains("<b>\(rate)</b>"), "on-time rate \(rate)")
+            #expect(page.contains("<b>\(report.totals.tasks)</b>"))
+            #expect(page.contains("<b>\(report.totals.overdue)</b>"))
+            for format in ["xlsx", "docx"] {
+                let dir = f.dir + "/out-\(format)"
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                let cli = runCLI(
+                    [
+                        "digest", "--root", f.root, "--format", format, "--as-of", "2026-11-30",
+                        "--output", dir + "/r.\(format)",
+                    ], env: ["FOLLOWUP_TODAY": "2026-11-30"])
+                #expect(cli.status == 0, "\(cli.err)")
+                let web = try await client.get("/digest.\(format)?as_of=2026-11-30", s)
+                #expect(web.status == .ok)
+                #expect(web.headers[.contentDisposition]?.contains("bao-cao-2026-11-30.\(format)") == true)
+                let file = FileManager.default.contents(atPath: dir + "/r.\(format)").map { Array($0) }
+                #expect(Array(web.body.readableBytesView) == file, "\(format)")
+            }
+        }
+    }
+}
