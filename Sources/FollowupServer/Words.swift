@@ -48,7 +48,8 @@ enum Words {
         (
             "gridNote",
             "Các tỷ lệ (%) tính trên số nhiệm vụ của đơn vị (không kể nhiệm vụ hủy); "
-                + "tỷ lệ đúng hạn = hoàn thành đúng hạn / (đã hoàn thành + chưa hoàn thành quá hạn), "
+                + "tỷ lệ đúng hạn = hoàn thành đúng hạn / "
+                + "(đã hoàn thành + chưa hoàn thành quá hạn), "
                 + "như báo cáo in.",
             "Percentages are of the unit's tasks (cancelled ones left out); the on-time rate is done on time / "
                 + "(done + overdue), as in the printed report."
