@@ -54,6 +54,9 @@ public struct AccountError: Error, Sendable, Equatable {
         self.location = location
     }
 
+    /// The message alone, for a page that shows it beside its field.
+    public func message(_ lang: Language) -> String { lang == .en ? en : vi }
+
     public func rendered(_ lang: Language) -> String {
         let text = lang == .en ? en : vi
         return "\(location ?? "followup"): \(lang == .en ? "error" : "lỗi"): \(text)"
@@ -219,16 +222,19 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// The bcrypt cost the file's accounts use (the first account's), else `cost`.
+    public var usedCost: UInt8 {
+        if let h = accounts.first?.passwordHash, h.hasPrefix("$2"), h.count > 7,
+            let c = UInt8(h.dropFirst(4).prefix(2)), (4...31).contains(c)
+        {
+            return c
+        }
+        return cost
+    }
+
     /// A bcrypt hash of a random password at the cost the file's accounts use: what an unknown
     /// name is checked against, so that it takes as long as a known one.
-    public func dummyHash() -> String {
-        var cost = self.cost
-        if let h = accounts.first?.passwordHash, h.hasPrefix("$2"), h.count > 7 {
-            let digits = h.dropFirst(4).prefix(2)
-            if let c = UInt8(digits), (4...31).contains(c) { cost = c }
-        }
-        return Bcrypt.hash(Self.randomHex(16), cost: cost)
-    }
+    public func dummyHash() -> String { Bcrypt.hash(Self.randomHex(16), cost: usedCost) }
 
     /// Writes the file whole, atomically, mode 0600 (its folder created 0700 when missing).
     public func save() throws(AccountError) {

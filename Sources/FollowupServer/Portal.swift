@@ -109,6 +109,8 @@ final class Portal: Sendable {
     let sessionStore: MemoryPersistDriver<ContinuousClock>
     /// What an unknown name's password is checked against (see `verifyPassword`).
     let dummyHash: String
+    /// The bcrypt cost for a password changed on the portal: the one the file's accounts use.
+    let passwordCost: UInt8
 
     init(_ settings: PortalSettings) throws {
         self.settings = settings
@@ -116,6 +118,7 @@ final class Portal: Sendable {
         accounts = AccountsFile(path: settings.usersPath, log: settings.log)
         let store = try accounts.current()
         dummyHash = store.dummyHash()
+        passwordCost = store.usedCost
         templates = try Templates.library()
         sessionStore = MemoryPersistDriver(.continuous, configuration: .init(tidyFrequency: .seconds(300)))
     }

@@ -61,6 +61,8 @@ struct PortalRoutes: Sendable {
             .add(middleware: formBody)
             .add(middleware: CSRFMiddleware())
         forms.post("/logout") { request, context in try await logout(request, context) }
+        pages.get("/account") { request, context in try await accountPage(request, context, problem: nil) }
+        forms.post("/account/password") { request, context in try await changePassword(request, context) }
         forms.group()
             .add(middleware: RequireRole(roles: [.office, .unit]))
             .post("/tasks/:id/updates") { request, context in try await formUpdate(request, context) }
@@ -137,6 +139,69 @@ struct PortalRoutes: Sendable {
     func logout(_ request: Request, _ context: PortalContext) async throws -> Response {
         context.sessions.clearSession()
         return Responses.redirect("/login")
+    }
+
+    // MARK: - One's own account
+
+    func accountPage(
+        _ request: Request, _ context: PortalContext, problem: String?, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let lang = context.lang
+        var model = Pages.base(context, title: lang.pick("Tài khoản", "Account"))
+        if let problem { model["passwordProblem"] = problem }
+        if request.uri.queryParameters["saved"] != nil {
+            model["flash"] = lang.pick("Đã đổi mật khẩu.", "The password was changed.")
+        }
+        return Responses.html(portal.templates.render(model, withTemplate: "account") ?? "", status: status)
+    }
+
+    struct PasswordForm: Decodable {
+        var current: String?
+        var new: String?
+        var repeated: String?
+    }
+
+    /// Every account changes its own password: the current one checked (and counted as a login
+    /// attempt), the new one by the accounts file's rules; the session goes on under the new stamp.
+    func changePassword(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let account = try context.requireIdentity()
+        let lang = context.lang
+        let form = try await Forms.decode(PasswordForm.self, request, context)
+        guard let reservation = await portal.limiter.reserve(name: account.name, address: context.remote) else {
+            return try await accountPage(
+                request, context, problem: PortalError.tooMany.message(lang), status: .tooManyRequests)
+        }
+        let current = String((form.current ?? "").prefix(200))
+        guard await verifyPassword(current, account: account, dummy: portal.dummyHash) else {
+            return try await accountPage(
+                request, context,
+                problem: lang.pick("Mật khẩu hiện tại không đúng.", "The current password is wrong."),
+                status: .badRequest)
+        }
+        await portal.limiter.succeeded(reservation)
+        guard let new = form.new, new == form.repeated else {
+            return try await accountPage(
+                request, context,
+                problem: lang.pick(
+                    "Hai lần nhập mật khẩu mới không khớp.", "The two new passwords differ."),
+                status: .badRequest)
+        }
+        let name = account.name
+        let changed: Account?
+        do {
+            changed = try await offload { () throws(AccountError) -> Account? in
+                try AccountStore.modify(portal.settings.usersPath, cost: portal.passwordCost) {
+                    (store) throws(AccountError) -> Account? in
+                    try store.setPassword(name: name, password: new)
+                    return store.account(named: name)
+                }
+            }
+        } catch let e as AccountError {
+            return try await accountPage(request, context, problem: e.message(lang), status: .badRequest)
+        }
+        guard let changed else { throw PortalError.unauthorized }
+        context.sessions.createSession(PortalSession(account: name, stamp: changed.stamp, csrf: randomToken()))
+        return Responses.redirect("/account?saved=1")
     }
 
     // MARK: - Reports

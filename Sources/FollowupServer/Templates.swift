@@ -12,7 +12,7 @@ enum Templates {
     static let all: [(String, String)] = [
         ("head", head), ("foot", foot), ("login", login), ("dashboard", dashboard), ("list", list),
         ("unit", unit), ("task", task), ("meeting", meeting), ("error", error), ("updateform", updateForm),
-        ("listpage", listPage),
+        ("listpage", listPage), ("account", account),
     ]
 
     static let css = """
@@ -51,7 +51,7 @@ enum Templates {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · followup</title><link rel="stylesheet" href="/static/style.css"></head>
         <body><header><strong><a href="/">{{words.app}}</a></strong>
-        {{#account}}<span class="who">{{name}} ({{roleLabel}}{{#unit}} · {{.}}{{/unit}})</span>
+        {{#account}}<a class="who" href="/account">{{name}} ({{roleLabel}}{{#unit}} · {{.}}{{/unit}})</a>
         <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{words.logout}}</button></form>{{/account}}
         <a href="?{{otherLangQuery}}">{{otherLang}}</a></header><main>
@@ -200,6 +200,20 @@ enum Templates {
         {{#summary}}<p class="u">{{.}}</p>{{/summary}}<h2>{{words.conclusions}}</h2><ol>
         {{#conclusions}}<li><span class="u">{{text}}</span><ul>{{#tasks}}<li><a href="/tasks/{{href}}">{{id}}</a> ·
         {{unit}} · {{due}} · {{status}}</li>{{/tasks}}</ul></li>{{/conclusions}}</ol>{{> foot}}
+        """
+
+    static let account = """
+        {{> head}}<h1>{{words.account}} {{#account}}{{name}}{{/account}}</h1><h2>{{words.changePassword}}</h2>
+        <form class="update" method="post" action="/account/password">\
+        <input type="hidden" name="csrf" value="{{#account}}{{csrf}}{{/account}}">
+        {{#passwordProblem}}<p class="msg" role="alert">{{.}}</p>{{/passwordProblem}}
+        <label>{{words.currentPassword}} <input type="password" name="current" autocomplete="current-password" \
+        required></label>
+        <label>{{words.newPassword}} <input type="password" name="new" autocomplete="new-password" minlength="8" \
+        required></label>
+        <label>{{words.repeatPassword}} <input type="password" name="repeated" autocomplete="new-password" \
+        minlength="8" required></label>
+        <button type="submit">{{words.send}}</button></form>{{> foot}}
         """
 
     static let error = """

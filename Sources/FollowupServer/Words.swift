@@ -45,6 +45,10 @@ enum Words {
         ("worstUnits", "Đơn vị nhiều nhiệm vụ quá hạn nhất", "Units with the most overdue"),
         ("oldestOverdue", "Quá hạn lâu nhất", "Overdue the longest"), ("byUnit", "Theo đơn vị", "By unit"),
         ("onTimeRate", "Tỷ lệ đúng hạn", "On-time rate"),
+        ("changePassword", "Đổi mật khẩu", "Change the password"),
+        ("currentPassword", "Mật khẩu hiện tại", "Current password"),
+        ("newPassword", "Mật khẩu mới (ít nhất 8 ký tự)", "New password (8 characters or more)"),
+        ("repeatPassword", "Nhập lại mật khẩu mới", "The new password again"),
         (
             "gridNote",
             "Các tỷ lệ (%) tính trên số nhiệm vụ của đơn vị (không kể nhiệm vụ hủy); "

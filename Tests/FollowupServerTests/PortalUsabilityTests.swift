@@ -77,4 +77,41 @@ import Testing
             }
         }
     }
+
+    /// Every account changes its own password; the session goes on, the old password stops working.
+    @Test func everyoneChangesTheirOwnPassword() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            for name in ["bqlda", "ld", "vp"] {
+                let s = try await client.login(name)
+                #expect(try await client.get("/account", s).status == .ok)
+                let wrong = try await client.post(
+                    "/account/password", s,
+                    form: [
+                        ("csrf", s.csrf), ("current", "khong-dung-1"), ("new", "abcdefgh9"), ("repeated", "abcdefgh9"),
+                    ])
+                #expect(wrong.status == .badRequest)
+                #expect(String(buffer: wrong.body).contains("Mật khẩu hiện tại không đúng."))
+                let short = try await client.post(
+                    "/account/password", s,
+                    form: [
+                        ("csrf", s.csrf), ("current", PortalFixture.password), ("new", "ngan"), ("repeated", "ngan"),
+                    ])
+                #expect(short.status == .badRequest)
+                #expect(String(buffer: short.body).contains("ít nhất 8 ký tự"))
+                let ok = try await client.post(
+                    "/account/password", s,
+                    form: [
+                        ("csrf", s.csrf), ("current", PortalFixture.password), ("new", "mat-khau-moi-1"),
+                        ("repeated", "mat-khau-moi-1"),
+                    ])
+                #expect(ok.status == .seeOther)
+                let next = Session(cookie: "fu_session=" + (cookieValue(ok, "fu_session") ?? ""), csrf: "")
+                #expect(try await client.get("/account?saved=1", next).status == .ok, "\(name) stays logged in")
+                #expect(try await client.get("/", s).status == .seeOther, "the old session ended")
+                #expect(try await client.loginAttempt(name, password: PortalFixture.password).status == .unauthorized)
+                #expect(try await client.loginAttempt(name, password: "mat-khau-moi-1").status == .seeOther)
+            }
+        }
+    }
 }
