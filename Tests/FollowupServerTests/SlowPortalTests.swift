@@ -162,7 +162,9 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
         #expect(try Loader.load(root: f.root).errorCount == 0)
     }
 
-    /// A unit reports in a real browser; the office sees it. Screenshots under .test-output/e2e.
+    /// A unit reports in a real browser; the office sees it; every page at 360 and 1366 px for
+    /// every role, without horizontal scroll; a phone's refused form keeps its note.
+    /// Screenshots under .test-output/e2e.
     @Test(.enabled(if: slow)) func browserEndToEnd() async throws {
         let f = try PortalFixture()
         let server = try ServerProcess(f)
@@ -184,7 +186,15 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
         #expect(printed.contains("e2e: ok"))
         #expect(exit == 0)
         #expect(log.contains("POST /tasks/") && log.contains(" 303 ") && log.contains(" bqlda"))
-        for shot in ["unit-before.png", "unit-after.png", "dashboard.png", "task.png"] {
+        var shots = [
+            "unit-before.png", "unit-after.png", "dashboard.png", "task.png", "phone-refused.png", "phone-saved.png",
+        ]
+        for who in ["bqlda", "vp", "ld"] {
+            for page in ["dashboard", "unit", "task", "list", "meeting", "account", "not-found"] {
+                shots += ["\(who)-\(page)-360.png", "\(who)-\(page)-1366.png"]
+            }
+        }
+        for shot in shots {
             #expect(FileManager.default.fileExists(atPath: out + "/" + shot), "\(shot)")
         }
     }
