@@ -195,8 +195,9 @@ extension ImportScoreTests {
     /// The development half: the figures the rules were tuned on.
     @Test func evalDevelopmentHalf() throws {
         let f = try Self.scoreEval(half: "dev")
-        print("import, development half (\(f.notices) notices, \(f.conclusions) conclusions)\n\(f)\n"
-            + f.misses.joined(separator: "\n"))
+        print(
+            "import, development half (\(f.notices) notices, \(f.conclusions) conclusions)\n\(f)\n"
+                + f.misses.joined(separator: "\n"))
         #expect(f.citationNumbers == 0)
     }
 
@@ -204,8 +205,9 @@ extension ImportScoreTests {
     /// ones that do not are printed and named in Docs/Import.md.
     @Test func evalHeldOutHalf() throws {
         let f = try Self.scoreEval(half: "held-out")
-        print("import, held-out half (\(f.notices) notices, \(f.conclusions) conclusions)\n\(f)\n"
-            + f.misses.joined(separator: "\n"))
+        print(
+            "import, held-out half (\(f.notices) notices, \(f.conclusions) conclusions)\n\(f)\n"
+                + f.misses.joined(separator: "\n"))
         #expect(f.citationNumbers == 0)
         #expect(f.dates == 1)
     }

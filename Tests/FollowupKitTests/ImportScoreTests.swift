@@ -48,7 +48,9 @@ import Testing
 
     static func folders() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: notices, includingPropertiesForKeys: [.isDirectoryKey])
-            .filter { $0.hasDirectoryPath && $0.lastPathComponent != "eval" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+            .filter { $0.hasDirectoryPath && $0.lastPathComponent != "eval" }.sorted {
+                $0.lastPathComponent < $1.lastPathComponent
+            }
     }
 
     static func load(_ dir: URL) throws -> Expected {

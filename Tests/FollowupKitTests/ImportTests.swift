@@ -47,7 +47,10 @@ import ZIPFoundation
         // The news item writes no deadline: each is left for the clerk, never silently ongoing.
         #expect(d.conclusions.allSatisfy { $0.due == .todo })
         let yaml = DraftRenderer.yaml(d, id: "x", source: "t")
-        #expect(yaml.contains("# kiểm tra: văn bản không nêu thời hạn; ghi ngày, hoặc \"thường xuyên\"\n    due: TODO"))
+        #expect(
+            yaml.contains(
+                "# kiểm tra: văn bản không nêu thời hạn; ghi ngày, "
+                    + "hoặc \"thường xuyên\"\n    due: TODO"))
     }
 
     /// The seed imported into a copy of the sample root, then checked: no error; once the

@@ -62,7 +62,8 @@ public enum DraftRenderer {
         case .day(let d):
             out += "    due: \(d.iso)\(c.dueWritten.map { "   # \"\(oneLine($0))\"" } ?? "")\n"
         case .todo:
-            out += "    # kiểm tra: văn bản không nêu thời hạn; ghi ngày, hoặc \"thường xuyên\"\n    due: TODO\n"
+            out += "    # kiểm tra: văn bản không nêu thời hạn; ghi ngày, hoặc \"thường xuyên\"\n"
+            out += "    due: TODO\n"
         }
         return out
     }

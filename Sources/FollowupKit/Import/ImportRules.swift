@@ -71,7 +71,8 @@ public enum ImportRules {
         Rule(
             field: "date",
             pattern: join([
-                #"(?m)^\s*\(?\s*(?:Theo|Nguồn:?)\s+(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+số\s*"#, docNumber,
+                #"(?m)^\s*\(?\s*(?:Theo|Nguồn:?)\s+"#,
+                #"(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+số\s*"#, docNumber,
                 #"\s*,?\s*(?:ngày|ban hành ngày)\s+"#, numericDate,
             ]),
             example: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)",
@@ -107,8 +108,10 @@ public enum ImportRules {
 
     /// A title after a name runs to the end of the clause: a comma before who else attended,
     /// punctuation, or the verb of the sentence.
-    static let titleEnd =
-        #"(?=,\s*(?:tham dự|cùng dự|dự|UBND|Ủy ban)|[.;:\n]|\s+(?:chỉ đạo|yêu cầu|đề nghị|kết luận|phát biểu|chủ trì)|$)"#
+    static let titleEnd = join([
+        #"(?=,\s*(?:tham dự|cùng dự|dự|UBND|Ủy ban)|[.;:\n]"#,
+        #"|\s+(?:chỉ đạo|yêu cầu|đề nghị|kết luận|phát biểu|chủ trì)|$)"#,
+    ])
     static let honorific = #"(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]/c)"#
     static let committeeTitle = join([
         #"((?:[Pp]hó\s+)?[Cc]hủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND)\s+"#,
@@ -129,12 +132,14 @@ public enum ImportRules {
         Rule(
             field: "chair",
             pattern: join([
-                #"[Cc]hủ trì(?:[^:.\n]{0,30}:|\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|họp))?"#,
+                #"[Cc]hủ trì(?:[^:.\n]{0,30}:"#,
+                #"|\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|họp))?"#,
                 #"\s*(?:có\s+)?(?:các\s+)?"#, honorific, #"?\s*:?\s*"#, name,
                 #"\s*[,–—-]+\s*([^.;:\n]+?)"#, titleEnd,
             ]),
             example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội "
-                + "đồng nhân dân huyện; Chủ trì phiên họp có đồng chí Dương Văn Hùng, Chủ tịch UBND; "
+                + "đồng nhân dân huyện; Chủ trì phiên họp có đồng chí Dương Văn Hùng, "
+                + "Chủ tịch UBND; "
                 + "Chủ trì cuộc họp đồng chí Tô Hoàng Linh, Chủ tịch UBND thành phố, tham dự có",
             meaning: "chair: name, title"),
         Rule(

@@ -72,15 +72,24 @@ public struct NoticeImporter: Sendable {
             guard let g = first([rule], in: text) else { continue }
             // The day is the first capture that a month follows (a rule may have a document
             // number before it, or two alternatives).
-            guard let k = g.indices.dropFirst().first(where: { Int(g[$0]) != nil && $0 + 1 < g.count && Int(g[$0 + 1]) != nil }),
+            guard
+                let k = g.indices.dropFirst().first(where: {
+                    Int(g[$0]) != nil && $0 + 1 < g.count && Int(g[$0 + 1]) != nil
+                }),
                 let day = Int(g[k]), let month = Int(g[k + 1])
             else { continue }
             let y = k + 2 < g.count ? g[k + 2] : ""
             var doubt: String?
             switch ImportRules.date.count - i {
-            case 3: doubt = "ngày của văn bản mà tin bài dẫn nguồn (\(trimmed(g[0]))), không phải ngày họp"
+            case 3:
+                doubt =
+                    "ngày của văn bản mà tin bài dẫn nguồn (\(trimmed(g[0]))), "
+                    + "không phải ngày họp"
             case 2: doubt = "ngày lấy từ dòng ngày đăng tin, không phải ngày họp"
-            case 1: doubt = "ngày lấy từ một ngày trong văn bản (\(trimmed(g[0]))), không chắc là ngày họp"
+            case 1:
+                doubt =
+                    "ngày lấy từ một ngày trong văn bản (\(trimmed(g[0]))), "
+                    + "không chắc là ngày họp"
             default: break
             }
             var year = Int(y)
@@ -110,7 +119,8 @@ public struct NoticeImporter: Sendable {
             guard let g = first([rule], in: text) else { continue }
             let flagged = i == ImportRules.number.count - 1
             return ImportDraft.Field(
-                clean(g[1]), doubt: flagged ? "số của văn bản mà tin bài dẫn nguồn (\(trimmed(g[0])))" : nil)
+                clean(g[1]),
+                doubt: flagged ? "số của văn bản mà tin bài dẫn nguồn (\(trimmed(g[0])))" : nil)
         }
         return nil
     }
@@ -177,11 +187,14 @@ public struct NoticeImporter: Sendable {
             if matcher.mentions(in: "\(title) \(name)").contains(where: { $0.written.hasSuffix(name) }) { continue }
             // "... Chủ tịch UBND huyện đã": the verb of the sentence is not part of the title.
             var t = trimmed(title).trimmingCharacters(in: CharacterSet(charactersIn: ",–—- "))
-            for verb in [" đã", " đang", " sẽ", " cùng", " vừa", " dự và", " đã dự và"] where t.hasSuffix(verb) {
-                t = trimmed(String(t.dropLast(verb.count))).trimmingCharacters(in: CharacterSet(charactersIn: ",–—- "))
+            let verbs = [" đã", " đang", " sẽ", " cùng", " vừa", " dự và", " đã dự và"]
+            for verb in verbs where t.hasSuffix(verb) {
+                t = trimmed(String(t.dropLast(verb.count)))
+                    .trimmingCharacters(in: CharacterSet(charactersIn: ",–—- "))
             }
             let value = t.isEmpty ? name : "\(name), \(capitalized(t))"
-            return ImportDraft.Field(value, doubt: doubt ?? (t.isEmpty ? "chưa rõ chức vụ người chủ trì" : nil))
+            let untitled = t.isEmpty ? "chưa rõ chức vụ người chủ trì" : nil
+            return ImportDraft.Field(value, doubt: doubt ?? untitled)
         }
         return nil
     }
@@ -288,7 +301,8 @@ public struct NoticeImporter: Sendable {
             let startsDirective = ImportRules.assigning.contains { startsWith(words, $0) }
             let startsUnit = matcher.mentions(in: p).first.map { $0.firstWord == 0 } ?? false
             // "...; vận động người dân ...; đẩy nhanh ...": each verb its own task.
-            let startsTask = tasks && ImportRules.imperativeStarts.contains { startsWith(words, $0) }
+            let startsTask =
+                tasks && ImportRules.imperativeStarts.contains { startsWith(words, $0) }
                 && !ImportRules.deadlineOnlyStarts.contains { startsWith(words, $0) }
             if startsDirective || startsUnit || startsTask { out.append(p) } else { out[out.count - 1] += "; " + p }
         }
@@ -386,7 +400,9 @@ public struct NoticeImporter: Sendable {
                 out.append(
                     conclusion(
                         conclusionText(s.text, from: 0), last.owners, last.unmatched, support: support,
-                        doubts: ["đơn vị chủ trì lấy theo câu trước (\(from.isEmpty ? "chưa rõ" : from))"]))
+                        doubts: [
+                            "đơn vị chủ trì lấy theo câu trước (\(from.isEmpty ? "chưa rõ" : from))"
+                        ]))
                 continue
             }
             if directive, mentions.isEmpty, speakerDirects(folded), !introducesList(s.text, words: folded) {
@@ -462,7 +478,9 @@ public struct NoticeImporter: Sendable {
         let candidates = mentions.filter { m in !supportStarts.contains(m.written) && !isRecipient(m, folded) }
         // After an assigning word ("bàn giao", "được giao" hand over or were given: not one).
         for anchor in anchors(folded, ImportRules.assigning)
-        where !(folded[anchor - 1] == "giao" && anchor >= 2 && ImportRules.notAssigningBeforeGiao.contains(folded[anchor - 2]))
+        where
+            !(folded[anchor - 1] == "giao" && anchor >= 2
+            && ImportRules.notAssigningBeforeGiao.contains(folded[anchor - 2]))
         {
             if let run = run(after: anchor, in: candidates, words: folded), !run.isEmpty {
                 return Assignment(owners: run.map(match), unmatched: [], support: support, textStart: run[0].start)
@@ -470,7 +488,8 @@ public struct NoticeImporter: Sendable {
             let cut = words[anchor - 1].end
             let after = utf16Suffix(s, from: cut)
             let plural = TextFold.words(after).first.map { ImportRules.collectiveStarts.contains($0.text) } ?? false
-            if !plural, let g = first([ImportRules.unmatchedName], in: after), candidates.allSatisfy({ $0.start < cut }) {
+            if !plural, let g = first([ImportRules.unmatchedName], in: after), candidates.allSatisfy({ $0.start < cut })
+            {
                 let name = trimmed(g[1])
                 if !name.isEmpty, !isCommittee(name) {
                     let start = (after as NSString).range(of: name).location
@@ -511,7 +530,9 @@ public struct NoticeImporter: Sendable {
         guard i < words.count, ImportRules.collectiveStarts.contains(where: { startsWith(Array(words[i...]), $0) })
         else { return nil }
         var j = i + 1
-        while j < words.count, j - i < 14, !ImportRules.collectiveEnds.contains(where: { startsWith(Array(words[j...]), $0) }) {
+        while j < words.count, j - i < 14,
+            !ImportRules.collectiveEnds.contains(where: { startsWith(Array(words[j...]), $0) })
+        {
             j += 1
         }
         return j > i + 1 ? (i, j) : nil
