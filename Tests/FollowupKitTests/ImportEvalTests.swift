@@ -134,17 +134,20 @@ extension ImportScoreTests {
             } else {
                 miss.append("date \(draft.date.value.iso) unflagged")
             }
-            if !dateRight && draft.date.doubt == nil { f.silentWrong += 1 }
+            if !dateRight && draft.date.doubt == nil {
+                f.silentWrong += 1
+                miss.append("date \(draft.date.value.iso) (silent)")
+            }
             if let n = draft.document?.value, n != e.number {
                 f.citationNumbers += 1
-                f.silentWrong += 1
-                miss.append("number \(n)")
+                if draft.document?.doubt == nil { f.silentWrong += 1 }
+                miss.append("number \(n)" + (draft.document?.doubt == nil ? " (silent)" : ""))
             }
             let chair = chairName(draft.chair?.value)
             if let c = chair, c == chairName(e.chair) { f.chairsRight += 1 }
             if chair != chairName(e.chair), chair != nil, draft.chair?.doubt == nil {
                 f.silentWrong += 1
-                miss.append("chair \(draft.chair?.value ?? "")")
+                miss.append("chair \(draft.chair?.value ?? "") (silent)")
             }
             // Pair each drafted conclusion with the expected one whose words it holds.
             var used = Set<Int>()
@@ -158,7 +161,7 @@ extension ImportScoreTests {
                 f.named += named.count
                 guard let p = pair else {
                     if !doubted { f.silentWrong += 1 }
-                    miss.append("extra #\(i + 1)")
+                    miss.append("extra #\(i + 1)" + (doubted ? "" : " (silent)"))
                     continue
                 }
                 used.insert(p)
@@ -167,10 +170,14 @@ extension ImportScoreTests {
                 f.namedRight += named.intersection(want).count
                 let ownersRight =
                     (named == want && c.unmatchedOwners.isEmpty) || (x.todoOk && named.isEmpty)
-                if ownersRight { f.ownersRight += 1 } else { miss.append("owners of '\(x.says)': \(named.sorted())") }
+                if ownersRight {
+                    f.ownersRight += 1
+                } else {
+                    miss.append("owners of '\(x.says)': \(named.sorted())" + (doubted ? "" : " (silent)"))
+                }
                 if !ownersRight && !doubted { f.silentWrong += 1 }
                 if !dueRight(c.due, doubted: doubted, expected: x.due) {
-                    miss.append("due of '\(x.says)': \(c.due)")
+                    miss.append("due of '\(x.says)': \(c.due)" + (doubted ? "" : " (silent)"))
                     if !doubted { f.silentWrong += 1 }
                 }
             }
