@@ -30,7 +30,11 @@ import Testing
 
     /// The minimum precision and recall per field (Docs/Import.md states the same numbers).
     static let floor: [String: (precision: Double, recall: Double)] = [
-        "conclusions": (1.0, 1.0), "owners": (0.98, 0.98), "support": (1.0, 1.0), "deadlines": (1.0, 1.0),
+        "conclusions": (1.0, 1.0), "owners": (0.98, 0.98), "support": (1.0, 1.0),
+        // A text that names no deadline now gets `due: TODO` for the clerk (issue 29), not a
+        // silent "thường xuyên": the 16 records whose clerk wrote "thường xuyên" for such a text
+        // are not found any more (6 of 22), and every deadline given is right.
+        "deadlines": (1.0, 0.27),
         "date": (1.0, 1.0), "number": (1.0, 1.0), "chair": (1.0, 1.0),
     ]
 
@@ -44,7 +48,9 @@ import Testing
 
     static func folders() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: notices, includingPropertiesForKeys: [.isDirectoryKey])
-            .filter { $0.hasDirectoryPath }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+            .filter { $0.hasDirectoryPath && $0.lastPathComponent != "eval" }.sorted {
+                $0.lastPathComponent < $1.lastPathComponent
+            }
     }
 
     static func load(_ dir: URL) throws -> Expected {
@@ -130,7 +136,8 @@ import Testing
                 for code in c.ownerCodes { po.insert("\(k) \(code)") }
                 for u in c.unmatchedOwners { po.insert("\(k) ?\(u.written)") }
                 for code in c.supportCodes { ps.insert("\(k) \(code)") }
-                pd.insert("\(k) \(c.due == .ongoing ? "ongoing" : "\(c.due)")")
+                // `due: TODO` is left for the clerk: not a deadline given.
+                if c.due != .todo { pd.insert("\(k) \(c.due == .ongoing ? "ongoing" : "\(c.due)")") }
             }
             for (i, c) in e.meeting.conclusions.enumerated() {
                 for o in c.owners where o.value != "TODO" {
@@ -150,7 +157,7 @@ import Testing
                 t["date", default: Tally()].add(produced: [draft.date.value.iso], expected: [e.meeting.date.iso])
             }
             t["number", default: Tally()].add(
-                produced: Set([draft.document].compactMap { $0 }),
+                produced: Set([draft.document?.value].compactMap { $0 }),
                 expected: Set([e.meeting.document].compactMap { $0 }))
             t["chair", default: Tally()].add(
                 produced: Set([chairName(draft.chair?.value)].compactMap { $0 }),
@@ -183,7 +190,8 @@ import Testing
     /// for them, is in Docs/Import.md (owners recall 47%, chair 0 of 1); two rules were added
     /// after it, so this floor now only guards against going back.
     static let heldOutFloor: [String: (precision: Double, recall: Double)] = [
-        "conclusions": (1.0, 1.0), "owners": (1.0, 1.0), "deadlines": (1.0, 1.0), "number": (1.0, 1.0),
+        // None of the four names a deadline: each is `due: TODO` (flagged) since issue 29.
+        "conclusions": (1.0, 1.0), "owners": (1.0, 1.0), "deadlines": (1.0, 0), "number": (1.0, 1.0),
         "chair": (1.0, 1.0),
     ]
 

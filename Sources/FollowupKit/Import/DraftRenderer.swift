@@ -13,7 +13,8 @@ public enum DraftRenderer {
         out += doubt(d.date.doubt, indent: "")
         out += "date: \(d.date.value.iso)\n"
         if let n = d.document {
-            out += "document: \(q(n))\n"
+            out += doubt(n.doubt, indent: "")
+            out += "document: \(q(n.value))\n"
         } else {
             out += "# document: (không thấy số văn bản)\n"
         }
@@ -60,6 +61,9 @@ public enum DraftRenderer {
             out += "    due: thường xuyên\(c.dueWritten.map { "   # \"\(oneLine($0))\"" } ?? "")\n"
         case .day(let d):
             out += "    due: \(d.iso)\(c.dueWritten.map { "   # \"\(oneLine($0))\"" } ?? "")\n"
+        case .todo:
+            out += "    # kiểm tra: văn bản không nêu thời hạn; ghi ngày, hoặc \"thường xuyên\"\n"
+            out += "    due: TODO\n"
         }
         return out
     }

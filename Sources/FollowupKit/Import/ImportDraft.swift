@@ -13,6 +13,8 @@ public struct ImportDraft: Sendable {
     public enum Due: Sendable, Equatable {
         case day(Day)
         case ongoing
+        /// No deadline phrase: written `due: TODO` for the clerk (never silently ongoing).
+        case todo
     }
 
     /// A unit the text names and how it was written.
@@ -44,6 +46,8 @@ public struct ImportDraft: Sendable {
         public var dueWritten: String?
         public var doubts: [String]
 
+        public var hasDay: Bool { if case .day = due { true } else { false } }
+
         public var ownerCodes: [String] {
             var seen = Set<String>()
             return owners.flatMap(\.codes).filter { seen.insert($0).inserted }
@@ -58,7 +62,7 @@ public struct ImportDraft: Sendable {
     public var title: Field<String>
     public var kind: String?
     public var date: Field<Day>
-    public var document: String?
+    public var document: Field<String>?
     public var location: String?
     public var chair: Field<String>?
     public var attendees: [String]

@@ -27,36 +27,36 @@ public enum ImportRules {
         Rule(
             field: "number",
             pattern: join([
-                #"(?:[Tt]heo|ban hành|vừa có|đã có)\s+"#,
+                #"(?:ban hành|vừa có|đã có|ký)\s+"#,
+                #"(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+(?:số\s*)?"#, docNumber,
+            ]),
+            example: "UBND tỉnh ban hành Công văn số 2221/UBND-TH",
+            meaning: "document: the letter the item reports it issued"),
+        Rule(
+            field: "number",
+            pattern: join([
+                #"(?m)^\s*\(?\s*(?:Theo|Nguồn:?)\s+"#,
                 #"(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+(?:số\s*)?"#, docNumber,
             ]),
             example: "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)",
-            meaning: "document: a letter the item reports"),
+            meaning: "document: the letter a source line names (flagged)"),
     ]
 
     /// The meeting's (or letter's) date, first rule that matches wins.
     public static let date: [Rule] = [
         Rule(
             field: "date",
-            pattern: #"(?m)^[^\n,]{2,40},\s*ngày\s+"# + wordDate,
+            pattern: #"(?m)^(?![^\n,]*(?:[Tt]hứ|[Cc]hủ nhật))[^\n,]{2,40},\s*ngày\s+"# + wordDate,
             example: "Tân Kỳ, ngày 05 tháng 02 năm 2027",
-            meaning: "date: the place-and-date line of an official document"),
+            meaning: "date: the place-and-date line of an official document (not a portal's \"Thứ Hai, ngày ...\")"),
         Rule(
             field: "date",
             pattern: join([
-                #"(?:[Tt]heo|ban hành)\s+(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+số\s*"#, docNumber,
-                #"\s*,?\s*(?:ngày|ban hành ngày)\s+"#, numericDate,
-            ]),
-            example: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)",
-            meaning: "date: the date of the letter reported"),
-        Rule(
-            field: "date",
-            pattern: join([
-                #"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)?\s*(?:ngày\s+)?"#,
-                numericDate, #"\s*,"#,
+                #"(?m)(?:^|[.:]\s+)(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)\s*(?:ngày\s+)?"#, numericDate,
+                #"(?:\s*,|\s+(?=\p{Lu}|vừa|tại|đồng|ông|bà|dưới))|"#, numericDate, #"\s*,)"#,
             ]),
             example: "Ngày 29/4/2022, UBND huyện Tân Kỳ tổ chức hội nghị; Chiều "
-                + "15.6, đoàn công tác",
+                + "15.6, đoàn công tác; Ngày 22/8/2019 Ủy ban nhân dân thành phố họp",
             meaning: "date: a sentence that opens with the day of the meeting"),
         Rule(
             field: "date",
@@ -71,14 +71,23 @@ public enum ImportRules {
         Rule(
             field: "date",
             pattern: join([
-                #"(?m)^\s*(?:Cập nhật:\s*|Ngày đăng:\s*)?"#, numericDate,
+                #"(?m)^\s*\(?\s*(?:Theo|Nguồn:?)\s+"#,
+                #"(?:[Cc]ông văn|[Tt]hông báo|[Vv]ăn bản)\s+số\s*"#, docNumber,
+                #"\s*,?\s*(?:ngày|ban hành ngày)\s+"#, numericDate,
+            ]),
+            example: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)",
+            meaning: "date: the date of the letter a source line names (flagged)"),
+        Rule(
+            field: "date",
+            pattern: join([
+                #"(?m)^\s*(?:Cập nhật:\s*|Ngày đăng:?\s*|Đăng ngày\s*)?"#, numericDate,
                 #"(?:\s+\d{1,2}:\d{2}[^\n]*)?\s*$"#,
             ]),
             example: "17/04/2019",
             meaning: "date: a line holding only a date, the day a portal page was posted (flagged)"),
         Rule(
             field: "date",
-            pattern: #"ngày\s+"# + numericDate,
+            pattern: #"[Nn]gày\s+"# + numericDate,
             example: "... tại cuộc họp ngày 27-6 ...",
             meaning: "date: any date in the text (flagged)"),
     ]
@@ -97,29 +106,53 @@ public enum ImportRules {
             meaning: "a year written out (flagged)"),
     ]
 
-    /// The chair: capture 1 is the name, capture 2 the title (the last rule: the other way round).
+    /// A title after a name runs to the end of the clause: a comma before who else attended,
+    /// punctuation, or the verb of the sentence.
+    static let titleEnd = join([
+        #"(?=,\s*(?:tham dự|cùng dự|dự|UBND|Ủy ban)|[.;:\n]"#,
+        #"|\s+(?:chỉ đạo|yêu cầu|đề nghị|kết luận|phát biểu|chủ trì)|$)"#,
+    ])
+    static let honorific = #"(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]/c)"#
+    static let committeeTitle = join([
+        #"((?:[Pp]hó\s+)?[Cc]hủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND)\s+"#,
+        #"(?:huyện|tỉnh|thành phố|[Tt]hị xã|xã|phường|quận|TP))"#,
+    ])
+
+    /// The chair: capture 1 is the name, capture 2 the title (the last two rules: the other
+    /// way round, `chairTitleFirst`).
     public static let chair: [Rule] = [
         Rule(
             field: "chair",
             pattern: join([
-                #"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)\s+"#, name,
-                #"\s*[,–—-]+\s*([^.;]*?)\s*,?\s+chủ trì"#,
+                honorific, #"\s+"#, name,
+                #"\s*[,–—-]+\s*([^.;]*?)\s*,?\s+(?:đã\s+|cùng\s+|dự và\s+)?chủ trì"#,
             ]),
             example: "Đồng chí Phan Văn Giáp – Chủ tịch UBND huyện chủ trì hội nghị",
             meaning: "chair: name, title"),
         Rule(
             field: "chair",
             pattern: join([
-                #"[Cc]hủ trì[^:.\n]{0,30}:\s*(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)?\s*"#, name,
-                #"\s*[,–—-]+\s*([^.;:\n]+?)(?=,\s*(?:tham dự|cùng dự|dự)|[.;:\n]|$)"#,
+                #"[Cc]hủ trì(?:[^:.\n]{0,30}:"#,
+                #"|\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|họp))?"#,
+                #"\s*(?:có\s+)?(?:các\s+)?"#, honorific, #"?\s*:?\s*"#, name,
+                #"\s*[,–—-]+\s*([^.;:\n]+?)"#, titleEnd,
             ]),
             example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội "
-                + "đồng nhân dân huyện",
+                + "đồng nhân dân huyện; Chủ trì phiên họp có đồng chí Dương Văn Hùng, "
+                + "Chủ tịch UBND; "
+                + "Chủ trì cuộc họp đồng chí Tô Hoàng Linh, Chủ tịch UBND thành phố, tham dự có",
             meaning: "chair: name, title"),
         Rule(
             field: "chair",
             pattern: join([
-                #"do\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
+                #"sự chủ trì của\s+"#, honorific, #"\s+"#, name, #"\s*[,–—-]+\s*([^.;:\n]+?)"#, titleEnd,
+            ]),
+            example: "dưới sự chủ trì của ông Dương Văn Hùng, Chủ tịch UBND xã.",
+            meaning: "chair: name, title"),
+        Rule(
+            field: "chair",
+            pattern: join([
+                #"do\s+"#, honorific, #"\s+"#, name,
                 #"(?:\s*[,–—-]+\s*([^.;]*?))?\s+(?:làm trưởng đoàn|chủ trì)"#,
             ]),
             example: "đoàn công tác của UBND tỉnh do ông Nguyễn Thanh Ngọc làm trưởng đoàn",
@@ -128,7 +161,7 @@ public enum ImportRules {
             field: "chair",
             pattern: join([
                 #"(?:ý kiến|kết luận)\s+(?:chỉ đạo\s+)?"#,
-                #"của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
+                #"của\s+"#, honorific, #"\s+"#, name,
                 #"\s*[,–—-]+\s*([^.;]*?)\s+tại\s"#,
             ]),
             example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy "
@@ -137,15 +170,23 @@ public enum ImportRules {
         Rule(
             field: "chair",
             pattern: join([
-                #"((?:[Pp]hó\s+)?[Cc]hủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND)\s+"#,
-                #"(?:huyện|tỉnh|thành phố|thị xã|xã|quận))\s+((?:\p{Lu}\p{Ll}*\s+){2,6})"#,
-                #"(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|kết luận|giao)"#,
+                #"sự chủ trì của\s+"#, committeeTitle, #"\s*[–—-]?\s*((?:\p{Lu}\p{Ll}*\s*){2,6})(?=[,.;])"#,
+            ]),
+            example: "dưới sự chủ trì của Chủ tịch UBND Thị xã Doãn Tiến Dũng,",
+            meaning: "chair: title, then name"),
+        Rule(
+            field: "chair",
+            pattern: join([
+                committeeTitle, #"\s+((?:\p{Lu}\p{Ll}*\s+){2,6})"#,
+                #"(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|kết luận|giao|chủ trì)"#,
             ]),
             example: "chủ tịch UBND huyện Phan Văn Giáp đề nghị ...; "
                 + "Chủ tịch UBND tỉnh Vĩnh Phúc Trần Duy Đông yêu cầu",
             meaning: "chair: title, then name, then a directive; of five or more capitalised words the last three "
-                + "are the name, the others the place"),
+                + "are the name, the others the place; a name of two words is flagged"),
     ]
+    /// How many of the last `chair` rules give the title before the name.
+    static let chairTitleFirst = 2
 
     /// Attendees: the list after these words, up to the end of the sentence.
     public static let attendees = Rule(
@@ -205,6 +246,8 @@ public enum ImportRules {
     ]
     /// Directive words after which the units named are the ones who must act.
     public static let assigning: [String] = ["giao", "yeu cau", "de nghi", "chi dao"]
+    /// "bàn giao" (hand over), "được giao" (was given), "chuyển giao": "giao" that assigns nothing.
+    public static let notAssigningBeforeGiao: Set<String> = ["ban", "duoc", "chuyen", "phan"]
     /// After these, units named are supporting units.
     public static let supportWords: [String] = ["phoi hop voi", "phoi hop", "cung voi"]
     /// Units named just after these receive a report, they do not act: "báo cáo về UBND huyện
@@ -233,12 +276,36 @@ public enum ImportRules {
         "tang cuong", "nang cao", "ra soat", "tap trung", "khan truong", "day manh", "tiep tuc", "kiem tra",
         "hoan thanh", "hoan thien", "xay dung", "thuc hien", "trien khai", "chu dong", "phoi hop", "quan tam",
         "don doc", "to chuc", "chan chinh", "kip thoi", "dam bao", "bao dam", "nghien cuu", "tham muu",
-        "rut ngan", "xu ly", "giai quyet", "trinh", "bao cao", "gui", "cham nhat",
+        "rut ngan", "xu ly", "giai quyet", "trinh", "bao cao", "gui", "cham nhat", "van dong", "day nhanh",
+        "huy dong",
     ]
     /// A continuation that starts so belongs to the last directive (and sets its deadline, if
     /// it holds one): "Trình UBND tỉnh trước ngày 10/8/2018.", "Gửi kèm file vào hòm thư ...".
     public static let deadlineOnlyStarts: [String] = [
         "trinh", "bao cao", "gui", "hoan thanh", "xong", "thoi gian", "thoi han", "cham nhat",
+    ]
+    /// Words of a time phrase that may stand between an assigning word and its units:
+    /// "yêu cầu trong tháng 9/2019, các phòng, ban ...", "đề nghị trong thời gian tới, ...".
+    public static let timeWords: Set<String> = [
+        "trong", "thoi", "gian", "toi", "thang", "quy", "nam", "tuan", "nay", "sap", "cuoi", "dau", "i", "ii", "iii",
+        "iv",
+    ]
+    /// How a set of bodies named without a unit starts ("các phòng, ban ...", "cán bộ, công chức
+    /// xã", "lãnh đạo các sở ngành") ...
+    public static let collectiveStarts: [String] = [
+        "cac", "can bo", "cong chuc", "lanh dao cac", "thu truong cac", "tat ca", "toan the", "thanh vien",
+    ]
+    /// ... and the words that end it: the verb of the task, or a clause of manner.
+    public static let collectiveEnds: [String] = [
+        "can", "phai", "chu dong", "tap trung", "thuc hien", "trien khai", "tiep tuc", "khan truong", "ra soat",
+        "xay dung", "tham muu", "day nhanh", "day manh", "tang cuong", "nang cao", "chap hanh", "kip thoi",
+        "nghiem tuc", "bam sat", "quan tam", "xac dinh", "phoi hop", "to chuc", "hoan thanh", "tren co so",
+        "can cu", "theo chuc nang", "trong thoi gian", "trong thang", "co trach nhiem", "chiu trach nhiem",
+        "van dong", "thuong xuyen", "nam bat", "dam bao", "bao dam", "huong dan", "kiem tra", "giai quyet",
+    ]
+    /// Words that ask for speed but give no date: the deadline is left for the clerk (flagged).
+    public static let vagueDeadlines: [String] = [
+        "trong thời gian sớm nhất", "sớm nhất", "khẩn trương",
     ]
     /// A sentence with "chủ trì" followed by these names the chair, not an assignment.
     public static let chairSentence =
@@ -267,7 +334,7 @@ public enum ImportRules {
         example: "Giao Sở Công Thương chủ trì ... (Sở Công Thương not in units.yaml)",
         meaning: "owner: written as found, so that check fails on it until the clerk picks a unit")
 
-    /// Deadlines, first rule that matches wins; none → ongoing.
+    /// Deadlines, first rule that matches wins; none → `due: TODO` for the clerk (flagged).
     public static let deadlines: [Rule] = [
         Rule(
             field: "due",

@@ -7,7 +7,7 @@ public enum ImportSummary {
             vi
                 ? "Tìm thấy \(d.conclusions.count) kết luận; ngày \(lang.format(d.date.value))"
                 : "Found \(d.conclusions.count) conclusions; date \(lang.format(d.date.value))")
-        if let n = d.document { out[0] += vi ? "; số \(n)" : "; number \(n)" }
+        if let n = d.document?.value { out[0] += vi ? "; số \(n)" : "; number \(n)" }
         if let c = d.chair { out.append((vi ? "Chủ trì: " : "Chair: ") + c.value) }
         var matched: [String] = []
         for c in d.conclusions {
@@ -45,18 +45,23 @@ public enum ImportSummary {
                 if let w = c.dueWritten {
                     deadlines.append("  #\(i + 1): " + (vi ? "thường xuyên" : "ongoing") + " ← “\(w)”")
                 }
+            case .todo: break
             }
         }
-        let ongoing = d.conclusions.count - deadlines.count
+        let open = d.conclusions.filter { $0.due == .todo }.count
+        let ongoing = d.conclusions.count - deadlines.count - open
         out.append(
             vi
                 ? "Thời hạn tìm thấy: \(deadlines.count)"
                     + (ongoing > 0 ? " (còn \(ongoing) kết luận: thường xuyên)" : "")
-                : "Deadlines found: \(deadlines.count)" + (ongoing > 0 ? " (\(ongoing) more: ongoing)" : ""))
+                    + (open > 0 ? " (\(open) kết luận không nêu thời hạn: due: TODO)" : "")
+                : "Deadlines found: \(deadlines.count)" + (ongoing > 0 ? " (\(ongoing) more: ongoing)" : "")
+                    + (open > 0 ? " (\(open) with no deadline written: due: TODO)" : ""))
         out += deadlines
         var doubts: [String] = []
         if let t = d.title.doubt { doubts.append((vi ? "  tên: " : "  title: ") + t) }
         if let t = d.date.doubt { doubts.append((vi ? "  ngày: " : "  date: ") + t) }
+        if let t = d.document?.doubt { doubts.append((vi ? "  số: " : "  number: ") + t) }
         if let t = d.chair?.doubt { doubts.append((vi ? "  chủ trì: " : "  chair: ") + t) }
         if d.chair == nil { doubts.append(vi ? "  chủ trì: không tìm thấy" : "  chair: not found") }
         for (i, c) in d.conclusions.enumerated() { for t in c.doubts { doubts.append("  #\(i + 1): \(t)") } }

@@ -39,7 +39,7 @@ public struct NoticeImporter: Sendable {
         for c in conclusions { for u in c.unmatchedOwners where !unmatched.contains(u) { unmatched.append(u) } }
         return ImportDraft(
             title: title(text, date: date.value), kind: kind(text), date: date,
-            document: first(ImportRules.number, in: text).map { clean($0[1]) },
+            document: document(text),
             location: first([ImportRules.location], in: text).map { trimmed($0[1]) },
             chair: chair(text), attendees: attendees(text), summary: summary(text),
             conclusions: conclusions, unmatched: unmatched)
@@ -70,11 +70,28 @@ public struct NoticeImporter: Sendable {
     func meetingDate(_ text: String) -> ImportDraft.Field<Day> {
         for (i, rule) in ImportRules.date.enumerated() {
             guard let g = first([rule], in: text) else { continue }
-            let hasNumber = g.count == 5  // the rule with a document number before the date
-            let (d, m, y) = hasNumber ? (g[2], g[3], g[4]) : (g[1], g[2], g[3])
-            guard let day = Int(d), let month = Int(m) else { continue }
-            let guessed = i >= ImportRules.date.count - 2  // the page's date or any date: flagged
-            var doubt: String? = guessed ? "ngày lấy từ ngày đăng tin hoặc một ngày trong văn bản" : nil
+            // The day is the first capture that a month follows (a rule may have a document
+            // number before it, or two alternatives).
+            guard
+                let k = g.indices.dropFirst().first(where: {
+                    Int(g[$0]) != nil && $0 + 1 < g.count && Int(g[$0 + 1]) != nil
+                }),
+                let day = Int(g[k]), let month = Int(g[k + 1])
+            else { continue }
+            let y = k + 2 < g.count ? g[k + 2] : ""
+            var doubt: String?
+            switch ImportRules.date.count - i {
+            case 3:
+                doubt =
+                    "ngày của văn bản mà tin bài dẫn nguồn (\(trimmed(g[0]))), "
+                    + "không phải ngày họp"
+            case 2: doubt = "ngày lấy từ dòng ngày đăng tin, không phải ngày họp"
+            case 1:
+                doubt =
+                    "ngày lấy từ một ngày trong văn bản (\(trimmed(g[0]))), "
+                    + "không chắc là ngày họp"
+            default: break
+            }
             var year = Int(y)
             if year == nil {
                 if let c = contextDate {
@@ -92,6 +109,20 @@ public struct NoticeImporter: Sendable {
         return ImportDraft.Field(
             fallback,
             doubt: "không tìm thấy ngày họp; hãy ghi ngày (hoặc dùng --date)")
+    }
+
+    /// The notice's number: from its header or the sentence reporting the letter; a number a
+    /// source line cites is flagged; a number only cited in the body ("theo văn bản số ...") is
+    /// never taken.
+    func document(_ text: String) -> ImportDraft.Field<String>? {
+        for (i, rule) in ImportRules.number.enumerated() {
+            guard let g = first([rule], in: text) else { continue }
+            let flagged = i == ImportRules.number.count - 1
+            return ImportDraft.Field(
+                clean(g[1]),
+                doubt: flagged ? "số của văn bản mà tin bài dẫn nguồn (\(trimmed(g[0])))" : nil)
+        }
+        return nil
     }
 
     func firstYear(_ text: String) -> Int? {
@@ -138,21 +169,32 @@ public struct NoticeImporter: Sendable {
     func chair(_ text: String) -> ImportDraft.Field<String>? {
         for (i, rule) in ImportRules.chair.enumerated() {
             guard let g = first([rule], in: text) else { continue }
-            var (name, title) = i == ImportRules.chair.count - 1 ? (g[2], g[1]) : (g[1], g[2])
-            if i == ImportRules.chair.count - 1 {
+            let titleFirst = i >= ImportRules.chair.count - ImportRules.chairTitleFirst
+            // A PDF's line break inside the name or title is a space.
+            let one = { (s: String) in s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            var (name, title) = titleFirst ? (one(g[2]), one(g[1])) : (one(g[1]), one(g[2]))
+            var doubt: String?
+            if titleFirst {
                 let words = name.split(separator: " ")
                 if words.count >= 5 {
                     name = words.suffix(3).joined(separator: " ")
                     title += " " + words.dropLast(3).joined(separator: " ")
-                } else {
-                    name = words.joined(separator: " ")
+                } else if words.count < 3 {
+                    doubt = "'\(name)' sau chức vụ có thể là địa danh, không phải tên người"
                 }
             }
             // "Chủ tịch UBND huyện Bình Xuyên chỉ đạo": a place the registry knows, not a person.
             if matcher.mentions(in: "\(title) \(name)").contains(where: { $0.written.hasSuffix(name) }) { continue }
-            let t = trimmed(title).trimmingCharacters(in: CharacterSet(charactersIn: ",–—- "))
+            // "... Chủ tịch UBND huyện đã": the verb of the sentence is not part of the title.
+            var t = trimmed(title).trimmingCharacters(in: CharacterSet(charactersIn: ",–—- "))
+            let verbs = [" đã", " đang", " sẽ", " cùng", " vừa", " dự và", " đã dự và"]
+            for verb in verbs where t.hasSuffix(verb) {
+                t = trimmed(String(t.dropLast(verb.count)))
+                    .trimmingCharacters(in: CharacterSet(charactersIn: ",–—- "))
+            }
             let value = t.isEmpty ? name : "\(name), \(capitalized(t))"
-            return ImportDraft.Field(value, doubt: t.isEmpty ? "chưa rõ chức vụ người chủ trì" : nil)
+            let untitled = t.isEmpty ? "chưa rõ chức vụ người chủ trì" : nil
+            return ImportDraft.Field(value, doubt: doubt ?? untitled)
         }
         return nil
     }
@@ -210,11 +252,14 @@ public struct NoticeImporter: Sendable {
     struct Sentence {
         var text: String
         var paragraphStart: Bool
+        /// Whether it was an item of a numbered or bulleted list ("1.", "(2)", "-").
+        var numbered = false
     }
 
     func sentences(_ text: String) -> [Sentence] {
         var out: [Sentence] = []
-        let splitter = ImportRules.regex(#"(?<=[.!?…])\s+(?=[\p{Lu}\d])|(?<=\./\.)\s*"#)
+        // Sentences, and the items "(1) ...; (2) ..." of a list written in one paragraph.
+        let splitter = ImportRules.regex(#"(?<=[.!?…])\s+(?=[\p{Lu}\d])|(?<=\./\.)\s*|\s+(?=\(\d{1,2}\)\s)"#)
         for para in text.split(separator: "\n") {
             let p = String(para)
             var pieces: [String] = []
@@ -230,10 +275,14 @@ public struct NoticeImporter: Sendable {
             pieces.append(String(p[last...]))
             var first = true
             for piece in pieces {
-                for clause in splitAssignments(piece) {
-                    let t = trimmed(stripNumbering(clause))
+                // A numbered item is one task, whatever its ';' hold.
+                for clause in splitAssignments(piece, tasks: stripNumbering(piece).count == piece.count) {
+                    let stripped = stripNumbering(clause)
+                    var t = trimmed(stripped)
+                    if t.hasSuffix(";") { t = trimmed(String(t.dropLast())) }
                     if t.count >= 3 {
-                        out.append(Sentence(text: t, paragraphStart: first))
+                        out.append(
+                            Sentence(text: t, paragraphStart: first, numbered: stripped.count != clause.count))
                         first = false
                     }
                 }
@@ -243,7 +292,7 @@ public struct NoticeImporter: Sendable {
     }
 
     /// "Giao A ...; giao B ..." holds two assignments: split at a ';' before a directive or a unit.
-    func splitAssignments(_ s: String) -> [String] {
+    func splitAssignments(_ s: String, tasks: Bool = true) -> [String] {
         let parts = s.components(separatedBy: "; ")
         guard parts.count > 1 else { return [s] }
         var out: [String] = [parts[0]]
@@ -251,7 +300,11 @@ public struct NoticeImporter: Sendable {
             let words = TextFold.words(p).map(\.text)
             let startsDirective = ImportRules.assigning.contains { startsWith(words, $0) }
             let startsUnit = matcher.mentions(in: p).first.map { $0.firstWord == 0 } ?? false
-            if startsDirective || startsUnit { out.append(p) } else { out[out.count - 1] += "; " + p }
+            // "...; vận động người dân ...; đẩy nhanh ...": each verb its own task.
+            let startsTask =
+                tasks && ImportRules.imperativeStarts.contains { startsWith(words, $0) }
+                && !ImportRules.deadlineOnlyStarts.contains { startsWith(words, $0) }
+            if startsDirective || startsUnit || startsTask { out.append(p) } else { out[out.count - 1] += "; " + p }
         }
         return out
     }
@@ -259,8 +312,17 @@ public struct NoticeImporter: Sendable {
     func conclusions(_ text: String, meeting: Day) -> [ImportDraft.Conclusion] {
         var out: [ImportDraft.Conclusion] = []
         var lastOwners: (owners: [ImportDraft.Match], unmatched: [ImportDraft.Unmatched])?
+        // The owners a list's lead gave ("chỉ đạo các ... thực hiện các nội dung như: A. B. C.")
+        // and how the lead named them.
+        var list: (owners: [ImportDraft.Match], unmatched: [ImportDraft.Unmatched], named: String)?
+        // A lead that ends at its colon ("... yêu cầu:") goes on in the next paragraph.
+        var leadEndsParagraph = false
         for s in sentences(text) {
-            if s.paragraphStart { lastOwners = nil }
+            if s.paragraphStart {
+                lastOwners = nil
+                if !s.numbered && !leadEndsParagraph { list = nil }
+                leadEndsParagraph = false
+            }
             if ImportRules.regex(ImportRules.chairSentence)?.firstMatch(in: s.text, range: nsRange(s.text)) != nil {
                 continue
             }
@@ -269,17 +331,59 @@ public struct NoticeImporter: Sendable {
             let mentions = matcher.mentions(in: s.text)
             let directive = ImportRules.directives.contains { contains(folded, $0) }
             let (due, dueWritten) = deadline(s.text, meeting: meeting)
-            if let assigned = assignment(s.text, words: words, mentions: mentions) {
+            // "khẩn trương", "trong thời gian sớm nhất": a deadline the clerk must write.
+            let vague = due == nil ? ImportRules.vagueDeadlines.first { contains(folded, TextFold.key($0)) } : nil
+            func conclusion(
+                _ text: String, _ owners: [ImportDraft.Match], _ unmatched: [ImportDraft.Unmatched],
+                support: [ImportDraft.Match], doubts: [String]
+            ) -> ImportDraft.Conclusion {
                 var c = ImportDraft.Conclusion(
-                    text: conclusionText(s.text, from: assigned.textStart),
-                    owners: assigned.owners, unmatchedOwners: assigned.unmatched,
-                    support: assigned.support, due: due ?? .ongoing,
-                    dueWritten: dueWritten, doubts: [])
+                    text: text, owners: owners, unmatchedOwners: unmatched, support: support, due: due ?? .todo,
+                    dueWritten: dueWritten, doubts: doubts)
+                if let vague { c.doubts.append("thời hạn chưa rõ (\"\(vague)\"): hãy ghi ngày cụ thể") }
+                return c
+            }
+            let inList = list != nil && (!s.paragraphStart || s.numbered)
+            if let assigned = assignment(s.text, words: words, mentions: mentions, inList: inList) {
+                let opens = opensList(s.text)
+                var doubts: [String] = []
                 if assigned.owners.count + assigned.unmatched.count > 1 {
-                    c.doubts.append("nhiều đơn vị chủ trì: mỗi đơn vị một nhiệm vụ")
+                    doubts.append("nhiều đơn vị chủ trì: mỗi đơn vị một nhiệm vụ")
                 }
-                out.append(c)
+                if let named = assigned.collective {
+                    let near = matcher.closest(named).prefix(2).joined(separator: "; ")
+                    doubts.append(
+                        "văn bản giao cho \"\(named)\", không phải tên trong units.yaml"
+                            + (near.isEmpty ? "" : "; gần nhất: \(near)"))
+                }
                 lastOwners = (assigned.owners, assigned.unmatched)
+                if opens {
+                    list = (assigned.owners, assigned.unmatched, assigned.collective ?? "")
+                    leadEndsParagraph = s.text.hasSuffix(":")
+                }
+                // A lead that only opens the list ("yêu cầu các cơ quan ... như sau:") is no task.
+                if opens, endsLead(s.text, named: assigned) { continue }
+                out.append(
+                    conclusion(
+                        conclusionText(s.text, from: assigned.textStart), assigned.owners, assigned.unmatched,
+                        support: assigned.support, doubts: doubts))
+                continue
+            }
+            // "Chủ tịch ... có ý kiến như sau:", "... kết luận, yêu cầu:": the items follow, each
+            // naming its unit or left for the clerk.
+            if s.text.hasSuffix(":"), speakerDirects(folded) || contains(folded, "y kien nhu sau") {
+                list = ([], [], "")
+                leadEndsParagraph = true
+                continue
+            }
+            let support = supportMentions(words: folded, mentions: mentions)
+            let reportsBack = ImportRules.deadlineOnlyStarts.contains { startsWith(folded, $0) }
+            if inList, !reportsBack, let l = list, !introducesList(s.text, words: folded) {
+                let from = l.named.isEmpty ? l.owners.map(\.written).joined(separator: ", ") : l.named
+                out.append(
+                    conclusion(
+                        conclusionText(s.text, from: 0), l.owners, l.unmatched, support: support,
+                        doubts: ["đơn vị chủ trì lấy theo câu dẫn (\(from.isEmpty ? "chưa rõ" : from))"]))
                 continue
             }
             let continues = ImportRules.imperativeStarts.contains { startsWith(folded, $0) }
@@ -292,12 +396,10 @@ public struct NoticeImporter: Sendable {
                     out[out.count - 1].text += " " + s.text
                     continue
                 }
-                let support = supportMentions(words: folded, mentions: mentions)
                 let from = out[out.count - 1].owners.map(\.written).joined(separator: ", ")
                 out.append(
-                    ImportDraft.Conclusion(
-                        text: conclusionText(s.text, from: 0), owners: last.owners, unmatchedOwners: last.unmatched,
-                        support: support, due: due ?? .ongoing, dueWritten: dueWritten,
+                    conclusion(
+                        conclusionText(s.text, from: 0), last.owners, last.unmatched, support: support,
                         doubts: [
                             "đơn vị chủ trì lấy theo câu trước (\(from.isEmpty ? "chưa rõ" : from))"
                         ]))
@@ -307,9 +409,8 @@ public struct NoticeImporter: Sendable {
                 // A directive with no unit: kept, its owner left for the clerk.
                 let suggestion = matcher.closest(s.text).prefix(2).joined(separator: "; ")
                 out.append(
-                    ImportDraft.Conclusion(
-                        text: conclusionText(s.text, from: directiveEnd(s.text, words: words) ?? 0), owners: [],
-                        unmatchedOwners: [], support: [], due: due ?? .ongoing, dueWritten: dueWritten,
+                    conclusion(
+                        conclusionText(s.text, from: directiveEnd(s.text, words: words) ?? 0), [], [], support: [],
                         doubts: [
                             "văn bản không nêu đơn vị chủ trì"
                                 + (suggestion.isEmpty ? "" : "; gần nhất: \(suggestion)")
@@ -318,6 +419,19 @@ public struct NoticeImporter: Sendable {
             }
         }
         return dropRepeats(out)
+    }
+
+    /// "... như: A. B." or "... sau:": the sentences after it are the items of a list.
+    func opensList(_ s: String) -> Bool {
+        s.hasSuffix(":") || s.contains("như:") || s.contains("sau:") || s.contains("như sau:")
+    }
+
+    /// A lead that ends at its colon and gives no unit of the registry, or says "như sau:",
+    /// only opens a list.
+    func endsLead(_ s: String, named: Assignment) -> Bool {
+        guard s.hasSuffix(":") else { return false }
+        let tail = TextFold.words(String(s.suffix(20))).map(\.text)
+        return named.owners.isEmpty || tail.last == "sau" || tail.last == "nhu"
     }
 
     /// "... có ý kiến chỉ đạo như sau:" introduces the directives; it is not one.
@@ -337,7 +451,7 @@ public struct NoticeImporter: Sendable {
             for j in (i + 1)..<min(list.count, i + 13) where keep[j] && owners[j] == owners[i] {
                 let shared = words[i].intersection(words[j]).count
                 guard Double(shared) >= 0.5 * Double(min(words[i].count, words[j].count)) else { continue }
-                if list[i].due != .ongoing && list[j].due == .ongoing { keep[j] = false } else { keep[i] = false }
+                if case .day = list[i].due, !list[j].hasDay { keep[j] = false } else { keep[i] = false }
                 if !keep[i] { break }
             }
         }
@@ -350,23 +464,32 @@ public struct NoticeImporter: Sendable {
         var support: [ImportDraft.Match]
         /// UTF-16 offset where the conclusion's text starts.
         var textStart: Int
+        /// A set of bodies named without a unit of the registry ("các phòng, ban, cơ quan
+        /// thành phố"): the owner is left TODO, the phrase quoted for the clerk.
+        var collective: String? = nil
     }
 
     /// Who must act in a sentence: the units right after an assigning word ("giao", "yêu cầu",
     /// "đề nghị", "chỉ đạo") or at the start of the sentence, before "chủ trì"/"phối hợp".
-    func assignment(_ s: String, words: [FoldedWord], mentions: [UnitMention]) -> Assignment? {
+    func assignment(_ s: String, words: [FoldedWord], mentions: [UnitMention], inList: Bool = false) -> Assignment? {
         let folded = words.map(\.text)
         let support = supportMentions(words: folded, mentions: mentions)
         let supportStarts = Set(support.map(\.written))
         let candidates = mentions.filter { m in !supportStarts.contains(m.written) && !isRecipient(m, folded) }
-        // After an assigning word.
-        for anchor in anchors(folded, ImportRules.assigning) {
+        // After an assigning word ("bàn giao", "được giao" hand over or were given: not one).
+        for anchor in anchors(folded, ImportRules.assigning)
+        where
+            !(folded[anchor - 1] == "giao" && anchor >= 2
+            && ImportRules.notAssigningBeforeGiao.contains(folded[anchor - 2]))
+        {
             if let run = run(after: anchor, in: candidates, words: folded), !run.isEmpty {
                 return Assignment(owners: run.map(match), unmatched: [], support: support, textStart: run[0].start)
             }
             let cut = words[anchor - 1].end
             let after = utf16Suffix(s, from: cut)
-            if let g = first([ImportRules.unmatchedName], in: after), candidates.allSatisfy({ $0.start < cut }) {
+            let plural = TextFold.words(after).first.map { ImportRules.collectiveStarts.contains($0.text) } ?? false
+            if !plural, let g = first([ImportRules.unmatchedName], in: after), candidates.allSatisfy({ $0.start < cut })
+            {
                 let name = trimmed(g[1])
                 if !name.isEmpty, !isCommittee(name) {
                     let start = (after as NSString).range(of: name).location
@@ -376,10 +499,18 @@ public struct NoticeImporter: Sendable {
                         textStart: cut + (start == NSNotFound ? 0 : start))
                 }
             }
+            // Units matched inside the phrase ("địa phương" read as a ward) do not count.
+            if let (from, to) = collective(after: anchor, words: folded),
+                candidates.allSatisfy({ $0.firstWord < anchor || $0.firstWord >= from })
+            {
+                let start = words[from].start
+                let named = (s as NSString).substring(with: NSRange(location: start, length: words[to - 1].end - start))
+                return Assignment(owners: [], unmatched: [], support: support, textStart: start, collective: named)
+            }
         }
         // At the start of the sentence, when the sentence assigns something.
         if let run = run(after: 0, in: candidates, words: folded), !run.isEmpty,
-            ImportRules.directives.contains(where: { contains(folded, $0) }) || hasDeadline(s)
+            inList || ImportRules.directives.contains(where: { contains(folded, $0) }) || hasDeadline(s)
         {
             let next = run.last.map { $0.endWord } ?? 0
             let reported = ["da", "dang", "cho", "trinh", "bao"].contains(next < folded.count ? folded[next] : "")
@@ -388,6 +519,23 @@ public struct NoticeImporter: Sendable {
             }
         }
         return nil
+    }
+
+    /// After an assigning word (and a time phrase: "yêu cầu trong tháng 9/2019, các phòng, ban
+    /// ..."), the words of a set of bodies: "các ...", "cán bộ, công chức ...", "lãnh đạo các ...",
+    /// up to the verb. Word indices, the end exclusive.
+    func collective(after anchor: Int, words: [String]) -> (Int, Int)? {
+        var i = anchor
+        while i < words.count, ImportRules.timeWords.contains(words[i]) || words[i].allSatisfy(\.isNumber) { i += 1 }
+        guard i < words.count, ImportRules.collectiveStarts.contains(where: { startsWith(Array(words[i...]), $0) })
+        else { return nil }
+        var j = i + 1
+        while j < words.count, j - i < 14,
+            !ImportRules.collectiveEnds.contains(where: { startsWith(Array(words[j...]), $0) })
+        {
+            j += 1
+        }
+        return j > i + 1 ? (i, j) : nil
     }
 
     func match(_ m: UnitMention) -> ImportDraft.Match {
@@ -402,7 +550,7 @@ public struct NoticeImporter: Sendable {
         var at = start
         for m in mentions where m.firstWord >= at {
             let gap = words[at..<m.firstWord]
-            let allowed = out.isEmpty ? ImportRules.leaderWords : ImportRules.listWords
+            let allowed = out.isEmpty ? ImportRules.leaderWords.union(ImportRules.timeWords) : ImportRules.listWords
             guard gap.allSatisfy({ allowed.contains($0) || $0.allSatisfy(\.isNumber) }) else { break }
             out.append(m)
             at = m.endWord
@@ -525,7 +673,7 @@ public struct NoticeImporter: Sendable {
     }
 
     func stripNumbering(_ s: String) -> String {
-        guard let r = ImportRules.regex(#"^\s*(?:\d{1,2}[.)]|[a-zđ][)]|[-+•*–])\s+"#),
+        guard let r = ImportRules.regex(#"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-zđ][)]|[-+•*–])\s+"#),
             let m = r.firstMatch(in: s, range: nsRange(s)), let range = Range(m.range, in: s)
         else { return s }
         return String(s[range.upperBound...])
