@@ -93,7 +93,11 @@ public struct RecordMerge {
         let baseLog = o.entries.map { LogEntry(text: $0, task: "", date: Day(daysSinceEpoch: 0)) }
         var broken: [String: Message] = [:]
         let pieces = LogMerge.merge(base: baseLog, ours: logA, theirs: logB) { flat in
+            // A task the two sides gave different statuses or extensions on one day is that
+            // conflict, said as such (it breaks the rules too, most often).
+            let sameDay = Set(LogMerge.sameDayClashes(flat).map(\.task))
             let found = contradictions(flat, read: read, ours: logA, theirs: logB, facts: factsA)
+                .filter { !sameDay.contains($0.clash.task) }
             for (c, m) in found { broken[c.task] = m }
             return found.map(\.clash)
         }
@@ -116,21 +120,11 @@ public struct RecordMerge {
         for (k, piece) in pieces.filter(\.isConflict).enumerated() {
             guard case .conflict(let x, let y, let task, let date) = piece else { continue }
             let line = firstLine + rendered.hunkLines[k]
-            if let finding = broken[task] {
-                notes.append(
-                    .message(
-                        .sharing(
-                            .ruleConflict(
-                                task: task, line: line, finding: finding,
-                                ours: said(x, side: labels.ours, read: read), theirs: said(y, side: labels.theirs, read: read)))))
-            } else {
-                notes.append(
-                    .message(
-                        .sharing(
-                            .logConflict(
-                                task: task, date: date, line: line,
-                                ours: said(x, side: labels.ours, read: read), theirs: said(y, side: labels.theirs, read: read)))))
-            }
+            let (ours, theirs) = (said(x, side: labels.ours, read: read), said(y, side: labels.theirs, read: read))
+            let message: SharingMessage =
+                broken[task].map { .ruleConflict(task: task, line: line, finding: $0, ours: ours, theirs: theirs) }
+                ?? .logConflict(task: task, date: date, line: line, ours: ours, theirs: theirs)
+            notes.append(.message(.sharing(message)))
         }
         if frame.conflicts > 0 { notes.append(.message(.sharing(.textConflict(count: frame.conflicts)))) }
         if !notes.isEmpty { return Outcome(bytes: merged, clean: false, notes: notes) }
