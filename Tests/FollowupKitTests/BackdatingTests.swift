@@ -32,7 +32,12 @@ import Testing
         let before = try Self.text(root)
         // Task 3: in_progress on 18/11, blocked on 25/11. A note dated 21/11 changes nothing after it.
         let r = try Self.run(
-            root, ["status", "2026-11-16#3", "in_progress", "--note", "Đã chi trả 20/22 hộ", "--date", "2026-11-21"])
+            root,
+            [
+                "status", "2026-11-16#3", "in_progress", "--note",
+                "Đã chi trả 20/22 "
+                    + "hộ", "--date", "2026-11-21",
+            ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             try Self.order(root).prefix(4) == [
@@ -45,10 +50,31 @@ import Testing
         let after = try Self.text(root)
         #expect(after.contains(entry) && after.replacingOccurrences(of: entry, with: "") == before)
         // Before every entry of the list, and an extension within the deadline's story: fine too.
-        try expectOK(Self.run(root, ["status", "2026-11-16#3", "in_progress", "--note", "Bắt đầu chi trả", "--date", "2026-11-17"]))
+        try expectOK(
+            Self.run(
+                root,
+                [
+                    "status", "2026-11-16#3", "in_progress", "--note",
+                    "Bắt đầu chi "
+                        + "trả", "--date", "2026-11-17",
+                ]))
         #expect(try Self.order(root).first == "3 2026-11-17")
-        try expectOK(Self.run(root, ["extend", "2026-11-16#3", "--to", "2026-12-31", "--note", "Đối thoại", "--date", "2026-12-05"]))
-        try expectOK(Self.run(root, ["extend", "2026-11-16#3", "--to", "2026-12-20", "--note", "Chờ đối thoại", "--date", "2026-11-26"]))
+        try expectOK(
+            Self.run(
+                root,
+                [
+                    "extend", "2026-11-16#3", "--to", "2026-12-31", "--note",
+                    "Đối "
+                        + "thoại", "--date", "2026-12-05",
+                ]))
+        try expectOK(
+            Self.run(
+                root,
+                [
+                    "extend", "2026-11-16#3", "--to", "2026-12-20", "--note",
+                    "Chờ đối "
+                        + "thoại", "--date", "2026-11-26",
+                ]))
         let check = try Self.run(root, ["check"])
         #expect(check.status == 0 && check.stderr.isEmpty, "\(check.stderr)")
         let task = try #require(
@@ -65,12 +91,24 @@ import Testing
         #expect(done.status == 1)
         #expect(
             done.stderr.contains(
-                "mục ghi ngày 20/11/2026 trái với mục ngày 25/11/2026 đã có sau nó (dòng 63): nhiệm vụ đã hoàn thành; "
-                    + "muốn thay đổi trạng thái phải ghi 'reopen: true'; không ghi lùi ngày được"), "\(done.stderr)")
-        let en = try Self.run(root, ["status", "2026-11-16#3", "cancelled", "--note", "x", "--date", "2026-11-20"], lang: "en")
-        #expect(en.stderr.contains("an entry dated 2026-11-20 contradicts the later entry dated 2026-11-25"), "\(en.stderr)")
+                "mục ghi ngày 20/11/2026 trái với mục ngày 25/11/2026 đã có sau nó (dòng "
+                    + "63): nhiệm vụ đã hoàn thành; "
+                    + "muốn thay đổi trạng thái phải ghi 'reopen: true'; không ghi lùi ngày "
+                    + "được"), "\(done.stderr)")
+        let en = try Self.run(
+            root, ["status", "2026-11-16#3", "cancelled", "--note", "x", "--date", "2026-11-20"], lang: "en")
+        #expect(
+            en.stderr.contains("an entry dated 2026-11-20 contradicts the later entry dated 2026-11-25"), "\(en.stderr)"
+        )
         // An extension before a later one that then would not extend anything.
-        try expectOK(Self.run(root, ["extend", "2026-11-16#3", "--to", "2026-12-20", "--note", "Đối thoại", "--date", "2026-12-05"]))
+        try expectOK(
+            Self.run(
+                root,
+                [
+                    "extend", "2026-11-16#3", "--to", "2026-12-20", "--note",
+                    "Đối "
+                        + "thoại", "--date", "2026-12-05",
+                ]))
         let written = try Self.text(root)
         let ext = try Self.run(
             root, ["extend", "2026-11-16#3", "--to", "2026-12-31", "--note", "Chờ", "--date", "2026-12-01"])
@@ -78,7 +116,8 @@ import Testing
         #expect(ext.stderr.contains("không sau thời hạn đang áp dụng"), "\(ext.stderr)")
         #expect(try Self.text(root) == written)
         // Before the meeting: refused as always.
-        let early = try Self.run(root, ["status", "2026-11-16#3", "in_progress", "--note", "x", "--date", "2026-11-10"])
+        let early = try Self.run(
+            root, ["status", "2026-11-16#3", "in_progress", "--note", "x", "--date", "2026-11-10"])
         #expect(early.status == 1 && early.stderr.contains("trước ngày họp"))
         #expect(written != before)
     }
@@ -93,7 +132,8 @@ import Testing
               - text: Việc một
                 owner: NV
                 due: 2026-12-01
-            updates: [{task: 2026-11-02-giao-ban#1, date: 2026-11-05, status: in_progress}, {task: 2026-11-02-giao-ban#1, date: 2026-11-20, note: "x"}]
+            updates: [{task: 2026-11-02-giao-ban#1, date: 2026-11-05, status: in_progress}, \
+            {task: 2026-11-02-giao-ban#1, date: 2026-11-20, note: "x"}]
 
             """.utf8)
         let entry = Update(

@@ -284,7 +284,8 @@ import Testing
         #expect(
             merge.stderr.contains(
                 "error: dòng 107: hai bên ghi khác nhau cho nhiệm vụ 2026-11-16-thu-ngan-sach-giai-ngan#3 ngày "
-                    + "07/12/2026 (bản trên máy này: vướng mắc / bản kéo về, TTPTQD ghi: hoàn thành)"), "\(merge.stderr)")
+                    + "07/12/2026 (bản trên máy này: vướng mắc / bản kéo về, TTPTQD ghi: hoàn thành)"),
+            "\(merge.stderr)")
         #expect(try repo.unmerged().contains(ScratchRepo.record))
         let text = String(decoding: try repo.read(), as: UTF8.self)
         #expect(

@@ -11,10 +11,15 @@ import Testing
         var out: [Substring] = []
         var part = 0  // 0 outside, 1 first half, 2 second half
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("<<<<<<< ") { part = 1; continue }
-            if line == "=======" { part = 2; continue }
-            if line.hasPrefix(">>>>>>> ") { part = 0; continue }
-            if part == 0 || (part == 1) == ours { out.append(line) }
+            if line.hasPrefix("<<<<<<< ") {
+                part = 1
+            } else if line == "=======" {
+                part = 2
+            } else if line.hasPrefix(">>>>>>> ") {
+                part = 0
+            } else if part == 0 || (part == 1) == ours {
+                out.append(line)
+            }
         }
         return out.joined(separator: "\n")
     }
@@ -45,15 +50,20 @@ import Testing
     @Test func aTaskClosedOnOneSideAndExtendedLaterOnTheOtherIsAWholeEntryConflict() throws {
         let repo = try Self.clash(
             unit: ["status", "2026-11-16#3", "done", "--by", "TTPTQD"], unitDate: "2026-12-07",
-            office: ["extend", "2026-11-16#3", "--to", "2027-01-15", "--note", "Chờ đối thoại"], officeDate: "2026-12-08")
+            office: ["extend", "2026-11-16#3", "--to", "2027-01-15", "--note", "Chờ đối thoại"],
+            officeDate: "2026-12-08")
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status != 0)
         let text = String(decoding: try repo.read(), as: UTF8.self)
-        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("<<<<<<<") }) + 1
+        let line =
+            try #require(
+                text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("<<<<<<<") })
+            + 1
         #expect(
             merge.stderr.contains(
                 "\(ScratchRepo.record): error: dòng \(line): gộp các mục hai bên ghi cho nhiệm vụ "
-                    + "2026-11-16-thu-ngan-sach-giai-ngan#3 thì sai quy tắc (nhiệm vụ đã hoàn thành; muốn thay đổi "
+                    + "2026-11-16-thu-ngan-sach-giai-ngan#3 thì sai quy tắc (nhiệm vụ đã hoàn "
+                    + "thành; muốn thay đổi "
                     + "trạng thái phải ghi 'reopen: true') (bản trên máy này: gia hạn đến 15/01/2027 / "
                     + "bản kéo về, TTPTQD ghi: hoàn thành)"), "\(merge.stderr)")
         #expect(
@@ -64,10 +74,19 @@ import Testing
         try Self.eitherHalfChecks(repo)
         // Until then, every command says where the conflict is.
         let check = try repo.followup(["check"])
-        #expect(check.stderr.contains("\(ScratchRepo.record):\(line):1: error: biên bản còn xung đột git chưa giải quyết ở dòng \(line)"), "\(check.stderr)")
+        #expect(
+            check.stderr.contains(
+                "\(ScratchRepo.record):\(line):1: error: biên bản còn xung đột git chưa giải "
+                    + "quyết ở dòng \(line)"),
+            "\(check.stderr)")
         for args in [["status", "2026-11-16#3", "in_progress", "--note", "x"], ["show", "2026-11-16#3"]] {
             let r = try repo.followup(args)
-            #expect(r.status == 1 && r.stderr.contains("còn xung đột git chưa giải quyết ở dòng \(line)"), "\(r.stderr)")
+            #expect(
+                r.status == 1
+                    && r.stderr.contains(
+                        "còn xung đột git chưa giải quyết ở dòng "
+                            + "\(line)"),
+                "\(r.stderr)")
         }
     }
 
@@ -76,7 +95,11 @@ import Testing
         // extends it to 20/12 on 03/12, which `extend` would refuse after the office's.
         let repo = try Self.clash(
             unit: ["extend", "2026-11-16#3", "--to", "2026-12-20", "--note", "Xin gia hạn"], unitDate: "2026-12-03",
-            office: ["status", "2026-11-16#3", "in_progress", "--note", "Đang đối thoại"], officeDate: "2026-12-03")
+            office: [
+                "status", "2026-11-16#3", "in_progress", "--note",
+                "Đang đối "
+                    + "thoại",
+            ], officeDate: "2026-12-03")
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status != 0)
         #expect(merge.stderr.contains("không sau thời hạn đang áp dụng"), "\(merge.stderr)")
@@ -88,12 +111,19 @@ import Testing
         let repo = try Self.clash(
             unit: ["status", "2026-11-16#3", "in_progress", "--note", "Đã chi trả 20/22 hộ", "--by", "TTPTQD"],
             unitDate: "2026-11-21",
-            office: ["status", "2026-11-16#3", "in_progress", "--note", "Đang đối thoại"], officeDate: "2026-12-06")
+            office: [
+                "status", "2026-11-16#3", "in_progress", "--note",
+                "Đang đối "
+                    + "thoại",
+            ], officeDate: "2026-12-06")
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status == 0, "\(merge.stderr)")
         let check = try repo.followup(["check"])
         #expect(check.status == 0 && check.stderr.isEmpty, "\(check.stderr)")
-        let task = try #require(try Loader.load(root: repo.url.appendingPathComponent("meetings").path).tasks.first { $0.id == "2026-11-16-thu-ngan-sach-giai-ngan#3" })
+        let task = try #require(
+            try Loader.load(root: repo.url.appendingPathComponent("meetings").path).tasks.first {
+                $0.id == "2026-11-16-thu-ngan-sach-giai-ngan#3"
+            })
         #expect(task.history.map(\.date) == task.history.map(\.date).sorted())
         #expect(task.history.contains { $0.note == "Đã chi trả 20/22 hộ" })
     }
@@ -106,8 +136,12 @@ import Testing
         let rebase = try repo.git(["rebase", "unit"])
         #expect(rebase.status != 0)
         #expect(
-            rebase.stderr.contains("(bản kéo về, TTPTQD ghi: hoàn thành / bản trên máy này: vướng mắc)")
-                || rebase.stdout.contains("(bản kéo về, TTPTQD ghi: hoàn thành / bản trên máy này: vướng mắc)"),
+            rebase.stderr.contains(
+                "(bản kéo về, TTPTQD ghi: hoàn thành / bản trên máy này: "
+                    + "vướng mắc)")
+                || rebase.stdout.contains(
+                    "(bản kéo về, TTPTQD ghi: hoàn thành / bản trên máy "
+                        + "này: vướng mắc)"),
             "\(rebase.stderr)")
         #expect((rebase.stderr + rebase.stdout).contains("'git rebase --continue'"))
         let text = String(decoding: try repo.read(), as: UTF8.self)
@@ -132,7 +166,8 @@ import Testing
         try Data(record.utf8).write(to: repo.url.appendingPathComponent(path))
         try repo.commitAll("Giao ban")
         try expectOK(repo.git(["checkout", "-q", "-b", "unit"]))
-        try expectOK(repo.followup(["status", "2026-12-01-giao-ban#1", "in_progress", "--by", "TCKH", "--date", "2026-12-02"]))
+        try expectOK(
+            repo.followup(["status", "2026-12-01-giao-ban#1", "in_progress", "--by", "TCKH", "--date", "2026-12-02"]))
         try repo.commitAll("Báo cáo")
         try expectOK(repo.git(["checkout", "-q", "master"]))
         try Data(
@@ -142,7 +177,11 @@ import Testing
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status == 0, "\(merge.stderr)")
         let text = String(decoding: try repo.read(path), as: UTF8.self)
-        #expect(text.hasSuffix("    due: 2026-12-20\nupdates:\n  - task: 2026-12-01-giao-ban#1\n    date: 2026-12-02\n    status: in_progress\n    by: \"TCKH\"\n"), "\(text)")
+        #expect(
+            text.hasSuffix(
+                "    due: 2026-12-20\nupdates:\n  - task: 2026-12-01-giao-ban#1\n    date: 2026-12-02\n  "
+                    + "  status: in_progress\n    by: \"TCKH\"\n"
+            ), "\(text)")
         #expect(try repo.followup(["check"]).status == 0)
     }
 
@@ -162,7 +201,9 @@ import Testing
         try expectOK(repo.git(["config", "--unset", "merge.followup.driver"]))
         let write = try repo.followup(["status", "2026-11-16#3", "in_progress", "--note", "y", "--date", "2026-12-02"])
         #expect(write.status == 0 && write.stderr.contains("followup git-setup"), "\(write.stderr)")
-        let extend = try repo.followup(["extend", "2026-11-16#3", "--to", "2027-01-31", "--note", "z", "--date", "2026-12-02"])
+        let extend = try repo.followup([
+            "extend", "2026-11-16#3", "--to", "2027-01-31", "--note", "z", "--date", "2026-12-02",
+        ])
         #expect(extend.status == 0 && extend.stderr.contains("followup git-setup"))
     }
 

@@ -7,7 +7,8 @@ import Testing
 /// units each report on their own tasks (a third of the progress reports back-dated a few
 /// days), the office grants the extensions units ask for (a `blocked` status) and records
 /// reminders. Every clone pulls (by merge one day, by rebase the next) and pushes in a
-/// random order. Reports lost, duplicated and needless conflicts (all must be 0). Slow (some 2,000 processes): FOLLOWUP_SLOW=1. Figures: Docs/Sharing.md.
+/// random order. Reports lost, duplicated and needless conflicts (all must be 0). Slow (some
+/// 2,000 processes): FOLLOWUP_SLOW=1. Figures: Docs/Sharing.md.
 @Suite(.slowTier)
 struct SharingSimulationTests {
     static let units = [
@@ -266,7 +267,9 @@ struct SharingSimulationTests {
         let again = try office.repo.git(["pull", "--rebase", "origin", "master"])
         #expect(again.status != 0)
         #expect(
-            (again.stdout + again.stderr).contains("(bản kéo về, \(unit0) ghi: hoàn thành / bản trên máy này: hủy)"),
+            (again.stdout + again.stderr).contains(
+                "(bản kéo về, \(unit0) ghi: hoàn thành / bản "
+                    + "trên máy này: hủy)"),
             "\(again.stderr)")
         #expect((again.stdout + again.stderr).contains("'git rebase --continue'"))
         try expectOK(office.repo.git(["rebase", "--abort"]))

@@ -64,7 +64,9 @@ public enum TaskLocator {
     }
 
     static func meetingPart(of name: String) -> String {
-        String(name.trimmingCharacters(in: .whitespaces).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        String(
+            name.trimmingCharacters(in: .whitespaces).split(
+                separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
     }
 
     /// Loads as little as it can: the records whose file name starts with the meeting part

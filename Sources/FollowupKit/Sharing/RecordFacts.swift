@@ -25,7 +25,8 @@ struct RecordFacts {
             return (task: local.map { meeting.id + "#" + $0 } ?? u.task, date: u.date, status: u.status, due: u.due)
         }
         return RecordFacts(
-            entries: entries, updates: meeting.updates, meetingDate: meeting.date, deadlines: Dictionary(tasks.map { ($0.id, $0.due) }, uniquingKeysWith: { a, _ in a }),
+            entries: entries, updates: meeting.updates, meetingDate: meeting.date,
+            deadlines: Dictionary(tasks.map { ($0.id, $0.due) }, uniquingKeysWith: { a, _ in a }),
             problems: Diagnostic.sorted(problems + more))
     }
 }

@@ -113,9 +113,11 @@ public struct RecordMerge {
             return try asText(.textConflictAroundList, forceConflict: true)
         }
         // The hunks' lines in the file written: the entries start where the placeholder was.
-        let firstLine = 1 + (RecordSplit.ranges(of: placeholder, in: frame.bytes).first.map {
-            frame.bytes[..<$0].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-        } ?? 0)
+        let firstLine =
+            1
+            + (RecordSplit.ranges(of: placeholder, in: frame.bytes).first.map {
+                frame.bytes[..<$0].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            } ?? 0)
         var notes: [Note] = []
         for (k, piece) in pieces.filter(\.isConflict).enumerated() {
             guard case .conflict(let x, let y, let task, let date) = piece else { continue }
@@ -177,7 +179,8 @@ public struct RecordMerge {
                     u.dateLocation = nil
                     u.statusLocation = nil
                     defer { t.apply(u) }
-                    return UpdateRules.findings(u, after: t, meetingDate: facts.meetingDate, units: units).map(\.message)
+                    return UpdateRules.findings(u, after: t, meetingDate: facts.meetingDate, units: units).map(
+                        \.message)
                 }
             }
             var had: [ArraySlice<UInt8>: [Message]] = [:]

@@ -31,8 +31,10 @@ public enum SharingMessage: Sendable, Equatable {
             let ours = a.text(lang)
             let theirs = b.text(lang)
             return vi
-                ? "dòng \(line): hai bên ghi khác nhau cho nhiệm vụ \(task) ngày \(date.vietnamese) (\(ours) / \(theirs)): "
-                    + "mục của mỗi bên để giữa các dấu xung đột; giữ phần đúng, xóa phần kia cùng các dòng dấu"
+                ? "dòng \(line): hai bên ghi khác nhau cho nhiệm vụ \(task) ngày "
+                    + "\(date.vietnamese) (\(ours) / \(theirs)): "
+                    + "mục của mỗi bên để giữa các dấu xung đột; giữ phần đúng, "
+                    + "xóa phần kia cùng các dòng dấu"
                 : "line \(line): the two sides differ on task \(task) on \(date.iso) (\(ours) / \(theirs)): "
                     + "each side's entries are left between conflict markers; keep the right part, delete the other "
                     + "and the marker lines"
@@ -40,8 +42,10 @@ public enum SharingMessage: Sendable, Equatable {
             let ours = a.text(lang)
             let theirs = b.text(lang)
             return vi
-                ? "dòng \(line): gộp các mục hai bên ghi cho nhiệm vụ \(task) thì sai quy tắc (\(finding.text(lang))) "
-                    + "(\(ours) / \(theirs)): mục của mỗi bên để giữa các dấu xung đột; giữ phần đúng, xóa phần kia "
+                ? "dòng \(line): gộp các mục hai bên ghi cho nhiệm vụ \(task) thì sai quy "
+                    + "tắc (\(finding.text(lang))) "
+                    + "(\(ours) / \(theirs)): mục của mỗi bên để giữa các dấu xung "
+                    + "đột; giữ phần đúng, xóa phần kia "
                     + "cùng các dòng dấu"
                 : "line \(line): the two sides' entries for task \(task) together break a rule (\(finding.text(lang))) "
                     + "(\(ours) / \(theirs)): each side's entries are left between conflict markers; keep the right "
@@ -50,9 +54,13 @@ public enum SharingMessage: Sendable, Equatable {
             let cont = rebase ? "git rebase --continue" : "git commit"
             return vi
                 ? "sửa xong thì chạy 'followup check', rồi 'git add \(path)' và '\(cont)'"
-                    + (rebase ? " (hoặc 'git rebase --abort' để bỏ lần kéo về này)" : " (hoặc 'git merge --abort' để bỏ lần gộp này)")
+                    + (rebase
+                        ? " (hoặc 'git rebase --abort' để bỏ lần kéo về này)"
+                        : " (hoặc 'git merge --abort' để bỏ lần gộp này)")
                 : "when it is fixed, run 'followup check', then 'git add \(path)' and '\(cont)'"
-                    + (rebase ? " (or 'git rebase --abort' to give up this pull)" : " (or 'git merge --abort' to give up this merge)")
+                    + (rebase
+                        ? " (or 'git rebase --abort' to give up this pull)"
+                        : " (or 'git merge --abort' to give up this merge)")
         case .textConflict(let count):
             return vi
                 ? "nội dung biên bản (ngoài danh sách updates:) bị sửa khác nhau ở hai bên: "
@@ -65,8 +73,10 @@ public enum SharingMessage: Sendable, Equatable {
                 : "merged as plain text (\(reason.text(lang)))"
         case .resultInvalid:
             return vi
-                ? "bản gộp các mục cập nhật không qua được kiểm tra; tệp giữ bản gộp văn bản của git (có thể "
-                    + "không có dấu xung đột nào) để sửa tay theo 'followup check'; lỗi của bản gộp thử:"
+                ? "bản gộp các mục cập nhật không qua được kiểm tra; tệp giữ bản "
+                    + "gộp văn bản của git (có thể "
+                    + "không có dấu xung đột nào) để sửa tay theo 'followup check'; lỗi "
+                    + "của bản gộp thử:"
                 : "the merged update entries do not pass the checks; the file holds git's text merge instead (which "
                     + "may have no conflict markers), to fix by hand as 'followup check' says; the attempt's problems:"
         case .notInGitRepository(let path):
@@ -86,7 +96,10 @@ public enum SharingMessage: Sendable, Equatable {
                 ? "đã ghi \(path): git bỏ qua tệp khóa và tệp tạm của followup (.*.lock, .*.tmp-*)"
                 : "wrote \(path): git ignores followup's lock and temporary files (.*.lock, .*.tmp-*)"
         case .ignorePresent(let path):
-            return vi ? "\(path) đã bỏ qua tệp khóa và tệp tạm" : "\(path) already ignores lock and temporary files"
+            return vi
+                ? "\(path) đã bỏ qua tệp khóa và tệp tạm"
+                : "\(path) already ignores "
+                    + "lock and temporary files"
         case .configWritten(let command):
             return vi
                 ? "đã cài trình gộp cho bản sao này (git config merge.followup.driver \"\(command)\")"

@@ -88,8 +88,8 @@ public struct RecordStore {
     /// left, under the record's lock: only this user's, and only those whose process is gone
     /// (or a day old, should its id have been reused).
     static func removeStaleTemporaryFiles(of path: String) {
-        let (dir, name) = AtomicFile.parts(of: path)
-        let prefix = ".\(name).tmp-"
+        let (dir, record) = AtomicFile.parts(of: path)
+        let prefix = ".\(record).tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
         for name in names where name.hasPrefix(prefix) {
             let full = RootScanner.join(dir, name)
@@ -115,7 +115,8 @@ public struct RecordStore {
         let problems = record.diagnostics
         guard let parsed = record.meeting, !problems.contains(where: { $0.severity == .error }) else {
             // A merge left unfinished is said as such (the portal shows this same refusal).
-            if let conflict = problems.first(where: { if case .unresolvedConflict = $0.message { true } else { false } }) {
+            if let conflict = problems.first(where: { if case .unresolvedConflict = $0.message { true } else { false } }
+            ) {
                 throw FollowupError(conflict.message, at: conflict.location)
             }
             throw FollowupError(.recordUnreadable(meeting.path))

@@ -422,13 +422,15 @@ public enum Message: Sendable, Equatable {
                     + "task; keep them in date order"
         case .backdateContradicts(let date, let later, let line, let because):
             return vi
-                ? "mục ghi ngày \(date.vietnamese) trái với mục ngày \(later.vietnamese) đã có sau nó (dòng \(line)): "
+                ? "mục ghi ngày \(date.vietnamese) trái với mục ngày \(later.vietnamese) đã "
+                    + "có sau nó (dòng \(line)): "
                     + "\(because.text(lang)); không ghi lùi ngày được"
                 : "an entry dated \(date.iso) contradicts the later entry dated \(later.iso) (line \(line)): "
                     + "\(because.text(lang)); it cannot be back-dated"
         case .changeAfterClosed(let status, let line):
             return vi
-                ? "nhiệm vụ đã \(status.label(.vi))\(line > 0 ? " (dòng \(line))" : ""); muốn thay đổi trạng thái "
+                ? "nhiệm vụ đã \(status.label(.vi))\(line > 0 ? " (dòng \(line))" : ""); muốn "
+                    + "thay đổi trạng thái "
                     + "phải ghi 'reopen: true'"
                 : "the task was already \(status.label(.en))\(line > 0 ? " (line \(line))" : ""); a status change "
                     + "needs 'reopen: true'"
@@ -606,7 +608,8 @@ public enum Message: Sendable, Equatable {
                 : "'\(value)' is not a valid '\(key)'; expected: \(expected)"
         case .unresolvedConflict(let line):
             return vi
-                ? "biên bản còn xung đột git chưa giải quyết ở dòng \(line): giữ phần đúng, xóa các dòng "
+                ? "biên bản còn xung đột git chưa giải quyết ở dòng \(line): giữ phần "
+                    + "đúng, xóa các dòng "
                     + "<<<<<<<, =======, >>>>>>>, chạy 'followup check' rồi 'git add' tệp này"
                 : "the record has an unresolved git conflict at line \(line): keep the right part, delete the "
                     + "<<<<<<<, =======, >>>>>>> lines, run 'followup check', then 'git add' this file"

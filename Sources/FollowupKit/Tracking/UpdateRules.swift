@@ -67,11 +67,13 @@ public enum UpdateRules {
         with.apply(u)
         for e in history[at...] {
             let before = findings(e, after: without, meetingDate: meetingDate, units: units).map(\.message)
-            for f in findings(e, after: with, meetingDate: meetingDate, units: units) where !before.contains(f.message) {
+            for f in findings(e, after: with, meetingDate: meetingDate, units: units) where !before.contains(f.message)
+            {
                 found.append(
                     Diagnostic(
                         .error, u.dateLocation ?? u.location,
-                        .backdateContradicts(date: u.date, later: e.date, laterLine: e.location.line, because: f.message)))
+                        .backdateContradicts(
+                            date: u.date, later: e.date, laterLine: e.location.line, because: f.message)))
             }
             without.apply(e)
             with.apply(e)
