@@ -35,8 +35,7 @@ import Testing
             root,
             [
                 "status", "2026-11-16#3", "in_progress", "--note",
-                "Đã chi trả 20/22 "
-                    + "hộ", "--date", "2026-11-21",
+                "Đã chi trả 20/22 hộ", "--date", "2026-11-21",
             ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
@@ -55,8 +54,7 @@ import Testing
                 root,
                 [
                     "status", "2026-11-16#3", "in_progress", "--note",
-                    "Bắt đầu chi "
-                        + "trả", "--date", "2026-11-17",
+                    "Bắt đầu chi trả", "--date", "2026-11-17",
                 ]))
         #expect(try Self.order(root).first == "3 2026-11-17")
         try expectOK(
@@ -64,16 +62,14 @@ import Testing
                 root,
                 [
                     "extend", "2026-11-16#3", "--to", "2026-12-31", "--note",
-                    "Đối "
-                        + "thoại", "--date", "2026-12-05",
+                    "Đối thoại", "--date", "2026-12-05",
                 ]))
         try expectOK(
             Self.run(
                 root,
                 [
                     "extend", "2026-11-16#3", "--to", "2026-12-20", "--note",
-                    "Chờ đối "
-                        + "thoại", "--date", "2026-11-26",
+                    "Chờ đối thoại", "--date", "2026-11-26",
                 ]))
         let check = try Self.run(root, ["check"])
         #expect(check.status == 0 && check.stderr.isEmpty, "\(check.stderr)")
@@ -93,8 +89,8 @@ import Testing
             done.stderr.contains(
                 "mục ghi ngày 20/11/2026 trái với mục ngày 25/11/2026 đã có sau nó (dòng "
                     + "63): nhiệm vụ đã hoàn thành; "
-                    + "muốn thay đổi trạng thái phải ghi 'reopen: true'; không ghi lùi ngày "
-                    + "được"), "\(done.stderr)")
+                    + "muốn thay đổi trạng thái phải ghi 'reopen: true'; "
+                    + "không ghi lùi ngày được"), "\(done.stderr)")
         let en = try Self.run(
             root, ["status", "2026-11-16#3", "cancelled", "--note", "x", "--date", "2026-11-20"], lang: "en")
         #expect(
@@ -106,8 +102,7 @@ import Testing
                 root,
                 [
                     "extend", "2026-11-16#3", "--to", "2026-12-20", "--note",
-                    "Đối "
-                        + "thoại", "--date", "2026-12-05",
+                    "Đối thoại", "--date", "2026-12-05",
                 ]))
         let written = try Self.text(root)
         let ext = try Self.run(

@@ -84,8 +84,7 @@ import Testing
             #expect(
                 r.status == 1
                     && r.stderr.contains(
-                        "còn xung đột git chưa giải quyết ở dòng "
-                            + "\(line)"),
+                        "còn xung đột git chưa giải quyết ở dòng \(line)"),
                 "\(r.stderr)")
         }
     }
@@ -97,8 +96,7 @@ import Testing
             unit: ["extend", "2026-11-16#3", "--to", "2026-12-20", "--note", "Xin gia hạn"], unitDate: "2026-12-03",
             office: [
                 "status", "2026-11-16#3", "in_progress", "--note",
-                "Đang đối "
-                    + "thoại",
+                "Đang đối thoại",
             ], officeDate: "2026-12-03")
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status != 0)
@@ -113,8 +111,7 @@ import Testing
             unitDate: "2026-11-21",
             office: [
                 "status", "2026-11-16#3", "in_progress", "--note",
-                "Đang đối "
-                    + "thoại",
+                "Đang đối thoại",
             ], officeDate: "2026-12-06")
         let merge = try repo.git(["merge", "unit", "-m", "Gộp"])
         #expect(merge.status == 0, "\(merge.stderr)")
@@ -137,8 +134,7 @@ import Testing
         #expect(rebase.status != 0)
         #expect(
             rebase.stderr.contains(
-                "(bản kéo về, TTPTQD ghi: hoàn thành / bản trên máy này: "
-                    + "vướng mắc)")
+                "(bản kéo về, TTPTQD ghi: hoàn thành / bản trên máy này: vướng mắc)")
                 || rebase.stdout.contains(
                     "(bản kéo về, TTPTQD ghi: hoàn thành / bản trên máy "
                         + "này: vướng mắc)"),
