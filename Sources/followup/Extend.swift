@@ -34,6 +34,7 @@ struct Extend: ParsableCommand {
                 [try TaskUpdates.extend(to: day, task: item.id, common, units: ledger.units, in: snapshot)]
             }
             printRecorded(written, path: meeting.path, lang: lang)
+            warnIfDriverMissing(options, lang: lang)
         }
     }
 }

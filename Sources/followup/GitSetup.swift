@@ -8,13 +8,14 @@ struct GitSetupCommand: ParsableCommand {
         abstract: "Make this git clone merge meeting records with followup's merge driver.",
         discussion: """
             Writes "*.yaml merge=followup" (records only: units.yaml, settings.yaml and templates/ \
-            keep git's text merge) into the records folder's .gitattributes, to be committed, and \
+            keep git's text merge) into the records folder's .gitattributes, the lock and temporary \
+            files followup leaves beside records into its .gitignore, both to be committed, and \
             sets merge.followup.name and merge.followup.driver in this clone's git config, which \
             git never shares: run it once in every clone. Running it again changes nothing.
 
             Example:
               followup git-setup --root meetings
-              git add meetings/.gitattributes && git commit -m "Merge records with followup"
+              git add meetings/.gitattributes meetings/.gitignore && git commit -m "Merge records with followup"
             """
     )
 

@@ -10,8 +10,11 @@ struct MergeDriver: ParsableCommand {
             The git merge driver contract: BASE, CURRENT and OTHER are the common ancestor, our \
             version and theirs; the result is written into CURRENT. The text of the record merges \
             as git merges text; the updates: entries merge as a log (both sides' new entries kept, \
-            in date order, an entry both added once). Two different statuses or extensions for one \
-            task on one day, or a text conflict, are left between conflict markers.
+            each task's in date order, an entry both added once). Two different statuses or extensions \
+            for one task on one day, entries of one task that together break a rule neither side's \
+            broke, or a text conflict, are left between conflict markers, whole entries on each side; \
+            the markers name the sides "bản trên máy này" and "bản kéo về" (the other way round \
+            under a rebase, as git's ours and theirs are).
 
             The result is checked with the units.yaml of --root if given, else of the nearest folder \
             holding one, from the record's folder up (git runs drivers at the top of the work tree).
@@ -45,9 +48,10 @@ struct MergeDriver: ParsableCommand {
                 versions.append([UInt8](data))
             }
             let units = options.root.map(RecordMerge.units(root:)) ?? RecordMerge.units(forRecord: path)
+            let rebase = GitSetup.rebaseInProgress(environment: environment)
             let merge = RecordMerge(
                 textMerge: GitMergeFile(environment: environment), units: units, path: path,
-                labels: MergeLabels(markerSize: markerSize))
+                labels: SideNames.labels(rebase: rebase, markerSize: markerSize, lang: lang))
             let outcome = try merge.merge(base: versions[0], ours: versions[1], theirs: versions[2])
             var st = stat()
             let mode = stat(current, &st) == 0 ? st.st_mode & 0o7777 : 0o644
@@ -59,7 +63,10 @@ struct MergeDriver: ParsableCommand {
                 case .problem(let d): Output.error("\(path): \(d.severity.rawValue): \(d.message.text(lang))")
                 }
             }
-            if !outcome.clean { throw ExitCode(1) }
+            if !outcome.clean {
+                Output.error("\(path): " + Message.sharing(.nextSteps(path: path, rebase: rebase)).text(lang))
+                throw ExitCode(1)
+            }
         }
     }
 }

@@ -97,6 +97,7 @@ struct Remind: ParsableCommand {
                 lang.pick(
                     "Đã ghi \(count) lần đôn "
                         + "đốc vào biên bản.", "Recorded \(count) reminders in the records."))
+            if count > 0 { warnIfDriverMissing(options, lang: lang) }
             if failed > 0 { throw ExitCode(1) }
         }
     }

@@ -17,6 +17,14 @@ func printRecorded(_ entries: [Update], path: String, lang: Language) {
     }
 }
 
+/// After a write in a git clone whose attributes send records to the merge driver that this
+/// clone has not set up: say so now, before the next pull meets git's plain conflicts.
+func warnIfDriverMissing(_ options: CommonOptions, lang: Language) {
+    if let w = GitSetup.unconfiguredDriverWarning(root: options.rootPath, environment: options.environment) {
+        Output.error(w.rendered(lang))
+    }
+}
+
 struct SetStatus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -66,6 +74,7 @@ struct SetStatus: ParsableCommand {
                 ]
             }
             printRecorded(written, path: meeting.path, lang: lang)
+            warnIfDriverMissing(options, lang: lang)
         }
     }
 }

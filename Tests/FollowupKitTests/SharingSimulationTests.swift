@@ -4,9 +4,11 @@ import Testing
 @testable import FollowupKit
 
 /// Twenty clones of one root share it through one bare repository for thirty days: nineteen
-/// units each report on their own tasks, the office grants the extensions units ask for
-/// (a `blocked` status) and records reminders. Every clone pulls and pushes in a random
-/// order. Slow (some 2,000 processes): FOLLOWUP_SLOW=1. Figures: Docs/Sharing.md.
+/// units each report on their own tasks (a third of the progress reports back-dated a few
+/// days), the office grants the extensions units ask for (a `blocked` status) and records
+/// reminders. Every clone pulls (by merge one day, by rebase the next) and pushes in a
+/// random order. Reports lost, duplicated and needless conflicts (all must be 0). Slow (some
+/// 2,000 processes): FOLLOWUP_SLOW=1. Figures: Docs/Sharing.md.
 @Suite(.slowTier)
 struct SharingSimulationTests {
     static let units = [
@@ -81,6 +83,8 @@ struct SharingSimulationTests {
 
         var made: [Made] = []
         var manualConflicts: [String] = []
+        var backDated = 0
+        var rebases = 0
         var driverMerges = 0
         var pulls = 0
         var commits = 0
@@ -104,12 +108,19 @@ struct SharingSimulationTests {
                     }
                     let roll = Int.random(in: 0..<20, using: &rng)
                     let status = roll < 10 ? "in_progress" : roll < 14 ? "blocked" : "done"
-                    let note = "\(unit) ngày \(day.iso) \(status)"
+                    // A report of progress is often written a few days late, dated when it
+                    // happened (back-dated into the history when it contradicts nothing after it).
+                    var date = day
+                    if status == "in_progress", round >= 3, Int.random(in: 0..<3, using: &rng) == 0 {
+                        date = day.adding(days: -Int.random(in: 1...3, using: &rng))
+                        backDated += 1
+                    }
+                    let note = "\(unit) ngày \(date.iso) \(status)"
                     try expectOK(
                         clone.repo.followup(
-                            ["status", task.id, status, "--by", unit, "--note", note],
+                            ["status", task.id, status, "--by", unit, "--note", note, "--date", date.iso],
                             today: day.iso))
-                    made.append(Made(task: task.id, date: day, what: note))
+                    made.append(Made(task: task.id, date: date, what: note))
                     did = true
                 } else {
                     // The office: every extension asked for and not yet granted, then reminders.
@@ -151,14 +162,21 @@ struct SharingSimulationTests {
                 }
             }
             // Then they sync, in a random order; some only push when they have something.
+            // Half the rounds pull with a merge, half with a rebase (git's "ours" is then the
+            // version pulled: the driver must name and order the sides all the same).
+            let rebase = round % 2 == 1
             for clone in clones.shuffled(using: &rng) {
                 guard clone.ahead || Int.random(in: 0..<2, using: &rng) == 0 else { continue }
-                let pull = try clone.repo.git(["pull", "--no-rebase", "--no-edit", "origin", "master"])
+                let pull = try clone.repo.git(
+                    ["pull", rebase ? "--rebase" : "--no-rebase", "--no-edit", "origin", "master"])
                 pulls += 1
-                driverMerges += pull.stdout.components(separatedBy: "Auto-merging meetings/").count - 1
+                if rebase { rebases += 1 }
+                driverMerges += (pull.stdout + pull.stderr).components(separatedBy: "Auto-merging meetings/").count - 1
                 if pull.status != 0 {
+                    // No two clones here can contradict each other (each unit writes only its own
+                    // tasks, the office only extensions and reminders): any conflict is needless.
                     manualConflicts.append("round \(round): \(pull.stdout)\(pull.stderr)")
-                    try expectOK(clone.repo.git(["merge", "--abort"]))
+                    try expectOK(clone.repo.git([rebase ? "rebase" : "merge", "--abort"]))
                     continue
                 }
                 if clone.ahead {
@@ -184,6 +202,12 @@ struct SharingSimulationTests {
         #expect(found.values.allSatisfy { $0 == 1 })
         #expect(Set(found.keys) == Set(made))
         #expect(ledger.diagnostics.isEmpty, "\(ledger.diagnostics.prefix(3).map { $0.rendered(.en) })")
+        // Every task's history in date order, back-dated entries included.
+        let unordered = ledger.tasks.filter { $0.history.map(\.date) != $0.history.map(\.date).sorted() }
+        #expect(unordered.isEmpty, "\(unordered.map(\.id))")
+        #expect(backDated > 20 && rebases > 100, "back-dated \(backDated), rebases \(rebases)")
+        let lost = Set(made).subtracting(found.keys).count
+        let duplicated = found.values.filter { $0 > 1 }.count
 
         // The same digest in every clone.
         let digests = try clones.map {
@@ -192,8 +216,9 @@ struct SharingSimulationTests {
         #expect(Set(digests).count == 1 && digests[0].contains("\"totals\": {\n    \"tasks\": 60,"))
         let elapsed = Date().timeIntervalSince(began)
         print(
-            "simulation: \(made.count) updates, \(commits) commits, \(pulls) pulls, \(driverMerges) driver merges, "
-                + "\(manualConflicts.count) manual conflicts, \(Int(elapsed)) s")
+            "simulation: \(made.count) updates (\(backDated) back-dated), \(commits) commits, \(pulls) pulls "
+                + "(\(rebases) with --rebase), \(driverMerges) driver merges; \(lost) lost, \(duplicated) duplicated, "
+                + "\(manualConflicts.count) conflicts without a contradiction, \(Int(elapsed)) s")
 
         // Then two clones give one task different statuses on one day: exactly that conflict.
         let unit0 = Self.units[0]
@@ -222,12 +247,31 @@ struct SharingSimulationTests {
         #expect(
             pull.stderr.contains(
                 "hai bên ghi khác nhau cho nhiệm vụ \(open.id) ngày \(day.vietnamese) "
-                    + "(hủy / hoàn thành)"),
+                    + "(bản trên máy này: hủy / bản kéo về, \(unit0) ghi: hoàn thành)"),
             "\(pull.stderr)")
+        #expect(pull.stderr.contains("'git commit'"))
         let relative = String(meetingFile.dropFirst(clones[0].repo.url.path.count + 1))
         let text = String(decoding: try office.repo.read(relative), as: UTF8.self)
-        #expect(text.components(separatedBy: "<<<<<<< ours\n").count == 2)
+        #expect(text.components(separatedBy: "<<<<<<< bản trên máy này\n").count == 2)
         #expect(text.components(separatedBy: "=======\n").count == 2)
-        #expect(text.hasSuffix(">>>>>>> theirs\n"))
+        #expect(text.hasSuffix(">>>>>>> bản kéo về\n"))
+        // Whole entries each side: keeping either half leaves a record check accepts.
+        let url = office.repo.url.appendingPathComponent(relative)
+        for ours in [true, false] {
+            try Data(SharingClerkTests.keep(text, ours: ours).utf8).write(to: url)
+            let check = try office.repo.followup(["check"], today: day.iso)
+            #expect(check.status == 0 && !check.stderr.contains("error"), "\(check.stderr)")
+        }
+        // The same pull with --rebase: the sides are named for this clone all the same.
+        try expectOK(office.repo.git(["merge", "--abort"]))
+        let again = try office.repo.git(["pull", "--rebase", "origin", "master"])
+        #expect(again.status != 0)
+        #expect(
+            (again.stdout + again.stderr).contains(
+                "(bản kéo về, \(unit0) ghi: hoàn thành / bản "
+                    + "trên máy này: hủy)"),
+            "\(again.stderr)")
+        #expect((again.stdout + again.stderr).contains("'git rebase --continue'"))
+        try expectOK(office.repo.git(["rebase", "--abort"]))
     }
 }

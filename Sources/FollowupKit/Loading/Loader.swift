@@ -83,6 +83,8 @@ public enum Loader {
     }
 
     static func syntaxDiagnostic(_ error: YAMLSyntaxError, path: String, bytes: [UInt8]) -> Diagnostic {
+        // git's conflict markers break the YAML: say what they are, not what libyaml saw.
+        if let conflict = ConflictMarkers.diagnostic(path: path, bytes: bytes) { return conflict }
         if let message = error.message {
             return Diagnostic(.error, SourceLocation(path: path, mark: error.mark), message)
         }

@@ -281,15 +281,20 @@ struct MeetingParser {
                 style: .empty, key: key.start, start: s.start, end: s.end, lastScalarEnd: key.end, count: 0)
         }
         var list: [Update] = []
+        var items: [UpdatesLayout.Item] = []
         guard
             let span = try reader.sequence({ () throws(YAMLSyntaxError) in
-                if let u = try update() { list.append(u) }
+                let first = try reader.peekMark()
+                if let u = try update() {
+                    list.append(u)
+                    items.append(UpdatesLayout.Item(start: first, lastScalarEnd: reader.lastScalarEnd))
+                }
             })
         else { return nil }
         updates = list
         return UpdatesLayout(
             style: span.flow ? .flow : .block, key: key.start, start: start, end: span.end,
-            lastScalarEnd: reader.lastScalarEnd, count: list.count)
+            lastScalarEnd: reader.lastScalarEnd, count: list.count, items: items)
     }
 
     func update() throws(YAMLSyntaxError) -> Update? {

@@ -63,11 +63,17 @@ public enum TaskLocator {
             }.map(\.id))
     }
 
+    static func meetingPart(of name: String) -> String {
+        String(
+            name.trimmingCharacters(in: .whitespaces).split(
+                separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+    }
+
     /// Loads as little as it can: the records whose file name starts with the meeting part
     /// of `name`, and the whole root only when that does not settle it (an `id:` that differs
     /// from its file name), so updating one task stays fast in a large root.
     public static func locate(_ name: String, root: String) throws(FollowupError) -> (Ledger, TaskItem) {
-        let meetingPart = String(name.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        let meetingPart = Self.meetingPart(of: name)
         if !meetingPart.isEmpty {
             let matches = { (path: String) in Loader.stem(path).hasPrefix(meetingPart) }
             // Records live in year folders by convention: look in the ID's year first.
@@ -93,7 +99,16 @@ public enum TaskLocator {
         let ledger = try Loader.load(root: root)
         switch resolve(name, in: ledger) {
         case .success(let task): return (ledger, task)
-        case .failure(let e): throw e
+        case .failure(let e):
+            // Not found, and a record it may be in holds a merge nobody finished: say that.
+            switch e.message {
+            case .taskNameNotFound, .conclusionNotInMeeting:
+                if let d = ConflictMarkers.unresolved(in: ledger.diagnostics, meetingPart: meetingPart) {
+                    throw FollowupError(d.message, at: d.location)
+                }
+            default: break
+            }
+            throw e
         }
     }
 }

@@ -10,4 +10,12 @@ public struct UpdatesLayout: Sendable, Equatable {
     /// The end of the last scalar inside the list (block style).
     public var lastScalarEnd: Mark
     public var count: Int
+    /// Each entry's first mark and the end of its last scalar, in list order (one per
+    /// entry read whole): where an entry dated before later ones is inserted.
+    public var items: [Item] = []
+
+    public struct Item: Sendable, Equatable {
+        public var start: Mark
+        public var lastScalarEnd: Mark
+    }
 }

@@ -20,6 +20,18 @@ extension GitSetup {
         return Diagnostic(.warning, SourceLocation(path: shown, line: 0, column: 0), .sharing(.driverNotConfigured))
     }
 
+    /// Whether the repository git runs in (the current folder's, as for a merge driver) is
+    /// in the middle of a rebase: then git's "ours" is the version pulled, not this clone's.
+    public static func rebaseInProgress(environment: [String: String]? = nil) -> Bool {
+        let git = Git(environment: environment)
+        for name in ["rebase-merge", "rebase-apply"] {
+            guard let out = try? git.run(["rev-parse", "--git-path", name]), out.status == 0, !out.text.isEmpty
+            else { continue }
+            if FileManager.default.fileExists(atPath: out.text) { return true }
+        }
+        return false
+    }
+
     /// A `.git` in the root or a folder above it (checked before running git at all, so a
     /// root outside any repository costs no process).
     static func insideWorkTree(_ root: String) -> Bool {

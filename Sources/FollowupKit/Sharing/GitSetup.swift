@@ -28,6 +28,32 @@ public enum GitSetup {
         "\(program) merge-driver %O %A %B %P --marker-size %L"
     }
 
+    /// Adds to the root's `.gitignore` the lines `init` writes there (lock and temporary
+    /// files beside the records), those it lacks: a lock committed by one clone makes every
+    /// other clone's pull stop. Says what it did.
+    static func ignoreLockFiles(root: String) throws(FollowupError) -> Message {
+        let path = RootScanner.join(root, ".gitignore")
+        let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+        let have = Set(
+            String(decoding: existing, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) })
+        let wanted = NewRoot.gitignore.split(separator: "\n").map(String.init)
+        let patterns = wanted.filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        let missing = patterns.filter { !have.contains($0) }
+        guard !missing.isEmpty else { return .sharing(.ignorePresent(path)) }
+        var text = existing
+        if let last = text.last, last != 0x0A { text.append(0x0A) }
+        if let comment = wanted.first(where: { $0.hasPrefix("#") }), !have.contains(comment) {
+            text += Array((comment + "\n").utf8)
+        }
+        text += Array((missing.joined(separator: "\n") + "\n").utf8)
+        var mode: mode_t = 0o644
+        var st = stat()
+        if lstat(path, &st) == 0 { mode = st.st_mode & 0o7777 }
+        try AtomicFile(hooks: .none).replace(path, with: text, mode: mode)
+        return .sharing(.ignoreWritten(path))
+    }
+
     /// Writes what is missing and returns what it did, one message per half.
     public static func install(
         root: String, program: String,
@@ -57,6 +83,8 @@ public enum GitSetup {
             try AtomicFile(hooks: .none).replace(path, with: text, mode: mode)
             said.append(.sharing(.attributesWritten(path)))
         }
+
+        said.append(try ignoreLockFiles(root: root))
 
         let command = driverCommand(program: program)
         let current = try git.run(["config", "--get", "merge.\(driverName).driver"])

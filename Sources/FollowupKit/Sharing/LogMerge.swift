@@ -39,9 +39,14 @@ public struct LogEntry: Sendable, Equatable {
 ///   removed stay removed, and the entries each added follow, the two sequences merged by
 ///   date as in a merge sort (ties by bytes, so the result does not depend on which side is
 ///   "ours"), each keeping its own order; an entry both added appears once.
+/// - Each task's entries end in date order (an entry one side back-dated into the list
+///   keeps its place among the other side's; Docs/History.md, "Back-dating").
 /// - Two different statuses, or two different extensions, given to one task on one date by
-///   the two sides are a conflict: both sides' entries for that task and date are left
-///   between markers for a person to choose.
+///   the two sides are a conflict; so are two sides' entries for one task that together
+///   break a rule neither side's broke (asked of the caller: a task closed on one side and
+///   changed later on the other, an extension not later than the other side's). Each
+///   conflict is a hunk of whole entries (`hunks`): keeping either half leaves a record
+///   `check` accepts.
 public enum LogMerge {
     public enum Side: Sendable, Equatable { case ours, theirs, both }
 
@@ -50,28 +55,123 @@ public enum LogMerge {
         case conflict(ours: [LogEntry], theirs: [LogEntry], task: String, date: Day)
     }
 
-    public static func merge(base: [LogEntry], ours: [LogEntry], theirs: [LogEntry]) -> [Piece] {
-        var out: [Piece] = []
+    /// What a conflict is about: one task on one day (two sides gave it different statuses
+    /// or extensions), or one task as a whole (`date` nil: the two sides' entries together
+    /// break a rule that neither side's broke, as `UpdateRules` judges).
+    public struct Clash: Sendable, Hashable {
+        public var task: String
+        public var date: Day?
+        /// For a clash of rules: only the entries dated on or after this day (nil: all).
+        public var since: Day?
+
+        public init(task: String, date: Day? = nil, since: Day? = nil) {
+            self.task = task
+            self.date = date
+            self.since = since
+        }
+
+        func holds(_ e: LogEntry) -> Bool {
+            e.task == task && (date == nil || date == e.date) && (since.map { e.date >= $0 } ?? true)
+        }
+    }
+
+    /// `contradicting` is asked, with the merged entries (each task's in date order), which
+    /// tasks' entries contradict each other; the caller knows the rules, this stays pure.
+    public static func merge(
+        base: [LogEntry], ours: [LogEntry], theirs: [LogEntry],
+        contradicting: ([(LogEntry, Side)]) -> [Clash] = { _ in [] }
+    ) -> [Piece] {
+        var flat: [(LogEntry, Side)] = []
         for chunk in diff3(base: base, ours: ours, theirs: theirs) {
             switch chunk {
             case .stable(let entries):
-                out += entries.map { .entry($0, from: .both) }
+                flat += entries.map { ($0, .both) }
             case .changed(let o, let a, let b):
                 if same(a, o) {
-                    out += b.map { .entry($0, from: .theirs) }
+                    flat += b.map { ($0, .theirs) }
                 } else if same(b, o) {
-                    out += a.map { .entry($0, from: .ours) }
+                    flat += a.map { ($0, .ours) }
                 } else if same(a, b) {
-                    out += a.map { .entry($0, from: .both) }
+                    flat += a.map { ($0, .both) }
                 } else {
                     // The base's entries here that both sides still have stay (the lining up
                     // leaves none in the usual case); those only one side has, the other removed.
-                    let keptByBoth = common(common(o, a), b)
-                    out += keptByBoth.map { .entry($0, from: .both) }
-                    out += markConflicts(interleave(minus(a, o), minus(b, o)))
+                    // In the base's order, as the sides read them (the base's facts are not read).
+                    var read: [ArraySlice<UInt8>: LogEntry] = [:]
+                    for e in a { read[e.identity] = e }
+                    flat += common(common(o, a), b).map { (read[$0.identity] ?? $0, .both) }
+                    flat += interleave(minus(a, o), minus(b, o))
                 }
             }
         }
+        flat = inDateOrder(flat)
+        let broken = contradicting(flat)
+        let tasks = Set(broken.map(\.task))
+        let clashes = broken + sameDayClashes(flat).filter { !tasks.contains($0.task) }
+        return hunks(flat, clashes: clashes)
+    }
+
+    /// Each task's entries in date order, in the places its entries hold (a stable sort per
+    /// task: entries of one day keep the merge's order). An entry one side back-dated into
+    /// its list, and an entry the other side appended, come out as `UpdateRules` orders them.
+    static func inDateOrder(_ flat: [(LogEntry, Side)]) -> [(LogEntry, Side)] {
+        var places: [String: [Int]] = [:]
+        for (i, (e, _)) in flat.enumerated() { places[e.task, default: []].append(i) }
+        var out = flat
+        for idx in places.values {
+            let items = idx.map { flat[$0] }
+            guard zip(items, items.dropFirst()).contains(where: { $0.0.date > $1.0.date }) else { continue }
+            let sorted = items.enumerated().sorted {
+                $0.element.0.date != $1.element.0.date ? $0.element.0.date < $1.element.0.date : $0.offset < $1.offset
+            }
+            for (k, i) in idx.enumerated() { out[i] = sorted[k].element }
+        }
+        return out
+    }
+
+    /// Conflicts holding whole entries: for each clash, the entries of its task (and day)
+    /// from the first one only one side has to the last, as one hunk whose two halves are
+    /// what each side has there (entries both have are in both halves). Keeping either half
+    /// leaves that task's entries as that side had them, in date order. Other tasks' entries
+    /// in that stretch follow the hunk; hunks that overlap become one.
+    static func hunks(_ flat: [(LogEntry, Side)], clashes: [Clash]) -> [Piece] {
+        var spans: [(lo: Int, hi: Int, clashes: [Clash])] = []
+        for c in clashes {
+            let idx = flat.indices.filter { flat[$0].1 != .both && c.holds(flat[$0].0) }
+            guard let lo = idx.first, let hi = idx.last else { continue }
+            spans.append((lo, hi, [c]))
+        }
+        spans.sort { $0.lo < $1.lo }
+        var joined: [(lo: Int, hi: Int, clashes: [Clash])] = []
+        for s in spans {
+            if let last = joined.last, s.lo <= last.hi {
+                joined[joined.count - 1].hi = max(last.hi, s.hi)
+                joined[joined.count - 1].clashes += s.clashes
+            } else {
+                joined.append(s)
+            }
+        }
+        var out: [Piece] = []
+        var i = 0
+        for h in joined {
+            out += flat[i..<h.lo].map { .entry($0.0, from: $0.1) }
+            var ours: [LogEntry] = []
+            var theirs: [LogEntry] = []
+            var after: [Piece] = []
+            for (e, side) in flat[h.lo...h.hi] {
+                guard h.clashes.contains(where: { $0.holds(e) }) else {
+                    after.append(.entry(e, from: side))
+                    continue
+                }
+                if side != .theirs { ours.append(e) }
+                if side != .ours { theirs.append(e) }
+            }
+            let first = h.clashes[0]
+            out.append(.conflict(ours: ours, theirs: theirs, task: first.task, date: first.date ?? flat[h.lo].0.date))
+            out += after
+            i = h.hi + 1
+        }
+        out += flat[i...].map { .entry($0.0, from: $0.1) }
         return out
     }
 
@@ -129,7 +229,7 @@ public enum LogMerge {
             var n = 0
             while io + n < o.count, ma[io + n] == ia + n, mb[io + n] == ib + n { n += 1 }
             if n > 0 {
-                chunks.append(.stable(Array(o[io..<(io + n)])))
+                chunks.append(.stable(Array(a[ia..<(ia + n)])))
                 io += n
                 ia += n
                 ib += n
@@ -260,49 +360,31 @@ public enum LogMerge {
         return out
     }
 
-    /// Finds the tasks and dates where the two sides' last status, or last extension,
-    /// differ, and replaces those entries by one conflict at the first one's place.
-    static func markConflicts(_ merged: [(LogEntry, Side)]) -> [Piece] {
-        struct Key: Hashable {
-            var task: String
-            var date: Day
-        }
+    /// The tasks and days where the two sides' last status, or last extension, differ.
+    static func sameDayClashes(_ merged: [(LogEntry, Side)]) -> [Clash] {
         struct Said {
             var status: Status?
             var due: Day?
         }
-        var ours: [Key: Said] = [:]
-        var theirs: [Key: Said] = [:]
+        var ours: [Clash: Said] = [:]
+        var theirs: [Clash: Said] = [:]
+        var order: [Clash] = []
         for (e, side) in merged where side != .both {
-            let k = Key(task: e.task, date: e.date)
+            let k = Clash(task: e.task, date: e.date)
+            if ours[k] == nil, theirs[k] == nil { order.append(k) }
             if side == .ours {
-                if let s = e.status { ours[k, default: Said()].status = s }
-                if let d = e.due { ours[k, default: Said()].due = d }
+                ours[k, default: Said()].status = e.status ?? ours[k]?.status
+                ours[k, default: Said()].due = e.due ?? ours[k]?.due
             } else {
-                if let s = e.status { theirs[k, default: Said()].status = s }
-                if let d = e.due { theirs[k, default: Said()].due = d }
+                theirs[k, default: Said()].status = e.status ?? theirs[k]?.status
+                theirs[k, default: Said()].due = e.due ?? theirs[k]?.due
             }
         }
-        var clashing: Set<Key> = []
-        for (k, a) in ours {
-            guard let b = theirs[k] else { continue }
-            if let x = a.status, let y = b.status, x != y { clashing.insert(k) }
-            if let x = a.due, let y = b.due, x != y { clashing.insert(k) }
+        return order.filter { k in
+            guard let a = ours[k], let b = theirs[k] else { return false }
+            if let x = a.status, let y = b.status, x != y { return true }
+            if let x = a.due, let y = b.due, x != y { return true }
+            return false
         }
-        var out: [Piece] = []
-        var placed: Set<Key> = []
-        for (e, side) in merged {
-            let k = Key(task: e.task, date: e.date)
-            guard clashing.contains(k), side != .both else {
-                out.append(.entry(e, from: side))
-                continue
-            }
-            guard !placed.contains(k) else { continue }
-            placed.insert(k)
-            let mine = merged.filter { $0.1 == .ours && $0.0.task == k.task && $0.0.date == k.date }.map(\.0)
-            let other = merged.filter { $0.1 == .theirs && $0.0.task == k.task && $0.0.date == k.date }.map(\.0)
-            out.append(.conflict(ours: mine, theirs: other, task: k.task, date: k.date))
-        }
-        return out
     }
 }

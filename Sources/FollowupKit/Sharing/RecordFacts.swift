@@ -4,6 +4,11 @@
 struct RecordFacts {
     /// The entries in file order: task (full id, unit written as its code), date, status, extension.
     var entries: [(task: String, date: Day, status: Status?, due: Day?)]
+    /// The same entries as read (for the rules).
+    var updates: [Update] = []
+    var meetingDate = Day(daysSinceEpoch: 0)
+    /// Each task's deadline as the conclusions give it, by full id.
+    var deadlines: [String: Deadline] = [:]
     /// Every problem `check` finds in this record on its own (with the units registry).
     var problems: [Diagnostic]
 
@@ -13,12 +18,15 @@ struct RecordFacts {
     static func read(_ bytes: [UInt8], path: String, units: UnitRegistry) -> RecordFacts? {
         let (parsed, problems) = Loader.parseMeeting(bytes: bytes, displayPath: path, fileStem: Loader.stem(path))
         guard let meeting = parsed else { return problems.isEmpty ? nil : RecordFacts(entries: [], problems: problems) }
-        let (_, more) = TaskBuilder.tasks(of: meeting, units: units)
+        let (tasks, more) = TaskBuilder.tasks(of: meeting, units: units)
         let entries = meeting.updates.map { u in
             let local = TaskBuilder.localPart(of: u.task, meetingID: meeting.id)
                 .map { TaskBuilder.canonicalLocal($0, units: units) }
             return (task: local.map { meeting.id + "#" + $0 } ?? u.task, date: u.date, status: u.status, due: u.due)
         }
-        return RecordFacts(entries: entries, problems: Diagnostic.sorted(problems + more))
+        return RecordFacts(
+            entries: entries, updates: meeting.updates, meetingDate: meeting.date,
+            deadlines: Dictionary(tasks.map { ($0.id, $0.due) }, uniquingKeysWith: { a, _ in a }),
+            problems: Diagnostic.sorted(problems + more))
     }
 }

@@ -62,6 +62,18 @@ public struct RecordMerge {
             case .failure: return try asText(.notARecord)
             }
         }
+        // A version with no `updates:` key (a new record before its first entry) is given one at
+        // its end, where `followup` would add it, when another version has one: then a
+        // conclusion added on one side and the first entry on the other do not meet at the end
+        // of the file.
+        let listed = parts[1].hasPlaceholder(placeholder) || parts[2].hasPlaceholder(placeholder)
+        if listed {
+            for i in parts.indices where !parts[i].hasPlaceholder(placeholder) && !parts[i].frame.isEmpty {
+                let le = parts[i].lineEnding
+                if let last = parts[i].frame.last, last != 0x0A, last != 0x0D { parts[i].frame += le }
+                parts[i].frame += Array("updates:".utf8) + le + placeholder + le
+            }
+        }
         let (o, a, b) = (parts[0], parts[1], parts[2])
         guard a.entries.count == factsA.entries.count, b.entries.count == factsB.entries.count else {
             return try asText(.notARecord)
@@ -71,22 +83,50 @@ public struct RecordMerge {
                 LogEntry(text: $0, task: $1.task, date: $1.date, status: $1.status, due: $1.due)
             }
         }
+        let logA = log(a, factsA)
+        let logB = log(b, factsB)
+        // Each entry as read, for the rules (an entry both sides have reads the same in both).
+        var read: [ArraySlice<UInt8>: Update] = [:]
+        for (l, u) in zip(logB, factsB.updates) { read[l.identity] = u }
+        for (l, u) in zip(logA, factsA.updates) { read[l.identity] = u }
         // The base's entries are only compared by their bytes.
         let baseLog = o.entries.map { LogEntry(text: $0, task: "", date: Day(daysSinceEpoch: 0)) }
-        let pieces = LogMerge.merge(base: baseLog, ours: log(a, factsA), theirs: log(b, factsB))
+        var broken: [String: Message] = [:]
+        let pieces = LogMerge.merge(base: baseLog, ours: logA, theirs: logB) { flat in
+            // A task the two sides gave different statuses or extensions on one day is that
+            // conflict, said as such (it breaks the rules too, most often).
+            let sameDay = Set(LogMerge.sameDayClashes(flat).map(\.task))
+            let found = contradictions(flat, read: read, ours: logA, theirs: logB, facts: factsA)
+                .filter { !sameDay.contains($0.clash.task) }
+            for (c, m) in found { broken[c.task] = m }
+            return found.map(\.clash)
+        }
 
         let frame = try textMerge.merge(base: o.frame, ours: a.frame, theirs: b.frame, labels: labels)
         let le = a.lineEnding
+        let rendered = render(pieces, lineEnding: le)
         guard
             let merged = substitute(
-                placeholder, in: frame.bytes, with: render(pieces, lineEnding: le),
-                expected: a.hasPlaceholder(placeholder) || b.hasPlaceholder(placeholder))
+                placeholder, in: frame.bytes, with: rendered.bytes,
+                expected: listed)
         else {
             return try asText(.textConflictAroundList, forceConflict: true)
         }
+        // The hunks' lines in the file written: the entries start where the placeholder was.
+        let firstLine =
+            1
+            + (RecordSplit.ranges(of: placeholder, in: frame.bytes).first.map {
+                frame.bytes[..<$0].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            } ?? 0)
         var notes: [Note] = []
-        for case .conflict(let x, let y, let task, let date) in pieces {
-            notes.append(.message(.sharing(.logConflict(task: task, date: date, ours: said(x), theirs: said(y)))))
+        for (k, piece) in pieces.filter(\.isConflict).enumerated() {
+            guard case .conflict(let x, let y, let task, let date) = piece else { continue }
+            let line = firstLine + rendered.hunkLines[k]
+            let (ours, theirs) = (said(x, side: labels.ours, read: read), said(y, side: labels.theirs, read: read))
+            let message: SharingMessage =
+                broken[task].map { .ruleConflict(task: task, line: line, finding: $0, ours: ours, theirs: theirs) }
+                ?? .logConflict(task: task, date: date, line: line, ours: ours, theirs: theirs)
+            notes.append(.message(.sharing(message)))
         }
         if frame.conflicts > 0 { notes.append(.message(.sharing(.textConflict(count: frame.conflicts)))) }
         if !notes.isEmpty { return Outcome(bytes: merged, clean: false, notes: notes) }
@@ -102,14 +142,79 @@ public struct RecordMerge {
         return Outcome(bytes: merged, clean: true, notes: [])
     }
 
-    /// What one side's entries in a conflict say: the last status and extension.
-    private func said(_ entries: [LogEntry]) -> Claim {
-        Claim(status: entries.last { $0.status != nil }?.status, due: entries.last { $0.due != nil }?.due)
+    /// What one side's entries in a conflict say: who wrote them, the last status and extension.
+    private func said(_ entries: [LogEntry], side: String, read: [ArraySlice<UInt8>: Update]) -> Claim {
+        var by: [String] = []
+        for b in entries.compactMap({ read[$0.identity]?.by }) where !by.contains(b) { by.append(b) }
+        return Claim(
+            side: side, by: by, status: entries.last { $0.status != nil }?.status,
+            due: entries.last { $0.due != nil }?.due)
     }
 
-    /// The entries as text, conflicts between git's markers.
-    func render(_ pieces: [LogMerge.Piece], lineEnding le: [UInt8]) -> [UInt8] {
+    /// The tasks whose merged entries break a rule that neither side's entries broke (with
+    /// the first such finding): `UpdateRules` over the task's merged entries, against each
+    /// side's own. Only a task both sides added to can be one. The clash holds the entries
+    /// from the first one of the side the broken entry is not from, when keeping either half
+    /// then leaves entries the rules accept; else all the task's entries either side added.
+    func contradictions(
+        _ flat: [(LogEntry, LogMerge.Side)], read: [ArraySlice<UInt8>: Update],
+        ours: [LogEntry], theirs: [LogEntry], facts: RecordFacts
+    ) -> [(clash: LogMerge.Clash, finding: Message)] {
+        var order: [String] = []
+        var sides: [String: Set<Bool>] = [:]
+        for (e, side) in flat where side != .both {
+            if sides[e.task] == nil { order.append(e.task) }
+            sides[e.task, default: []].insert(side == .ours)
+        }
+        var out: [(clash: LogMerge.Clash, finding: Message)] = []
+        for task in order where sides[task]?.count == 2 {
+            guard let due = facts.deadlines[task] else { continue }
+            // Each entry's findings on its own side, lines left out: they would be lines of
+            // versions that are not on disk.
+            func judged(_ es: [LogEntry]) -> [[Message]] {
+                var t = TaskTimeline(original: due)
+                return es.map { e in
+                    guard var u = read[e.identity] else { return [] }
+                    u.location.line = 0
+                    u.dateLocation = nil
+                    u.statusLocation = nil
+                    defer { t.apply(u) }
+                    return UpdateRules.findings(u, after: t, meetingDate: facts.meetingDate, units: units).map(
+                        \.message)
+                }
+            }
+            var had: [ArraySlice<UInt8>: [Message]] = [:]
+            for side in [theirs, ours] {
+                let es = side.filter { $0.task == task }
+                for (e, f) in zip(es, judged(es)) { had[e.identity] = f }
+            }
+            func firstNew(_ es: [(LogEntry, LogMerge.Side)]) -> (Int, Message)? {
+                for (k, f) in judged(es.map(\.0)).enumerated() {
+                    if let m = f.first(where: { !(had[es[k].0.identity] ?? []).contains($0) }) { return (k, m) }
+                }
+                return nil
+            }
+            let mine = flat.filter { $0.0.task == task }
+            guard let (at, finding) = firstNew(mine) else { continue }
+            var since: Day?
+            let brokenSide = mine[at].1
+            if brokenSide != .both {
+                let other: LogMerge.Side = brokenSide == .ours ? .theirs : .ours
+                if let d = mine.first(where: { $0.1 == other })?.0.date {
+                    let keptOther = mine.filter { $0.1 == .both || $0.1 == other || $0.0.date < d }
+                    if firstNew(keptOther) == nil { since = d }
+                }
+            }
+            out.append((LogMerge.Clash(task: task, since: since), finding))
+        }
+        return out
+    }
+
+    /// The entries as text, conflicts between git's markers, and the line (from 0) where each
+    /// conflict starts.
+    func render(_ pieces: [LogMerge.Piece], lineEnding le: [UInt8]) -> (bytes: [UInt8], hunkLines: [Int]) {
         var out: [UInt8] = []
+        var hunkLines: [Int] = []
         func line(_ e: LogEntry) {
             out += e.text
             if !(e.text.last == 0x0A || e.text.last == 0x0D) { out += le }
@@ -119,6 +224,7 @@ public struct RecordMerge {
             switch p {
             case .entry(let e, _): line(e)
             case .conflict(let x, let y, _, _):
+                hunkLines.append(out.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
                 out += Array(String(repeating: "<", count: n).utf8) + Array(" \(labels.ours)".utf8) + le
                 x.forEach(line)
                 out += Array(String(repeating: "=", count: n).utf8) + le
@@ -126,7 +232,7 @@ public struct RecordMerge {
                 out += Array(String(repeating: ">", count: n).utf8) + Array(" \(labels.theirs)".utf8) + le
             }
         }
-        return out
+        return (out, hunkLines)
     }
 
     /// `frame` with its placeholder line replaced by `entries`; nil when the placeholder is
@@ -155,6 +261,12 @@ public struct RecordMerge {
         }
         guard !open else { return nil }
         return Array(frame[..<i]) + entries + Array(frame[end...])
+    }
+}
+
+extension LogMerge.Piece {
+    var isConflict: Bool {
+        if case .conflict = self { true } else { false }
     }
 }
 

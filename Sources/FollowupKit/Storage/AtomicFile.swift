@@ -47,6 +47,17 @@ public struct AtomicFile {
     /// the last moment to notice that someone else changed the file.
     /// `owner`: the owner and group to give the new file where the process may (as `cp -p`:
     /// root keeps both, a member of the group keeps the group).
+    /// The folder ("." when the path names none) and the last component of `path`, in plain
+    /// Swift: Foundation's `NSString` path methods trap on a one-character path (SIGILL; met by
+    /// `followup merge-driver a b c x.yaml`, a result file named `b`).
+    static func parts(of path: String) -> (folder: String, name: String) {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return (".", String(p)) }
+        let folder = p[..<slash]
+        return (folder.isEmpty ? "/" : String(folder), String(p[p.index(after: slash)...]))
+    }
+
     public func replace(
         _ path: String, with bytes: [UInt8], mode: mode_t, owner: (uid_t, gid_t)? = nil,
         beforeRename: () throws(FollowupError) -> Void = {}
@@ -54,9 +65,7 @@ public struct AtomicFile {
         let fail = { (reason: Int32) -> FollowupError in
             FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(reason)))
         }
-        let dir =
-            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
+        let (dir, base) = AtomicFile.parts(of: path)
         let temp = RootScanner.join(dir, ".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
 
         if let e = hooks.before(.createTemp) { throw fail(e) }
@@ -97,10 +106,9 @@ public struct AtomicFile {
     /// Creates a new file that must not exist yet, atomically (temp + fsync + link), so a
     /// reader never sees it half-written and an existing file is never replaced.
     public func create(_ path: String, with bytes: [UInt8], mode: mode_t = 0o644) throws(FollowupError) {
-        let dir =
-            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let (dir, base) = AtomicFile.parts(of: path)
         let temp = RootScanner.join(
-            dir, ".\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            dir, ".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let fail = { (reason: Int32) -> FollowupError in
             FollowupError(.writeFailed(path: path, reason: AtomicFile.describe(reason)))
         }
@@ -134,8 +142,8 @@ public final class RecordLock {
 
     /// `record`: the record's `stat`, whose group and bits the lock file gets when created.
     public init(for recordPath: String, like record: stat? = nil) throws(FollowupError) {
-        let dir = (recordPath as NSString).deletingLastPathComponent
-        let lockPath = RootScanner.join(dir.isEmpty ? "." : dir, ".\((recordPath as NSString).lastPathComponent).lock")
+        let (dir, name) = AtomicFile.parts(of: recordPath)
+        let lockPath = RootScanner.join(dir, ".\(name).lock")
         let mode = record.map { $0.st_mode & 0o666 | 0o600 } ?? 0o644
         var fd = open(lockPath, O_RDONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         if fd >= 0 {

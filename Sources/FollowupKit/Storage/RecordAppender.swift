@@ -5,7 +5,13 @@ public enum RecordAppender {
     /// `body` (a record's text without its BOM) with `entries` appended to its `updates:`,
     /// checked to read back with exactly the old entries plus the new ones, or a refusal:
     /// what `RecordStore` writes, and what the fuzzer asks of every input that reads cleanly.
-    public static func append(_ entries: [Update], to body: [UInt8], path: String) throws(FollowupError) -> [UInt8] {
+    ///
+    /// An entry dated before a later entry of its task (back-dated, as `UpdateRules` allows)
+    /// is inserted in date order (`position`); any other is appended at the end of the list.
+    /// `units` resolves how entries name their tasks (needed only for back-dated ones).
+    public static func append(
+        _ entries: [Update], to body: [UInt8], path: String, units: UnitRegistry = UnitRegistry()
+    ) throws(FollowupError) -> [UInt8] {
         let here = SourceLocation(path: path, line: 0, column: 0)
         let stem = Loader.stem(path)
         var body = body
@@ -14,13 +20,18 @@ public enum RecordAppender {
         var expected = meeting.updates
         for entry in entries {
             let ins: Insertion
+            let before = record.meeting.flatMap { position(of: entry, in: $0, units: units) }
             do throws(FollowupError) {
-                ins = try insertion(for: entry, into: body, layout: record.updatesLayout)
+                if let before {
+                    ins = try insertion(for: entry, before: before, into: body, layout: record.updatesLayout)
+                } else {
+                    ins = try insertion(for: entry, into: body, layout: record.updatesLayout)
+                }
             } catch {
                 throw FollowupError(error.message, at: here)
             }
             body.replaceSubrange(ins.offset..<ins.offset, with: Array(ins.text.utf8))
-            expected.append(entry)
+            expected.insert(entry, at: before ?? expected.count)
             // The layout for the next entry comes from the new text.
             record = Loader.parseRecord(bytes: body, displayPath: path, fileStem: stem)
             let problems = record.diagnostics
@@ -94,6 +105,57 @@ public enum RecordAppender {
     static func lineEnding(of b: [UInt8]) -> String {
         if let lf = b.firstIndex(of: 0x0A) { return lf > 0 && b[lf - 1] == 0x0D ? "\r\n" : "\n" }
         return "\n"
+    }
+
+    /// The index in `meeting.updates` before which a back-dated `entry` goes: after its
+    /// task's entries dated on or before it (`UpdateRules.place`), before the first entry of
+    /// any task dated after it; nil (the end of the list) when no entry of its task is later.
+    static func position(of entry: Update, in meeting: Meeting, units: UnitRegistry) -> Int? {
+        guard let task = TaskBuilder.tasks(of: meeting, units: units).0.first(where: { $0.id == entry.task })
+        else { return nil }
+        let at = UpdateRules.place(of: entry.date, in: task.history)
+        guard at < task.history.count else { return nil }
+        func index(_ u: Update) -> Int? { meeting.updates.firstIndex { $0.location == u.location } }
+        guard let later = index(task.history[at]) else { return nil }
+        let from = at > 0 ? index(task.history[at - 1]).map { $0 + 1 } ?? later : 0
+        return (from..<later).first { meeting.updates[$0].date > entry.date } ?? later
+    }
+
+    /// The insertion for `update` just before the `index`th entry of the list.
+    static func insertion(for update: Update, before index: Int, into body: [UInt8], layout: UpdatesLayout?)
+        throws(FollowupError) -> Insertion
+    {
+        guard let layout, layout.items.count == layout.count, index < layout.items.count else {
+            throw FollowupError(.appendFailed("updates"))
+        }
+        let le = lineEnding(of: body)
+        let starts = lineStarts(body)
+        switch layout.style {
+        case .flow:
+            guard let at = offset(of: layout.items[index].start, in: body, lineStarts: starts) else {
+                throw FollowupError(.appendFailed("updates: [...]"))
+            }
+            return Insertion(offset: at, text: UpdateText.flow(update) + ", ")
+        case .empty:
+            throw FollowupError(.appendFailed("updates"))
+        case .block:
+            let at: Int
+            if index == 0 {
+                let line = layout.items[0].start.line
+                guard line >= 1, line <= starts.count else { throw FollowupError(.appendFailed("updates")) }
+                at = starts[line - 1]
+            } else {
+                let end = layout.items[index - 1].lastScalarEnd
+                guard let last = offset(of: end, in: body, lineStarts: starts) else {
+                    throw FollowupError(.appendFailed("updates"))
+                }
+                at =
+                    end.column == 1 && last > 0 && (body[last - 1] == 0x0A || body[last - 1] == 0x0D)
+                    ? last : endOfLine(after: last, in: body)
+            }
+            return Insertion(
+                offset: at, text: UpdateText.block(update, indent: layout.start.column - 1, lineEnding: le))
+        }
     }
 
     /// The insertion for `update` into `body` (the file without its BOM, if it had one).

@@ -50,7 +50,8 @@ public struct RecordStore {
         guard !entries.isEmpty else { return [] }
 
         let hasBOM = original.starts(with: [0xEF, 0xBB, 0xBF])
-        let body = try RecordAppender.append(entries, to: hasBOM ? Array(original.dropFirst(3)) : original, path: path)
+        let body = try RecordAppender.append(
+            entries, to: hasBOM ? Array(original.dropFirst(3)) : original, path: path, units: units)
         let updated = (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + body
         // What `check` would refuse to read is never written.
         if updated.count > SourceFile.sizeLimit {
@@ -75,12 +76,11 @@ public struct RecordStore {
     /// write is frozen, e.g. a closed year, and is not replaced, even by root).
     static func writable(_ path: String, _ st: stat, root: String) throws(FollowupError) {
         let at = SourceLocation(path: path, line: 0, column: 0)
-        let name = (path as NSString).lastPathComponent
+        let (folder, name) = AtomicFile.parts(of: path)
         if RecordName.isTooLong(name) {
             throw FollowupError(.recordNameTooLong(bytes: name.utf8.count, limit: RecordName.maxBytes), at: at)
         }
-        let dir = (path as NSString).deletingLastPathComponent
-        if let m = RootBoundary(root: root).violation(dir.isEmpty ? "." : dir) { throw FollowupError(m, at: at) }
+        if let m = RootBoundary(root: root).violation(folder) { throw FollowupError(m, at: at) }
         if st.st_mode & 0o222 == 0 { throw FollowupError(.recordReadOnly(path)) }
     }
 
@@ -88,9 +88,8 @@ public struct RecordStore {
     /// left, under the record's lock: only this user's, and only those whose process is gone
     /// (or a day old, should its id have been reused).
     static func removeStaleTemporaryFiles(of path: String) {
-        let parent = (path as NSString).deletingLastPathComponent
-        let dir = parent.isEmpty ? "." : parent
-        let prefix = ".\((path as NSString).lastPathComponent).tmp-"
+        let (dir, record) = AtomicFile.parts(of: path)
+        let prefix = ".\(record).tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
         for name in names where name.hasPrefix(prefix) {
             let full = RootScanner.join(dir, name)
@@ -115,6 +114,11 @@ public struct RecordStore {
         let record = Loader.parseRecord(bytes: bytes, displayPath: meeting.path, fileStem: Loader.stem(meeting.path))
         let problems = record.diagnostics
         guard let parsed = record.meeting, !problems.contains(where: { $0.severity == .error }) else {
+            // A merge left unfinished is said as such (the portal shows this same refusal).
+            if let conflict = problems.first(where: { if case .unresolvedConflict = $0.message { true } else { false } }
+            ) {
+                throw FollowupError(conflict.message, at: conflict.location)
+            }
             throw FollowupError(.recordUnreadable(meeting.path))
         }
         let (tasks, more) = TaskBuilder.tasks(of: parsed, units: units)

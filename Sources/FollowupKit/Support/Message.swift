@@ -71,6 +71,8 @@ public enum Message: Sendable, Equatable {
     case taskOfOtherMeeting(String, meeting: String)
     case updateBeforeMeeting(date: Day, meeting: Day)
     case updateOutOfOrder(date: Day, previous: Day, previousLine: Int)
+    /// A back-dated entry would make a later entry of the task break a rule (`because`).
+    indirect case backdateContradicts(date: Day, later: Day, laterLine: Int, because: Message)
     case changeAfterClosed(Status, closedAt: Int)
     case updateSaysNothing
     case noteRequired(Status)
@@ -109,6 +111,8 @@ public enum Message: Sendable, Equatable {
     case outputFailed(String, reason: String)
     // Sharing through git (merge driver, git-setup)
     case sharing(SharingMessage)
+    /// git's conflict markers are still in a record (`ConflictMarkers`).
+    case unresolvedConflict(line: Int)
     case importUnreadable(String, reason: String)
 
     public func text(_ lang: Language) -> String {
@@ -416,11 +420,20 @@ public enum Message: Sendable, Equatable {
                     + "\(line)) của cùng nhiệm vụ; hãy xếp theo thứ tự ngày"
                 : "update dated \(date.iso) comes after one dated \(previous.iso) (line \(line)) of the same "
                     + "task; keep them in date order"
+        case .backdateContradicts(let date, let later, let line, let because):
+            return vi
+                ? "mục ghi ngày \(date.vietnamese) trái với mục ngày \(later.vietnamese) đã "
+                    + "có sau nó (dòng \(line)): "
+                    + "\(because.text(lang)); không ghi lùi ngày được"
+                : "an entry dated \(date.iso) contradicts the later entry dated \(later.iso) (line \(line)): "
+                    + "\(because.text(lang)); it cannot be back-dated"
         case .changeAfterClosed(let status, let line):
             return vi
-                ? "nhiệm vụ đã \(status.label(.vi)) (dòng \(line)); muốn thay đổi trạng thái "
+                ? "nhiệm vụ đã \(status.label(.vi))\(line > 0 ? " (dòng \(line))" : ""); muốn "
+                    + "thay đổi trạng thái "
                     + "phải ghi 'reopen: true'"
-                : "the task was already \(status.label(.en)) (line \(line)); a status change needs 'reopen: true'"
+                : "the task was already \(status.label(.en))\(line > 0 ? " (line \(line))" : ""); a status change "
+                    + "needs 'reopen: true'"
         case .updateSaysNothing:
             return vi
                 ? "cập nhật không có nội dung: cần ít nhất một trong status, due, note, reminder"
@@ -593,6 +606,13 @@ public enum Message: Sendable, Equatable {
             return vi
                 ? "giá trị '\(value)' của '\(key)' không hợp lệ; cần dạng: \(expected)"
                 : "'\(value)' is not a valid '\(key)'; expected: \(expected)"
+        case .unresolvedConflict(let line):
+            return vi
+                ? "biên bản còn xung đột git chưa giải quyết ở dòng \(line): giữ phần "
+                    + "đúng, xóa các dòng "
+                    + "<<<<<<<, =======, >>>>>>>, chạy 'followup check' rồi 'git add' tệp này"
+                : "the record has an unresolved git conflict at line \(line): keep the right part, delete the "
+                    + "<<<<<<<, =======, >>>>>>> lines, run 'followup check', then 'git add' this file"
         case .sharing(let message):
             return message.text(lang)
         case .importUnreadable(let path, let reason):

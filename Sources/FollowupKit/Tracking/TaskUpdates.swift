@@ -75,12 +75,16 @@ public enum TaskUpdates {
             location: SourceLocation(path: meeting.path, line: 0, column: 0))
     }
 
-    /// Refuses `entry` when `UpdateRules` has any finding about it.
+    /// Refuses `entry` when `UpdateRules` has any finding about it where it goes (in date
+    /// order: an entry dated before the task's latest is back-dated, and must contradict
+    /// nothing after it).
     static func admit(_ entry: Update, _ task: TaskItem, _ meeting: Meeting, units: UnitRegistry)
         throws(FollowupError) -> Update
     {
-        let timeline = TaskTimeline.replay(task)
-        guard let finding = UpdateRules.findings(entry, after: timeline, meetingDate: meeting.date, units: units).first
+        let timeline = TaskTimeline.replay(task, asOf: entry.date)
+        guard
+            let finding = UpdateRules.findings(inserting: entry, into: task, meetingDate: meeting.date, units: units)
+                .first
         else { return entry }
         throw refusal(finding.message, entry: entry, timeline: timeline)
     }
@@ -108,7 +112,8 @@ public enum TaskUpdates {
     ) throws(FollowupError) -> Update {
         let task = try find(id, in: snapshot)
         var u = try entry(task, snapshot.meeting, c, units: units)
-        let current = TaskTimeline.replay(task).status
+        // The status in force on the entry's date (an entry may be back-dated).
+        let current = TaskTimeline.replay(task, asOf: c.date).status
         if status == current, c.note == nil { throw FollowupError(.sameStatus(status)) }
         u.status = status
         u.reopen = reopen && current.isClosed && status != current

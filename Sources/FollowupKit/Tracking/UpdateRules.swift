@@ -41,4 +41,43 @@ public enum UpdateRules {
         }
         return found
     }
+
+    /// Where a new entry dated `day` goes in a task's history (entries in date order): after
+    /// every entry dated on or before it. `history.count` when it is not back-dated.
+    public static func place(of day: Day, in history: [Update]) -> Int {
+        history.firstIndex { $0.date > day } ?? history.count
+    }
+
+    /// The problems with writing `u` into `task`'s history at its date (`place`): the rules
+    /// for `u` after the entries before it, and, for an entry dated before later ones
+    /// (back-dated), each later entry that `u` would make wrong: a finding that later entry
+    /// gets with `u` in place and did not get without it is a contradiction, an error at
+    /// `u`. So an earlier `done` before a later `in_progress`, or an earlier extension past
+    /// a later one, is refused; an earlier note, report or reminder that changes nothing
+    /// after it is accepted (Docs/History.md, "Back-dating").
+    public static func findings(inserting u: Update, into task: TaskItem, meetingDate: Day, units: UnitRegistry)
+        -> [Diagnostic]
+    {
+        let history = task.history
+        let at = place(of: u.date, in: history)
+        var without = TaskTimeline(original: task.due)
+        for e in history[..<at] { without.apply(e) }
+        var found = findings(u, after: without, meetingDate: meetingDate, units: units)
+        var with = without
+        with.apply(u)
+        for e in history[at...] {
+            let before = findings(e, after: without, meetingDate: meetingDate, units: units).map(\.message)
+            for f in findings(e, after: with, meetingDate: meetingDate, units: units) where !before.contains(f.message)
+            {
+                found.append(
+                    Diagnostic(
+                        .error, u.dateLocation ?? u.location,
+                        .backdateContradicts(
+                            date: u.date, later: e.date, laterLine: e.location.line, because: f.message)))
+            }
+            without.apply(e)
+            with.apply(e)
+        }
+        return found
+    }
 }
