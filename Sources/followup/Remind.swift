@@ -35,7 +35,7 @@ struct Remind: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Number of the reminder letter, recorded with --record (one letter; see --number for several).",
+            "The letters' number, recorded with --record: as --number (215 gives 215, 216, …).",
             valueName: "no"))
     var document: String?
     @Option(name: .long, help: "Output format: text, or docx (letters in the official form; needs --output).")
