@@ -344,7 +344,7 @@ import Testing
         #expect(texts.contains("- Lưu: VT, VP."))
         // Whom to report to: reports_to, as in the text letter.
         #expect(texts.contains { $0.contains("gửi về Văn phòng HĐND và UBND huyện trước ngày") })
-        #expect(texts.contains("V/v đôn đốc thực hiện nhiệm vụ được giao"))
+        #expect(texts.contains("V/v đôn đốc thực hiện\nnhiệm vụ được giao"))
         #expect(texts.contains { $0.contains("trước ngày 07/12/2026") })
         // In a folder: one file per letter, named with its number.
         let folder = dir.appendingPathComponent("don-doc").path

@@ -284,10 +284,12 @@ public struct DocxWriter {
                         run(h, Style(bold: true)), align: .both, firstLine: 567, before: 120, after: 60,
                         keepNext: true))
             case .paragraph(let p):
+                // A conclusion stays on the page of the note (its units) that follows it.
+                let noteNext = n + 1 < body.count && { if case .note = body[n + 1] { return true } else { return false } }()
                 out.append(
                     para(
-                        run(p), align: .both, firstLine: 567, before: n == 0 ? 240 : 60, after: 60, keepNext: keep,
-                        extra: keepLines))
+                        run(p), align: .both, firstLine: 567, before: n == 0 ? 240 : 60, after: 60,
+                        keepNext: keep || noteNext, extra: keepLines))
             case .note(let p):
                 out.append(
                     para(

@@ -112,7 +112,8 @@ public enum ReminderDocument {
             body += wording.closing(l).map(OfficeBlock.paragraph)
             return frame.document(
                 excerpt: lang.pick(
-                    "V/v đôn đốc thực hiện nhiệm vụ được giao",
+                    // Two balanced lines: one line overran the column and left "giao" alone.
+                    "V/v đôn đốc thực hiện\nnhiệm vụ được giao",
                     "Re: reminder of assigned tasks"),
                 title: nil, summary: nil, addressees: [l.unitName], body: body,
                 recipients: frame.recipientLines(

@@ -183,8 +183,9 @@ public enum ReportDocument {
                 out.append(.heading("\(k + 1). \(names[u] ?? u) (\(items.count))"))
                 var columns: [OfficeTable.Column] = [
                     .init(labels.pick("TT", "No."), weight: 7, numeric: true),
-                    .init(labels.task, weight: 21, whole: true),
-                    .init(labels.text, weight: withNote ? 30 : 43), .init(labels.deadline, weight: 16),
+                    // Wide enough for "108/TB-UBND#13" on one line at 12 pt.
+                    .init(labels.task, weight: 25, whole: true),
+                    .init(labels.text, weight: withNote ? 26 : 39), .init(labels.deadline, weight: 16),
                     .init(labels.daysOverdue, weight: 13, numeric: true),
                 ]
                 if withNote { columns.append(.init(labels.note, weight: 23)) }

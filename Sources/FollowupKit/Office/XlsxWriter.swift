@@ -167,7 +167,7 @@ public enum XlsxWriter {
             for (i, value) in row.enumerated() where i < widths.count {
                 if case .text(let text) = value { most = max(most, lines(TextWidth.width(text), widths[i])) }
             }
-            out.append(most > 1 ? "<row r=\"\(n)\" ht=\"\(height(most))\" customHeight=\"1\">" : "<row r=\"\(n)\">")
+            out.append("<row r=\"\(n)\" ht=\"\(height(most))\" customHeight=\"1\">")
             for (i, value) in row.enumerated() { out.append(cell(value, at: "\(column(i))\(n)", nil)) }
             out.append("</row>")
         }
@@ -186,8 +186,9 @@ public enum XlsxWriter {
         return max(1, (width * 11 / 10 + room - 1) / room)
     }
 
-    /// Points for `lines` lines of 12 pt text.
-    static func height(_ lines: Int) -> String { "\(lines * 15 + 1)" }
+    /// Points for `lines` lines of 12 pt text, with room above and below (a row of the
+    /// default height crowded its borders).
+    static func height(_ lines: Int) -> String { "\(lines * 15 + 3)" }
 
     static func cell(_ v: OfficeCell, at ref: String, _ format: Format?) -> String {
         switch v {
