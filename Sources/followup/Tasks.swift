@@ -105,7 +105,8 @@ struct Tasks: ParsableCommand {
             case .text: Output.print(TaskListRenderer.text(rows, lang: lang, width: options.terminal.width))
             case .xlsx:
                 if let output {
-                    try writeOutput(try TaskWorkbook.bytes(
+                    try writeOutput(
+                        try TaskWorkbook.bytes(
                             rows, units: found.units, settings: found.settings, asOf: day, lang: lang), to: output)
                 }
             }

@@ -187,7 +187,10 @@ struct OfficePrintTests {
                 if n % 9 == 0 {
                     let day = date.adding(days: 20)
                     updates.append(
-                        (day, "  - task: \(k)\n    date: \(day.iso)\n    status: blocked\n    note: Chưa bố trí được kinh phí\n"))
+                        (
+                            day,
+                            "  - task: \(k)\n    date: \(day.iso)\n    status: blocked\n    note: Chưa bố trí được kinh phí\n"
+                        ))
                 }
             }
             // Entries in date order, as a record keeps them.
@@ -254,13 +257,16 @@ struct OfficePrintTests {
         // The report: its parts, the appendix, the signature with its block.
         let report = Self.out.appendingPathComponent("big-report.docx")
         r = try CLI.run(
-            ["digest", "--format", "docx", "--number", "12", "--date", "2026-12-01", "--since", "2026-10-31",
-             "--root", root.path, "--output", report.path] + asOf,
+            [
+                "digest", "--format", "docx", "--number", "12", "--date", "2026-12-01", "--since", "2026-10-31",
+                "--root", root.path, "--output", report.path,
+            ] + asOf,
             in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         pages = try Self.print(report)
         let all = pages.joined()
-        for part in ["I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. ĐỀ XUẤT, KIẾN NGHỊ", "PHỤ LỤC", "Tổng cộng"] {
+        for part in ["I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. ĐỀ XUẤT, KIẾN NGHỊ", "PHỤ LỤC", "Tổng cộng"]
+        {
             #expect(all.contains(part), "report lacks \(part)")
         }
         Self.checkSignature(pages, names: ["Phan Văn Giáp"], file: "big-report")
@@ -309,23 +315,23 @@ struct OfficePrintTests {
         var r = try CLI.run(["init", root.path], in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         try """
-            organization: Ủy ban nhân dân xã Nghĩa Đồng
-            superior: Ủy ban nhân dân tỉnh Nghệ An
-            place: Nghĩa Đồng
-            office: VP
-            codes:
-              report: "{{so}}/BC-UBND"
-              letter: "{{so}}/UBND-VP"
-              notice: "{{so}}/TB-UBND"
-            signer:
-              authority: TM.
-              title: Chủ tịch
-              name: Lê Thị Mai
-            recipients:
-              - Thường trực Đảng ủy xã
-              - Chủ tịch, các PCT UBND xã
+        organization: Ủy ban nhân dân xã Nghĩa Đồng
+        superior: Ủy ban nhân dân tỉnh Nghệ An
+        place: Nghĩa Đồng
+        office: VP
+        codes:
+          report: "{{so}}/BC-UBND"
+          letter: "{{so}}/UBND-VP"
+          notice: "{{so}}/TB-UBND"
+        signer:
+          authority: TM.
+          title: Chủ tịch
+          name: Lê Thị Mai
+        recipients:
+          - Thường trực Đảng ủy xã
+          - Chủ tịch, các PCT UBND xã
 
-            """.write(to: root.appendingPathComponent("settings.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: root.appendingPathComponent("settings.yaml"), atomically: true, encoding: .utf8)
         // A record from the built-in template: the chair and room left TODO, and check says so.
         r = try CLI.run(
             ["new", "giao-ban", "--root", root.path, "--date", "2026-11-02", "--title", "Giao ban tuần 45"],
@@ -337,11 +343,13 @@ struct OfficePrintTests {
         let warned = try CLI.run(["check", "--root", root.path], in: CLI.packageRoot)
         #expect(warned.stderr.contains("TODO họ tên, chức vụ người chủ trì"), "\(warned.stderr)")
         #expect(warned.stderr.contains("TODO địa điểm họp"), "\(warned.stderr)")
-        record = record.replacingOccurrences(of: "\"TODO họ tên, chức vụ người chủ trì\"", with: "Lê Thị Mai, Chủ tịch UBND xã")
-            .replacingOccurrences(of: "\"TODO địa điểm họp\"", with: "Phòng họp UBND xã")
-            .replacingOccurrences(of: "TODO nội dung kết luận", with: "Rà soát hộ nghèo trên địa bàn xã")
-            .replacingOccurrences(of: "owner: TODO", with: "owner: KT")
-            .replacingOccurrences(of: "due: 2026-11-16", with: "due: 2026-11-20")
+        record = record.replacingOccurrences(
+            of: "\"TODO họ tên, chức vụ người chủ trì\"", with: "Lê Thị Mai, Chủ tịch UBND xã"
+        )
+        .replacingOccurrences(of: "\"TODO địa điểm họp\"", with: "Phòng họp UBND xã")
+        .replacingOccurrences(of: "TODO nội dung kết luận", with: "Rà soát hộ nghèo trên địa bàn xã")
+        .replacingOccurrences(of: "owner: TODO", with: "owner: KT")
+        .replacingOccurrences(of: "due: 2026-11-16", with: "due: 2026-11-20")
         try record.write(toFile: path, atomically: true, encoding: .utf8)
         let clean = try CLI.run(["check", "--root", root.path], in: CLI.packageRoot)
         #expect(clean.status == 0 && !clean.stderr.contains("TODO"), "\(clean.stderr)")

@@ -106,7 +106,8 @@ import Testing
             UnitGroup(
                 code: "XA", name: "Các xã", aliases: [], members: [Located("XA1", here), Located("XA2", here)],
                 location: here))
-        #expect(NoticeDocument.names(["XA1", "TNMT", "XA2"], units: units) == ["Các xã", "Phòng Tài nguyên và Môi trường"])
+        #expect(
+            NoticeDocument.names(["XA1", "TNMT", "XA2"], units: units) == ["Các xã", "Phòng Tài nguyên và Môi trường"])
         #expect(NoticeDocument.names(["XA"], units: units) == ["Các xã"])
         #expect(NoticeDocument.names(["XA1"], units: units) == ["Xã Một"])
     }
@@ -162,39 +163,59 @@ import Testing
         try "units:\n  - code: A\n    name: Phòng A\n  - code: B\n    name: Phòng B\n".write(
             to: root.appendingPathComponent("units.yaml"), atomically: true, encoding: .utf8)
         try """
-            title: Giao ban
-            date: 2026-03-02
-            chair: Lê Văn Nam, Chủ tịch UBND xã
-            conclusions:
-              - text: Việc một
-                owner: A
-                due: 2026-04-01
-              - text: Việc hai
-                owner: A
-                due: 2026-04-01
-              - text: Việc ba
-                owner: B
-                due: 2026-04-01
-            updates:
-              - task: 1
-                date: 2026-04-10
-                reminder: true
-                document: 215/UBND-VP
-              - task: 2
-                date: 2026-04-10
-                reminder: true
-                document: 215/UBND-VP
-              - task: 3
-                date: 2026-04-10
-                reminder: true
-                document: 215/UBND-VP
+        title: Giao ban
+        date: 2026-03-02
+        chair: Lê Văn Nam, Chủ tịch UBND xã
+        conclusions:
+          - text: Việc một
+            owner: A
+            due: 2026-04-01
+          - text: Việc hai
+            owner: A
+            due: 2026-04-01
+          - text: Việc ba
+            owner: B
+            due: 2026-04-01
+        updates:
+          - task: 1
+            date: 2026-04-10
+            reminder: true
+            document: 215/UBND-VP
+          - task: 2
+            date: 2026-04-10
+            reminder: true
+            document: 215/UBND-VP
+          - task: 3
+            date: 2026-04-10
+            reminder: true
+            document: 215/UBND-VP
 
-            """.write(to: root.appendingPathComponent("2026-03-02-giao-ban.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: root.appendingPathComponent("2026-03-02-giao-ban.yaml"), atomically: true, encoding: .utf8)
         let r = try CLI.run(["check", "--root", root.path, "--lang", "en"], in: CLI.packageRoot)
         #expect(r.status == 0)
         let warnings = r.stderr.components(separatedBy: "reminder letter number '215/UBND-VP' is already used in 2026")
         #expect(warnings.count == 2, "\(r.stderr)")
         #expect(r.stderr.contains("2026-03-02-giao-ban.yaml:23:"), "\(r.stderr)")
+    }
+
+    /// A bare `TODO` in any value is a template's leftover (an owner `TODO` is warned once).
+    @Test func bareTodoIsWarned() throws {
+        let root = try Self.tempDir()
+        try "units:\n  - code: A\n    name: Phòng A\n".write(
+            to: root.appendingPathComponent("units.yaml"), atomically: true, encoding: .utf8)
+        try """
+            title: Giao ban
+            date: 2026-03-02
+            chair: "TODO"
+            conclusions:
+              - text: Việc một
+                owner: TODO
+                due: 2026-04-01
+
+            """.write(to: root.appendingPathComponent("2026-03-02-giao-ban.yaml"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["check", "--root", root.path, "--lang", "en"], in: CLI.packageRoot)
+        #expect(r.stderr.contains("2026-03-02-giao-ban.yaml:3:8: warning: a template's 'TODO' is left: 'TODO'"), "\(r.stderr)")
+        #expect(r.stderr.components(separatedBy: "warning").count - 1 == 2, "\(r.stderr)")
     }
 
     @Test func binaryFormatsNeedAFile() throws {
@@ -314,7 +335,10 @@ import Testing
         #expect(overdue.dropFirst().allSatisfy { $0[6]?["date"] is String })
         for (name, s) in sheets {
             #expect(s["freeze"] as? String == "A6", "\(name)")
-            #expect(s["filter"] as? String == "A5:\(name == "Tổng hợp" ? "C" : name == "Theo đơn vị" ? "K" : "Q")\((s["rows"] as? [Any])?.count ?? 0)", "\(name)")
+            #expect(
+                s["filter"] as? String
+                    == "A5:\(name == "Tổng hợp" ? "C" : name == "Theo đơn vị" ? "K" : "Q")\((s["rows"] as? [Any])?.count ?? 0)",
+                "\(name)")
             #expect(s["landscape"] as? Bool == true, "\(name)")
             #expect(s["print_titles"] as? String == "$5:$5", "\(name)")
         }

@@ -184,21 +184,9 @@ enum RegistryLoader {
                     }
                 }
             case .signer: settings.signer = try signer(parser, "signer")
-            case .report, .letter, .notice:
-                let kind = key.text
-                var own = DocumentSettings()
-                try parser.reader.mapping(kindKeys.table) { (k) throws(YAMLSyntaxError) in
-                    switch kindKeys(k) {
-                    case .signer: own.signer = try signer(parser, "\(kind).signer")
-                    case .recipients: own.recipients = try parser.reader.scalarList().map(\.text)
-                    case nil: try parser.unknown(k, kind, kindKeys.table)
-                    }
-                }
-                switch settingsKeys(key) {
-                case .report: settings.report = own
-                case .letter: settings.letter = own
-                default: settings.notice = own
-                }
+            case .report: settings.report = try documentSettings(parser, "report")
+            case .letter: settings.letter = try documentSettings(parser, "letter")
+            case .notice: settings.notice = try documentSettings(parser, "notice")
             case .chair: settings.chair = try parser.optionalText()
             case .room: settings.room = try parser.optionalText()
             case .reportsTo: settings.reportsTo = try parser.optionalText()
@@ -206,6 +194,21 @@ enum RegistryLoader {
             }
         }
         return (settings, problems)
+    }
+
+    /// A document kind's own `signer` and `recipients` (`report:`, `letter:`, `notice:`).
+    static func documentSettings(_ parser: MeetingParser, _ kind: String) throws(YAMLSyntaxError)
+        -> DocumentSettings
+    {
+        var own = DocumentSettings()
+        try parser.reader.mapping(kindKeys.table) { (k) throws(YAMLSyntaxError) in
+            switch kindKeys(k) {
+            case .signer: own.signer = try signer(parser, "\(kind).signer")
+            case .recipients: own.recipients = try parser.reader.scalarList().map(\.text)
+            case nil: try parser.unknown(k, kind, kindKeys.table)
+            }
+        }
+        return own
     }
 
     /// A `signer:` mapping (under `settings` or a document kind, named by `path`).
@@ -217,7 +220,8 @@ enum RegistryLoader {
                 guard let s = try parser.text() else { return }
                 guard authorities.contains(s.text) else {
                     parser.report(
-                        s.start, .badSetting("\(path).authority", s.text, expected: authorities.joined(separator: ", ")))
+                        s.start, .badSetting("\(path).authority", s.text, expected: authorities.joined(separator: ", "))
+                    )
                     return
                 }
                 signer.authority = s.text

@@ -135,9 +135,8 @@ public struct DocxWriter {
 
     /// The short rule under the issuing body and under the motto: a bottom border across
     /// the middle of the cell.
-    func rule(indent: Int, keepNext: Bool = false) -> String {
-        "<w:p><w:pPr>\(keepNext ? "<w:keepNext/>" : "")"
-            + "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+    func rule(indent: Int) -> String {
+        "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
             + "<w:spacing w:before=\"60\" w:after=\"80\"/><w:ind w:left=\"\(indent)\" w:right=\"\(indent)\"/>"
             + "<w:rPr><w:sz w:val=\"4\"/></w:rPr></w:pPr></w:p>"
     }
@@ -285,7 +284,8 @@ public struct DocxWriter {
                         keepNext: true))
             case .paragraph(let p):
                 // A conclusion stays on the page of the note (its units) that follows it.
-                let noteNext = n + 1 < body.count && { if case .note = body[n + 1] { return true } else { return false } }()
+                let noteNext =
+                    n + 1 < body.count && { if case .note = body[n + 1] { return true } else { return false } }()
                 out.append(
                     para(
                         run(p), align: .both, firstLine: 567, before: n == 0 ? 240 : 60, after: 60,

@@ -131,14 +131,7 @@ public struct DocumentFrame: Sendable {
             organization = lang.pick("(TÊN CƠ QUAN)", "(ISSUING BODY)")
             missing.append("organization")
         }
-        let code: String?
-        let codeKey: String
-        let own: DocumentSettings
-        switch kind {
-        case .report: (code, codeKey, own) = (settings.codes.report, "codes.report", settings.report)
-        case .letter: (code, codeKey, own) = (settings.codes.letter, "codes.letter", settings.letter)
-        case .notice: (code, codeKey, own) = (settings.codes.notice, "codes.notice", settings.notice)
-        }
+        let (code, codeKey, own) = DocumentFrame.kindSettings(settings, kind)
         let no = lang.pick("Số: ", "No.: ")
         if let number = stamp.number, number.contains("/") {
             self.number = no + number  // a full number and code: 45/TB-UBND
@@ -181,14 +174,19 @@ public struct DocumentFrame: Sendable {
     /// The number with its code as it is recorded: `215` and `{{so}}/UBND-VP` give
     /// `215/UBND-VP`; a number that holds a `/` is already whole.
     public static func fullNumber(_ number: String, settings: Settings, kind: DocumentKind) -> String {
-        let code: String?
-        switch kind {
-        case .report: code = settings.codes.report
-        case .letter: code = settings.codes.letter
-        case .notice: code = settings.codes.notice
-        }
-        guard !number.contains("/"), let code else { return number }
+        guard !number.contains("/"), let code = kindSettings(settings, kind).code else { return number }
         return code.replacingOccurrences(of: "{{so}}", with: number)
+    }
+
+    /// A kind's code pattern, the key that names it, and its own signer and recipients.
+    static func kindSettings(_ settings: Settings, _ kind: DocumentKind)
+        -> (code: String?, key: String, own: DocumentSettings)
+    {
+        switch kind {
+        case .report: return (settings.codes.report, "codes.report", settings.report)
+        case .letter: return (settings.codes.letter, "codes.letter", settings.letter)
+        case .notice: return (settings.codes.notice, "codes.notice", settings.notice)
+        }
     }
 
     /// A meeting chaired by a deputy ("Nguyễn Văn B, Phó Chủ tịch UBND huyện") has its
@@ -207,7 +205,9 @@ public struct DocumentFrame: Sendable {
         let levels = ["THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "PHƯỜNG", "XÃ"]
         var best: Range<String.Index>?
         for level in levels {
-            if let r = name.range(of: " " + level + " ", options: .backwards), r.lowerBound > (best?.lowerBound ?? name.startIndex) {
+            if let r = name.range(of: " " + level + " ", options: .backwards),
+                r.lowerBound > (best?.lowerBound ?? name.startIndex)
+            {
                 best = r
             }
         }

@@ -56,10 +56,10 @@ public enum ReminderDocument {
                     .table(
                         OfficeTable(
                             columns: [
-                                no, .init(labels.text, weight: 40),
-                                .init(lang.pick("Theo kết luận", "From"), weight: 20),
-                                .init(labels.deadline, weight: 17),
-                                .init(labels.daysOverdue, weight: 16, numeric: true),
+                                no, .init(labels.text, weight: 32),
+                                .init(lang.pick("Theo kết luận", "From"), weight: 32),
+                                .init(labels.deadline, weight: 16),
+                                .init(labels.daysOverdue, weight: 13, numeric: true),
                             ],
                             rows: overdue.enumerated().map { n, i in
                                 [
@@ -76,9 +76,9 @@ public enum ReminderDocument {
                     .table(
                         OfficeTable(
                             columns: [
-                                no, .init(labels.text, weight: 40),
-                                .init(lang.pick("Theo kết luận", "From"), weight: 20),
-                                .init(labels.deadline, weight: 17), .init(labels.daysLeft, weight: 16, numeric: true),
+                                no, .init(labels.text, weight: 32),
+                                .init(lang.pick("Theo kết luận", "From"), weight: 32),
+                                .init(labels.deadline, weight: 16), .init(labels.daysLeft, weight: 13, numeric: true),
                             ],
                             rows: soon.enumerated().map { n, i in
                                 [

@@ -120,7 +120,9 @@ public enum ReportDocument {
         let overdueIDs = Set(r.overdue.map(\.id))
         let open = Array(r.overdue) + r.blocked.filter { !overdueIDs.contains($0.id) }
         guard !open.isEmpty else {
-            return [.paragraph(labels.pick("Không có nhiệm vụ quá hạn hay vướng mắc.", "No task is overdue or blocked."))]
+            return [
+                .paragraph(labels.pick("Không có nhiệm vụ quá hạn hay vướng mắc.", "No task is overdue or blocked."))
+            ]
         }
         var order: [String] = []
         var byUnit: [String: [DigestItem]] = [:]
@@ -283,7 +285,9 @@ public enum ReportDocument {
         var grid = gridTable(r, labels)
         grid.totalRow = false
         var out = [
-            OfficeSheet(name: labels.pick("Tổng hợp", "Summary"), title: title(labels.pick("Tổng hợp chung", "Summary")), table: grid),
+            OfficeSheet(
+                name: labels.pick("Tổng hợp", "Summary"), title: title(labels.pick("Tổng hợp chung", "Summary")),
+                table: grid),
             OfficeSheet(
                 name: labels.pick("Theo đơn vị", "By unit"), title: title(labels.unitsHeading),
                 table: unitTable(r, labels, codes: true)),

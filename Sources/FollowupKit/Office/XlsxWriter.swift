@@ -74,7 +74,8 @@ public enum XlsxWriter {
                 + "Target=\"xl/workbook.xml\"/></Relationships>"
         )
         try pkg.add(
-            "xl/workbook.xml", OfficePackage.xmlHead + book + "</sheets><definedNames>\(names)</definedNames></workbook>")
+            "xl/workbook.xml",
+            OfficePackage.xmlHead + book + "</sheets><definedNames>\(names)</definedNames></workbook>")
         try pkg.add("xl/_rels/workbook.xml.rels", OfficePackage.xmlHead + rels + "</Relationships>")
         try pkg.add("xl/styles.xml", OfficePackage.xmlHead + styles(main))
         // Each sheet written into a buffer of its own and deflated before the next is made.
@@ -180,10 +181,10 @@ public enum XlsxWriter {
     }
 
     /// Lines a text of display width `width` takes in a column `column` characters wide
-    /// (a tenth more: Excel's unit is a digit, and letters vary).
+    /// (less a character for the cell's margins).
     static func lines(_ width: Int, _ column: Int) -> Int {
         let room = max(1, column - 1)
-        return max(1, (width * 11 / 10 + room - 1) / room)
+        return max(1, (width + room - 1) / room)
     }
 
     /// Points for `lines` lines of 12 pt text, with room above and below (a row of the
@@ -204,15 +205,15 @@ public enum XlsxWriter {
         }
     }
 
-    /// Widths in characters: the widest value (its display width, a quarter more for text:
-    /// Excel's unit is a digit's width, and capitals are wider), headers counted up to 18
-    /// (they wrap), between 6 and 45 (longer text wraps, in a taller row).
+    /// Widths in characters: the widest value (its display width: Excel's unit is a digit's
+    /// width, about the average width of lower-case Vietnamese in Times New Roman), headers
+    /// counted up to 18 (they wrap), between 6 and 45 (longer text wraps, in a taller row).
     static func widths(_ t: OfficeTable) -> [Int] {
         t.columns.indices.map { i in
             var w = min(18, TextWidth.width(t.columns[i].title))
             for row in t.rows where i < row.count {
                 switch row[i] {
-                case .text(let s): w = max(w, (TextWidth.width(s) * 5 + 3) / 4)
+                case .text(let s): w = max(w, TextWidth.width(s))
                 case .number(let n): w = max(w, "\(n)".count)
                 case .percent: w = max(w, 6)
                 case .date: w = max(w, 10)

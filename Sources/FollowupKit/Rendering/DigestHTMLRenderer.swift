@@ -157,7 +157,10 @@ public struct DigestHTMLRenderer {
         h += "<div class=\"date\">\(e(frame.placeDate))</div></div>\n</div>\n"
         // The kind and the subject, as the Word report has them.
         h += "<h1>\(e(labels.pick("BÁO CÁO", "REPORT")))</h1>\n<div class=\"subject\">"
-        h += e(labels.pick("Tình hình thực hiện kết luận, nhiệm vụ được giao", "Progress of the tasks assigned by meeting conclusions"))
+        h += e(
+            labels.pick(
+                "Tình hình thực hiện kết luận, nhiệm vụ được giao",
+                "Progress of the tasks assigned by meeting conclusions"))
         h += "</div>\n<div class=\"asof\">\(e(labels.asOf(r.asOf)))"
         if !r.unitFilter.isEmpty { h += "<br/>\(e(labels.unitScope(r.unitFilter)))" }
         h += "</div>\n"
