@@ -218,6 +218,29 @@ import Testing
         #expect(r.stderr.components(separatedBy: "warning").count - 1 == 2, "\(r.stderr)")
     }
 
+    /// `--record` writes each letter's own number on its tasks' entries: one number a unit,
+    /// none shared, and `check` finds no number used twice.
+    @Test func recordedLettersKeepTheirNumbers() throws {
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        let r = try CLI.run(
+            ["remind", "--root", ".", "--as-of", "2026-11-30", "--record", "--number", "215"], in: root.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let ledger = try Loader.load(root: root.url.path)
+        var byUnit: [String: Set<String>] = [:]
+        for t in ledger.tasks {
+            for u in t.history where u.reminder && u.date.iso == "2026-11-30" {
+                byUnit[t.unit, default: []].insert(u.document ?? "")
+            }
+        }
+        #expect(byUnit.count >= 2)
+        #expect(byUnit.values.allSatisfy { $0.count == 1 })
+        let numbers = byUnit.values.compactMap(\.first).sorted()
+        #expect(Set(numbers).count == numbers.count)
+        #expect(numbers.first == "215/UBND-VP")
+        let check = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(!check.stderr.contains("số công văn đôn đốc"), "\(check.stderr)")
+    }
+
     @Test func binaryFormatsNeedAFile() throws {
         for args in [
             ["digest", "--format", "docx"], ["digest", "--format", "xlsx"], ["tasks", "--format", "xlsx"],
