@@ -25,14 +25,18 @@ struct Check: ParsableCommand {
             let (root, environment) = (options.rootPath, options.environment)
             let driver = Background { GitSetup.unconfiguredDriverWarning(root: root, environment: environment) }
             // Each record is checked in the worker that read it; only its task count is kept.
-            let found = try Loader.scan(root: options.rootPath) { _, tasks in tasks.count }
+            let found = try Loader.scan(root: options.rootPath) { _, tasks in
+                (count: tasks.count, numbers: LetterNumbers.uses(tasks))
+            }
             let git = driver.value.map { [$0] } ?? []
+            // A letter's number used by another letter in the year: a rule across records.
+            let reused = LetterNumbers.warnings(found.parts.flatMap(\.numbers))
             // One write for all of them: a root with hundreds of warnings made a system call each.
-            let problems = found.diagnostics + git
+            let problems = Diagnostic.sorted(found.diagnostics + reused) + git
             if !problems.isEmpty { Output.error(problems.map { $0.rendered(lang) }.joined(separator: "\n")) }
             let summary = CheckSummary(
-                files: found.fileCount, tasks: found.parts.reduce(0, +),
-                errors: found.errorCount, warnings: found.warningCount + git.count)
+                files: found.fileCount, tasks: found.parts.reduce(0) { $0 + $1.count },
+                errors: found.errorCount, warnings: found.warningCount + reused.count + git.count)
             if found.errorCount > 0 {
                 Output.error(summary.text(lang))
                 throw ExitCode(1)

@@ -112,8 +112,24 @@ struct Digest: ParsableCommand {
             } else {
                 let color = output == nil && terminal.color
                 let stamp = try document.stamp(default: day)
-                let bytes = try format.renderer(lang: lang, width: terminal.width, color: color, stamp: stamp).bytes(
-                    report)
+                var renderer = format.renderer(lang: lang, width: terminal.width, color: color, stamp: stamp)
+                if format == .docx {
+                    // The report compares with the previous period: the digest replayed as of
+                    // the start of this one (--since).
+                    let before = DigestOptions(
+                        assessment: AssessmentOptions(
+                            asOf: digestOptions.since, dueSoonDays: dueSoon, staleDays: stale),
+                        units: digestOptions.units, meetingPrefix: meeting, allItems: false)
+                    var earlier = try Loader.scan(root: options.rootPath) { meeting, tasks in
+                        DigestPart(meeting, tasks: tasks, options: before)
+                    }
+                    let previous = DigestReport.make(
+                        parts: earlier.takeParts(), units: earlier.units, settings: earlier.settings, options: before)
+                    renderer = DigestDocxRenderer(
+                        lang: lang, stamp: stamp,
+                        previous: ReportDocument.Previous(asOf: digestOptions.since, totals: previous.totals))
+                }
+                let bytes = try renderer.bytes(report)
                 if format == .html || format == .docx {
                     let frame = DocumentFrame(settings: report.settings, kind: .report, stamp: stamp, lang: lang)
                     if let warning = frame.warning(lang) { Output.error(warning) }

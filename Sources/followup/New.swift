@@ -69,7 +69,7 @@ struct New: ParsableCommand {
             let units = found.units
             var plan = try NewMeeting.plan(
                 template: tmpl, root: root, date: day, title: title, id: id, chair: chair,
-                document: document, extra: extra, existingIDs: Set(found.parts))
+                document: document, extra: extra, existingIDs: Set(found.parts), settings: found.settings)
             plan.text = GroupExpansion.expand(plan.text, units: units)  // a record names units, not groups
             let problems = NewMeeting.problems(in: plan.text, path: plan.path, units: units, root: root)
             if let bad = problems.first(where: { $0.severity == .error }) {

@@ -16,8 +16,8 @@ struct Remind: ParsableCommand {
             Examples:
               followup remind
               followup remind --unit TNMT --record --document 215/UBND-VP
-              followup remind --format docx --output don-doc/            # one letter per unit
-              followup remind --format docx --number 215 --output don-doc.docx   # one file
+              followup remind --format docx --number 215 --output don-doc/     # 215, 216, … one file each
+              followup remind --format docx --number 215 --record --output don-doc.docx
             """
     )
 
@@ -32,7 +32,11 @@ struct Remind: ParsableCommand {
     @Option(name: .customLong("due-soon"), help: ArgumentHelp("Days ahead that count as due soon.", valueName: "n"))
     var dueSoon: Int = 7
     @Flag(name: .long, help: "Append a reminder entry to each task concerned.") var record = false
-    @Option(name: .long, help: ArgumentHelp("Number of the reminder letter, recorded with --record.", valueName: "no"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The letters' number, recorded with --record: as --number (215 gives 215, 216, …).",
+            valueName: "no"))
     var document: String?
     @Option(name: .long, help: "Output format: text, or docx (letters in the official form; needs --output).")
     var format: RemindFormat = .text
@@ -45,7 +49,7 @@ struct Remind: ParsableCommand {
     @Option(
         name: .customLong("reply-by"),
         help: ArgumentHelp(
-            "docx: the day units report back by (default: 7 days after the letter).",
+            "The day units report back by (default: 7 days after the letter).",
             valueName: "date"))
     var replyBy: String?
     @OptionGroup var letter: DocumentOptions
@@ -69,15 +73,20 @@ struct Remind: ParsableCommand {
                 Output.print(lang.pick("Không có nhiệm vụ nào cần đôn đốc.\n", "Nothing to remind.\n"))
                 return
             }
+            let stamp = try letter.stamp(default: day)
+            var reply = stamp.date.adding(days: 7)
+            if let replyBy { reply = try parseDay(replyBy, option: "--reply-by") }
+            // Each letter its own number: --number 215 gives 215, 216, … in letter order.
+            let numbers = try ReminderDocument.numbers(stamp.number ?? document, count: letters.count)
+            let stamps = numbers.map { DocumentStamp(number: $0, date: stamp.date) }
+            let wording = ReminderWording(
+                settings: ledger.settings, units: ledger.units, replyBy: reply, lang: lang)
             if format == .docx, let output {
-                let stamp = try letter.stamp(default: day)
-                var reply = stamp.date.adding(days: 7)
-                if let replyBy { reply = try parseDay(replyBy, option: "--reply-by") }
                 try writeLetters(
-                    letters, ledger: ledger, stamp: stamp, asOf: day, replyBy: reply, to: output, lang: lang)
+                    letters, ledger: ledger, stamps: stamps, asOf: day, replyBy: reply, to: output, lang: lang)
             } else {
                 Output.print(
-                    letters.map { ReminderTextRenderer.text($0, asOf: day, lang: lang, settings: ledger.settings) }
+                    letters.map { ReminderTextRenderer.text($0, asOf: day, wording: wording) }
                         .joined(separator: "\n────────\n\n"))
             }
             guard record else { return }
@@ -85,7 +94,10 @@ struct Remind: ParsableCommand {
             let store = RecordStore(root: ledger.root, units: ledger.units, hooks: writeHooks(options.environment))
             var count = 0
             var failed = 0
-            for (_, result) in store.recordReminders(letters, on: day, document: document, ledger: ledger) {
+            let recorded = stamps.map { s in
+                s.number.map { DocumentFrame.fullNumber($0, settings: ledger.settings, kind: .letter) }
+            }
+            for (_, result) in store.recordReminders(letters, on: day, documents: recorded, ledger: ledger) {
                 switch result {
                 case .success(let n): count += n
                 case .failure(let e):
@@ -104,13 +116,13 @@ struct Remind: ParsableCommand {
 }
 
 /// Writes the letters as Word files: into `path` as one .docx (a section per letter), or
-/// one file per unit in the folder `path` (made if missing).
+/// one file per unit in the folder `path` (made if missing), named with the letter's number.
 func writeLetters(
-    _ letters: [ReminderLetter], ledger: Ledger, stamp: DocumentStamp, asOf: Day, replyBy: Day,
+    _ letters: [ReminderLetter], ledger: Ledger, stamps: [DocumentStamp], asOf: Day, replyBy: Day,
     to path: String, lang: Language
 ) throws(FollowupError) {
     let (docs, frame) = ReminderDocument.documents(
-        letters, settings: ledger.settings, units: ledger.units, stamp: stamp,
+        letters, settings: ledger.settings, units: ledger.units, stamps: stamps,
         asOf: asOf, replyBy: replyBy, lang: lang)
     if let warning = frame.warning(lang) { Output.error(warning) }
     let writer = DocxWriter(lang: lang)
@@ -131,8 +143,11 @@ func writeLetters(
             .outputFailed(
                 path, reason: lang.pick("không phải thư mục hay tệp .docx", "not a folder or a .docx file")))
     }
-    for (l, doc) in zip(letters, docs) {
-        let file = (path.hasSuffix("/") ? path : path + "/") + "don-doc-\(l.unit).docx"
+    for ((l, doc), stamp) in zip(zip(letters, docs), stamps) {
+        // "don-doc-215-TNMT.docx": the number first, as the register lists them; a full number's
+        // "/" cannot be in a file name.
+        let number = stamp.number.map { $0.replacingOccurrences(of: "/", with: "-") + "-" } ?? ""
+        let file = (path.hasSuffix("/") ? path : path + "/") + "don-doc-\(number)\(l.unit).docx"
         try writeOutput(try writer.bytes([doc]), to: file)
         Output.error(file)
     }

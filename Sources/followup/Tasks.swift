@@ -105,7 +105,9 @@ struct Tasks: ParsableCommand {
             case .text: Output.print(TaskListRenderer.text(rows, lang: lang, width: options.terminal.width))
             case .xlsx:
                 if let output {
-                    try writeOutput(try TaskWorkbook.bytes(rows, units: found.units, lang: lang), to: output)
+                    try writeOutput(
+                        try TaskWorkbook.bytes(
+                            rows, units: found.units, settings: found.settings, asOf: day, lang: lang), to: output)
                 }
             }
             warnIfErrors(found.errorCount, lang)

@@ -231,14 +231,14 @@ import Testing
                 """.utf8))
         let r = try CLI.run(["remind", "--root", "."], in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("báo cáo kết quả về Văn phòng HĐND và UBND xã Kỳ Sơn.\n"))
+        #expect(r.stdout.contains("gửi về Văn phòng HĐND và UBND xã Kỳ Sơn trước ngày"))
         #expect(!r.stdout.contains("về Văn phòng HĐND và UBND huyện"))
         let en = try CLI.run(["remind", "--root", ".", "--lang", "en"], in: root.url)
-        #expect(en.stdout.contains("report the results to Văn phòng HĐND và UBND xã Kỳ Sơn.\n"))
+        #expect(en.stdout.contains("to Văn phòng HĐND và UBND xã Kỳ Sơn by "))
         #expect(!en.stdout.contains("District"))
         try root.write("settings.yaml", Data("organization: Ủy ban nhân dân xã Kỳ Sơn\n".utf8))
         let plain = try CLI.run(["remind", "--root", "."], in: root.url)
-        #expect(plain.stdout.contains("báo cáo kết quả về Văn phòng Ủy ban nhân dân xã Kỳ Sơn.\n"))
+        #expect(plain.stdout.contains("gửi về Văn phòng Ủy ban nhân dân xã Kỳ Sơn trước ngày"))
         #expect(try CLI.run(["check", "--root", "."], in: root.url).status == 0)
     }
 
@@ -579,12 +579,12 @@ import Testing
         }
         // In the loader's order (file names by bytes: `…-49-2.yaml` before `…-49.yaml`).
         let meeting: String =
-            "./2026/2026-12-01-giao-ban-tuan-49-3.yaml:6:5: warning: cuộc họp cùng ngày, cùng tên "
-            + "đã có ở ./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; nhập hai lần thì mỗi nhiệm vụ "
+            "./2026/2026-12-01-giao-ban-tuan-49-3.yaml:5:5: warning: cuộc họp cùng ngày, cùng tên "
+            + "đã có ở ./2026/2026-12-01-giao-ban-tuan-49-2.yaml:5:5; nhập hai lần thì mỗi nhiệm vụ "
             + "bị đếm hai lần"
         let notice: String =
-            "./2026/2026-12-01-giao-ban-tuan-49.yaml:6:5: warning: thông báo số 255/TB-UBND đã có ở "
-            + "./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; cùng một thông báo nhập hai lần "
+            "./2026/2026-12-01-giao-ban-tuan-49.yaml:5:5: warning: thông báo số 255/TB-UBND đã có ở "
+            + "./2026/2026-12-01-giao-ban-tuan-49-2.yaml:5:5; cùng một thông báo nhập hai lần "
             + "thì mỗi nhiệm vụ bị đếm hai lần"
         #expect(lines == [meeting, notice], "\(r.stderr)")
         // The same number in another year is another notice.

@@ -43,15 +43,26 @@ struct MeetingParser {
         return s
     }
 
-    /// A template's `TODO …` left in a value: a warning (an owner that is just `TODO` has
-    /// its own, from TaskBuilder).
+    /// A template's `TODO …` left in a value, or a bare `TODO`: a warning (an owner that is
+    /// just `TODO` has its own, from TaskBuilder, and is not warned about twice).
     func leftover(_ s: Scalar) {
         let t = s.text
         // Most values do not start with a `t`: one byte settles them.
-        guard let first = t.utf8.first, first | 0x20 == UInt8(ascii: "t"), t.utf8.count > 4,
+        guard let first = t.utf8.first, first | 0x20 == UInt8(ascii: "t"), t.utf8.count >= 4,
             t.utf8.prefix(4).elementsEqual("todo".utf8, by: { $0 | 0x20 == $1 })
         else { return }
         report(s.start, .templateLeftover(t), .warning)
+    }
+
+    /// An owner: a bare `TODO` is TaskBuilder's to warn about.
+    func owner() throws(YAMLSyntaxError) -> Scalar? {
+        guard let s = try reader.scalar() else { return nil }
+        if s.isNull {
+            report(s.start, .emptyValue)
+            return nil
+        }
+        if s.text.utf8.count != 4 { leftover(s) }
+        return s
     }
 
     /// Text that may be left empty (`document:` with nothing after it).
@@ -254,7 +265,7 @@ struct MeetingParser {
                         textSeen = true
                         text = try self.prose()?.text
                     case .owner:
-                        if let s = try self.text() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
+                        if let s = try self.owner() { owner = [Located(s.text, location(s.start))] } else { owner = [] }
                     case .owners: owners = try reader.scalarList().map { Located($0.text, location($0.start)) }
                     case .support: support = try reader.scalarList().map { Located($0.text, location($0.start)) }
                     case .due: (due, dueLocation, dueInvalid) = try locatedDeadline()

@@ -6,7 +6,9 @@ enum RegistryLoader {
     enum SettingsKey: String, CaseIterable {
         case organization, superior, place, office, codes, signer, recipients
         case reportsTo = "reports_to"
+        case report, letter, notice, chair, room
     }
+    enum KindKey: String, CaseIterable { case signer, recipients }
     enum CodeKey: String, CaseIterable { case report, letter, notice }
     enum SignerKey: String, CaseIterable { case authority, behalf, title, name }
     enum GroupKey: String, CaseIterable { case code, name, aliases, members }
@@ -17,6 +19,7 @@ enum RegistryLoader {
     static let settingsKeys = KeySet<SettingsKey>()
     static let codeKeys = KeySet<CodeKey>()
     static let signerKeys = KeySet<SignerKey>()
+    static let kindKeys = KeySet<KindKey>()
     /// The signing authorities NĐ 30/2020 knows.
     public static let authorities = ["TM.", "KT.", "TL.", "TUQ.", "Q."]
 
@@ -180,30 +183,54 @@ enum RegistryLoader {
                     case .notice: settings.codes.notice = s.text
                     }
                 }
-            case .signer:
-                try parser.reader.mapping(signerKeys.table) { (k) throws(YAMLSyntaxError) in
-                    switch signerKeys(k) {
-                    case .authority:
-                        guard let s = try parser.text() else { return }
-                        guard authorities.contains(s.text) else {
-                            parser.report(
-                                s.start,
-                                .badSetting(
-                                    "signer.authority", s.text,
-                                    expected: authorities.joined(separator: ", ")))
-                            return
-                        }
-                        settings.signer.authority = s.text
-                    case .behalf: settings.signer.behalf = try parser.optionalText()
-                    case .title: settings.signer.title = try parser.optionalText()
-                    case .name: settings.signer.name = try parser.optionalText()
-                    case nil: try parser.unknown(k, "signer", signerKeys.table)
-                    }
-                }
+            case .signer: settings.signer = try signer(parser, "signer")
+            case .report: settings.report = try documentSettings(parser, "report")
+            case .letter: settings.letter = try documentSettings(parser, "letter")
+            case .notice: settings.notice = try documentSettings(parser, "notice")
+            case .chair: settings.chair = try parser.optionalText()
+            case .room: settings.room = try parser.optionalText()
             case .reportsTo: settings.reportsTo = try parser.optionalText()
             case nil: try parser.unknown(key, "settings", settingsKeys.table)
             }
         }
         return (settings, problems)
+    }
+
+    /// A document kind's own `signer` and `recipients` (`report:`, `letter:`, `notice:`).
+    static func documentSettings(_ parser: MeetingParser, _ kind: String) throws(YAMLSyntaxError)
+        -> DocumentSettings
+    {
+        var own = DocumentSettings()
+        try parser.reader.mapping(kindKeys.table) { (k) throws(YAMLSyntaxError) in
+            switch kindKeys(k) {
+            case .signer: own.signer = try signer(parser, "\(kind).signer")
+            case .recipients: own.recipients = try parser.reader.scalarList().map(\.text)
+            case nil: try parser.unknown(k, kind, kindKeys.table)
+            }
+        }
+        return own
+    }
+
+    /// A `signer:` mapping (under `settings` or a document kind, named by `path`).
+    static func signer(_ parser: MeetingParser, _ path: String) throws(YAMLSyntaxError) -> Signer {
+        var signer = Signer()
+        try parser.reader.mapping(signerKeys.table) { (k) throws(YAMLSyntaxError) in
+            switch signerKeys(k) {
+            case .authority:
+                guard let s = try parser.text() else { return }
+                guard authorities.contains(s.text) else {
+                    parser.report(
+                        s.start, .badSetting("\(path).authority", s.text, expected: authorities.joined(separator: ", "))
+                    )
+                    return
+                }
+                signer.authority = s.text
+            case .behalf: signer.behalf = try parser.optionalText()
+            case .title: signer.title = try parser.optionalText()
+            case .name: signer.name = try parser.optionalText()
+            case nil: try parser.unknown(k, path, signerKeys.table)
+            }
+        }
+        return signer
     }
 }

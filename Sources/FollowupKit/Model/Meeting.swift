@@ -26,6 +26,15 @@ public struct Settings: Sendable, Equatable {
     public var recipients: [String] = []
     /// The office units report to, named in reminder letters ("Văn phòng HĐND và UBND huyện").
     public var reportsTo: String?
+    /// Per document kind (`report:`, `letter:`, `notice:`): a signer and recipients that
+    /// replace the common `signer` and `recipients` for that kind.
+    public var report = DocumentSettings()
+    public var letter = DocumentSettings()
+    public var notice = DocumentSettings()
+    /// What `followup new` puts in a record the template leaves open: the usual chair
+    /// ("Họ tên, chức vụ") and meeting room. Without them the record says TODO.
+    public var chair: String?
+    public var room: String?
 
     public init(
         organization: String? = nil, superior: String? = nil, place: String? = nil,
@@ -48,6 +57,17 @@ public struct DocumentCodes: Sendable, Equatable {
         self.report = report
         self.letter = letter
         self.notice = notice
+    }
+}
+
+/// A document kind's own signer and standing recipients (nil: the common ones).
+public struct DocumentSettings: Sendable, Equatable {
+    public var signer: Signer?
+    public var recipients: [String]?
+
+    public init(signer: Signer? = nil, recipients: [String]? = nil) {
+        self.signer = signer
+        self.recipients = recipients
     }
 }
 

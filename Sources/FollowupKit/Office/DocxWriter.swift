@@ -100,13 +100,21 @@ public struct DocxWriter {
         var size = 28
     }
 
-    func run(_ text: String, _ s: Style = Style()) -> String {
+    /// `text` escaped, with no line break inside: no-break spaces, Word's no-break hyphens,
+    /// a word joiner after each slash. For `run(_:_:raw:)`.
+    func whole(_ text: String) -> String {
+        OfficePackage.escape(text).replacingOccurrences(of: " ", with: "\u{A0}")
+            .replacingOccurrences(of: "/", with: "/\u{2060}")
+            .replacingOccurrences(of: "-", with: "</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">")
+    }
+
+    func run(_ text: String, _ s: Style = Style(), raw: Bool = false) -> String {
         var pr = ""
         if s.bold { pr += "<w:b/><w:bCs/>" }
         if s.italic { pr += "<w:i/><w:iCs/>" }
         if s.size != 28 { pr += "<w:sz w:val=\"\(s.size)\"/><w:szCs w:val=\"\(s.size)\"/>" }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let t = lines.map { "<w:t xml:space=\"preserve\">\(OfficePackage.escape(String($0)))</w:t>" }
+        let t = lines.map { "<w:t xml:space=\"preserve\">\(raw ? String($0) : OfficePackage.escape(String($0)))</w:t>" }
             .joined(separator: "<w:br/>")
         return "<w:r>" + (pr.isEmpty ? "" : "<w:rPr>\(pr)</w:rPr>") + t + "</w:r>"
     }
@@ -133,20 +141,38 @@ public struct DocxWriter {
             + "<w:rPr><w:sz w:val=\"4\"/></w:rPr></w:pPr></w:p>"
     }
 
-    func cell(_ width: Int, _ content: String, shade: Bool = false) -> String {
+    /// Header and signature cells: 4050 twips (71 mm) for the issuing body, the rest for the
+    /// motto; 4300 for "Nơi nhận", the rest for the signature.
+    static let headerLeft = 4050
+    static let signLeft = 4300
+
+    /// The rule under the motto is as long as "Độc lập - Tự do - Hạnh phúc" (14 pt bold,
+    /// 60 mm, 3400 twips); the one under the issuing body about 2/5 of the body's longest
+    /// line (NĐ 30: 1/3 to 1/2), its width guessed from the letters (12 pt bold capitals
+    /// average 165 twips).
+    static let mottoRuleIndent = (textWidth - headerLeft - 3400) / 2
+    static func organizationRuleIndent(_ organization: String) -> Int {
+        let longest = organization.split(separator: "\n").map(\.count).max() ?? 0
+        let line = min(headerLeft, longest * 165)
+        return (headerLeft - line * 2 / 5) / 2
+    }
+
+    func cell(_ width: Int, _ content: String, shade: Bool = false, noWrap: Bool = false) -> String {
         "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
             + (shade ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>" : "")
+            + (noWrap ? "<w:noWrap/>" : "")
             + "</w:tcPr>" + (content.isEmpty ? "<w:p/>" : content) + "</w:tc>"
     }
 
     /// A table without borders that lays out two columns (the header, the signature).
-    func layout(_ widths: [Int], _ cells: [String]) -> String {
+    func layout(_ widths: [Int], _ cells: [String], keepTogether: Bool = false) -> String {
         "<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
             + "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
             + "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
             + "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/>"
             + "</w:tblCellMar></w:tblPr>"
             + "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid><w:tr>"
+            + (keepTogether ? "<w:trPr><w:cantSplit/></w:trPr>" : "")
             + zip(widths, cells).map { cell($0, $1) }.joined() + "</w:tr></w:tbl>"
     }
 
@@ -168,12 +194,14 @@ public struct DocxWriter {
             out.append(cell(w, para(run(c.title, Style(bold: true, size: 22)), align: .center), shade: true))
         }
         out.append("</w:tr>")
-        for row in t.rows {
+        for (r, row) in t.rows.enumerated() {
+            let style = t.totalRow && r == t.rows.count - 1 ? Style(bold: true, size: 24) : small
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for (i, w) in widths.enumerated() {
                 let value = i < row.count ? row[i] : .empty
-                let numeric = t.columns[i].numeric
-                out.append(cell(w, para(run(value.display(lang), small), align: numeric ? .right : .left)))
+                let c = t.columns[i]
+                let text = c.whole ? run(whole(value.display(lang)), style, raw: true) : run(value.display(lang), style)
+                out.append(cell(w, para(text, align: c.numeric ? .right : .left), noWrap: c.numeric))
             }
             out.append("</w:tr>")
         }
@@ -186,7 +214,7 @@ public struct DocxWriter {
         var left = ""
         if let sup = d.superior { left += para(run(sup, Style(size: 24)), align: .center) }
         left += para(run(d.organization, bold), align: .center)
-        left += rule(indent: 900)
+        left += rule(indent: DocxWriter.organizationRuleIndent(d.organization))
         left += para(run(d.number, Style(size: 26)), align: .center)
         if let ex = d.excerpt { left += para(run(ex, Style(size: 24)), align: .center, before: 60) }
         var right = para(
@@ -196,9 +224,9 @@ public struct DocxWriter {
             run(
                 lang.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
                 Style(bold: true)), align: .center)
-        right += rule(indent: 1300)
+        right += rule(indent: DocxWriter.mottoRuleIndent)
         right += para(run(d.placeDate, Style(italic: true)), align: .center, before: 120)
-        out.append(layout([4050, DocxWriter.textWidth - 4050], [left, right]))
+        out.append(layout([DocxWriter.headerLeft, DocxWriter.textWidth - DocxWriter.headerLeft], [left, right]))
         if let title = d.title {
             out.append(para(run(title, Style(bold: true)), align: .center, before: 360, keepNext: true))
             if let s = d.summary { out.append(para(run(s, Style(bold: true)), align: .center, keepNext: true)) }
@@ -212,8 +240,42 @@ public struct DocxWriter {
                 : [to] + d.addressees.map { "- " + $0 + ";" }
             for l in lines { out.append(para(run(l), align: .center, before: 240, after: 120)) }
         }
-        var first = true
-        for block in d.body {
+        blocks(d.body, into: out, closing: true)
+        // Recipients (left, 12 and 11 pt) and the signature block (right, 14 pt bold), in one
+        // row that is never split across pages.
+        var recv = para(
+            run(lang.pick("Nơi nhận:", "Recipients:"), Style(bold: true, italic: true, size: 24)), keepNext: true)
+        for r in d.recipients { recv += para(run(r, Style(size: 22)), keepNext: true) }
+        var sign = ""
+        for s in d.signer { sign += para(run(s, Style(bold: true)), align: .center, keepNext: true) }
+        sign +=
+            para("", after: 1200, keepNext: true)
+            + para(run(d.signerName, Style(bold: true)), align: .center)
+        out.append(
+            para("", before: 120, keepNext: true)
+                + layout(
+                    [DocxWriter.signLeft, DocxWriter.textWidth - DocxWriter.signLeft], [recv, sign],
+                    keepTogether: true))
+        // The appendix on a page of its own.
+        if let title = d.appendixTitle, !d.appendix.isEmpty {
+            out.append("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>")
+            out.append(para(run(title, Style(bold: true)), align: .center, keepNext: true))
+            if let note = d.appendixNote {
+                out.append(para(run(note, Style(italic: true)), align: .center, after: 240, keepNext: true))
+            }
+            blocks(d.appendix, into: out, closing: false)
+        }
+    }
+
+    /// Headings, paragraphs, notes and tables. With `closing`, the paragraphs after the last
+    /// table (at most the last two blocks) stay on the page of the signature that follows
+    /// (keep with next, lines kept), so a name never stands alone on a page.
+    func blocks(_ body: [OfficeBlock], into out: ByteBuffer, closing: Bool) {
+        let lastTable = body.lastIndex { if case .table = $0 { return true } else { return false } } ?? -1
+        let closingFrom = closing ? max(lastTable + 1, body.count - 2) : body.count
+        for (n, block) in body.enumerated() {
+            let keep = n >= closingFrom
+            let keepLines = keep ? "<w:keepLines/>" : ""
             switch block {
             case .heading(let h):
                 out.append(
@@ -221,21 +283,22 @@ public struct DocxWriter {
                         run(h, Style(bold: true)), align: .both, firstLine: 567, before: 120, after: 60,
                         keepNext: true))
             case .paragraph(let p):
-                out.append(para(run(p), align: .both, firstLine: 567, before: first ? 240 : 60, after: 60))
+                // A conclusion stays on the page of the note (its units) that follows it.
+                let noteNext =
+                    n + 1 < body.count && { if case .note = body[n + 1] { return true } else { return false } }()
+                out.append(
+                    para(
+                        run(p), align: .both, firstLine: 567, before: n == 0 ? 240 : 60, after: 60,
+                        keepNext: keep || noteNext, extra: keepLines))
             case .note(let p):
-                out.append(para(run(p, Style(italic: true)), align: .both, firstLine: 567, after: 60))
+                out.append(
+                    para(
+                        run(p, Style(italic: true)), align: .both, firstLine: 567, after: 60, keepNext: keep,
+                        extra: keepLines))
             case .table(let t):
                 table(t, into: out)
-                out.append(para("", after: 60))
+                out.append(para("", after: 60, keepNext: closing && n + 1 == body.count))
             }
-            first = false
         }
-        // Recipients (left, 12 and 11 pt) and the signature block (right, 14 pt bold).
-        var recv = para(run(lang.pick("Nơi nhận:", "Recipients:"), Style(bold: true, italic: true, size: 24)))
-        for r in d.recipients { recv += para(run(r, Style(size: 22))) }
-        var sign = ""
-        for s in d.signer { sign += para(run(s, Style(bold: true)), align: .center) }
-        sign += para("", after: 1200) + para(run(d.signerName, Style(bold: true)), align: .center)
-        out.append(para("", before: 120) + layout([4300, DocxWriter.textWidth - 4300], [recv, sign]))
     }
 }

@@ -5,8 +5,8 @@ public enum NoticeDocument {
         _ m: Meeting, units: UnitRegistry, settings: Settings, stamp: DocumentStamp,
         lang: Language
     ) -> (OfficialDocument, DocumentFrame) {
-        let frame = DocumentFrame(settings: settings, kind: .notice, stamp: stamp, lang: lang)
-        func name(_ u: Located<String>) -> String { units.resolve(u.value)?.name ?? u.value }
+        var frame = DocumentFrame(settings: settings, kind: .notice, stamp: stamp, lang: lang)
+        frame.signedByDeputy(chair: m.chair)
         let chair = m.chair
         let chairName = chair.split(separator: ",").first.map(String.init) ?? chair
         var intro = lang.pick("Ngày \(m.date.vietnamese)", "On \(m.date.iso)")
@@ -33,8 +33,8 @@ public enum NoticeDocument {
         var concerned: [String] = []
         for (n, c) in m.conclusions.enumerated() {
             body.append(.paragraph("\(n + 1). \(c.text)"))
-            let leads = c.owners.map(name)
-            let support = c.support.map(name)
+            let leads = names(c.owners.map(\.value), units: units)
+            let support = names(c.support.map(\.value), units: units)
             for u in leads + support where !concerned.contains(u) { concerned.append(u) }
             var note = lang.pick("Đơn vị chủ trì: ", "Lead: ") + leads.joined(separator: ", ")
             if !support.isEmpty {
@@ -56,8 +56,28 @@ public enum NoticeDocument {
             summary: lang.pick(
                 "Kết luận của đồng chí \(chair) tại \(m.title)",
                 "Conclusions of \(chair) at the \(m.title)"),
-            body: body, recipients: frame.recipientLines(first: concerned, lang: lang))
+            body: body, recipients: frame.recipientLines(units: concerned, lang: lang))
         return (doc, frame)
+    }
+
+    /// The units as the notice names them: a group by its name ("Các xã, thị trấn") where
+    /// the list holds the group or exactly all of its units, not each unit spelled out.
+    static func names(_ written: [String], units: UnitRegistry) -> [String] {
+        var codes: [String] = []
+        for w in written {
+            let add = units.resolve(w).map { [$0.code] } ?? units.group(w).map { units.expand($0) } ?? [w]
+            for c in add where !codes.contains(c) { codes.append(c) }
+        }
+        // The largest groups first, each taking its units out of the list.
+        var out: [String] = []
+        var left = codes
+        let groups = units.groups.map { ($0, units.expand($0)) }.filter { $0.1.count >= 2 }
+            .sorted { $0.1.count > $1.1.count }
+        for (g, members) in groups where Set(members).isSubset(of: Set(left)) {
+            out.append(g.name)
+            left.removeAll { members.contains($0) }
+        }
+        return out + left.map { units.resolve($0)?.name ?? $0 }
     }
 }
 

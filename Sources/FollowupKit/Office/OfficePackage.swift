@@ -45,13 +45,14 @@ struct OfficePackage {
         return [UInt8](data)
     }
 
-    /// Text escaped for XML content and attribute values; characters XML 1.0 forbids
-    /// (C0 controls but tab and newline) become U+FFFD.
-    static func escape(_ s: String) -> String {
+    /// Text escaped for XML content and attribute values, after the one output rule
+    /// (`TextWidth.sanitize`, Docs/Security.md): controls and bidi overrides are shown as
+    /// `^[` or `\u{202e}`, never written raw; line breaks and tabs stay.
+    static func escape(_ raw: String) -> String {
+        let s = TextWidth.sanitize(raw, keepingLineBreaks: true)
         guard
             s.utf8.contains(where: { b in
-                b < 0x20 && b != 0x0A && b != 0x09 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<")
-                    || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"")
+                b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"")
             })
         else { return s }
         var out = ""
@@ -62,8 +63,7 @@ struct OfficePackage {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default:
-                if u.value < 0x20 && u != "\n" && u != "\t" { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
+            default: out.unicodeScalars.append(u)
             }
         }
         return out

@@ -33,11 +33,6 @@ public enum OfficeCell: Sendable, Equatable {
         case .empty: return ""
         }
     }
-
-    /// A deadline: its date, or the word for "ongoing".
-    static func deadline(_ d: Deadline, _ lang: Language) -> OfficeCell {
-        d.day.map(OfficeCell.date) ?? .text(d.label(lang))
-    }
 }
 
 /// A table of a document or a sheet of a workbook.
@@ -48,16 +43,28 @@ public struct OfficeTable: Sendable {
         public var weight: Int
         /// Numbers: right-aligned, not wrapped.
         public var numeric: Bool
+        /// Never broken inside (an ID such as 231/TB-UBND#2): no line break at its hyphens,
+        /// slashes or spaces.
+        public var whole: Bool
 
-        public init(_ title: String, weight: Int, numeric: Bool = false) {
+        public init(_ title: String, weight: Int, numeric: Bool = false, whole: Bool = false) {
             self.title = title
             self.weight = weight
             self.numeric = numeric
+            self.whole = whole
         }
     }
 
     public var columns: [Column]
     public var rows: [[OfficeCell]]
+    /// The last row is a total: bold in a document.
+    public var totalRow: Bool
+
+    public init(columns: [Column], rows: [[OfficeCell]], totalRow: Bool = false) {
+        self.columns = columns
+        self.rows = rows
+        self.totalRow = totalRow
+    }
 }
 
 /// A block of a document's body.
@@ -91,6 +98,11 @@ public struct OfficialDocument: Sendable {
     /// The signature block: authority and title lines, then the name.
     public var signer: [String]
     public var signerName: String
+    /// What follows the signature on a page of its own: the appendix's title lines, the
+    /// note under it ("Kèm theo Báo cáo số ..."), its blocks.
+    public var appendixTitle: String?
+    public var appendixNote: String?
+    public var appendix: [OfficeBlock] = []
 }
 
 /// The header, recipients and signature every document shares, from `settings.yaml` and
@@ -103,6 +115,8 @@ public struct DocumentFrame: Sendable {
     public var recipients: [String]
     public var signer: [String]
     public var signerName: String
+    /// The drafting unit of "Lưu: VT, VP." (`office` in settings).
+    public var drafter: String?
     /// The `settings.yaml` keys that were missing (placeholders stand in their place).
     public var missing: [String]
 
@@ -110,20 +124,14 @@ public struct DocumentFrame: Sendable {
 
     public init(settings: Settings, kind: DocumentKind, stamp: DocumentStamp, lang: Language) {
         var missing: [String] = []
-        superior = settings.superior?.uppercased()
+        superior = settings.superior.map { DocumentFrame.unbroken($0.uppercased()) }
         if let org = settings.organization {
-            organization = org.uppercased()
+            organization = DocumentFrame.unbroken(org.uppercased())
         } else {
             organization = lang.pick("(TÊN CƠ QUAN)", "(ISSUING BODY)")
             missing.append("organization")
         }
-        let code: String?
-        let codeKey: String
-        switch kind {
-        case .report: (code, codeKey) = (settings.codes.report, "codes.report")
-        case .letter: (code, codeKey) = (settings.codes.letter, "codes.letter")
-        case .notice: (code, codeKey) = (settings.codes.notice, "codes.notice")
-        }
+        let (code, codeKey, own) = DocumentFrame.kindSettings(settings, kind)
         let no = lang.pick("Số: ", "No.: ")
         if let number = stamp.number, number.contains("/") {
             self.number = no + number  // a full number and code: 45/TB-UBND
@@ -138,8 +146,10 @@ public struct DocumentFrame: Sendable {
         }
         if settings.place == nil { missing.append("place") }
         placeDate = DocumentFrame.placeDate(settings.place, stamp.date, lang)
+        // The kind's own signer replaces the common one as a whole.
+        let s = own.signer ?? settings.signer
+        let signerKey = own.signer == nil ? "signer" : "\(kind).signer"
         signer = []
-        let s = settings.signer
         if let authority = s.authority {
             let behalf = s.behalf ?? settings.organization.map(DocumentFrame.collective) ?? DocumentFrame.blank
             signer.append("\(authority) \(behalf.uppercased())")
@@ -148,24 +158,72 @@ public struct DocumentFrame: Sendable {
             signer.append(title.uppercased())
         } else {
             signer.append(lang.pick("(CHỨC VỤ NGƯỜI KÝ)", "(SIGNER'S TITLE)"))
-            missing.append("signer.title")
+            missing.append("\(signerKey).title")
         }
         if let name = s.name {
             signerName = name
         } else {
             signerName = lang.pick("(Họ và tên)", "(Full name)")
-            missing.append("signer.name")
+            missing.append("\(signerKey).name")
         }
-        recipients = settings.recipients
+        recipients = own.recipients ?? settings.recipients
+        drafter = settings.office
         self.missing = missing
     }
 
-    /// "Tân Kỳ, ngày 05 tháng 02 năm 2027": day and month below 10 with a leading zero.
+    /// The number with its code as it is recorded: `215` and `{{so}}/UBND-VP` give
+    /// `215/UBND-VP`; a number that holds a `/` is already whole.
+    public static func fullNumber(_ number: String, settings: Settings, kind: DocumentKind) -> String {
+        guard !number.contains("/"), let code = kindSettings(settings, kind).code else { return number }
+        return code.replacingOccurrences(of: "{{so}}", with: number)
+    }
+
+    /// A kind's code pattern, the key that names it, and its own signer and recipients.
+    static func kindSettings(_ settings: Settings, _ kind: DocumentKind)
+        -> (code: String?, key: String, own: DocumentSettings)
+    {
+        switch kind {
+        case .report: return (settings.codes.report, "codes.report", settings.report)
+        case .letter: return (settings.codes.letter, "codes.letter", settings.letter)
+        case .notice: return (settings.codes.notice, "codes.notice", settings.notice)
+        }
+    }
+
+    /// A meeting chaired by a deputy ("Nguyễn Văn B, Phó Chủ tịch UBND huyện") has its
+    /// notice signed by that deputy for the chair: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / the name".
+    mutating func signedByDeputy(chair: String) {
+        let parts = chair.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, parts[1].lowercased().hasPrefix("phó chủ tịch") else { return }
+        signer = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+        signerName = parts[0]
+        missing.removeAll { $0.hasSuffix("signer.title") || $0.hasSuffix("signer.name") }
+    }
+
+    /// A name in capitals kept on one line from its level word on: "ỦY BAN NHÂN DÂN HUYỆN
+    /// TÂN KỲ" breaks, if it must, before "HUYỆN", never inside "TÂN KỲ" (no-break spaces).
+    static func unbroken(_ name: String) -> String {
+        let levels = ["THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "PHƯỜNG", "XÃ"]
+        var best: Range<String.Index>?
+        for level in levels {
+            if let r = name.range(of: " " + level + " ", options: .backwards),
+                r.lowerBound > (best?.lowerBound ?? name.startIndex)
+            {
+                best = r
+            }
+        }
+        guard let r = best else { return name }
+        let start = name.index(after: r.lowerBound)
+        return String(name[..<start]) + name[start...].replacingOccurrences(of: " ", with: "\u{A0}")
+    }
+
+    /// "Tân Kỳ, ngày 05 tháng 02 năm 2027", "ngày 29 tháng 4 năm 2022": NĐ 30/2020 writes a
+    /// leading zero for days below 10 and for months 1 and 2 only. The place name is kept
+    /// on one line.
     public static func placeDate(_ place: String?, _ day: Day, _ lang: Language) -> String {
         let (y, m, d) = day.components
         let dd = d < 10 ? "0\(d)" : "\(d)"
-        let mm = m < 10 ? "0\(m)" : "\(m)"
-        let p = place ?? blank
+        let mm = m < 3 ? "0\(m)" : "\(m)"
+        let p = (place ?? blank).replacingOccurrences(of: " ", with: "\u{A0}")
         return lang.pick("\(p), ngày \(dd) tháng \(mm) năm \(y)", "\(p), \(day.iso)")
     }
 
@@ -179,11 +237,12 @@ public struct DocumentFrame: Sendable {
         return organization
     }
 
-    /// "Nơi nhận:" lines: the addressees first, then the standing recipients, then the
-    /// archive; each but the last ends with ";".
-    func recipientLines(first: [String], lang: Language) -> [String] {
-        var lines = first + recipients
-        lines.append(lang.pick("Lưu: VT", "File: archive"))
+    /// "Nơi nhận:" lines in the order of NĐ 30's examples: `first` ("Như trên" for a
+    /// letter), the standing recipients (the higher bodies, then the committee), then `units`,
+    /// then the archive with the drafting unit ("Lưu: VT, VP."); each but the last ends with ";".
+    func recipientLines(first: [String] = [], units: [String] = [], lang: Language) -> [String] {
+        var lines = first + recipients + units
+        lines.append(lang.pick("Lưu: VT", "File: archive") + (drafter.map { ", " + $0 } ?? ""))
         return lines.enumerated().map { i, s in "- " + s + (i == lines.count - 1 ? "." : ";") }
     }
 

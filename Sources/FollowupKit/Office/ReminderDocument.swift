@@ -8,37 +8,40 @@ public enum ReminderDocument {
         return letters.filter { $0.unit != office }
     }
 
+    /// One number per letter, in letter order: `--number 215` gives 215, 216, …; a list
+    /// (`215,219,230`) gives its numbers; a full number with its code (`215/UBND-VP`) fits
+    /// one letter only; none leaves every number blank.
+    public static func numbers(_ spec: String?, count: Int) throws(FollowupError) -> [String?] {
+        guard let spec, !spec.isEmpty else { return Array(repeating: nil, count: count) }
+        let list = spec.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        if list.count == 1, let first = Int(list[0]), first > 0 {
+            return (0..<count).map { String(first + $0) }
+        }
+        guard list.count == count, Set(list).count == count, !list.contains(where: \.isEmpty) else {
+            throw FollowupError(.letterNumbers(spec, letters: count), kind: .badInput)
+        }
+        return list
+    }
+
+    /// The letters as documents, `stamps[i]` the number and date of `letters[i]`.
     public static func documents(
         _ letters: [ReminderLetter], settings: Settings, units: UnitRegistry,
-        stamp: DocumentStamp, asOf: Day, replyBy: Day,
+        stamps: [DocumentStamp], asOf: Day, replyBy: Day,
         lang: Language
     ) -> ([OfficialDocument], DocumentFrame) {
-        let frame = DocumentFrame(settings: settings, kind: .letter, stamp: stamp, lang: lang)
         let labels = DigestLabels(lang: lang)
-        let office =
-            settings.office.flatMap { units.resolve($0)?.name }
-            ?? lang.pick("Văn phòng", "the office")
-        let docs = letters.map { l -> OfficialDocument in
+        let wording = ReminderWording(settings: settings, units: units, replyBy: replyBy, lang: lang)
+        var last = DocumentFrame(
+            settings: settings, kind: .letter, stamp: stamps.first ?? DocumentStamp(date: asOf), lang: lang)
+        let docs = zip(letters, stamps).map { l, stamp -> OfficialDocument in
+            let frame = DocumentFrame(settings: settings, kind: .letter, stamp: stamp, lang: lang)
+            last = frame
             let blocked = l.items.filter(\.assessment.blocked)
             let overdue = l.overdue.filter { !$0.assessment.blocked }
             let soon = l.dueSoon.filter { !$0.assessment.blocked }
-            var parts: [String] = []
-            let o = l.overdue.count
-            let s = l.dueSoon.count
-            if o > 0 { parts.append(lang.pick("\(o) nhiệm vụ quá hạn", "\(o) overdue")) }
-            if s > 0 { parts.append(lang.pick("\(s) nhiệm vụ sắp đến hạn", "\(s) due soon")) }
-            let what = parts.joined(separator: lang.pick(" và ", " and "))
-            var body: [OfficeBlock] = [
-                .paragraph(
-                    lang.pick(
-                        "Theo dõi việc thực hiện kết luận của các cuộc họp, tính đến ngày "
-                            + "\(asOf.vietnamese), \(l.unitName) còn \(what) chưa hoàn thành, cụ thể như sau:",
-                        "As of \(asOf.iso), \(l.unitName) has \(what) \(l.items.count == 1 ? "task" : "tasks") "
-                            + "from meeting conclusions not completed:"))
-            ]
+            var body: [OfficeBlock] = [.paragraph(wording.opening(l, asOf: asOf))]
             func from(_ i: ReminderLetter.Item) -> String {
-                let notice = i.notice.map { lang.pick("Thông báo số \($0), ", "notice \($0), ") } ?? ""
-                return notice + lang.pick("họp ngày ", "meeting of ") + lang.format(i.meetingDate)
+                wording.source(i) + (wording.earlier(i).map { ". " + $0 } ?? "")
             }
             func deadline(_ i: ReminderLetter.Item) -> String {
                 labels.deadline(i.assessment.timeline.deadline, original: i.task.due)
@@ -53,10 +56,10 @@ public enum ReminderDocument {
                     .table(
                         OfficeTable(
                             columns: [
-                                no, .init(labels.text, weight: 40),
-                                .init(lang.pick("Theo kết luận", "From"), weight: 20),
-                                .init(labels.deadline, weight: 17),
-                                .init(labels.daysOverdue, weight: 16, numeric: true),
+                                no, .init(labels.text, weight: 32),
+                                .init(lang.pick("Theo kết luận", "From"), weight: 32),
+                                .init(labels.deadline, weight: 16),
+                                .init(labels.daysOverdue, weight: 13, numeric: true),
                             ],
                             rows: overdue.enumerated().map { n, i in
                                 [
@@ -73,9 +76,9 @@ public enum ReminderDocument {
                     .table(
                         OfficeTable(
                             columns: [
-                                no, .init(labels.text, weight: 40),
-                                .init(lang.pick("Theo kết luận", "From"), weight: 20),
-                                .init(labels.deadline, weight: 17), .init(labels.daysLeft, weight: 16, numeric: true),
+                                no, .init(labels.text, weight: 32),
+                                .init(lang.pick("Theo kết luận", "From"), weight: 32),
+                                .init(labels.deadline, weight: 16), .init(labels.daysLeft, weight: 13, numeric: true),
                             ],
                             rows: soon.enumerated().map { n, i in
                                 [
@@ -106,26 +109,17 @@ public enum ReminderDocument {
                                 ]
                             })))
             }
-            body.append(
-                .paragraph(
-                    lang.pick(
-                        "Đề nghị \(l.unitName) khẩn trương triển khai thực hiện các nhiệm vụ "
-                            + "trên; đối với nhiệm vụ vướng mắc, "
-                            + "đề xuất cụ thể hướng giải quyết. Báo cáo kết quả về "
-                            + "\(office) trước ngày \(replyBy.vietnamese) "
-                            + "để tổng hợp, báo cáo lãnh đạo.",
-                        "\(l.unitName) is asked to carry out the tasks above without delay and, for blocked "
-                            + "ones, to propose "
-                            + "a way forward; please report the results to \(office) by \(replyBy.iso).")))
+            body += wording.closing(l).map(OfficeBlock.paragraph)
             return frame.document(
                 excerpt: lang.pick(
-                    "V/v đôn đốc thực hiện nhiệm vụ được giao",
+                    // Two balanced lines: one line overran the column and left "giao" alone.
+                    "V/v đôn đốc thực hiện\nnhiệm vụ được giao",
                     "Re: reminder of assigned tasks"),
                 title: nil, summary: nil, addressees: [l.unitName], body: body,
                 recipients: frame.recipientLines(
                     first: [lang.pick("Như trên", "As above")],
                     lang: lang))
         }
-        return (docs, frame)
+        return (docs, last)
     }
 }

@@ -58,6 +58,7 @@ public struct DigestHTMLRenderer {
         .header .rule { width: 35%; margin: 5px auto 0; border-top: 1px solid #000; }
         .header .date { font-style: italic; margin-top: 6px; }
         h1 { font-size: 14pt; text-align: center; margin: 4mm 0 1mm; }
+        .subject { text-align: center; font-weight: bold; }
         .asof { text-align: center; font-style: italic; margin-bottom: 6mm; }
         h2 { font-size: 13pt; margin: 7mm 0 2mm; page-break-after: avoid; }
         table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 10.5pt; page-break-inside: \
@@ -154,7 +155,13 @@ public struct DigestHTMLRenderer {
         h += "<div><div class=\"org nowrap\">\(e(motto))</div>"
         h += "<div class=\"nowrap\"><b>\(e(words))</b></div><div class=\"rule\"></div>"
         h += "<div class=\"date\">\(e(frame.placeDate))</div></div>\n</div>\n"
-        h += "<h1>\(e(labels.title))</h1>\n<div class=\"asof\">\(e(labels.asOf(r.asOf)))"
+        // The kind and the subject, as the Word report has them.
+        h += "<h1>\(e(labels.pick("BÁO CÁO", "REPORT")))</h1>\n<div class=\"subject\">"
+        h += e(
+            labels.pick(
+                "Tình hình thực hiện kết luận, nhiệm vụ được giao",
+                "Progress of the tasks assigned by meeting conclusions"))
+        h += "</div>\n<div class=\"asof\">\(e(labels.asOf(r.asOf)))"
         if !r.unitFilter.isEmpty { h += "<br/>\(e(labels.unitScope(r.unitFilter)))" }
         h += "</div>\n"
 
@@ -211,9 +218,8 @@ public struct DigestHTMLRenderer {
                 + DigestHTMLRenderer.colors.map {
                     "<span><i style=\"background:\($0.1)\"></i>\(e($0.0.label(lang)))</span>"
                 }.joined() + "</div>\n"
-            h +=
-                chart(r.units).replacingOccurrences(of: "<div class=\"chart\">", with: "<div class=\"chart\">" + legend)
-                + "\n"
+            // The table first: its rows fill the first page, and the chart, kept whole, follows
+            // (before it, the chart moved to page 2 and left half of page 1 empty).
             h += table(
                 labels.unitHeader, [12, 19, 6, 8, 8, 8, 7, 9, 6, 9, 8],
                 r.units.map { u in
@@ -223,6 +229,9 @@ public struct DigestHTMLRenderer {
                         return (cell, DigestLabels.unitNumberColumns.contains(i) ? "n" : "")
                     }
                 })
+            h +=
+                chart(r.units).replacingOccurrences(of: "<div class=\"chart\">", with: "<div class=\"chart\">" + legend)
+                + "\n"
         }
         let roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
         for (n, section) in labels.sections(r).enumerated() {

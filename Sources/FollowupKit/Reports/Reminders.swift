@@ -9,7 +9,17 @@ public struct ReminderLetter: Sendable {
         /// The meeting's conclusion notice (its document number), if any.
         public var notice: String?
         public var text: String
+        /// The reminders recorded before the letter's day, oldest first.
+        public var earlier: [Earlier] = []
         public var task: TaskItem { assessment.task }
+        /// This letter is the third reminder or later: the task goes to the leadership next.
+        public var escalates: Bool { earlier.count >= 2 }
+    }
+
+    /// A reminder already sent: its day and its letter's number, if recorded.
+    public struct Earlier: Sendable, Equatable {
+        public var date: Day
+        public var document: String?
     }
 
     public var unit: String
@@ -40,7 +50,10 @@ public enum Reminders {
             // task, which made 10,000 meetings take 17 seconds.
             let item = ReminderLetter.Item(
                 assessment: a, meetingDate: meeting.date, notice: meeting.document,
-                text: ledger.conclusion(of: task).text)
+                text: ledger.conclusion(of: task).text,
+                earlier: task.history.filter { $0.reminder && $0.date < options.asOf }.map {
+                    ReminderLetter.Earlier(date: $0.date, document: $0.document)
+                })
             if a.state == .overdue {
                 byUnit[task.unit]!.overdue.append(item)
             } else {

@@ -43,6 +43,8 @@ public enum Message: Sendable, Equatable {
     case badUnitCode(String)
     case badSetting(String, String, expected: String)
     case binaryNeedsOutput(String)
+    case letterNumbers(String, letters: Int)
+    case letterNumberReused(String, year: Int, first: String)
     case meetingNotFound(String, candidates: [String])
     case badStatus(String)
     // Meetings and units
@@ -602,6 +604,18 @@ public enum Message: Sendable, Equatable {
             return vi
                 ? "định dạng \(format) là tệp nhị phân, không in ra màn hình: hãy thêm --output TỆP"
                 : "the \(format) format is a binary file, not for a terminal: add --output FILE"
+        case .letterNumbers(let spec, let letters):
+            return vi
+                ? "--number '\(spec)': có \(letters) công văn; cần một số đầu (215, rồi 216, …) hoặc "
+                    + "đúng \(letters) số khác nhau cách nhau bằng dấu phẩy"
+                : "--number '\(spec)': there are \(letters) letters; give a first number (215, then 216, …) "
+                    + "or exactly \(letters) different numbers separated by commas"
+        case .letterNumberReused(let number, let year, let first):
+            return vi
+                ? "số công văn đôn đốc '\(number)' đã dùng trong năm \(year) (lần đầu: \(first)); "
+                    + "mỗi công văn một số riêng"
+                : "reminder letter number '\(number)' is already used in \(year) (first at \(first)); "
+                    + "each letter has its own number"
         case .badSetting(let key, let value, let expected):
             return vi
                 ? "giá trị '\(value)' của '\(key)' không hợp lệ; cần dạng: \(expected)"

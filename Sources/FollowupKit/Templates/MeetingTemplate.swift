@@ -108,7 +108,7 @@ public enum NewMeeting {
     public static func plan(
         template: MeetingTemplate, root: String, date: Day, title: String, id: String?,
         chair: String?, document: String?, extra: [String: String],
-        existingIDs: Set<String>
+        existingIDs: Set<String>, settings: Settings = Settings()
     ) throws(FollowupError) -> NewMeetingPlan {
         let (path, meetingID) = try place(root: root, date: date, title: title, id: id, existingIDs: existingIDs)
         var values = extra
@@ -118,7 +118,11 @@ public enum NewMeeting {
         values["due"] = Day(daysSinceEpoch: date.daysSinceEpoch + NewMeeting.defaultDueDays).iso
         values["title"] = title
         values["id"] = meetingID
-        values["chair"] = chair ?? template.defaultChair ?? ""
+        // The chair and the room come from the command, the template, or settings.yaml; else
+        // they stay TODO, which `check` warns about: a template names no person or place.
+        values["chair"] =
+            chair ?? template.defaultChair ?? settings.chair ?? "TODO họ tên, chức vụ người chủ trì"
+        values["room"] = values["room"] ?? settings.room ?? "TODO địa điểm họp"
         values["document"] = document ?? ""
         let text = try template.render(values: values, plain: ["date", "due"])
         return NewMeetingPlan(path: path, id: meetingID, text: text)

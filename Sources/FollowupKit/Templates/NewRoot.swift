@@ -50,8 +50,21 @@ public enum NewRoot {
         #   behalf: Ủy ban nhân dân                  # thay mặt ai
         #   title: Chủ tịch
         #   name: ...
-        # recipients:                                # nơi nhận thường xuyên
+        # recipients:                                # nơi nhận thường xuyên: cấp trên trước, rồi lãnh đạo UBND
         #   - ...
+        # letter:                                    # riêng cho công văn đôn đốc (cũng có report:, notice:)
+        #   signer:                                  # người ký công văn đôn đốc, thay cho signer ở trên
+        #     authority: TL.
+        #     behalf: Chủ tịch
+        #     title: Chánh Văn phòng
+        #     name: ...
+        #   recipients:                              # nơi nhận của công văn (sau "Như trên")
+        #   - ...
+
+        # Cuộc họp mới (followup new): người chủ trì và phòng họp thường dùng; không có thì
+        # biên bản ghi TODO để điền (followup check nhắc).
+        # chair: ..., Chủ tịch UBND xã ...           # họ tên, chức vụ
+        # room: Phòng họp UBND xã ...
 
         """
 

@@ -43,7 +43,11 @@ else:
                     cells.append({"text": v})
             rows.append(cells)
         sheets[ws.title] = {"rows": rows, "freeze": ws.freeze_panes,
-                            "widths": [ws.column_dimensions[k].width for k in sorted(ws.column_dimensions)]}
+                            "widths": [ws.column_dimensions[k].width for k in sorted(ws.column_dimensions)],
+                            "filter": ws.auto_filter.ref,
+                            "landscape": ws.page_setup.orientation == "landscape",
+                            "fit_width": ws.page_setup.fitToWidth,
+                            "print_titles": ws.print_title_rows}
     out = {"sheets": sheets, "order": wb.sheetnames}
     texts = [c["text"] for s in sheets.values() for r in s["rows"] for c in r if c and "text" in c]
 out["not_nfc"] = [t for t in texts if not unicodedata.is_normalized("NFC", t)]
