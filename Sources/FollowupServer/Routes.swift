@@ -289,7 +289,15 @@ struct PortalRoutes: Sendable {
         let r = try await portal.report(asOf: day, allItems: format == .csv).report
         // The Word report is dated the as-of day, as `followup digest --format docx --as-of DAY` is.
         let stamp = format == .docx ? DocumentStamp(date: day) : nil
-        let bytes = try format.renderer(lang: context.lang, width: 80, color: false, stamp: stamp).bytes(r)
+        var renderer = format.renderer(lang: context.lang, width: 80, color: false, stamp: stamp)
+        if format == .docx {
+            // Compared with the previous period, as the CLI's report is (the digest as of --since).
+            let since = DigestOptions(assessment: AssessmentOptions(asOf: day)).since
+            let before = try await portal.report(asOf: since, allItems: false).report
+            renderer = DigestDocxRenderer(
+                lang: context.lang, stamp: stamp, previous: ReportDocument.Previous(asOf: since, totals: before.totals))
+        }
+        let bytes = try renderer.bytes(r)
         let type: String
         switch format {
         case .html: type = "text/html; charset=utf-8"
