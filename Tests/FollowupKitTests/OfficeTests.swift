@@ -204,17 +204,19 @@ import Testing
         try "units:\n  - code: A\n    name: Phòng A\n".write(
             to: root.appendingPathComponent("units.yaml"), atomically: true, encoding: .utf8)
         try """
-            title: Giao ban
-            date: 2026-03-02
-            chair: "TODO"
-            conclusions:
-              - text: Việc một
-                owner: TODO
-                due: 2026-04-01
+        title: Giao ban
+        date: 2026-03-02
+        chair: "TODO"
+        conclusions:
+          - text: Việc một
+            owner: TODO
+            due: 2026-04-01
 
-            """.write(to: root.appendingPathComponent("2026-03-02-giao-ban.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: root.appendingPathComponent("2026-03-02-giao-ban.yaml"), atomically: true, encoding: .utf8)
         let r = try CLI.run(["check", "--root", root.path, "--lang", "en"], in: CLI.packageRoot)
-        #expect(r.stderr.contains("2026-03-02-giao-ban.yaml:3:8: warning: a template's 'TODO' is left: 'TODO'"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("2026-03-02-giao-ban.yaml:3:8: warning: a template's 'TODO' is left: 'TODO'"),
+            "\(r.stderr)")
         #expect(r.stderr.components(separatedBy: "warning").count - 1 == 2, "\(r.stderr)")
     }
 
