@@ -189,7 +189,8 @@ struct OfficePrintTests {
                     updates.append(
                         (
                             day,
-                            "  - task: \(k)\n    date: \(day.iso)\n    status: blocked\n    note: Chưa bố trí được kinh phí\n"
+                            "  - task: \(k)\n    date: \(day.iso)\n    status: blocked\n"
+                                + "    note: Chưa bố trí được kinh phí\n"
                         ))
                 }
             }
@@ -213,7 +214,8 @@ struct OfficePrintTests {
     }
 
     /// A signer's name never stands alone on a page: every page with the name on a line of its
-    /// own (the signature's last line) holds "Nơi nhận" too (the signature block and the recipients are one row, kept with the last paragraph).
+    /// own (the signature's last line) holds "Nơi nhận" too (the signature block and the
+    /// recipients are one row, kept with the last paragraph).
     static func checkSignature(_ pages: [String], names: [String], file: String) {
         for (p, page) in pages.enumerated()
         where page.split(separator: "\n").contains(where: { names.contains($0.trimmingCharacters(in: .whitespaces)) }) {
