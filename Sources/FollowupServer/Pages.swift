@@ -135,6 +135,7 @@ enum Pages {
         status["statuses"] = statuses([.inProgress, .done, .blocked, .cancelled, .open])
         status["hasStatuses"] = true
         status["byUnit"] = true
+        status["byUnits"] = [task.unit] + task.support  // the units an entry may speak for
         status["reopen"] = timeline.status.isClosed
         guard all else { return [status] }
         var forms = [status]
@@ -160,7 +161,7 @@ enum Pages {
         if u.reminder { what.append(lang.pick("đôn đốc", "reminder")) }
         var m: [String: Any] = ["date": lang.format(u.date), "what": what.joined(separator: " ")]
         m["note"] = u.note.map(text) ?? false
-        m["by"] = u.by.map(text) ?? false
+        m["by"] = u.authorship(lang).map(text) ?? false
         m["document"] = u.document.map(text) ?? false
         return m
     }

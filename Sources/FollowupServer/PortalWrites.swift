@@ -111,7 +111,11 @@ public enum PortalWrites {
         if case .extend = kind, given(r.note) == nil {
             throw .bad("Gia hạn cần lý do (note).", "An extension needs its reason (note).")
         }
-        return (kind, TaskUpdates.Common(date: day, note: given(r.note), by: by, document: given(r.document)))
+        return (
+            kind,
+            TaskUpdates.Common(
+                date: day, note: given(r.note), by: by, enteredBy: account.name, document: given(r.document))
+        )
     }
 
     enum Kind {

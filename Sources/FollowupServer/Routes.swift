@@ -459,6 +459,7 @@ struct PortalRoutes: Sendable {
                 if u.reopen { w.raw("reopen", "true") }
                 w.string("note", u.note)
                 w.string("by", u.by)
+                w.string("entered_by", u.enteredBy)
                 w.string("document", u.document)
                 w.close()
             }

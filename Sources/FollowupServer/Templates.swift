@@ -124,7 +124,7 @@ enum Templates {
         <label>{{words.date}}
         <input type="date" name="date" value="{{today}}" max="{{today}}" min="{{meetingDate}}"></label>
         <label>{{words.document}} <input name="document" size="14"></label>
-        {{#byUnit}}<label>{{words.by}} <input name="by" size="8"></label>{{/byUnit}}
+        {{#byUnit}}<label>{{words.by}} <select name="by"><option value="">–</option>{{#byUnits}}<option>{{.}}</option>{{/byUnits}}</select></label>{{/byUnit}}
         {{#reopen}}<label><input type="checkbox" name="reopen" value="true"> {{words.reopen}}</label>{{/reopen}}
         <button type="submit">{{words.send}}</button></form>
         """

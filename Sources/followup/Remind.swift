@@ -85,7 +85,8 @@ struct Remind: ParsableCommand {
             let store = RecordStore(root: ledger.root, units: ledger.units, hooks: writeHooks(options.environment))
             var count = 0
             var failed = 0
-            for (_, result) in store.recordReminders(letters, on: day, document: document, ledger: ledger) {
+            for (_, result) in store.recordReminders(
+                letters, on: day, document: document, enteredBy: osUser(options.environment), ledger: ledger) {
                 switch result {
                 case .success(let n): count += n
                 case .failure(let e):

@@ -164,6 +164,7 @@ import Testing
                         status: done
                         note: "Đã gửi hồ sơ cho Kho bạc"
                         by: "BQLDA"
+                        entered_by: "bqlda"
                         document: "12/BQLDA"
 
                     """))

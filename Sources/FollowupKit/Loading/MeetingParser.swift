@@ -5,7 +5,10 @@ struct MeetingParser {
         case id, title, date, document, kind, location, chair, attendees, summary, due, conclusions, updates
     }
     enum ConclusionKey: String, CaseIterable { case id, text, owner, owners, support, due }
-    enum UpdateKey: String, CaseIterable { case task, date, status, due, note, by, document, reminder, reopen }
+    enum UpdateKey: String, CaseIterable {
+        case task, date, status, due, note, by, document, reminder, reopen
+        case enteredBy = "entered_by"
+    }
 
     static let meetingKeys = KeySet<MeetingKey>()
     static let conclusionKeys = KeySet<ConclusionKey>()
@@ -299,6 +302,7 @@ struct MeetingParser {
         var due: Day?
         var note: String?
         var by: String?
+        var enteredBy: String?
         var document: String?
         var reminder = false
         var reopen = false
@@ -348,6 +352,7 @@ struct MeetingParser {
                             note = s.text
                         }
                     case .by: by = try optionalText()
+                    case .enteredBy: enteredBy = try optionalText()
                     case .document: document = try optionalText()
                     case .reminder: reminder = try flag()
                     case .reopen: reopen = try flag()
@@ -362,6 +367,7 @@ struct MeetingParser {
         var u = Update(
             task: task, date: date, status: status, due: due, note: note, by: by, document: document,
             reminder: reminder, reopen: reopen, location: location(start))
+        u.enteredBy = enteredBy
         u.dateLocation = dateMark.map(location)
         u.statusLocation = statusMark.map(location)
         return u

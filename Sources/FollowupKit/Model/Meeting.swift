@@ -105,6 +105,9 @@ public struct Update: Sendable, Equatable {
     public var due: Day?
     public var note: String?
     public var by: String?
+    /// Who typed the entry in: the portal's account, or the OS user for the command line
+    /// (`entered_by:`); `by` is the unit it speaks for.
+    public var enteredBy: String?
     public var document: String?
     public var reminder: Bool
     public var reopen: Bool

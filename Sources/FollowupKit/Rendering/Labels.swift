@@ -33,3 +33,16 @@ extension TaskState {
         }
     }
 }
+
+extension Update {
+    /// Who the entry speaks for and who typed it in, as a timeline shows them:
+    /// "BQLDA (người ghi: vp)"; nil when the entry says neither.
+    public func authorship(_ lang: Language) -> String? {
+        switch (by, enteredBy) {
+        case (let by?, let who?): return by + lang.pick(" (người ghi: \(who))", " (entered by \(who))")
+        case (let by?, nil): return by
+        case (nil, let who?): return lang.pick("người ghi: ", "entered by ") + who
+        case (nil, nil): return nil
+        }
+    }
+}

@@ -2,9 +2,11 @@ extension RecordStore {
     /// Appends a reminder entry dated `day` to every task of `letters`, one write per record.
     /// A task already reminded that day is skipped (a repeated run adds nothing), judged on
     /// the record as it is under its lock. A record that cannot be written does not stop
-    /// the others: each record's outcome is returned, in record order.
-    public func recordReminders(_ letters: [ReminderLetter], on day: Day, document: String?, ledger: Ledger)
-        -> [(meeting: Meeting, result: Result<Int, FollowupError>)]
+    /// the others: each record's outcome is returned, in record order. `enteredBy` is who
+    /// records them (the OS user).
+    public func recordReminders(
+        _ letters: [ReminderLetter], on day: Day, document: String?, enteredBy: String? = nil, ledger: Ledger
+    ) -> [(meeting: Meeting, result: Result<Int, FollowupError>)]
     {
         var byMeeting: [Int: [String]] = [:]
         for l in letters {
@@ -20,7 +22,7 @@ extension RecordStore {
                     var entries: [Update] = []
                     for id in byMeeting[mi] ?? [] {
                         if let e = try TaskUpdates.reminder(
-                            task: id, TaskUpdates.Common(date: day, document: document),
+                            task: id, TaskUpdates.Common(date: day, enteredBy: enteredBy, document: document),
                             units: ledger.units, in: snapshot)
                         {
                             entries.append(e)

@@ -44,6 +44,7 @@ enum UpdateText {
         if u.reopen { f.append(("reopen", "true")) }
         if let n = u.note { f.append(("note", quoted(n))) }
         if let b = u.by { f.append(("by", quoted(b))) }
+        if let e = u.enteredBy { f.append(("entered_by", quoted(e))) }
         if let d = u.document { f.append(("document", quoted(d))) }
         return f
     }

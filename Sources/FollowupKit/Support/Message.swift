@@ -89,6 +89,7 @@ public enum Message: Sendable, Equatable {
     case taskNameAmbiguous(String, candidates: [String])
     case conclusionNotInMeeting(String, meeting: String, conclusions: [String])
     case sameStatus(Status)
+    case notTaskUnit(String, task: String, units: [String])
     case reopenRequired(Status)
     case dateBeforeLastUpdate(date: Day, last: Day)
     case extensionMustBeLater(to: Day, current: Deadline)
@@ -465,6 +466,10 @@ public enum Message: Sendable, Equatable {
                 ? "không tìm thấy nhiệm vụ '\(name)': cuộc họp \(meeting) có các kết luận "
                     + "\(list(conclusions))"
                 : "no task '\(name)': meeting \(meeting) has the conclusions \(list(conclusions))"
+        case .notTaskUnit(let unit, let task, let units):
+            return vi
+                ? "đơn vị '\(unit)' không chủ trì hay phối hợp nhiệm vụ \(task); chọn một trong: \(list(units))"
+                : "unit '\(unit)' neither leads nor supports task \(task); choose one of: \(list(units))"
         case .sameStatus(let status):
             return vi
                 ? "nhiệm vụ đã ở trạng thái '\(status.label(.vi))'; không có gì để ghi (thêm --note "

@@ -8,14 +8,19 @@ public enum TaskUpdates {
         public var date: Day
         public var note: String?
         public var by: String?
+        /// Who enters it (an account, or the OS user): written as `entered_by`.
+        public var enteredBy: String?
         public var document: String?
 
         /// `note` trimmed; an empty one counts as none (the command line refuses `--note ""`).
-        public init(date: Day, note: String? = nil, by: String? = nil, document: String? = nil) {
+        public init(
+            date: Day, note: String? = nil, by: String? = nil, enteredBy: String? = nil, document: String? = nil
+        ) {
             self.date = date
             let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
             self.note = trimmed.flatMap { $0.isEmpty ? nil : NFC.normalize($0) }
             self.by = by
+            self.enteredBy = enteredBy.map(NFC.normalize).flatMap { $0.isEmpty ? nil : $0 }
             self.document = document.map(NFC.normalize)
         }
 
@@ -33,7 +38,7 @@ public enum TaskUpdates {
     /// The limits on text given on the command line: length, and the reader's rule on
     /// control characters (what `check` would refuse is not written).
     static func vet(_ c: Common) throws(FollowupError) {
-        for (option, value) in [("--note", c.note), ("--document", c.document)] {
+        for (option, value) in [("--note", c.note), ("--document", c.document), ("entered_by", c.enteredBy)] {
             guard let value else { continue }
             if value.utf8.count > maxTextBytes {
                 let bytes = value.utf8.count
@@ -58,7 +63,9 @@ public enum TaskUpdates {
         return t
     }
 
-    /// The entry's common fields; `by` resolved to a unit code.
+    /// The entry's common fields; `by` resolved to a unit code, which must be one of the
+    /// task's units (its lead or a supporting unit): an entry speaks for a unit that has a
+    /// part in the task.
     static func entry(_ task: TaskItem, _ meeting: Meeting, _ c: Common, units: UnitRegistry)
         throws(FollowupError) -> Update
     {
@@ -68,11 +75,17 @@ public enum TaskUpdates {
             guard let u = units.resolve(name) else {
                 throw FollowupError(.unknownUnit(name, suggestions: units.suggestions(for: name)))
             }
+            let parties = [task.unit] + task.support
+            guard parties.contains(u.code) else {
+                throw FollowupError(.notTaskUnit(u.code, task: task.id, units: parties), kind: .badInput)
+            }
             by = u.code
         }
-        return Update(
+        var u = Update(
             task: task.id, date: c.date, note: c.note, by: by, document: c.document,
             location: SourceLocation(path: meeting.path, line: 0, column: 0))
+        u.enteredBy = c.enteredBy
+        return u
     }
 
     /// Refuses `entry` when `UpdateRules` has any finding about it.
