@@ -20,6 +20,7 @@ enum Pages {
             ]
             // Always set: a missing key would be looked up in the page's own model.
             account["unit"] = a.unit ?? false
+            account["review"] = a.role == .office ? c.lang.pick("Chờ xác nhận", "Awaiting review") : false
             m["account"] = account
         }
         return m
@@ -159,6 +160,7 @@ enum Pages {
         if u.reopen { what.append(lang.pick("(mở lại)", "(reopened)")) }
         if let d = u.due { what.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
         if u.reminder { what.append(lang.pick("đôn đốc", "reminder")) }
+        if let r = u.review { what.append(r.label(lang)) }
         var m: [String: Any] = ["date": lang.format(u.date), "what": what.joined(separator: " ")]
         m["note"] = u.note.map(text) ?? false
         m["by"] = u.authorship(lang).map(text) ?? false

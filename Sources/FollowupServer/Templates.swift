@@ -13,7 +13,7 @@ enum Templates {
         ("head", head), ("foot", foot), ("login", login), ("dashboard", dashboard), ("list", list),
         ("unit", unit), ("task", task), ("meeting", meeting), ("error", error), ("updateform", updateForm),
         ("listpage", listPage),
-    ]
+    ] + LoopTemplates.all
 
     static let css = """
         body{font-family:"Segoe UI",Arial,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
@@ -37,7 +37,7 @@ enum Templates {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · followup</title><link rel="stylesheet" href="/static/style.css"></head>
         <body><header><strong><a href="/">{{words.app}}</a></strong>
-        {{#account}}<span class="who">{{name}} ({{roleLabel}}{{#unit}} · {{.}}{{/unit}})</span>
+        {{#account}}{{#review}}<a href="/review">{{.}}</a>{{/review}}<span class="who">{{name}} ({{roleLabel}}{{#unit}} · {{.}}{{/unit}})</span>
         <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{words.logout}}</button></form>{{/account}}
         <a href="?{{otherLangQuery}}">{{otherLang}}</a></header><main>
@@ -103,7 +103,7 @@ enum Templates {
         {{#hasTasks}}<table><thead><tr><th>{{words.task}}</th><th>{{words.deadline}}</th><th>{{words.state}}</th>
         <th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
         {{#tasks}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td><td>{{due}}</td>
-        <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
+        <td>{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}{{> reviewstate}}</td>
         <td>{{#last}}{{date}} · {{status}}{{#note}}: <span class="u">{{.}}</span>{{/note}}{{/last}}</td>
         <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}
         {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}
@@ -139,7 +139,7 @@ enum Templates {
         <tr><th>{{words.deadline}}</th><td>{{due}}</td></tr>
         <tr><th>{{words.originalDeadline}}</th><td>{{originalDue}}</td></tr>
         <tr><th>{{words.state}}</th><td>{{state}}{{#daysOverdue}} <span \
-        class="late">{{.}}</span>{{/daysOverdue}}</td></tr>
+        class="late">{{.}}</span>{{/daysOverdue}}{{> reviewstate}}</td></tr>
         </table><h2>{{words.history}}</h2>
         {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}
         {{#by}} · {{words.by}} {{.}}{{/by}}

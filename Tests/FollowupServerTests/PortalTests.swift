@@ -162,6 +162,7 @@ import Testing
                       - task: \(bqldaTask)
                         date: 2026-11-29
                         status: done
+                        review: pending
                         note: "Đã gửi hồ sơ cho Kho bạc"
                         by: "BQLDA"
                         entered_by: "bqlda"

@@ -8,6 +8,7 @@ struct MeetingParser {
     enum UpdateKey: String, CaseIterable {
         case task, date, status, due, note, by, document, reminder, reopen
         case enteredBy = "entered_by"
+        case review
     }
 
     static let meetingKeys = KeySet<MeetingKey>()
@@ -303,6 +304,7 @@ struct MeetingParser {
         var note: String?
         var by: String?
         var enteredBy: String?
+        var review: Review?
         var document: String?
         var reminder = false
         var reopen = false
@@ -353,6 +355,15 @@ struct MeetingParser {
                         }
                     case .by: by = try optionalText()
                     case .enteredBy: enteredBy = try optionalText()
+                    case .review:
+                        if let s = nonEmpty(try reader.scalar()) {
+                            if let r = Review(rawValue: s.text) {
+                                review = r
+                            } else {
+                                report(s.start, .badReview(s.text))
+                                valid = false
+                            }
+                        }
                     case .document: document = try optionalText()
                     case .reminder: reminder = try flag()
                     case .reopen: reopen = try flag()
@@ -363,11 +374,12 @@ struct MeetingParser {
         if !taskSeen { report(start, .missingKey("task", where: "update")) }
         if !dateSeen { report(start, .missingKey("date", where: "update")) }
         guard let task, let date, valid else { return nil }
-        if status == nil, due == nil, note == nil, !reminder { report(start, .updateSaysNothing) }
+        if status == nil, due == nil, note == nil, review == nil, !reminder { report(start, .updateSaysNothing) }
         var u = Update(
             task: task, date: date, status: status, due: due, note: note, by: by, document: document,
             reminder: reminder, reopen: reopen, location: location(start))
         u.enteredBy = enteredBy
+        u.review = review
         u.dateLocation = dateMark.map(location)
         u.statusLocation = statusMark.map(location)
         return u

@@ -34,6 +34,25 @@ extension TaskState {
     }
 }
 
+extension Review {
+    public func label(_ lang: Language) -> String {
+        switch self {
+        case .pending: return lang.pick("chờ xác nhận", "awaiting review")
+        case .accepted: return lang.pick("Văn phòng xác nhận hoàn thành", "accepted by the office")
+        case .returned: return lang.pick("bị trả lại", "returned")
+        }
+    }
+
+    /// `followup review`'s decision as typed: accept/return, or the Vietnamese words.
+    public init?(decision: String) {
+        switch Status.folded(decision) {
+        case "accept", "accepted", "chap-nhan", "chấp-nhận", "xac-nhan", "xác-nhận": self = .accepted
+        case "return", "returned", "tra-lai", "trả-lại": self = .returned
+        default: return nil
+        }
+    }
+}
+
 extension Update {
     /// Who the entry speaks for and who typed it in, as a timeline shows them:
     /// "BQLDA (người ghi: vp)"; nil when the entry says neither.

@@ -73,6 +73,11 @@ public enum Message: Sendable, Equatable {
     case updateOutOfOrder(date: Day, previous: Day, previousLine: Int)
     case changeAfterClosed(Status, closedAt: Int)
     case updateSaysNothing
+    case badReview(String)
+    case reviewWithoutDone(Review)
+    case reviewNotOnDone
+    case returnNeedsNote
+    case badReviewDecision(String)
     case noteRequired(Status)
     case extensionNotLater(due: Day, current: Deadline)
     case extensionOngoing
@@ -422,6 +427,26 @@ public enum Message: Sendable, Equatable {
                 ? "nhiệm vụ đã \(status.label(.vi)) (dòng \(line)); muốn thay đổi trạng thái "
                     + "phải ghi 'reopen: true'"
                 : "the task was already \(status.label(.en)) (line \(line)); a status change needs 'reopen: true'"
+        case .badReview(let s):
+            return vi
+                ? "'review' không hợp lệ '\(s)' (pending, accepted hoặc returned)"
+                : "bad 'review' '\(s)' (pending, accepted or returned)"
+        case .reviewWithoutDone(let r):
+            return vi
+                ? "'review: \(r.rawValue)' nhưng không có báo cáo hoàn thành nào đang chờ xác nhận"
+                : "'review: \(r.rawValue)' but no report of done is awaiting review"
+        case .badReviewDecision(let s):
+            return vi
+                ? "quyết định không hợp lệ '\(s)': accept (chấp nhận) hoặc return (trả lại)"
+                : "unknown decision '\(s)': accept or return"
+        case .returnNeedsNote:
+            return vi
+                ? "trả lại báo cáo cần ghi lý do trong 'note'"
+                : "returning a report needs the reason in 'note'"
+        case .reviewNotOnDone:
+            return vi
+                ? "'review: pending' chỉ đi với 'status: done'"
+                : "'review: pending' goes only with 'status: done'"
         case .updateSaysNothing:
             return vi
                 ? "cập nhật không có nội dung: cần ít nhất một trong status, due, note, reminder"

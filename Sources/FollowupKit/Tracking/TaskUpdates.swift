@@ -114,16 +114,20 @@ public enum TaskUpdates {
         }
     }
 
-    /// `followup status`: a new status (with an optional note).
+    /// `followup status`: a new status (with an optional note). `unitReport`: the unit itself
+    /// reports (the portal's unit accounts); where `settings.yaml` has `review: true`, its
+    /// `done` is written `review: pending` and waits for the office (`review`). The office's
+    /// own done (the command line, the portal's office) counts at once.
     public static func status(
         _ status: Status, task id: String, reopen: Bool, _ c: Common, units: UnitRegistry,
-        in snapshot: RecordStore.Snapshot
+        in snapshot: RecordStore.Snapshot, unitReport: Bool = false, settings: Settings = Settings()
     ) throws(FollowupError) -> Update {
         let task = try find(id, in: snapshot)
         var u = try entry(task, snapshot.meeting, c, units: units)
         let current = TaskTimeline.replay(task).status
         if status == current, c.note == nil { throw FollowupError(.sameStatus(status)) }
         u.status = status
+        if status == .done, unitReport, settings.review { u.review = .pending }
         u.reopen = reopen && current.isClosed && status != current
         return try admit(u, task, snapshot.meeting, units: units)
     }
@@ -135,6 +139,18 @@ public enum TaskUpdates {
         let task = try find(id, in: snapshot)
         var u = try entry(task, snapshot.meeting, c, units: units)
         u.due = day
+        return try admit(u, task, snapshot.meeting, units: units)
+    }
+
+    /// `followup review`: the office accepts a unit's done awaiting review (done as of the
+    /// unit's date) or returns it (back to in progress), with the reason in the note.
+    public static func review(
+        _ decision: Review, task id: String, _ c: Common, units: UnitRegistry, in snapshot: RecordStore.Snapshot
+    ) throws(FollowupError) -> Update {
+        let task = try find(id, in: snapshot)
+        if decision == .returned, c.note == nil { throw FollowupError(.returnNeedsNote, kind: .badInput) }
+        var u = try entry(task, snapshot.meeting, c, units: units)
+        u.review = decision
         return try admit(u, task, snapshot.meeting, units: units)
     }
 
