@@ -20,6 +20,7 @@ enum Pages {
             ]
             // Always set: a missing key would be looked up in the page's own model.
             account["unit"] = a.unit ?? false
+            account["review"] = a.role == .office ? c.lang.pick("Chờ xác nhận", "Awaiting review") : false
             m["account"] = account
         }
         return m
@@ -150,7 +151,7 @@ enum Pages {
         func base(_ heading: String) -> [String: Any] {
             [
                 "href": segment(task.id), "csrf": csrf, "back": back, "today": today.iso, "maxDate": today.iso,
-                "problem": false, "keptNote": "", "keptDocument": "", "keptBy": "", "keptDue": "",
+                "problem": false, "keptNote": "", "keptDocument": "", "keptDue": "",
                 "meetingDate": meetingDate.iso,
                 "heading": heading, "words": Words.table(lang), "hasStatuses": false, "statuses": [Any](),
                 "extend": false, "reminder": false, "byUnit": false, "reopen": false, "noteRequired": false,
@@ -171,6 +172,7 @@ enum Pages {
         status["statuses"] = statuses([.inProgress, .done, .blocked, .cancelled, .open])
         status["hasStatuses"] = true
         status["byUnit"] = true
+        status["byUnits"] = [task.unit] + task.support  // the units an entry may speak for
         status["reopen"] = timeline.status.isClosed
         guard all else { return [status] }
         var forms = [status]
@@ -207,7 +209,6 @@ enum Pages {
         f["problem"] = problem
         f["keptNote"] = sent.note ?? ""
         f["keptDocument"] = sent.document ?? ""
-        f["keptBy"] = sent.by ?? ""
         f["keptDue"] = sent.due ?? ""
         if let d = sent.date, !d.isEmpty { f["today"] = d }
         if let chosen = sent.status, var list = f["statuses"] as? [[String: Any]] {
@@ -223,9 +224,10 @@ enum Pages {
         if u.reopen { what.append(lang.pick("(mở lại)", "(reopened)")) }
         if let d = u.due { what.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
         if u.reminder { what.append(lang.pick("đôn đốc", "reminder")) }
+        if let r = u.review { what.append(r.label(lang)) }
         var m: [String: Any] = ["date": lang.format(u.date), "what": what.joined(separator: " ")]
         m["note"] = u.note.map(text) ?? false
-        m["by"] = u.by.map(text) ?? false
+        m["by"] = u.authorship(lang).map(text) ?? false
         m["document"] = u.document.map(text) ?? false
         return m
     }

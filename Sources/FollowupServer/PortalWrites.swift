@@ -13,10 +13,12 @@ public struct UpdateRequest: Sendable, Decodable {
     public var reopen: Bool?
     /// The reporting unit; only the office may name one (a unit's entries carry its own).
     public var by: String?
+    /// The office's review of a done awaiting it: `accept` or `return` (with a note).
+    public var review: String?
 
     public init(
         status: String? = nil, note: String? = nil, date: String? = nil, document: String? = nil,
-        due: String? = nil, reminder: Bool? = nil, reopen: Bool? = nil, by: String? = nil
+        due: String? = nil, reminder: Bool? = nil, reopen: Bool? = nil, by: String? = nil, review: String? = nil
     ) {
         self.status = status
         self.note = note
@@ -26,6 +28,7 @@ public struct UpdateRequest: Sendable, Decodable {
         self.reminder = reminder
         self.reopen = reopen
         self.by = by
+        self.review = review
     }
 }
 
@@ -54,11 +57,12 @@ public enum PortalWrites {
             guard let s else { return nil }
             return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s
         }
-        let kinds = [given(r.status) != nil, given(r.due) != nil, r.reminder == true].filter { $0 }.count
+        let kinds = [given(r.status) != nil, given(r.due) != nil, r.reminder == true, given(r.review) != nil]
+            .filter { $0 }.count
         guard kinds == 1 else {
             throw .bad(
-                "Cần đúng một trong: status, due, reminder.",
-                "Send exactly one of: status, due, reminder.")
+                "Cần đúng một trong: status, due, reminder, review.",
+                "Send exactly one of: status, due, reminder, review.")
         }
         var day = today
         if let text = given(r.date) {
@@ -87,6 +91,17 @@ public enum PortalWrites {
                     "Not a date for the new deadline: “\(text)”.")
             }
             kind = .extend(d)
+        } else if let text = given(r.review) {
+            guard let decision = Review(decision: text) else {
+                throw .bad(
+                    "Quyết định không hợp lệ “\(text)” (accept hoặc return).",
+                    "Not a decision: “\(text)” (accept or return).")
+            }
+            guard account.role == .office else {
+                throw .forbidden(
+                    "Chỉ Văn phòng xác nhận hoặc trả lại báo cáo.", "Only the office accepts or returns a report.")
+            }
+            kind = .review(decision)
         } else {
             kind = .reminder
         }
@@ -111,13 +126,18 @@ public enum PortalWrites {
         if case .extend = kind, given(r.note) == nil {
             throw .bad("Gia hạn cần lý do (note).", "An extension needs its reason (note).")
         }
-        return (kind, TaskUpdates.Common(date: day, note: given(r.note), by: by, document: given(r.document)))
+        return (
+            kind,
+            TaskUpdates.Common(
+                date: day, note: given(r.note), by: by, enteredBy: account.name, document: given(r.document))
+        )
     }
 
     enum Kind {
         case status(Status, reopen: Bool)
         case extend(Day)
         case reminder
+        case review(Review)
     }
 
     /// Appends the entry to the task's record under its lock; returns the entries written
@@ -150,8 +170,10 @@ public enum PortalWrites {
                     return [
                         try TaskUpdates.status(
                             s, task: task.id, reopen: reopen, common, units: ledger.units,
-                            in: snapshot)
+                            in: snapshot, unitReport: account.role == .unit, settings: ledger.settings)
                     ]
+                case .review(let decision):
+                    return [try TaskUpdates.review(decision, task: task.id, common, units: ledger.units, in: snapshot)]
                 case .extend(let d):
                     return [try TaskUpdates.extend(to: d, task: task.id, common, units: ledger.units, in: snapshot)]
                 case .reminder:

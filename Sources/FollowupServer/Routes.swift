@@ -63,6 +63,7 @@ struct PortalRoutes: Sendable {
         forms.post("/logout") { request, context in try await logout(request, context) }
         pages.get("/account") { request, context in try await accountPage(request, context, problem: nil) }
         forms.post("/account/password") { request, context in try await changePassword(request, context) }
+        registerLoop(pages: pages, forms: forms)
         forms.group()
             .add(middleware: RequireRole(roles: [.office, .unit]))
             .post("/tasks/:id/updates") { request, context in try await formUpdate(request, context) }
@@ -347,7 +348,10 @@ struct PortalRoutes: Sendable {
                     ))
             }
         }
-        func rank(_ a: Assessment) -> Int { a.state == .overdue ? 0 : a.isOpen ? 1 : 2 }
+        // A report the office returned first: the unit has something to redo.
+        func rank(_ a: Assessment) -> Int {
+            a.timeline.returned != nil ? -1 : a.state == .overdue ? 0 : a.isOpen ? 1 : 2
+        }
         judged.sort { x, y in
             let (a, b) = (x.1, y.1)
             if rank(a) != rank(b) { return rank(a) < rank(b) }
@@ -385,6 +389,7 @@ struct PortalRoutes: Sendable {
                 : false
             m["last"] = false
             m["form"] = [Any]()
+            LoopTemplates.reviewState(&m, a, lang)
             if let last = t.history.last(where: { $0.status != nil || $0.note != nil }) {
                 var l: [String: Any] = [
                     "date": lang.format(last.date),
@@ -446,6 +451,7 @@ struct PortalRoutes: Sendable {
         model["due"] = timeline.deadline.label(lang)
         model["originalDue"] = task.due.label(lang)
         model["state"] = a?.state.label(lang) ?? timeline.status.label(lang)
+        if let a { LoopTemplates.reviewState(&model, a, lang) }
         if let a, a.state == .overdue, let d = a.daysLate {
             model["daysOverdue"] = lang.pick("\(d) ngày", "\(d) days")
         }
@@ -588,6 +594,7 @@ struct PortalRoutes: Sendable {
                 if u.reopen { w.raw("reopen", "true") }
                 w.string("note", u.note)
                 w.string("by", u.by)
+                w.string("entered_by", u.enteredBy)
                 w.string("document", u.document)
                 w.close()
             }

@@ -9,11 +9,12 @@ enum Templates {
         return MustacheLibrary(templates: templates)
     }
 
-    static let all: [(String, String)] = [
-        ("head", head), ("foot", foot), ("login", login), ("dashboard", dashboard), ("list", list),
-        ("unit", unit), ("task", task), ("meeting", meeting), ("error", error), ("updateform", updateForm),
-        ("listpage", listPage), ("account", account),
-    ]
+    static let all: [(String, String)] =
+        [
+            ("head", head), ("foot", foot), ("login", login), ("dashboard", dashboard), ("list", list),
+            ("unit", unit), ("task", task), ("meeting", meeting), ("error", error), ("updateform", updateForm),
+            ("listpage", listPage), ("account", account),
+        ] + LoopTemplates.all
 
     static let css = """
         body{font-family:"Segoe UI",Arial,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
@@ -51,7 +52,8 @@ enum Templates {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · followup</title><link rel="stylesheet" href="/static/style.css"></head>
         <body><header><strong><a href="/">{{words.app}}</a></strong>
-        {{#account}}<a class="who" href="/account">{{name}} ({{roleLabel}}{{#unit}} · {{.}}{{/unit}})</a>
+        {{#account}}{{#review}}<a href="/review">{{.}}</a>{{/review}}<a class="who" href="/account">{{name}} \
+        ({{roleLabel}}{{#unit}} · {{.}}{{/unit}})</a>
         <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{words.logout}}</button></form>{{/account}}
         <a href="?{{otherLangQuery}}">{{otherLang}}</a></header><main>
@@ -139,7 +141,8 @@ enum Templates {
         <th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
         {{#tasks}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td>\
         <td data-label="{{words.deadline}}">{{due}}</td>
-        <td data-label="{{words.state}}">{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}</td>
+        <td data-label="{{words.state}}">{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}\
+        {{> reviewstate}}</td>
         <td data-label="{{words.lastReport}}">{{#last}}{{date}} · {{status}}{{#note}}: <span \
         class="u">{{.}}</span>{{/note}}{{/last}}</td>
         <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}
@@ -163,7 +166,8 @@ enum Templates {
         <label>{{words.date}}
         <input type="date" name="date" value="{{today}}" max="{{maxDate}}" min="{{meetingDate}}"></label>
         <label>{{words.document}} <input name="document" size="14" value="{{keptDocument}}"></label>
-        {{#byUnit}}<label>{{words.by}} <input name="by" size="8" value="{{keptBy}}"></label>{{/byUnit}}
+        {{#byUnit}}<label>{{words.by}} <select name="by"><option value="">–</option>{{#byUnits}}\
+        <option>{{.}}</option>{{/byUnits}}</select></label>{{/byUnit}}
         {{#reopen}}<label><input type="checkbox" name="reopen" value="true"> {{words.reopen}}</label>{{/reopen}}
         <button type="submit">{{words.send}}</button></form>
         """
@@ -179,7 +183,7 @@ enum Templates {
         <tr><th>{{words.deadline}}</th><td>{{due}}</td></tr>
         <tr><th>{{words.originalDeadline}}</th><td>{{originalDue}}</td></tr>
         <tr><th>{{words.state}}</th><td>{{state}}{{#daysOverdue}} <span \
-        class="late">{{.}}</span>{{/daysOverdue}}</td></tr>
+        class="late">{{.}}</span>{{/daysOverdue}}{{> reviewstate}}</td></tr>
         </table><h2>{{words.history}}</h2>
         {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}
         {{#by}} · {{words.by}} {{.}}{{/by}}

@@ -105,8 +105,14 @@ struct EntryOptions: ParsableArguments {
         if let date { day = try parseDay(date, option: "--date") }
         try TaskUpdates.refuseFuture(day, today: today)
         if TaskUpdates.Common.isEmptyNote(note) { throw FollowupError(.emptyNote, kind: .badInput) }
-        return TaskUpdates.Common(date: day, note: note, by: by, document: document)
+        return TaskUpdates.Common(
+            date: day, note: note, by: by, enteredBy: osUser(Console.current.environment), document: document)
     }
+}
+
+/// Who runs the command: the OS user (`USER`, else `LOGNAME`), recorded as `entered_by`.
+func osUser(_ env: [String: String]) -> String? {
+    env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LOGNAME"]
 }
 
 /// Test seam for the storage layer, read here and nowhere deeper:

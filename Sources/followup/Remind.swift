@@ -97,7 +97,9 @@ struct Remind: ParsableCommand {
             let recorded = stamps.map { s in
                 s.number.map { DocumentFrame.fullNumber($0, settings: ledger.settings, kind: .letter) }
             }
-            for (_, result) in store.recordReminders(letters, on: day, documents: recorded, ledger: ledger) {
+            for (_, result) in store.recordReminders(
+                letters, on: day, documents: recorded, enteredBy: osUser(options.environment), ledger: ledger)
+            {
                 switch result {
                 case .success(let n): count += n
                 case .failure(let e):

@@ -9,6 +9,7 @@ func printRecorded(_ entries: [Update], path: String, lang: Language) {
         if let s = e.status { parts.append(s.label(lang)) }
         if let d = e.due { parts.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
         if e.reminder { parts.append(lang.pick("đôn đốc", "reminder")) }
+        if let r = e.review { parts.append(r.label(lang)) }
         if let n = e.note { parts.append("“\(TextWidth.sanitize(n))”") }
         let line =
             lang.pick("Đã ghi", "Recorded") + " \(e.task) (\(lang.format(e.date))): "

@@ -356,6 +356,7 @@ import Testing
         ] {
             #expect(settings.contains("# " + key))
         }
+        #expect(settings.contains("\nreview: true "))  // the office confirms units' dones (#26)
         #expect(String(decoding: try dir.read("xa-ky-son/.gitignore"), as: UTF8.self).contains(".*.lock"))
         let check = try CLI.run(["check", "--root", "xa-ky-son"], in: dir.url)
         #expect(check.status == 0, "\(check.stderr)")

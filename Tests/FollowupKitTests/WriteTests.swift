@@ -330,6 +330,48 @@ extension WriteTests {
         }
         return condition()
     }
+
+    // MARK: - Who wrote it (#26)
+
+    @Test func anEntryRecordsWhoEnteredItApartFromTheUnit() throws {
+        let root = try TempRoot(copying: WriteTests.fixture)
+        let before = try Array(root.read("commented.yaml"))
+        let r = try CLI.run(
+            ["status", "commented#1", "done", "--date", "2022-06-01", "--note", "Xong", "--by", "VP", "--root", "."],
+            in: root.url, env: ["USER": "clerk"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let inserted = WriteTests.insertedText(old: before, new: try Array(root.read("commented.yaml")))
+        #expect(inserted?.contains("    by: \"VP\"\n    entered_by: \"clerk\"\n") == true, "\(inserted ?? "")")
+        let check = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(check.status == 0 && !check.stderr.contains("entered_by"), "\(check.stderr)")
+        let show = try CLI.run(["show", "commented#1", "--root", "."], in: root.url)
+        #expect(show.stdout.contains("báo cáo: VP (người ghi: clerk)"), "\(show.stdout)")
+        let en = try CLI.run(["show", "commented#1", "--root", ".", "--lang", "en"], in: root.url)
+        #expect(en.stdout.contains("by VP (entered by clerk)"), "\(en.stdout)")
+        // Without USER, LOGNAME names the user; with neither, no entered_by is written.
+        let r2 = try CLI.run(
+            ["remind", "--record", "--as-of", "2022-07-05", "--root", "."], in: root.url, env: ["LOGNAME": "tho"])
+        #expect(r2.status == 1, "\(r2.stderr)")  // null.yaml cannot be appended to (see above)
+        let reminded = String(decoding: try root.read("notlast.yaml"), as: UTF8.self)
+        #expect(reminded.contains("    reminder: true\n    entered_by: \"tho\"\n"), "\(reminded)")
+    }
+
+    @Test func byMustBeTheTasksLeadOrASupportingUnit() throws {
+        let root = try TempRoot(copying: WriteTests.fixture)
+        let before = try root.read("commented.yaml")
+        // TCKH is a known unit, but it neither leads nor supports commented#1 (owner VP).
+        let r = try CLI.run(
+            ["status", "commented#1", "done", "--date", "2022-06-01", "--by", "TCKH", "--root", "."], in: root.url)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains("'TCKH' không chủ trì hay phối hợp nhiệm vụ commented#1"), "\(r.stderr)")
+        #expect(try root.read("commented.yaml") == before)
+        // The lead unit named by its alias is accepted, written as its code.
+        let ok = try CLI.run(
+            ["status", "commented#1", "done", "--date", "2022-06-01", "--by", "Văn phòng UBND huyện", "--root", "."],
+            in: root.url)
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
+
 }
 
 /// Results written from several threads, one slot each.

@@ -162,8 +162,10 @@ import Testing
                       - task: \(bqldaTask)
                         date: 2026-11-29
                         status: done
+                        review: pending
                         note: "Đã gửi hồ sơ cho Kho bạc"
                         by: "BQLDA"
+                        entered_by: "bqlda"
                         document: "12/BQLDA"
 
                     """))

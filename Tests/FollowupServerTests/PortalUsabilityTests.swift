@@ -43,7 +43,8 @@ import Testing
             let location = r.headers[.location] ?? ""
             #expect(location.hasPrefix("/units/BQLDA?saved="))
             let page = String(buffer: try await client.get(location, s).body)
-            #expect(page.contains("Đã ghi cho 231/TB-UBND#2, ngày 30/11/2026: hoàn thành."), "\(page.prefix(0))")
+            // The sample has review: true, so a unit's done waits for the office (#26).
+            #expect(page.contains("Đã ghi cho 231/TB-UBND#2, ngày 30/11/2026: hoàn thành chờ xác nhận."))
         }
     }
 

@@ -57,7 +57,17 @@ def main() -> int:
         page = office.content()
         assert NOTE in page, "the office does not see the unit's report"
         assert "hoàn thành" in page
+        # With review: true (the sample), the unit's done waits for the office (#26).
+        assert "chờ xác nhận" in page, "the unit's done does not wait for review"
         office.screenshot(path=os.path.join(out, "task.png"), full_page=True)
+        office.goto(base + "/review")
+        assert NOTE in office.content(), "the report is not on the office's queue"
+        office.screenshot(path=os.path.join(out, "review.png"), full_page=True)
+        office.locator("form[action$='/review'] button").first.click()
+        assert "Đã ghi" in office.content()
+        office.goto(base + "/tasks/" + TASK.replace("#", "%23"))
+        assert "Văn phòng xác nhận hoàn thành" in office.content()
+        office.screenshot(path=os.path.join(out, "task-accepted.png"), full_page=True)
         browser.close()
     print("e2e: ok")
 

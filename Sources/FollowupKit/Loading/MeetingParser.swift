@@ -5,7 +5,11 @@ struct MeetingParser {
         case id, title, date, document, kind, location, chair, attendees, summary, due, conclusions, updates
     }
     enum ConclusionKey: String, CaseIterable { case id, text, owner, owners, support, due }
-    enum UpdateKey: String, CaseIterable { case task, date, status, due, note, by, document, reminder, reopen }
+    enum UpdateKey: String, CaseIterable {
+        case task, date, status, due, note, by, document, reminder, reopen
+        case enteredBy = "entered_by"
+        case review
+    }
 
     static let meetingKeys = KeySet<MeetingKey>()
     static let conclusionKeys = KeySet<ConclusionKey>()
@@ -315,6 +319,8 @@ struct MeetingParser {
         var due: Day?
         var note: String?
         var by: String?
+        var enteredBy: String?
+        var review: Review?
         var document: String?
         var reminder = false
         var reopen = false
@@ -364,6 +370,16 @@ struct MeetingParser {
                             note = s.text
                         }
                     case .by: by = try optionalText()
+                    case .enteredBy: enteredBy = try optionalText()
+                    case .review:
+                        if let s = nonEmpty(try reader.scalar()) {
+                            if let r = Review(rawValue: s.text) {
+                                review = r
+                            } else {
+                                report(s.start, .badReview(s.text))
+                                valid = false
+                            }
+                        }
                     case .document: document = try optionalText()
                     case .reminder: reminder = try flag()
                     case .reopen: reopen = try flag()
@@ -374,10 +390,12 @@ struct MeetingParser {
         if !taskSeen { report(start, .missingKey("task", where: "update")) }
         if !dateSeen { report(start, .missingKey("date", where: "update")) }
         guard let task, let date, valid else { return nil }
-        if status == nil, due == nil, note == nil, !reminder { report(start, .updateSaysNothing) }
+        if status == nil, due == nil, note == nil, review == nil, !reminder { report(start, .updateSaysNothing) }
         var u = Update(
             task: task, date: date, status: status, due: due, note: note, by: by, document: document,
             reminder: reminder, reopen: reopen, location: location(start))
+        u.enteredBy = enteredBy
+        u.review = review
         u.dateLocation = dateMark.map(location)
         u.statusLocation = statusMark.map(location)
         return u

@@ -6,7 +6,7 @@ enum RegistryLoader {
     enum SettingsKey: String, CaseIterable {
         case organization, superior, place, office, codes, signer, recipients
         case reportsTo = "reports_to"
-        case report, letter, notice, chair, room
+        case report, letter, notice, chair, room, review
     }
     enum KindKey: String, CaseIterable { case signer, recipients }
     enum CodeKey: String, CaseIterable { case report, letter, notice }
@@ -167,6 +167,7 @@ enum RegistryLoader {
             case .place: settings.place = try parser.optionalText()
             case .office: settings.office = try parser.optionalText()
             case .recipients: settings.recipients = try parser.reader.scalarList().map(\.text)
+            case .review: settings.review = try parser.flag()
             case .codes:
                 try parser.reader.mapping(codeKeys.table) { (k) throws(YAMLSyntaxError) in
                     guard let which = codeKeys(k) else {

@@ -35,6 +35,8 @@ public struct Settings: Sendable, Equatable {
     /// ("Họ tên, chức vụ") and meeting room. Without them the record says TODO.
     public var chair: String?
     public var room: String?
+    /// `review: true`: a unit's done waits for the office's acceptance (Docs/History.md).
+    public var review = false
 
     public init(
         organization: String? = nil, superior: String? = nil, place: String? = nil,
@@ -116,6 +118,12 @@ public struct Conclusion: Sendable {
     public var dueInvalid = false
 }
 
+/// The office's review of a unit's `done` (`review:` in an entry), where `settings.yaml` has
+/// `review: true`: the unit's done is written `pending`; a later entry accepts or returns it.
+public enum Review: String, Sendable, Equatable, CaseIterable {
+    case pending, accepted, returned
+}
+
 /// One entry of a meeting's `updates:` history.
 public struct Update: Sendable, Equatable {
     /// The task as written: a full ID or its local part.
@@ -125,6 +133,11 @@ public struct Update: Sendable, Equatable {
     public var due: Day?
     public var note: String?
     public var by: String?
+    /// Who typed the entry in: the portal's account, or the OS user for the command line
+    /// (`entered_by:`); `by` is the unit it speaks for.
+    public var enteredBy: String?
+    /// The office's review: `pending` on a unit's done, `accepted`/`returned` after it.
+    public var review: Review?
     public var document: String?
     public var reminder: Bool
     public var reopen: Bool

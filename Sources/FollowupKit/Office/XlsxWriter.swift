@@ -144,7 +144,8 @@ public enum XlsxWriter {
         out.append(
             "<worksheet xmlns=\"\(main)\"><sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
                 + "<sheetViews><sheetView workbookViewId=\"0\">"
-                + "<pane ySplit=\"\(header)\" topLeftCell=\"A\(header + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                + "<pane ySplit=\"\(header)\" topLeftCell=\"A\(header + 1)\" "
+                + "activePane=\"bottomLeft\" state=\"frozen\"/>"
                 + "<selection pane=\"bottomLeft\" activeCell=\"A\(header + 1)\" sqref=\"A\(header + 1)\"/>"
                 + "</sheetView></sheetViews><cols>")
         for (i, w) in widths.enumerated() {

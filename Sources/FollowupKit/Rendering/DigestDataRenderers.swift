@@ -16,6 +16,7 @@ public struct DigestJSONRenderer {
         w.int("stale", c.stale)
         w.int("reminders", c.reminders)
         w.int("escalated", c.escalated)
+        if c.awaitingReview > 0 { w.int("awaiting_review", c.awaitingReview) }
         if let r = c.onTimeRate {
             // Four decimals: stable across platforms, precise enough for a percentage.
             let scaled = Int((r * 10000).rounded())

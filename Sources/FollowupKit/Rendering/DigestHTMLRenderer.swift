@@ -209,7 +209,7 @@ public struct DigestHTMLRenderer {
                 [(labels.dueSoon(r.dueSoonDays), ""), ("\(c.dueSoon)", "n"), ("", "n")],
                 [(labels.stale(r.staleDays), ""), ("\(c.stale)", "n"), ("", "n")],
                 [(labels.escalated, ""), ("\(c.escalated)", "n"), ("", "n")],
-            ])
+            ] + (c.awaitingReview > 0 ? [[(labels.awaitingReview, ""), ("\(c.awaitingReview)", "n"), ("", "n")]] : []))
         if !r.units.isEmpty {
             h += "<h2>\(e(labels.pick("II. ", "II. ") + labels.unitsHeading))</h2>\n"
             // The legend inside the chart's block, so that print keeps them on one page.

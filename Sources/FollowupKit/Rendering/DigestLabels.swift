@@ -28,6 +28,8 @@ struct DigestLabels {
     func stale(_ n: Int) -> String { pick("Chưa cập nhật tiến độ (\(n) ngày)", "Not updated (\(n) days)") }
     var reminders: String { pick("Đôn đốc", "Reminders") }
     var escalated: String { pick("Đã đôn đốc từ 3 lần", "Reminded 3+ times") }
+    /// Shown only when some task waits (a root without `review:` entries prints as before).
+    var awaitingReview: String { pick("Báo hoàn thành, chờ xác nhận", "Reported done, awaiting review") }
 
     var unitsHeading: String { pick("Kết quả theo đơn vị", "By unit") }
     var code: String { pick("Mã", "Code") }

@@ -72,7 +72,7 @@ public struct DigestMarkdownRenderer {
                 [labels.notStarted, "\(c.notStarted)", ""], [labels.blocked, "\(c.blocked)", ""],
                 [labels.dueSoon(r.dueSoonDays), "\(c.dueSoon)", ""], [labels.stale(r.staleDays), "\(c.stale)", ""],
                 [labels.escalated, "\(c.escalated)", ""],
-            ],
+            ] + (c.awaitingReview > 0 ? [[labels.awaitingReview, "\(c.awaitingReview)", ""]] : []),
             right: [1, 2])
         if !r.units.isEmpty {
             out += "\n## \(labels.unitsHeading)\n\n"

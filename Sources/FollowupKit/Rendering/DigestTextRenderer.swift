@@ -56,6 +56,7 @@ public struct DigestTextRenderer {
             + paint("\(labels.dueSoon(r.dueSoonDays).lowercased()): \(c.dueSoon)", c.dueSoon > 0 ? "33" : "0")
             + "; \(labels.stale(r.staleDays).lowercased()): \(c.stale); \(labels.escalated.lowercased()): "
             + "\(c.escalated)\n"
+        if c.awaitingReview > 0 { summary += "  \(labels.awaitingReview): \(c.awaitingReview)\n" }
 
         out += summary.split(separator: "\n").map { fit(String($0)) }.joined()
 

@@ -48,3 +48,35 @@ extension Language {
         percent(whole == 0 ? nil : Double(part) / Double(whole))
     }
 }
+
+extension Review {
+    public func label(_ lang: Language) -> String {
+        switch self {
+        case .pending: return lang.pick("chờ xác nhận", "awaiting review")
+        case .accepted: return lang.pick("Văn phòng xác nhận hoàn thành", "accepted by the office")
+        case .returned: return lang.pick("bị trả lại", "returned")
+        }
+    }
+
+    /// `followup review`'s decision as typed: accept/return, or the Vietnamese words.
+    public init?(decision: String) {
+        switch Status.folded(decision) {
+        case "accept", "accepted", "chap-nhan", "chấp-nhận", "xac-nhan", "xác-nhận": self = .accepted
+        case "return", "returned", "tra-lai", "trả-lại": self = .returned
+        default: return nil
+        }
+    }
+}
+
+extension Update {
+    /// Who the entry speaks for and who typed it in, as a timeline shows them:
+    /// "BQLDA (người ghi: vp)"; nil when the entry says neither.
+    public func authorship(_ lang: Language) -> String? {
+        switch (by, enteredBy) {
+        case (let by?, let who?): return by + lang.pick(" (người ghi: \(who))", " (entered by \(who))")
+        case (let by?, nil): return by
+        case (nil, let who?): return lang.pick("người ghi: ", "entered by ") + who
+        case (nil, nil): return nil
+        }
+    }
+}

@@ -55,6 +55,9 @@ public struct Assessment: Sendable {
     public var escalate: Bool { !state.isDone && state != .cancelled && reminders >= 3 }
 
     public var isOpen: Bool { !state.isDone && state != .cancelled }
+    /// The unit reported it done and the office has not yet accepted or returned it: judged
+    /// as an open task (Docs/Digest.md says why), counted apart as waiting.
+    public var awaitingReview: Bool { timeline.awaitingReview != nil && isOpen }
 
     /// Judges `task` as known on `options.asOf`; nil when its meeting had not happened yet.
     public static func assess(_ task: TaskItem, meetingDate: Day, options: AssessmentOptions) -> Assessment? {
@@ -95,10 +98,13 @@ public struct Assessment: Sendable {
             a.daysSinceUpdate = since
             // Dated work is stale after `staleDays` without news; ongoing work, which has no
             // deadline to chase, after a reporting period without a report.
+            // A done awaiting the office's review is the office's move, not the unit's.
             a.stale =
-                deadline == nil
-                ? (t.lastDate ?? meetingDate) < options.ongoingReportedSince
-                : since >= options.staleDays
+                t.awaitingReview != nil
+                ? false
+                : deadline == nil
+                    ? (t.lastDate ?? meetingDate) < options.ongoingReportedSince
+                    : since >= options.staleDays
         }
         return a
     }

@@ -17,6 +17,8 @@ public struct DigestCounts: Sendable, Equatable {
     /// Reminder entries, and open tasks reminded three times or more.
     public var reminders = 0
     public var escalated = 0
+    /// Open tasks whose unit reported done, awaiting the office's review (`review: pending`).
+    public var awaitingReview = 0
 
     public init() {}
 
@@ -47,6 +49,7 @@ public struct DigestCounts: Sendable, Equatable {
         if t.has(.dueSoon) { dueSoon += 1 }
         if t.has(.stale) { stale += 1 }
         if t.has(.escalated) { escalated += 1 }
+        if t.has(.awaitingReview) { awaitingReview += 1 }
     }
 }
 
@@ -59,6 +62,7 @@ struct DigestTally: Sendable {
         case dueSoon = 4
         case stale = 8
         case escalated = 16
+        case awaitingReview = 32
     }
 
     /// The unit's place in its part's `units`.
@@ -74,7 +78,7 @@ struct DigestTally: Sendable {
         flags =
             (a.notStarted ? Flag.notStarted.rawValue : 0) | (a.blocked ? Flag.blocked.rawValue : 0)
             | (a.dueSoon ? Flag.dueSoon.rawValue : 0) | (a.stale ? Flag.stale.rawValue : 0)
-            | (a.escalate ? Flag.escalated.rawValue : 0)
+            | (a.escalate ? Flag.escalated.rawValue : 0) | (a.awaitingReview ? Flag.awaitingReview.rawValue : 0)
     }
 
     func has(_ f: Flag) -> Bool { flags & f.rawValue != 0 }

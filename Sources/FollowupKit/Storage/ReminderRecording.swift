@@ -3,9 +3,10 @@ extension RecordStore {
     /// the tasks of `letters[i]` get the number `documents[i]` (each letter has its own).
     /// A task already reminded that day is skipped (a repeated run adds nothing), judged on
     /// the record as it is under its lock. A record that cannot be written does not stop
-    /// the others: each record's outcome is returned, in record order.
+    /// the others: each record's outcome is returned, in record order. `enteredBy` is who
+    /// records them (the OS user).
     public func recordReminders(
-        _ letters: [ReminderLetter], on day: Day, documents: [String?], ledger: Ledger
+        _ letters: [ReminderLetter], on day: Day, documents: [String?], enteredBy: String? = nil, ledger: Ledger
     ) -> [(meeting: Meeting, result: Result<Int, FollowupError>)] {
         var byMeeting: [Int: [(task: String, document: String?)]] = [:]
         for (n, l) in letters.enumerated() {
@@ -22,7 +23,7 @@ extension RecordStore {
                     var entries: [Update] = []
                     for (id, document) in byMeeting[mi] ?? [] {
                         if let e = try TaskUpdates.reminder(
-                            task: id, TaskUpdates.Common(date: day, document: document),
+                            task: id, TaskUpdates.Common(date: day, enteredBy: enteredBy, document: document),
                             units: ledger.units, in: snapshot)
                         {
                             entries.append(e)

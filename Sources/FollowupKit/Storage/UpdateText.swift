@@ -42,8 +42,10 @@ enum UpdateText {
         if let d = u.due { f.append(("due", d.iso)) }
         if u.reminder { f.append(("reminder", "true")) }
         if u.reopen { f.append(("reopen", "true")) }
+        if let r = u.review { f.append(("review", r.rawValue)) }
         if let n = u.note { f.append(("note", quoted(n))) }
         if let b = u.by { f.append(("by", quoted(b))) }
+        if let e = u.enteredBy { f.append(("entered_by", quoted(e))) }
         if let d = u.document { f.append(("document", quoted(d))) }
         return f
     }

@@ -77,6 +77,11 @@ public enum Message: Sendable, Equatable {
     indirect case backdateContradicts(date: Day, later: Day, laterLine: Int, because: Message)
     case changeAfterClosed(Status, closedAt: Int)
     case updateSaysNothing
+    case badReview(String)
+    case reviewWithoutDone(Review)
+    case reviewNotOnDone
+    case returnNeedsNote
+    case badReviewDecision(String)
     case noteRequired(Status)
     case extensionNotLater(due: Day, current: Deadline)
     case extensionOngoing
@@ -93,6 +98,7 @@ public enum Message: Sendable, Equatable {
     case taskNameAmbiguous(String, candidates: [String])
     case conclusionNotInMeeting(String, meeting: String, conclusions: [String])
     case sameStatus(Status)
+    case notTaskUnit(String, task: String, units: [String])
     case reopenRequired(Status)
     case dateBeforeLastUpdate(date: Day, last: Day)
     case extensionMustBeLater(to: Day, current: Deadline)
@@ -436,6 +442,26 @@ public enum Message: Sendable, Equatable {
                     + "phải ghi 'reopen: true'"
                 : "the task was already \(status.label(.en))\(line > 0 ? " (line \(line))" : ""); a status change "
                     + "needs 'reopen: true'"
+        case .badReview(let s):
+            return vi
+                ? "'review' không hợp lệ '\(s)' (pending, accepted hoặc returned)"
+                : "bad 'review' '\(s)' (pending, accepted or returned)"
+        case .reviewWithoutDone(let r):
+            return vi
+                ? "'review: \(r.rawValue)' nhưng không có báo cáo hoàn thành nào đang chờ xác nhận"
+                : "'review: \(r.rawValue)' but no report of done is awaiting review"
+        case .badReviewDecision(let s):
+            return vi
+                ? "quyết định không hợp lệ '\(s)': accept (chấp nhận) hoặc return (trả lại)"
+                : "unknown decision '\(s)': accept or return"
+        case .returnNeedsNote:
+            return vi
+                ? "trả lại báo cáo cần ghi lý do trong 'note'"
+                : "returning a report needs the reason in 'note'"
+        case .reviewNotOnDone:
+            return vi
+                ? "'review: pending' chỉ đi với 'status: done'"
+                : "'review: pending' goes only with 'status: done'"
         case .updateSaysNothing:
             return vi
                 ? "cập nhật không có nội dung: cần ít nhất một trong status, due, note, reminder"
@@ -480,6 +506,10 @@ public enum Message: Sendable, Equatable {
                 ? "không tìm thấy nhiệm vụ '\(name)': cuộc họp \(meeting) có các kết luận "
                     + "\(list(conclusions))"
                 : "no task '\(name)': meeting \(meeting) has the conclusions \(list(conclusions))"
+        case .notTaskUnit(let unit, let task, let units):
+            return vi
+                ? "đơn vị '\(unit)' không chủ trì hay phối hợp nhiệm vụ \(task); chọn một trong: \(list(units))"
+                : "unit '\(unit)' neither leads nor supports task \(task); choose one of: \(list(units))"
         case .sameStatus(let status):
             return vi
                 ? "nhiệm vụ đã ở trạng thái '\(status.label(.vi))'; không có gì để ghi (thêm --note "

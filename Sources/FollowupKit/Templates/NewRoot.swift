@@ -37,6 +37,7 @@ public enum NewRoot {
         # superior: Ủy ban nhân dân tỉnh ...         # cơ quan cấp trên, in phía trên tên cơ quan
         # place: ...                                 # địa danh ở dòng "..., ngày ... tháng ... năm ..."
         # reports_to: Văn phòng HĐND và UBND xã ...  # nơi đơn vị báo cáo kết quả (thư đôn đốc)
+        review: true                                 # Văn phòng xác nhận hoặc trả lại báo cáo hoàn thành của đơn vị
 
         # Văn bản hành chính (NĐ 30/2020/NĐ-CP); xem Docs/Documents.md.
         # office: VP                                 # mã đơn vị của Văn phòng: \

@@ -17,6 +17,11 @@ public struct TaskTimeline: Sendable {
     /// The entry that closed the task (done/cancelled), while it stays closed.
     public private(set) var closedBy: Update?
     public private(set) var extensions = 0
+    /// A unit's `done` written `review: pending`, while the office has neither accepted nor
+    /// returned it: the task is not done yet ("chờ xác nhận").
+    public private(set) var awaitingReview: Update?
+    /// The office's `review: returned` entry (its note says why), until the unit reports again.
+    public private(set) var returned: Update?
 
     public init(original: Deadline) {
         self.original = original
@@ -24,7 +29,31 @@ public struct TaskTimeline: Sendable {
     }
 
     public mutating func apply(_ u: Update) {
-        if let s = u.status, s != status || statusDate == nil {
+        if u.status != nil { returned = nil }
+        switch u.review {
+        case .pending where u.status == .done:
+            // The unit's done waits: the status stays what it was until the office decides.
+            awaitingReview = u
+        case .accepted:
+            // Done as of the unit's own date, not the day the office read it.
+            if let p = awaitingReview {
+                status = .done
+                statusDate = p.date
+                closedBy = p
+                awaitingReview = nil
+            }
+        case .returned:
+            if awaitingReview != nil {
+                status = .inProgress
+                statusDate = u.date
+                closedBy = nil
+                awaitingReview = nil
+                returned = u
+            }
+        case .pending, nil:
+            if u.status != nil { awaitingReview = nil }
+        }
+        if u.review == nil, let s = u.status, s != status || statusDate == nil {
             // A repeated status (a note on a done task) keeps the date it was first reached.
             status = s
             statusDate = u.date

@@ -8,14 +8,19 @@ public enum TaskUpdates {
         public var date: Day
         public var note: String?
         public var by: String?
+        /// Who enters it (an account, or the OS user): written as `entered_by`.
+        public var enteredBy: String?
         public var document: String?
 
         /// `note` trimmed; an empty one counts as none (the command line refuses `--note ""`).
-        public init(date: Day, note: String? = nil, by: String? = nil, document: String? = nil) {
+        public init(
+            date: Day, note: String? = nil, by: String? = nil, enteredBy: String? = nil, document: String? = nil
+        ) {
             self.date = date
             let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
             self.note = trimmed.flatMap { $0.isEmpty ? nil : NFC.normalize($0) }
             self.by = by
+            self.enteredBy = enteredBy.map(NFC.normalize).flatMap { $0.isEmpty ? nil : $0 }
             self.document = document.map(NFC.normalize)
         }
 
@@ -33,7 +38,7 @@ public enum TaskUpdates {
     /// The limits on text given on the command line: length, and the reader's rule on
     /// control characters (what `check` would refuse is not written).
     static func vet(_ c: Common) throws(FollowupError) {
-        for (option, value) in [("--note", c.note), ("--document", c.document)] {
+        for (option, value) in [("--note", c.note), ("--document", c.document), ("entered_by", c.enteredBy)] {
             guard let value else { continue }
             if value.utf8.count > maxTextBytes {
                 let bytes = value.utf8.count
@@ -58,7 +63,9 @@ public enum TaskUpdates {
         return t
     }
 
-    /// The entry's common fields; `by` resolved to a unit code.
+    /// The entry's common fields; `by` resolved to a unit code, which must be one of the
+    /// task's units (its lead or a supporting unit): an entry speaks for a unit that has a
+    /// part in the task.
     static func entry(_ task: TaskItem, _ meeting: Meeting, _ c: Common, units: UnitRegistry)
         throws(FollowupError) -> Update
     {
@@ -68,11 +75,17 @@ public enum TaskUpdates {
             guard let u = units.resolve(name) else {
                 throw FollowupError(.unknownUnit(name, suggestions: units.suggestions(for: name)))
             }
+            let parties = [task.unit] + task.support
+            guard parties.contains(u.code) else {
+                throw FollowupError(.notTaskUnit(u.code, task: task.id, units: parties), kind: .badInput)
+            }
             by = u.code
         }
-        return Update(
+        var u = Update(
             task: task.id, date: c.date, note: c.note, by: by, document: c.document,
             location: SourceLocation(path: meeting.path, line: 0, column: 0))
+        u.enteredBy = c.enteredBy
+        return u
     }
 
     /// Refuses `entry` when `UpdateRules` has any finding about it where it goes (in date
@@ -105,10 +118,13 @@ public enum TaskUpdates {
         }
     }
 
-    /// `followup status`: a new status (with an optional note).
+    /// `followup status`: a new status (with an optional note). `unitReport`: the unit itself
+    /// reports (the portal's unit accounts); where `settings.yaml` has `review: true`, its
+    /// `done` is written `review: pending` and waits for the office (`review`). The office's
+    /// own done (the command line, the portal's office) counts at once.
     public static func status(
         _ status: Status, task id: String, reopen: Bool, _ c: Common, units: UnitRegistry,
-        in snapshot: RecordStore.Snapshot
+        in snapshot: RecordStore.Snapshot, unitReport: Bool = false, settings: Settings = Settings()
     ) throws(FollowupError) -> Update {
         let task = try find(id, in: snapshot)
         var u = try entry(task, snapshot.meeting, c, units: units)
@@ -116,6 +132,7 @@ public enum TaskUpdates {
         let current = TaskTimeline.replay(task, asOf: c.date).status
         if status == current, c.note == nil { throw FollowupError(.sameStatus(status)) }
         u.status = status
+        if status == .done, unitReport, settings.review { u.review = .pending }
         u.reopen = reopen && current.isClosed && status != current
         return try admit(u, task, snapshot.meeting, units: units)
     }
@@ -127,6 +144,18 @@ public enum TaskUpdates {
         let task = try find(id, in: snapshot)
         var u = try entry(task, snapshot.meeting, c, units: units)
         u.due = day
+        return try admit(u, task, snapshot.meeting, units: units)
+    }
+
+    /// `followup review`: the office accepts a unit's done awaiting review (done as of the
+    /// unit's date) or returns it (back to in progress), with the reason in the note.
+    public static func review(
+        _ decision: Review, task id: String, _ c: Common, units: UnitRegistry, in snapshot: RecordStore.Snapshot
+    ) throws(FollowupError) -> Update {
+        let task = try find(id, in: snapshot)
+        if decision == .returned, c.note == nil { throw FollowupError(.returnNeedsNote, kind: .badInput) }
+        var u = try entry(task, snapshot.meeting, c, units: units)
+        u.review = decision
         return try admit(u, task, snapshot.meeting, units: units)
     }
 

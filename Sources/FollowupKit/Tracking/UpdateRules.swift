@@ -25,6 +25,14 @@ public enum UpdateRules {
             add(.error, u.statusLocation, .changeAfterClosed(closed.status, closedAt: closed.line))
         }
         if let s = u.status, s.needsNote, u.note == nil { add(.warning, nil, .noteRequired(s)) }
+        switch u.review {
+        case .pending:
+            if u.status != .done { add(.error, nil, .reviewNotOnDone) }
+        case .accepted, .returned:
+            if timeline.awaitingReview == nil { add(.error, nil, .reviewWithoutDone(u.review!)) }
+            if u.review == .returned, u.note == nil { add(.warning, nil, .returnNeedsNote) }
+        case nil: break
+        }
         if let by = u.by, units.code(for: by) == nil, !units.units.isEmpty {
             add(.error, nil, .unknownUnit(by, suggestions: units.suggestions(for: by)))
         }
