@@ -253,7 +253,8 @@ struct PortalRoutes: Sendable {
 
     func unitPage(_ request: Request, _ context: PortalContext) async throws -> Response {
         guard let account = context.account else { return loginRedirect(request) }
-        let ledger = try await portal.ledger()
+        let snapshot = try await portal.snapshot()
+        let ledger = snapshot.ledger
         let name = decoded(context, "code")
         guard let unit = ledger.units.resolve(name) else { throw PortalError.notFound(name) }
         let day = try asOf(request)
@@ -261,7 +262,7 @@ struct PortalRoutes: Sendable {
         let lang = context.lang
         let options = AssessmentOptions(asOf: day)
         var judged: [(TaskItem, Assessment, Day)] = []
-        for t in ledger.tasks where t.unit == unit.code {
+        for t in snapshot.tasks(ofUnit: unit.code) {
             let meeting = ledger.meeting(of: t)
             if let a = Assessment.assess(t, meetingDate: meeting.date, options: options) {
                 judged.append(
@@ -324,8 +325,9 @@ struct PortalRoutes: Sendable {
         return Responses.html(portal.templates.render(model, withTemplate: "unit") ?? "")
     }
 
-    func findTask(_ name: String, in ledger: Ledger) throws(PortalError) -> TaskItem {
-        if let t = ledger.tasks.first(where: { $0.id == name }) { return t }
+    func findTask(_ name: String, in snapshot: RootSnapshot) throws(PortalError) -> TaskItem {
+        if let t = snapshot.task(id: name) { return t }
+        let ledger = snapshot.ledger
         switch TaskLocator.resolve(name, in: ledger) {
         case .success(let t): return t
         case .failure:
@@ -336,8 +338,9 @@ struct PortalRoutes: Sendable {
 
     func taskPage(_ request: Request, _ context: PortalContext) async throws -> Response {
         guard let account = context.account else { return loginRedirect(request) }
-        let ledger = try await portal.ledger()
-        let task = try findTask(decoded(context, "id"), in: ledger)
+        let snapshot = try await portal.snapshot()
+        let ledger = snapshot.ledger
+        let task = try findTask(decoded(context, "id"), in: snapshot)
         let meeting = ledger.meeting(of: task)
         let lang = context.lang
         let today = portal.settings.today()
@@ -371,11 +374,11 @@ struct PortalRoutes: Sendable {
 
     func meetingPage(_ request: Request, _ context: PortalContext) async throws -> Response {
         guard context.account != nil else { return loginRedirect(request) }
-        let ledger = try await portal.ledger()
+        let snapshot = try await portal.snapshot()
         let id = decoded(context, "id")
-        guard let meeting = ledger.meetings.first(where: { $0.id == id }) else { throw PortalError.notFound(id) }
+        guard let meeting = snapshot.meeting(id: id) else { throw PortalError.notFound(id) }
         let lang = context.lang
-        let tasks = ledger.tasks.filter { $0.meetingID == meeting.id }
+        let tasks = snapshot.tasks(ofMeeting: meeting.id)
         var model = Pages.base(context, title: meeting.title)
         model["title"] = Pages.text(meeting.title)
         model["date"] = lang.format(meeting.date)
@@ -402,13 +405,16 @@ struct PortalRoutes: Sendable {
     // MARK: - Writes
 
     func write(_ r: UpdateRequest, account: Account, taskName: String) async throws -> (TaskItem, [Update]) {
-        let ledger = try await portal.ledger()
-        let task = try findTask(taskName, in: ledger)
+        let snapshot = try await portal.synced()
+        let ledger = snapshot.ledger
+        let task = try findTask(taskName, in: snapshot)
         let today = portal.settings.today()
         let hooks = portal.settings.hooks
         let written = try await offloadPortal { () throws(PortalError) in
             try PortalWrites.apply(r, account: account, taskID: task.id, ledger: ledger, today: today, hooks: hooks)
         }
+        // Published now: the answer, and the next page, show the entry.
+        if !written.isEmpty { _ = try await portal.synced() }
         return (task, written)
     }
 
@@ -498,9 +504,9 @@ struct PortalRoutes: Sendable {
 
     func apiTask(_ request: Request, _ context: PortalContext) async throws -> Response {
         _ = try apiAccount(context)
-        let ledger = try await portal.ledger()
-        let task = try findTask(decoded(context, "id"), in: ledger)
-        return Responses.bytes(taskJSON(task, ledger: ledger), type: "application/json")
+        let snapshot = try await portal.snapshot()
+        let task = try findTask(decoded(context, "id"), in: snapshot)
+        return Responses.bytes(taskJSON(task, ledger: snapshot.ledger), type: "application/json")
     }
 
     func apiUpdate(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -519,10 +525,10 @@ struct PortalRoutes: Sendable {
             throw PortalError.bad("Nội dung JSON không hợp lệ.", "The body is not the JSON object expected.")
         }
         let (task, written) = try await write(r, account: account, taskName: decoded(context, "id"))
-        let ledger = try await portal.ledger()
-        let now = ledger.tasks.first { $0.id == task.id } ?? task
+        let snapshot = try await portal.snapshot()
+        let now = snapshot.task(id: task.id) ?? task
         return Responses.bytes(
-            taskJSON(now, ledger: ledger), type: "application/json",
+            taskJSON(now, ledger: snapshot.ledger), type: "application/json",
             status: written.isEmpty ? .ok : .created)
     }
 }
