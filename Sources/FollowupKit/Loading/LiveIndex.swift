@@ -297,9 +297,9 @@ public final class RootSnapshot: Sendable {
     public let ledger: Ledger
     /// The kept records' files in path order (duplicates dropped), for the digests' shares.
     let kept: [IndexedFile]
-    /// Places in `ledger.tasks`: by unit code, by task id.
-    private let byUnit: [String: [Int]]
-    private let byID: [String: Int]
+    /// Places in `ledger.tasks` by unit code, made when first asked (a write's snapshot
+    /// need not pay for it).
+    private let byUnit = Lazy<[String: [Int]]>()
     /// Each kept meeting's tasks: a range of `ledger.tasks`, by meeting id.
     private let byMeeting: [String: Range<Int>]
 
@@ -324,16 +324,7 @@ public final class RootSnapshot: Sendable {
             byMeeting[meeting.id] = tasks.count..<(tasks.count + file.tasks.count)
             tasks += file.tasks
         }
-        var byUnit: [String: [Int]] = [:]
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(tasks.count)
-        for (i, t) in tasks.enumerated() {
-            byUnit[t.unit, default: []].append(i)
-            if byID[t.id] == nil { byID[t.id] = i }
-        }
         self.kept = kept
-        self.byUnit = byUnit
-        self.byID = byID
         self.byMeeting = byMeeting
         ledger = Ledger(
             root: root, settings: registry.settings, units: registry.units, meetings: meetings, tasks: tasks,
@@ -341,10 +332,20 @@ public final class RootSnapshot: Sendable {
     }
 
     /// The tasks whose lead is the unit `code`, in ledger order.
-    public func tasks(ofUnit code: String) -> [TaskItem] { (byUnit[code] ?? []).map { ledger.tasks[$0] } }
+    public func tasks(ofUnit code: String) -> [TaskItem] {
+        let places = byUnit.value {
+            var byUnit: [String: [Int]] = [:]
+            for (i, t) in ledger.tasks.enumerated() { byUnit[t.unit, default: []].append(i) }
+            return byUnit
+        }
+        return (places[code] ?? []).map { ledger.tasks[$0] }
+    }
 
-    /// The task with exactly this id.
-    public func task(id: String) -> TaskItem? { byID[id].map { ledger.tasks[$0] } }
+    /// The task with exactly this id (`meeting#local`), found among its meeting's.
+    public func task(id: String) -> TaskItem? {
+        guard let hash = id.firstIndex(of: "#") else { return nil }
+        return tasks(ofMeeting: String(id[..<hash])).first { $0.id == id }
+    }
 
     /// The kept meeting with this id.
     public func meeting(id: String) -> Meeting? {
@@ -542,5 +543,20 @@ final class Watch: @unchecked Sendable {
             return
         }
         events.files.insert(RootScanner.join(folder, name))
+    }
+}
+
+/// A value made once, by the first to ask, and kept.
+final class Lazy<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+
+    func value(_ make: () -> Value) -> Value {
+        lock.withLock {
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
     }
 }
