@@ -23,12 +23,15 @@ public struct PortalSettings: Sendable {
     /// head) closed after `idleTimeout`, at most `maxConnections` open at once and
     /// `maxConnectionsPerAddress` from one address.
     public var limits: ConnectionLimits
+    /// How the portal learns that the records changed on disk.
+    public var changes: ChangeSource
 
     public init(
         root: String, usersPath: String, today: @escaping @Sendable () -> Day, secureCookies: Bool = false,
         log: @escaping @Sendable (String) -> Void = { _ in }, hooks: WriteHooks = .none,
-        limits: ConnectionLimits = .init()
+        limits: ConnectionLimits = .init(), changes: ChangeSource = .kernel
     ) {
+        self.changes = changes
         self.root = root
         self.usersPath = usersPath
         self.today = today
@@ -101,7 +104,7 @@ final class Portal: Sendable {
     static let sessionLifetime: Duration = .seconds(12 * 3600)
 
     let settings: PortalSettings
-    let live: LiveRoot
+    let index: LiveIndex
     let accounts: AccountsFile
     let limiter = LoginLimiter()
     let loginToken = LoginToken()
@@ -114,7 +117,7 @@ final class Portal: Sendable {
 
     init(_ settings: PortalSettings) throws {
         self.settings = settings
-        live = LiveRoot(root: settings.root)
+        index = LiveIndex(root: settings.root, changes: settings.changes)
         accounts = AccountsFile(path: settings.usersPath, log: settings.log)
         let store = try accounts.current()
         dummyHash = store.dummyHash()
@@ -123,50 +126,30 @@ final class Portal: Sendable {
         sessionStore = MemoryPersistDriver(.continuous, configuration: .init(tidyFrequency: .seconds(300)))
     }
 
-    /// The root as on disk now, read off the request's thread (parsing may take a while).
+    deinit { index.stop() }
+
+    /// The root as last published by the index (never waiting for a change being read in).
     func ledger() async throws -> Ledger { try await snapshot().ledger }
 
-    func snapshot() async throws -> (ledger: Ledger, generation: Int) {
-        try await offload { [live] () throws(FollowupError) in try live.current() }
+    func snapshot() async throws -> RootSnapshot {
+        if let ready = index.latest() { return ready }
+        return try await offload { [index] () throws(FollowupError) in try index.snapshot() }
     }
 
-    /// The digest of the root as on disk now, cut at `day`: computed once per day asked and
-    /// version of the root (the last few kept), so a dashboard reload costs no re-judging.
+    /// The root with every change made by now, for a write (which must judge the record as
+    /// it is) and after one (so that the next page shows it).
+    func synced() async throws -> RootSnapshot {
+        try await offload { [index] () throws(FollowupError) in try index.sync() }
+    }
+
+    /// The digest of the root as last published, cut at `day`: kept per day asked and
+    /// version of the root, and after a change worked out again from the changed records only.
     func report(asOf day: Day, allItems: Bool) async throws -> (report: DigestReport, ledger: Ledger) {
-        let (ledger, generation) = try await snapshot()
-        let key = ReportKey(generation: generation, day: day, allItems: allItems)
-        if let hit = reports.get(key) { return (hit, ledger) }
+        let snapshot = try await snapshot()
         let options = DigestOptions(assessment: AssessmentOptions(asOf: day), allItems: allItems)
-        let made = try await offload { () throws(FollowupError) in DigestReport.make(ledger, options: options) }
-        reports.put(key, made)
-        return (made, ledger)
-    }
-
-    let reports = ReportCache()
-}
-
-struct ReportKey: Hashable {
-    var generation: Int
-    var day: Day
-    var allItems: Bool
-}
-
-/// The last few digests computed (a report of a large root is worth keeping, not hoarding).
-final class ReportCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [(ReportKey, DigestReport)] = []
-    let limit = 4
-
-    func get(_ key: ReportKey) -> DigestReport? {
-        lock.withLock { entries.first { $0.0 == key }?.1 }
-    }
-
-    func put(_ key: ReportKey, _ report: DigestReport) {
-        lock.withLock {
-            entries.removeAll { $0.0 == key || $0.0.generation < key.generation }
-            entries.append((key, report))
-            if entries.count > limit { entries.removeFirst(entries.count - limit) }
-        }
+        if let kept = index.keptReport(snapshot, options: options) { return (kept, snapshot.ledger) }
+        let made = try await offload { [index] () throws(FollowupError) in index.report(snapshot, options: options) }
+        return (made, snapshot.ledger)
     }
 }
 
@@ -230,9 +213,8 @@ public func buildPortal(
     _ settings: PortalSettings, host: String = "127.0.0.1", port: Int = 8080,
     onRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
+    // The index reads the root while the server starts, so the first page does not wait for it.
     let portal = try Portal(settings)
-    // Read the root while the server starts, so the first page does not wait for it.
-    DispatchQueue.global().async { [live = portal.live] in _ = try? live.ledger() }
     let router = Router(context: PortalContext.self)
     PortalRoutes(portal: portal).register(router)
     var logger = Logger(label: "followup.serve")

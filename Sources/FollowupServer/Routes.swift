@@ -330,7 +330,8 @@ struct PortalRoutes: Sendable {
 
     func unitPage(_ request: Request, _ context: PortalContext) async throws -> Response {
         let account = try context.requireIdentity()
-        let ledger = try await portal.ledger()
+        let snapshot = try await portal.snapshot()
+        let ledger = snapshot.ledger
         let name = decoded(context, "code")
         guard let unit = ledger.units.resolve(name) else { throw PortalError.notFound(name) }
         let day = try asOf(request)
@@ -338,7 +339,7 @@ struct PortalRoutes: Sendable {
         let lang = context.lang
         let options = AssessmentOptions(asOf: day)
         var judged: [(TaskItem, Assessment, Day)] = []
-        for t in ledger.tasks where t.unit == unit.code {
+        for t in snapshot.tasks(ofUnit: unit.code) {
             let meeting = ledger.meeting(of: t)
             if let a = Assessment.assess(t, meetingDate: meeting.date, options: options) {
                 judged.append(
@@ -409,8 +410,9 @@ struct PortalRoutes: Sendable {
         return Responses.html(portal.templates.render(model, withTemplate: "unit") ?? "")
     }
 
-    func findTask(_ name: String, in ledger: Ledger) throws(PortalError) -> TaskItem {
-        if let t = ledger.tasks.first(where: { $0.id == name }) { return t }
+    func findTask(_ name: String, in snapshot: RootSnapshot) throws(PortalError) -> TaskItem {
+        if let t = snapshot.task(id: name) { return t }
+        let ledger = snapshot.ledger
         switch TaskLocator.resolve(name, in: ledger) {
         case .success(let t): return t
         case .failure:
@@ -429,8 +431,9 @@ struct PortalRoutes: Sendable {
         _ request: Request, _ context: PortalContext, refused: (form: UpdateForm, problem: PortalError)?
     ) async throws -> Response {
         let account = try context.requireIdentity()
-        let ledger = try await portal.ledger()
-        let task = try findTask(decoded(context, "id"), in: ledger)
+        let snapshot = try await portal.snapshot()
+        let ledger = snapshot.ledger
+        let task = try findTask(decoded(context, "id"), in: snapshot)
         let meeting = ledger.meeting(of: task)
         let lang = context.lang
         let today = portal.settings.today()
@@ -473,11 +476,11 @@ struct PortalRoutes: Sendable {
     }
 
     func meetingPage(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let ledger = try await portal.ledger()
+        let snapshot = try await portal.snapshot()
         let id = decoded(context, "id")
-        guard let meeting = ledger.meetings.first(where: { $0.id == id }) else { throw PortalError.notFound(id) }
+        guard let meeting = snapshot.meeting(id: id) else { throw PortalError.notFound(id) }
         let lang = context.lang
-        let tasks = ledger.tasks.filter { $0.meetingID == meeting.id }
+        let tasks = snapshot.tasks(ofMeeting: meeting.id)
         var model = Pages.base(context, title: meeting.title)
         model["title"] = Pages.text(meeting.title)
         model["date"] = lang.format(meeting.date)
@@ -504,13 +507,16 @@ struct PortalRoutes: Sendable {
     // MARK: - Writes
 
     func write(_ r: UpdateRequest, account: Account, taskName: String) async throws -> (TaskItem, [Update]) {
-        let ledger = try await portal.ledger()
-        let task = try findTask(taskName, in: ledger)
+        let snapshot = try await portal.synced()
+        let ledger = snapshot.ledger
+        let task = try findTask(taskName, in: snapshot)
         let today = portal.settings.today()
         let hooks = portal.settings.hooks
         let written = try await offload { () throws(PortalError) in
             try PortalWrites.apply(r, account: account, taskID: task.id, ledger: ledger, today: today, hooks: hooks)
         }
+        // Published now: the answer, and the next page, show the entry.
+        if !written.isEmpty { _ = try await portal.synced() }
         return (task, written)
     }
 
@@ -620,19 +626,19 @@ struct PortalRoutes: Sendable {
     }
 
     func apiTask(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let ledger = try await portal.ledger()
-        let task = try findTask(decoded(context, "id"), in: ledger)
-        return Responses.bytes(taskJSON(task, ledger: ledger), type: "application/json")
+        let snapshot = try await portal.snapshot()
+        let task = try findTask(decoded(context, "id"), in: snapshot)
+        return Responses.bytes(taskJSON(task, ledger: snapshot.ledger), type: "application/json")
     }
 
     func apiUpdate(_ request: Request, _ context: PortalContext) async throws -> Response {
         let account = try context.requireIdentity()
         let r = try await Forms.json(UpdateRequest.self, request, context)
         let (task, written) = try await write(r, account: account, taskName: decoded(context, "id"))
-        let ledger = try await portal.ledger()
-        let now = ledger.tasks.first { $0.id == task.id } ?? task
+        let snapshot = try await portal.snapshot()
+        let now = snapshot.task(id: task.id) ?? task
         return Responses.bytes(
-            taskJSON(now, ledger: ledger), type: "application/json",
+            taskJSON(now, ledger: snapshot.ledger), type: "application/json",
             status: written.isEmpty ? .ok : .created)
     }
 }

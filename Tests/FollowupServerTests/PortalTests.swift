@@ -216,7 +216,7 @@ import Testing
     /// to another unit after the portal read the root (here, just before the lock) wins.
     @Test func ownerIsCheckedAgainUnderTheLock() throws {
         let f = try PortalFixture()
-        let ledger = try LiveRoot(root: f.root).ledger()
+        let ledger = try Loader.load(root: f.root)
         let account = Account(name: "bqlda", role: .unit, unit: "BQLDA", passwordHash: "")
         let report = UpdateRequest(status: "in_progress", note: "Đang hoàn thiện hồ sơ")
         let path = f.path(billing)
@@ -391,38 +391,5 @@ import Testing
             let badDate = try await client.api("/api/digest?as_of=30-11", token: token)
             #expect(badDate.status == .badRequest)
         }
-    }
-}
-
-@Suite struct PortalFreshnessTests {
-    @Test func onlyChangedFilesAreReadAgain() throws {
-        let f = try PortalFixture()
-        let live = LiveRoot(root: f.root)
-        let (first, generation) = try live.current()
-        let files = live.parsedFiles
-        #expect(files == first.fileCount)
-        #expect(try live.current().generation == generation)
-        #expect(live.parsedFiles == files)
-        let store = RecordStore(root: f.root, units: first.units)
-        let task = try #require(first.tasks.first { $0.id == bqldaTask })
-        try store.append(to: first.meeting(of: task)) { (snap) throws(FollowupError) in
-            [
-                try TaskUpdates.status(
-                    .done, task: bqldaTask, reopen: false,
-                    TaskUpdates.Common(date: PortalFixture.today, note: "CLI"), units: first.units,
-                    in: snap)
-            ]
-        }
-        let (after, next) = try live.current()
-        #expect(live.parsedFiles == files + 1)
-        #expect(next > generation)
-        #expect(after.tasks.first { $0.id == bqldaTask }?.history.last?.note == "CLI")
-        // The same as loading the whole root again.
-        let whole = try Loader.load(root: f.root)
-        #expect(after.tasks.map(\.id) == whole.tasks.map(\.id))
-        #expect(after.tasks.map(\.history.count) == whole.tasks.map(\.history.count))
-        try FileManager.default.removeItem(atPath: f.path(billing))
-        let removed = whole.tasks.filter { $0.meetingID.hasPrefix("2026-11-16") }.count
-        #expect(try live.ledger().tasks.count == whole.tasks.count - removed)
     }
 }

@@ -211,24 +211,57 @@ public enum Loader {
         // Each file's result is moved out of its slot, so no second list of them is made.
         var parts: [Part] = []
         parts.reserveCapacity(fileCount)
-        var signatures: [RecordSignature] = []
-        signatures.reserveCapacity(fileCount)
-        var ids = MeetingIDs(capacity: fileCount)
+        var assembly = Assembly(capacity: fileCount, problems: diagnostics)
         for i in 0..<parsed.count {
             guard var file = parsed.take(i) else { continue }
-            diagnostics += file.problems
-            guard let part = file.part.take() else { continue }
-            if let duplicate = ids.claim(file.id, at: file.location) {
-                diagnostics.append(duplicate)
+            guard let part = file.part.take() else {
+                _ = assembly.add(problems: file.problems, id: nil, location: file.location, signature: nil)
                 continue
             }
-            parts.append(part)
-            if let s = file.signature.take() { signatures.append(s) }
+            if assembly.add(problems: file.problems, id: file.id, location: file.location, signature: file.signature) {
+                parts.append(part)
+            }
         }
-        diagnostics += DuplicateNotices.warnings(signatures)
         return Scan(
-            settings: settings, units: units, parts: parts,
-            diagnostics: Diagnostic.sorted(diagnostics), fileCount: fileCount)
+            settings: settings, units: units, parts: parts, diagnostics: assembly.finish(), fileCount: fileCount)
+    }
+
+    /// The rules that need more than one record, for every reader of a whole root (`load`,
+    /// `scan`, the portal's live index): the files' results are added in path order; a
+    /// meeting whose id an earlier file uses is dropped and reported; the same notice
+    /// recorded twice is warned about; every problem comes back sorted.
+    struct Assembly {
+        private var ids: MeetingIDs
+        private var signatures: [RecordSignature] = []
+        private var diagnostics: [Diagnostic]
+
+        /// `problems`: those found before the records (the registry's, the listing's).
+        init(capacity: Int, problems: [Diagnostic]) {
+            ids = MeetingIDs(capacity: capacity)
+            signatures.reserveCapacity(capacity)
+            diagnostics = problems
+        }
+
+        /// Adds the next file: its problems, and its meeting's `id` (nil: it holds none).
+        /// False when the meeting is dropped.
+        mutating func add(
+            problems: [Diagnostic], id: String?, location: SourceLocation, signature: RecordSignature?
+        ) -> Bool {
+            diagnostics += problems
+            guard let id else { return false }
+            if let duplicate = ids.claim(id, at: location) {
+                diagnostics.append(duplicate)
+                return false
+            }
+            if let signature { signatures.append(signature) }
+            return true
+        }
+
+        /// Every problem, sorted by file, line, column.
+        consuming func finish() -> [Diagnostic] {
+            diagnostics += DuplicateNotices.warnings(signatures)
+            return Diagnostic.sorted(diagnostics)
+        }
     }
 
     /// Meetings whose id an earlier file (in path order) already uses are dropped and

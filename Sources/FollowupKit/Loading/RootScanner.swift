@@ -13,11 +13,20 @@ enum RootScanner {
     /// Links are followed as `RootBoundary` says; whatever is passed over (a link out of the
     /// root, a folder that cannot be read, a FIFO or a folder named `*.yaml`) is reported.
     static func meetingFiles(root: String, under: String? = nil) -> (files: [String], problems: [Diagnostic]) {
+        let found = listing(root: root, under: under)
+        return (found.files, found.problems)
+    }
+
+    /// The records, as `meetingFiles` finds them, and the folders read to find them
+    /// (relative; "" is the root), which a live index watches.
+    static func listing(root: String, under: String? = nil) -> (
+        files: [String], folders: [String], problems: [Diagnostic]
+    ) {
         var walker = Walker(root: root, boundary: RootBoundary(root: root))
         if let under {
             let start = join(root, under)
             if let m = walker.boundary.violation(start) {
-                return ([], [Diagnostic(.error, SourceLocation(path: start, line: 0, column: 0), m)])
+                return ([], [], [Diagnostic(.error, SourceLocation(path: start, line: 0, column: 0), m)])
             }
         }
         walker.walk(relative: under ?? "")
@@ -30,7 +39,7 @@ enum RootScanner {
             break
         }
         if !sorted { walker.files.sort(by: bytewiseLess) }
-        return (walker.files, walker.problems)
+        return (walker.files, walker.folders, walker.problems)
     }
 
     static func bytewiseLess(_ a: String, _ b: String) -> Bool {
@@ -60,6 +69,7 @@ enum RootScanner {
         let root: String
         let boundary: RootBoundary
         var files: [String] = []
+        var folders: [String] = []
         var problems: [Diagnostic] = []
         /// Folders read so far (device, inode): a link back up cannot loop, nor read a folder twice.
         var seen: Set<[UInt64]> = []
@@ -84,6 +94,7 @@ enum RootScanner {
                 report(.warning, dirPath, .folderUnreadable(String(cString: strerror(errno))))
                 return
             }
+            folders.append(relative)
             // The names' bytes side by side, sorted in place: a `String` per name only for
             // the entries kept, and comparisons that are one `memcmp`.
             var bytes: [UInt8] = []
