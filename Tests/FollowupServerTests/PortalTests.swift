@@ -327,6 +327,31 @@ import Testing
         }
     }
 
+    /// #30: a record with git's conflict markers left in it is said as such on the task's page
+    /// and on a write, with the line, not "not found" or a YAML error; nothing is written.
+    @Test func unresolvedGitConflictIsSaidAndRefused() async throws {
+        let f = try PortalFixture()
+        var lines = String(decoding: f.bytes(billing), as: UTF8.self).components(separatedBy: "\n")
+        let at = lines.count - 3
+        lines.insert(contentsOf: ["<<<<<<< bản trên máy này", "=======", ">>>>>>> bản kéo về"], at: at)
+        try lines.joined(separator: "\n").write(toFile: f.path(billing), atomically: true, encoding: .utf8)
+        let before = f.bytes(billing)
+        try await f.app().test(.router) { client in
+            let s = try await client.login("vp")
+            let page = try await client.get("/tasks/\(enc(bqldaTask))", s)
+            #expect(page.status == .conflict)
+            #expect(String(buffer: page.body).contains("xung đột git chưa giải quyết ở dòng \(at + 1)"))
+            let dashboard = String(buffer: try await client.get("/", s).body)
+            #expect(dashboard.contains("lỗi"))
+            let write = try await client.api(
+                "/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("bqlda"),
+                method: .post, json: #"{"status":"done","note":"x"}"#)
+            #expect(write.status == .conflict)
+            #expect((jsonObject(write)?["message"] as? String ?? "").contains("xung đột git chưa giải quyết"))
+        }
+        #expect(f.bytes(billing) == before)
+    }
+
     @Test func officeMayExtendRemindAndSetAnyStatus() async throws {
         let f = try PortalFixture()
         try await f.app().test(.router) { client in
