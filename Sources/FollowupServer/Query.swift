@@ -40,6 +40,12 @@ enum Query {
         return d
     }
 
+    /// A text parameter, at most 200 characters, trimmed; nil when absent.
+    static func text(_ request: Request, _ name: String) -> String? {
+        guard let raw = request.uri.queryParameters[Substring(name)] else { return nil }
+        return String(String(raw).prefix(200)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// A local path to go to after a login or a form; anything else is the dashboard. Browsers
     /// drop tabs and line breaks in a URL and read `\` as `/`, so the path is judged as they
     /// will read it: after that, it must start with exactly one `/`.

@@ -270,16 +270,38 @@ struct PortalRoutes: Sendable {
         guard let kind = Pages.listKinds.first(where: { $0.0 == slug })?.1 else { throw PortalError.notFound(slug) }
         let day = try asOf(request)
         let asked = try Query.page(request)
-        let r = try await portal.report(asOf: day, allItems: false).report
-        let list = Pages.list(kind, of: r)
+        let (r, ledger) = try await portal.report(asOf: day, allItems: false)
         let lang = context.lang
+        // Filters: a unit (code, name or alias) and words of the conclusion or its note, with
+        // or without diacritics ("cai cach" finds "cải cách"); kept by the paging links.
+        var unit: String?
+        if let asked = Query.text(request, "unit"), !asked.isEmpty {
+            guard let u = ledger.units.resolve(asked) else {
+                throw PortalError.bad("Không có đơn vị “\(asked)”.", "No unit “\(asked)”.")
+            }
+            unit = u.code
+        }
+        let words = Query.text(request, "q").map(TextFold.key) ?? ""
+        let list = Pages.list(kind, of: r).filter { item in
+            (unit == nil || item.unit == unit)
+                && (words.isEmpty || TextFold.key(item.text + " " + (item.note ?? "")).contains(words))
+        }
         let (page, pages, range) = Query.window(page: asked, count: list.count, size: Pages.pageSize)
         let end = range.upperBound
         var model = Pages.base(context, title: Pages.listTitle(kind, lang))
         model["heading"] = Pages.listTitle(kind, lang) + " · " + lang.format(day)
         model["list"] = Pages.listModel(list[range], lang)
         model["pageLabel"] = lang.pick("Trang \(page)/\(pages)", "Page \(page) of \(pages)")
-        let link = { (p: Int) in "/lists/\(slug)?as_of=\(day.iso)&page=\(p)" }
+        model["slug"] = slug
+        model["asOfISO"] = day.iso
+        model["q"] = Query.text(request, "q") ?? ""
+        model["units"] = ledger.units.units.map { u -> [String: Any] in
+            ["code": Pages.text(u.code), "name": Pages.text(u.name), "selected": u.code == unit]
+        }
+        var filters = ""
+        if let unit { filters += "&unit=" + segment(unit) }
+        if let q = Query.text(request, "q"), !q.isEmpty { filters += "&q=" + segment(q) }
+        let link = { (p: Int) in "/lists/\(slug)?as_of=\(day.iso)\(filters)&page=\(p)" }
         if page > 1 { model["previous"] = link(page - 1) }
         if end < list.count { model["next"] = link(page + 1) }
         return Responses.html(portal.templates.render(model, withTemplate: "listpage") ?? "")

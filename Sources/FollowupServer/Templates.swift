@@ -129,7 +129,15 @@ enum Templates {
         """
 
     static let listPage = """
-        {{> head}}<h1>{{heading}}</h1>{{#list}}{{> list}}{{/list}}
+        {{> head}}<h1>{{heading}}</h1>
+        <form method="get" action="/lists/{{slug}}" class="noprint">\
+        <input type="hidden" name="as_of" value="{{asOfISO}}">
+        <label>{{words.unit}} <select name="unit"><option value="">{{words.allUnits}}</option>{{#units}}\
+        <option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}} · {{name}}</option>{{/units}}\
+        </select></label>
+        <label>{{words.search}} <input name="q" value="{{q}}" size="24"></label>
+        <button type="submit">{{words.show}}</button></form>
+        {{#list}}{{> list}}{{/list}}
         <nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
         {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{> foot}}
         """

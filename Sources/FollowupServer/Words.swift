@@ -46,6 +46,7 @@ enum Words {
         ("oldestOverdue", "Quá hạn lâu nhất", "Overdue the longest"), ("byUnit", "Theo đơn vị", "By unit"),
         ("onTimeRate", "Tỷ lệ đúng hạn", "On-time rate"),
         ("changePassword", "Đổi mật khẩu", "Change the password"),
+        ("allUnits", "Tất cả đơn vị", "All units"), ("search", "Tìm trong nội dung", "Search the text"),
         ("currentPassword", "Mật khẩu hiện tại", "Current password"),
         ("newPassword", "Mật khẩu mới (ít nhất 8 ký tự)", "New password (8 characters or more)"),
         ("repeatPassword", "Nhập lại mật khẩu mới", "The new password again"),

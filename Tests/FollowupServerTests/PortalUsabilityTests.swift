@@ -115,4 +115,27 @@ import Testing
             }
         }
     }
+
+    /// Lists filter by unit and by words of the text, with or without diacritics; the filters
+    /// stay in the paging links.
+    @Test func listsFilterByUnitAndWords() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let s = try await client.login("ld")
+            let tnmt = "205/TB-UBND#2"
+            let ldtbxh = "205/TB-UBND#5"
+            let all = String(buffer: try await client.get("/lists/overdue?as_of=2026-11-30", s).body)
+            #expect(all.contains(tnmt) && all.contains(ldtbxh))
+            let byUnit = String(buffer: try await client.get("/lists/overdue?as_of=2026-11-30&unit=TNMT", s).body)
+            #expect(byUnit.contains(tnmt) && !byUnit.contains(ldtbxh))
+            #expect(byUnit.contains("<option value=\"TNMT\" selected>"))
+            for q in ["vi%20pham%20dat%20dai", "vi%20ph%E1%BA%A1m%20%C4%91%E1%BA%A5t%20%C4%91ai"] {
+                let found = String(buffer: try await client.get("/lists/overdue?as_of=2026-11-30&q=\(q)", s).body)
+                #expect(found.contains(tnmt) && !found.contains(ldtbxh), "\(q)")
+            }
+            let none = String(buffer: try await client.get("/lists/overdue?as_of=2026-11-30&q=khong-co-dau", s).body)
+            #expect(!none.contains(tnmt) && !none.contains(ldtbxh))
+            #expect(try await client.get("/lists/overdue?unit=NOPE", s).status == .badRequest)
+        }
+    }
 }
