@@ -229,6 +229,8 @@ enum Templates {
         """
 
     static let error = """
-        {{> head}}<h1>{{heading}}</h1><p><a href="/">{{words.dashboard}}</a></p>{{> foot}}
+        {{> head}}<h1>{{heading}}</h1><p><a href="/">{{words.dashboard}}</a>\
+        {{#account}}{{#unit}} · <a href="/units/{{.}}">{{words.yourUnit}}</a>{{/unit}}{{/account}}\
+        {{^account}} · <a href="/login">{{words.login}}</a>{{/account}}</p>{{> foot}}
         """
 }
