@@ -1,3 +1,7 @@
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+
 /// Writes an `ImportDraft` as a meeting record: every text value double-quoted (as `new`
 /// does), groups written out as unit codes with the group's name in a comment, and a
 /// `# kiểm tra:` comment above every value the importer was unsure of.
@@ -5,8 +9,7 @@ public enum DraftRenderer {
     public static func yaml(_ d: ImportDraft, id: String, source: String) -> String {
         var out = "# Bản nháp do `followup import` tạo từ \(oneLine(source)).\n"
         out +=
-            "# Đối chiếu với văn bản, sửa các dòng \"# kiểm tra:\" rồi xóa chúng; "
-            + "chạy `followup check`.\n"
+            "# Đối chiếu với văn bản, sửa các dòng \"# kiểm tra:\" rồi xóa chúng; chạy `followup check`.\n"
         out += "id: \(id)\n"
         out += doubt(d.title.doubt, indent: "")
         out += "title: \(q(d.title.value))\n"
@@ -35,7 +38,7 @@ public enum DraftRenderer {
         return out
     }
 
-    static func conclusion(_ c: ImportDraft.Conclusion) -> String {
+    package static func conclusion(_ c: ImportDraft.Conclusion) -> String {
         var out = "  - text: \(q(c.text))\n"
         for doubt in c.doubts where !doubt.hasPrefix("thời hạn") { out += "    # kiểm tra: \(oneLine(doubt))\n" }
         for m in c.owners { out += note(m, role: "chủ trì") }
@@ -64,19 +67,19 @@ public enum DraftRenderer {
         return out
     }
 
-    static func note(_ m: ImportDraft.Match, role: String) -> String {
+    package static func note(_ m: ImportDraft.Match, role: String) -> String {
         guard let g = m.group else { return "" }
         return "    # \(role): nhóm \(g.code) — \(oneLine(g.name)) (\"\(oneLine(m.written))\")\n"
     }
 
-    static func doubt(_ text: String?, indent: String) -> String {
+    package static func doubt(_ text: String?, indent: String) -> String {
         text.map { "\(indent)# kiểm tra: \(oneLine($0))\n" } ?? ""
     }
 
-    static func q(_ s: String) -> String { UpdateText.quoted(NFC.normalize(s)) }
+    package static func q(_ s: String) -> String { UpdateText.quoted(NFC.normalize(s)) }
 
     /// Comment text on one line: a newline in a comment would end it.
-    static func oneLine(_ s: String) -> String {
+    package static func oneLine(_ s: String) -> String {
         String(s.unicodeScalars.map { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : Character($0) })
     }
 }

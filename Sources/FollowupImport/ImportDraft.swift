@@ -1,3 +1,7 @@
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+
 /// What `followup import` read from a notice: a meeting record to be confirmed by a clerk.
 public struct ImportDraft: Sendable {
     /// A value and, when the importer is unsure of it, why (a `# kiểm tra:` comment).

@@ -1,3 +1,6 @@
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
 import Foundation
 
 /// Every rule `followup import` uses to read a notice, in one place: what each pattern
@@ -12,10 +15,10 @@ public enum ImportRules {
     }
 
     // Pieces shared by the patterns.
-    static let name = #"(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})"#
-    static let numericDate = #"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"#
-    static let wordDate = #"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?"#
-    static let docNumber = #"(\d+\s*/\s*[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:-[A-ZĐa-zđ0-9&.]+)*)"#
+    package static let name = #"(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})"#
+    package static let numericDate = #"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"#
+    package static let wordDate = #"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?"#
+    package static let docNumber = #"(\d+\s*/\s*[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:-[A-ZĐa-zđ0-9&.]+)*)"#
 
     /// The document number, first rule that matches wins.
     public static let number: [Rule] = [
@@ -55,8 +58,7 @@ public enum ImportRules {
                 #"(?m)(?:^|[.:]\s+)(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)?\s*(?:ngày\s+)?"#,
                 numericDate, #"\s*,"#,
             ]),
-            example: "Ngày 29/4/2022, UBND huyện Tân Kỳ tổ chức hội nghị; Chiều "
-                + "15.6, đoàn công tác",
+            example: "Ngày 29/4/2022, UBND huyện Tân Kỳ tổ chức hội nghị; Chiều 15.6, đoàn công tác",
             meaning: "date: a sentence that opens with the day of the meeting"),
         Rule(
             field: "date",
@@ -113,8 +115,7 @@ public enum ImportRules {
                 #"[Cc]hủ trì[^:.\n]{0,30}:\s*(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)?\s*"#, name,
                 #"\s*[,–—-]+\s*([^.;:\n]+?)(?=,\s*(?:tham dự|cùng dự|dự)|[.;:\n]|$)"#,
             ]),
-            example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội "
-                + "đồng nhân dân huyện",
+            example: "Chủ trì cuộc họp: Ông Phạm Hoàng Hiệp - Chủ tịch Hội đồng nhân dân huyện",
             meaning: "chair: name, title"),
         Rule(
             field: "chair",
@@ -131,8 +132,7 @@ public enum ImportRules {
                 #"của\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+"#, name,
                 #"\s*[,–—-]+\s*([^.;]*?)\s+tại\s"#,
             ]),
-            example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy "
-                + "ban nhân dân tỉnh tại cuộc họp",
+            example: "ý kiến chỉ đạo của ông Trần Sơn Hải - Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh tại cuộc họp",
             meaning: "chair: the person whose directions the item reports"),
         Rule(
             field: "chair",
@@ -155,11 +155,10 @@ public enum ImportRules {
             #"|[Dd]ự buổi làm việc|[Tt]hành phần)"#,
             #"[^:.]{0,30}?(?:có|gồm|:)\s*(?:còn có\s*)?:?\s*([^.]+)\."#,
         ]),
-        example: "Cùng dự có các đồng chí phó chủ tịch UBND huyện, lãnh đạo, chuyên viên các "
-            + "phòng, ban cấp huyện.",
+        example: "Cùng dự có các đồng chí phó chủ tịch UBND huyện, lãnh đạo, chuyên viên các phòng, ban cấp huyện.",
         meaning: "attendees: split at ';' and before words that start a new group (lãnh đạo, đại diện, ...)")
     /// Words that start a new attendee in a comma-separated list.
-    static let attendeeStarts = [
+    package static let attendeeStarts = [
         "lãnh đạo", "đại diện", "thủ trưởng", "trưởng", "chủ tịch", "giám đốc", "các",
         "thường trực", "chánh",
     ]
@@ -185,8 +184,7 @@ public enum ImportRules {
             #"((?:hội nghị|cuộc họp|phiên họp|buổi làm việc)\s+[^.]{10,220}?)"#,
             #"(?:\.|;|,\s*(?:[Đđ]ồng chí|do\s))"#,
         ]),
-        example: "tổ chức hội nghị rà soát, đánh giá kết quả xếp hạng công tác cải cách "
-            + "hành chính năm 2021 ...",
+        example: "tổ chức hội nghị rà soát, đánh giá kết quả xếp hạng công tác cải cách hành chính năm 2021 ...",
         meaning: "title: \"Hội nghị ...\" from the sentence that opens the item")
 
     /// Words that make a sentence a directive (folded: no diacritics, lower case).
@@ -312,14 +310,14 @@ public enum ImportRules {
     ]
 
     /// Pieces of a long pattern, written on several lines.
-    static func join(_ parts: [String]) -> String { parts.joined() }
+    package static func join(_ parts: [String]) -> String { parts.joined() }
 
     nonisolated(unsafe) private static var cache: [String: NSRegularExpression] = [:]
     private static let lock = NSLock()
 
     /// The compiled pattern (patterns are constants, so a bad one is a programming error
     /// that the tests catch; it then matches nothing).
-    static func regex(_ pattern: String) -> NSRegularExpression? {
+    package static func regex(_ pattern: String) -> NSRegularExpression? {
         lock.lock()
         defer { lock.unlock() }
         if let r = cache[pattern] { return r }

@@ -1,3 +1,7 @@
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+
 /// What `followup import` tells the clerk it found, in Vietnamese or English.
 public enum ImportSummary {
     public static func text(_ d: ImportDraft, lang: Language) -> String {

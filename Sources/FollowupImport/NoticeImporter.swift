@@ -1,3 +1,6 @@
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
 import Foundation
 
 /// Reads the text of a conclusion notice or a news item into an `ImportDraft`, with the
@@ -31,8 +34,7 @@ public struct NoticeImporter: Sendable {
         for i in conclusions.indices {
             if case .day(let d) = conclusions[i].due, d < date.value {
                 conclusions[i].doubts.append(
-                    "thời hạn \(d.vietnamese) trước ngày văn bản \(date.value.vietnamese)"
-                        + " (giữ như văn bản ghi)")
+                    "thời hạn \(d.vietnamese) trước ngày văn bản \(date.value.vietnamese) (giữ như văn bản ghi)")
             }
         }
         var unmatched: [ImportDraft.Unmatched] = []
@@ -47,7 +49,7 @@ public struct NoticeImporter: Sendable {
 
     /// Joins lines that a PDF or a narrow page broke in mid-sentence: a line that ends
     /// without punctuation, followed by one that starts in lower case, is one line.
-    static func reflow(_ text: String) -> String {
+    package static func reflow(_ text: String) -> String {
         var out = ""
         var previous: Character?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -67,7 +69,7 @@ public struct NoticeImporter: Sendable {
 
     // MARK: Header fields
 
-    func meetingDate(_ text: String) -> ImportDraft.Field<Day> {
+    package func meetingDate(_ text: String) -> ImportDraft.Field<Day> {
         for (i, rule) in ImportRules.date.enumerated() {
             guard let g = first([rule], in: text) else { continue }
             let hasNumber = g.count == 5  // the rule with a document number before the date
@@ -94,12 +96,12 @@ public struct NoticeImporter: Sendable {
             doubt: "không tìm thấy ngày họp; hãy ghi ngày (hoặc dùng --date)")
     }
 
-    func firstYear(_ text: String) -> Int? {
+    package func firstYear(_ text: String) -> Int? {
         for rule in ImportRules.year { if let g = first([rule], in: text), let y = Int(g[1]) { return y } }
         return nil
     }
 
-    func kind(_ text: String) -> String? {
+    package func kind(_ text: String) -> String? {
         let head = String(text.prefix(2000)).lowercased()
         var best: (Int, String)?
         for (words, kind) in ImportRules.kinds {
@@ -111,7 +113,7 @@ public struct NoticeImporter: Sendable {
         return best?.1
     }
 
-    func title(_ text: String, date: Day) -> ImportDraft.Field<String> {
+    package func title(_ text: String, date: Day) -> ImportDraft.Field<String> {
         let lines = text.split(separator: "\n").map { trimmed(String($0)) }.filter { !$0.isEmpty }
         if let i = lines.firstIndex(where: { $0 == "THÔNG BÁO" || $0 == "KẾT LUẬN" }), i + 1 < lines.count {
             var parts: [String] = []
@@ -135,7 +137,7 @@ public struct NoticeImporter: Sendable {
         return ImportDraft.Field("Kết luận ngày \(date.vietnamese)", doubt: "không tìm thấy tên cuộc họp")
     }
 
-    func chair(_ text: String) -> ImportDraft.Field<String>? {
+    package func chair(_ text: String) -> ImportDraft.Field<String>? {
         for (i, rule) in ImportRules.chair.enumerated() {
             guard let g = first([rule], in: text) else { continue }
             var (name, title) = i == ImportRules.chair.count - 1 ? (g[2], g[1]) : (g[1], g[2])
@@ -157,7 +159,7 @@ public struct NoticeImporter: Sendable {
         return nil
     }
 
-    func attendees(_ text: String) -> [String] {
+    package func attendees(_ text: String) -> [String] {
         guard let g = first([ImportRules.attendees], in: text) else { return [] }
         var out: [String] = []
         for part in g[1].split(separator: ";") {
@@ -185,7 +187,7 @@ public struct NoticeImporter: Sendable {
     }
 
     /// The paragraphs between the opening one and the first directive.
-    func summary(_ text: String) -> String? {
+    package func summary(_ text: String) -> String? {
         let paragraphs = text.split(separator: "\n").map { trimmed(String($0)) }
             .filter { $0.split(separator: " ").count >= 12 }
         guard paragraphs.count > 1 else { return nil }
@@ -207,12 +209,12 @@ public struct NoticeImporter: Sendable {
     // MARK: Conclusions
 
     /// A sentence of the text and whether a new paragraph starts with it.
-    struct Sentence {
-        var text: String
-        var paragraphStart: Bool
+    package struct Sentence {
+        package var text: String
+        package var paragraphStart: Bool
     }
 
-    func sentences(_ text: String) -> [Sentence] {
+    package func sentences(_ text: String) -> [Sentence] {
         var out: [Sentence] = []
         let splitter = ImportRules.regex(#"(?<=[.!?…])\s+(?=[\p{Lu}\d])|(?<=\./\.)\s*"#)
         for para in text.split(separator: "\n") {
@@ -243,7 +245,7 @@ public struct NoticeImporter: Sendable {
     }
 
     /// "Giao A ...; giao B ..." holds two assignments: split at a ';' before a directive or a unit.
-    func splitAssignments(_ s: String) -> [String] {
+    package func splitAssignments(_ s: String) -> [String] {
         let parts = s.components(separatedBy: "; ")
         guard parts.count > 1 else { return [s] }
         var out: [String] = [parts[0]]
@@ -256,7 +258,7 @@ public struct NoticeImporter: Sendable {
         return out
     }
 
-    func conclusions(_ text: String, meeting: Day) -> [ImportDraft.Conclusion] {
+    package func conclusions(_ text: String, meeting: Day) -> [ImportDraft.Conclusion] {
         var out: [ImportDraft.Conclusion] = []
         var lastOwners: (owners: [ImportDraft.Match], unmatched: [ImportDraft.Unmatched])?
         for s in sentences(text) {
@@ -321,14 +323,14 @@ public struct NoticeImporter: Sendable {
     }
 
     /// "... có ý kiến chỉ đạo như sau:" introduces the directives; it is not one.
-    func introducesList(_ s: String, words: [String]) -> Bool {
+    package func introducesList(_ s: String, words: [String]) -> Bool {
         guard let verb = anchors(words, ImportRules.speakerVerbs).first else { return false }
         return words.count - verb <= 3
     }
 
     /// A news item often states a directive in its lead and again in full: of two conclusions
     /// with the same owners that share most words, the one with a deadline (else the later) stays.
-    func dropRepeats(_ list: [ImportDraft.Conclusion]) -> [ImportDraft.Conclusion] {
+    package func dropRepeats(_ list: [ImportDraft.Conclusion]) -> [ImportDraft.Conclusion] {
         var keep = Array(repeating: true, count: list.count)
         let words = list.map { Set(TextFold.words($0.text).map(\.text)) }
         let owners = list.map(\.ownerCodes)
@@ -344,17 +346,17 @@ public struct NoticeImporter: Sendable {
         return list.indices.filter { keep[$0] }.map { list[$0] }
     }
 
-    struct Assignment {
-        var owners: [ImportDraft.Match]
-        var unmatched: [ImportDraft.Unmatched]
-        var support: [ImportDraft.Match]
+    package struct Assignment {
+        package var owners: [ImportDraft.Match]
+        package var unmatched: [ImportDraft.Unmatched]
+        package var support: [ImportDraft.Match]
         /// UTF-16 offset where the conclusion's text starts.
-        var textStart: Int
+        package var textStart: Int
     }
 
     /// Who must act in a sentence: the units right after an assigning word ("giao", "yêu cầu",
     /// "đề nghị", "chỉ đạo") or at the start of the sentence, before "chủ trì"/"phối hợp".
-    func assignment(_ s: String, words: [FoldedWord], mentions: [UnitMention]) -> Assignment? {
+    package func assignment(_ s: String, words: [FoldedWord], mentions: [UnitMention]) -> Assignment? {
         let folded = words.map(\.text)
         let support = supportMentions(words: folded, mentions: mentions)
         let supportStarts = Set(support.map(\.written))
@@ -390,14 +392,14 @@ public struct NoticeImporter: Sendable {
         return nil
     }
 
-    func match(_ m: UnitMention) -> ImportDraft.Match {
+    package func match(_ m: UnitMention) -> ImportDraft.Match {
         var group: (String, String)?
         if case .group(let code) = m.target, let g = matcher.registry.group(code) { group = (g.code, g.name) }
         return ImportDraft.Match(codes: matcher.codes(m), group: group, written: m.written)
     }
 
     /// Mentions chained after word index `start`: only leader words between them.
-    func run(after start: Int, in mentions: [UnitMention], words: [String]) -> [UnitMention]? {
+    package func run(after start: Int, in mentions: [UnitMention], words: [String]) -> [UnitMention]? {
         var out: [UnitMention] = []
         var at = start
         for m in mentions where m.firstWord >= at {
@@ -411,7 +413,7 @@ public struct NoticeImporter: Sendable {
         return out
     }
 
-    func supportMentions(words: [String], mentions: [UnitMention]) -> [ImportDraft.Match] {
+    package func supportMentions(words: [String], mentions: [UnitMention]) -> [ImportDraft.Match] {
         var out: [ImportDraft.Match] = []
         for anchor in anchors(words, ImportRules.supportWords) {
             for m in run(after: anchor, in: mentions, words: words) ?? [] where !out.contains(match(m)) {
@@ -421,7 +423,7 @@ public struct NoticeImporter: Sendable {
         return out
     }
 
-    func isRecipient(_ m: UnitMention, _ words: [String]) -> Bool {
+    package func isRecipient(_ m: UnitMention, _ words: [String]) -> Bool {
         var i = m.firstWord - 1
         var steps = 0
         while i >= 0, steps < 3 {
@@ -434,19 +436,19 @@ public struct NoticeImporter: Sendable {
     }
 
     /// "UBND huyện" or "UBND tỉnh" alone is the committee the notice speaks for.
-    func isCommittee(_ name: String) -> Bool {
+    package func isCommittee(_ name: String) -> Bool {
         let k = TextFold.key(name)
         return ["ubnd huyen", "ubnd tinh", "ubnd thanh pho", "ubnd", "co quan", "chinh quyen"].contains(k)
     }
 
     /// "Chủ tịch UBND huyện nhấn mạnh ...": a speaker, then within a few words a directive.
-    func speakerDirects(_ words: [String]) -> Bool {
+    package func speakerDirects(_ words: [String]) -> Bool {
         let speakers = anchors(words, ImportRules.speakers)
         let verbs = anchors(words, ImportRules.speakerVerbs)
         return speakers.contains { s in verbs.contains { v in v > s && v - s <= 8 } }
     }
 
-    func directiveEnd(_ s: String, words: [FoldedWord]) -> Int? {
+    package func directiveEnd(_ s: String, words: [FoldedWord]) -> Int? {
         let folded = words.map(\.text)
         for d in ["nhan manh", "yeu cau", "de nghi", "chi dao", "luu y"] {
             if let a = anchors(folded, [d]).first, a < words.count { return words[a].start }
@@ -456,13 +458,13 @@ public struct NoticeImporter: Sendable {
 
     // MARK: Deadlines
 
-    func hasDeadline(_ s: String) -> Bool {
+    package func hasDeadline(_ s: String) -> Bool {
         ImportRules.deadlines.dropLast().contains { rule in
             ImportRules.regex(rule.pattern)?.firstMatch(in: s, range: nsRange(s)) != nil
         }
     }
 
-    func deadline(_ s: String, meeting: Day) -> (ImportDraft.Due?, String?) {
+    package func deadline(_ s: String, meeting: Day) -> (ImportDraft.Due?, String?) {
         for (i, rule) in ImportRules.deadlines.enumerated() {
             guard let g = first([rule], in: s) else { continue }
             let year = { (y: String) in Int(y) ?? meeting.components.year }
@@ -487,7 +489,7 @@ public struct NoticeImporter: Sendable {
         return (nil, nil)
     }
 
-    static func endOfMonth(_ year: Int, _ month: Int) -> Day? {
+    package static func endOfMonth(_ year: Int, _ month: Int) -> Day? {
         guard (1...12).contains(month) else { return nil }
         let next = month == 12 ? Day(year: year + 1, month: 1, day: 1) : Day(year: year, month: month + 1, day: 1)
         return next?.adding(days: -1)
@@ -495,7 +497,7 @@ public struct NoticeImporter: Sendable {
 
     // MARK: Helpers
 
-    func anchors(_ words: [String], _ phrases: [String]) -> [Int] {
+    package func anchors(_ words: [String], _ phrases: [String]) -> [Int] {
         var out: [Int] = []
         for p in phrases {
             let pw = p.split(separator: " ").map(String.init)
@@ -507,14 +509,14 @@ public struct NoticeImporter: Sendable {
         return out.sorted()
     }
 
-    func contains(_ words: [String], _ phrase: String) -> Bool { !anchors(words, [phrase]).isEmpty }
+    package func contains(_ words: [String], _ phrase: String) -> Bool { !anchors(words, [phrase]).isEmpty }
 
-    func startsWith(_ words: [String], _ phrase: String) -> Bool {
+    package func startsWith(_ words: [String], _ phrase: String) -> Bool {
         let pw = phrase.split(separator: " ").map(String.init)
         return words.count >= pw.count && Array(words[0..<pw.count]) == pw
     }
 
-    func conclusionText(_ s: String, from offset: Int) -> String {
+    package func conclusionText(_ s: String, from offset: Int) -> String {
         var t = utf16Suffix(s, from: offset)
         t = trimmed(t)
         while t.hasSuffix("./.") || t.hasSuffix("/.") { t = String(t.dropLast(2)) }
@@ -524,14 +526,14 @@ public struct NoticeImporter: Sendable {
         return capitalized(t)
     }
 
-    func stripNumbering(_ s: String) -> String {
+    package func stripNumbering(_ s: String) -> String {
         guard let r = ImportRules.regex(#"^\s*(?:\d{1,2}[.)]|[a-zđ][)]|[-+•*–])\s+"#),
             let m = r.firstMatch(in: s, range: nsRange(s)), let range = Range(m.range, in: s)
         else { return s }
         return String(s[range.upperBound...])
     }
 
-    func first(_ rules: [ImportRules.Rule], in text: String) -> [String]? {
+    package func first(_ rules: [ImportRules.Rule], in text: String) -> [String]? {
         for rule in rules {
             guard let r = ImportRules.regex(rule.pattern),
                 let m = r.firstMatch(in: text, range: nsRange(text))
@@ -543,22 +545,22 @@ public struct NoticeImporter: Sendable {
         return nil
     }
 
-    func utf16Suffix(_ s: String, from offset: Int) -> String {
+    package func utf16Suffix(_ s: String, from offset: Int) -> String {
         String(decoding: Array(s.utf16).dropFirst(offset), as: UTF16.self)
     }
 
-    func nsRange(_ s: String) -> NSRange { NSRange(location: 0, length: (s as NSString).length) }
-    func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
-    func clean(_ s: String) -> String { s.replacingOccurrences(of: " ", with: "") }
+    package func nsRange(_ s: String) -> NSRange { NSRange(location: 0, length: (s as NSString).length) }
+    package func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
+    package func clean(_ s: String) -> String { s.replacingOccurrences(of: " ", with: "") }
 
-    func capitalized(_ s: String) -> String {
+    package func capitalized(_ s: String) -> String {
         guard let f = s.first else { return s }
         return f.uppercased() + s.dropFirst()
     }
 
     /// "KẾT LUẬN CỦA CHỦ TỊCH UBND HUYỆN" → "Kết luận của Chủ tịch UBND huyện"
     /// (acronyms kept).
-    func sentenceCase(_ s: String) -> String {
+    package func sentenceCase(_ s: String) -> String {
         guard s == s.uppercased() else { return s }
         let words = s.split(separator: " ").map { w -> String in
             let plain = TextFold.plain(String(w))

@@ -1,3 +1,6 @@
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
 import Foundation
 import ZIPFoundation
 
@@ -54,7 +57,7 @@ public enum NoticeReader {
     }
 
     /// UTF-8 text (a BOM dropped); NUL bytes or invalid UTF-8 mean a binary file.
-    static func text(_ bytes: [UInt8]) -> Result<String, Failure> {
+    package static func text(_ bytes: [UInt8]) -> Result<String, Failure> {
         var b = bytes[...]
         if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
         if b.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.empty) }
@@ -64,7 +67,7 @@ public enum NoticeReader {
     }
 
     /// The paragraphs of `word/document.xml`, one per line.
-    static func docx(_ path: String) -> Result<String, Failure> {
+    package static func docx(_ path: String) -> Result<String, Failure> {
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -90,7 +93,7 @@ public enum NoticeReader {
         return s.isEmpty ? .failure(.empty) : .success(s)
     }
 
-    static func pdf(_ path: String, tool: String?) -> Result<String, Failure> {
+    package static func pdf(_ path: String, tool: String?) -> Result<String, Failure> {
         guard let tool else { return .failure(.pdftotextMissing) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: tool)
@@ -118,11 +121,11 @@ public enum NoticeReader {
 }
 
 /// Collects `w:t` text, a tab for `w:tab`, and a line break per `w:p` and `w:br`.
-final class DocxText: NSObject, XMLParserDelegate {
-    var text = ""
+package final class DocxText: NSObject, XMLParserDelegate {
+    package var text = ""
     private var inText = false
 
-    func parser(
+    package func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
         qualifiedName: String?, attributes: [String: String] = [:]
     ) {
@@ -134,7 +137,7 @@ final class DocxText: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    package func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
         case "w:t": inText = false
         case "w:p": text += "\n"
@@ -142,7 +145,7 @@ final class DocxText: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    package func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inText { text += string }
     }
 }

@@ -1,3 +1,6 @@
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
 import Foundation
 
 /// A unit or group named in running text.

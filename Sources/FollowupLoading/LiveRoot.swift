@@ -1,3 +1,7 @@
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// A root kept parsed in memory for a long-running reader (the web portal): each call to
@@ -19,10 +23,10 @@ public final class LiveRoot: @unchecked Sendable {
     /// Goes up each time the ledger is rebuilt: equal numbers mean the same ledger.
     private var generation = 0
 
-    struct FileKey: Equatable {
-        var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+    package struct FileKey: Equatable {
+        package var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
 
-        init?(_ path: String) {
+        package init?(_ path: String) {
             var st = stat()
             guard stat(path, &st) == 0 else { return nil }
             device = UInt64(st.st_dev)
@@ -33,11 +37,11 @@ public final class LiveRoot: @unchecked Sendable {
         }
     }
 
-    struct Entry {
-        var key: FileKey?
-        var meeting: Meeting?
-        var tasks: [TaskItem]
-        var problems: [Diagnostic]
+    package struct Entry {
+        package var key: FileKey?
+        package var meeting: Meeting?
+        package var tasks: [TaskItem]
+        package var problems: [Diagnostic]
     }
 
     public init(root: String) { self.root = root }

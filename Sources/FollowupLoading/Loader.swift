@@ -1,3 +1,7 @@
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// Everything loaded from a root: the registry, the meetings, the tasks, and every problem.
@@ -17,7 +21,7 @@ public struct Ledger: Sendable {
     public var warningCount: Int { diagnostics.warningCount }
 
     /// Each meeting's place in `meetings`, by id.
-    let meetingIndex: [String: Int]
+    package let meetingIndex: [String: Int]
 
     public init(
         root: String, settings: Settings, units: UnitRegistry, meetings: [Meeting], tasks: [TaskItem],
@@ -82,7 +86,7 @@ public enum Loader {
         return (record.meeting, record.diagnostics)
     }
 
-    static func syntaxDiagnostic(_ error: YAMLSyntaxError, path: String, bytes: [UInt8]) -> Diagnostic {
+    package static func syntaxDiagnostic(_ error: YAMLSyntaxError, path: String, bytes: [UInt8]) -> Diagnostic {
         if let message = error.message {
             return Diagnostic(.error, SourceLocation(path: path, mark: error.mark), message)
         }
@@ -125,9 +129,9 @@ public enum Loader {
         return current == line ? bytes[start...] : nil
     }
 
-    static func displayPath(root: String, relative: String) -> String { RootScanner.join(root, relative) }
+    package static func displayPath(root: String, relative: String) -> String { RootScanner.join(root, relative) }
 
-    static func stem(_ relative: String) -> String {
+    package static func stem(_ relative: String) -> String {
         // On the bytes: splitting into characters cost more per file than checking a record.
         let u = relative.utf8
         let name = u.lastIndex(of: UInt8(ascii: "/")).map { u[u.index(after: $0)...] } ?? u[...]
@@ -155,8 +159,8 @@ public enum Loader {
     }
 
     private struct Loaded: Sendable {
-        var meeting: Meeting
-        var tasks: [TaskItem]
+        package var meeting: Meeting
+        package var tasks: [TaskItem]
     }
 
     /// What `scan` found: the registry, one part per meeting kept (path order), every problem.
@@ -231,30 +235,30 @@ public enum Loader {
 
     /// Meetings whose id an earlier file (in path order) already uses are dropped and
     /// reported: the one rule that needs more than one record.
-    struct MeetingIDs {
+    package struct MeetingIDs {
         private var first: [String: SourceLocation] = [:]
 
-        init(capacity: Int) { first.reserveCapacity(capacity) }
+        package init(capacity: Int) { first.reserveCapacity(capacity) }
 
         /// Nil when `id` is new (the meeting is kept), else the error that drops it.
-        mutating func claim(_ id: String, at location: SourceLocation) -> Diagnostic? {
+        package mutating func claim(_ id: String, at location: SourceLocation) -> Diagnostic? {
             if let other = first[id] { return Diagnostic(.error, location, .duplicateMeetingID(id, other: other)) }
             first[id] = location
             return nil
         }
     }
 
-    struct ParsedFile<Part> {
+    package struct ParsedFile<Part> {
         /// The meeting's id and where it is given; empty when the file holds no meeting.
-        var id = ""
-        var location = SourceLocation(path: "", line: 0, column: 0)
-        var part: Part?
-        var problems: [Diagnostic]
-        var signature: RecordSignature? = nil
+        package var id = ""
+        package var location = SourceLocation(path: "", line: 0, column: 0)
+        package var part: Part?
+        package var problems: [Diagnostic]
+        package var signature: RecordSignature? = nil
     }
 
     /// Parses and checks the files, in parallel when asked; slot `i` holds file `i`'s result.
-    static func parseAll<Part>(
+    package static func parseAll<Part>(
         root: String, files: [String], units: UnitRegistry, concurrent: Bool,
         reduce: @escaping @Sendable (Meeting, [TaskItem]) -> Part
     ) -> Slots<ParsedFile<Part>> {
@@ -289,11 +293,11 @@ public enum Loader {
 }
 
 /// Fixed slots filled from several threads, each slot by exactly one of them.
-final class Slots<T>: @unchecked Sendable {
+package final class Slots<T>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<T?>
-    let count: Int
+    package let count: Int
 
-    init(count: Int) {
+    package init(count: Int) {
         self.count = count
         base = UnsafeMutablePointer<T?>.allocate(capacity: max(count, 1))
         base.initialize(repeating: nil, count: count)
@@ -304,13 +308,13 @@ final class Slots<T>: @unchecked Sendable {
         base.deallocate()
     }
 
-    subscript(i: Int) -> T? {
+    package subscript(i: Int) -> T? {
         get { base[i] }
         set { base[i] = newValue }
     }
 
     /// Moves slot `i`'s value out, leaving it empty; call after all writers are done.
-    func take(_ i: Int) -> T? {
+    package func take(_ i: Int) -> T? {
         let value = (base + i).move()
         (base + i).initialize(to: nil)
         return value

@@ -1,31 +1,36 @@
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// Builds a `Meeting` from one record's YAML events, reporting every problem it sees.
 /// Cross-file rules (units, duplicate ids, task references) are left to `Validator`.
-struct MeetingParser {
-    enum MeetingKey: String, CaseIterable {
+package struct MeetingParser {
+    package enum MeetingKey: String, CaseIterable {
         case id, title, date, document, kind, location, chair, attendees, summary, due, conclusions, updates
     }
-    enum ConclusionKey: String, CaseIterable { case id, text, owner, owners, support, due }
-    enum UpdateKey: String, CaseIterable { case task, date, status, due, note, by, document, reminder, reopen }
+    package enum ConclusionKey: String, CaseIterable { case id, text, owner, owners, support, due }
+    package enum UpdateKey: String, CaseIterable { case task, date, status, due, note, by, document, reminder, reopen }
 
-    static let meetingKeys = KeySet<MeetingKey>()
-    static let conclusionKeys = KeySet<ConclusionKey>()
-    static let updateKeys = KeySet<UpdateKey>()
+    package static let meetingKeys = KeySet<MeetingKey>()
+    package static let conclusionKeys = KeySet<ConclusionKey>()
+    package static let updateKeys = KeySet<UpdateKey>()
 
-    let reader: RecordReader
-    let path: String
+    package let reader: RecordReader
+    package let path: String
     /// The id implied by the file name.
-    let fileStem: String
+    package let fileStem: String
 
-    func report(_ mark: Mark, _ message: Message, _ severity: Severity = .error) {
+    package func report(_ mark: Mark, _ message: Message, _ severity: Severity = .error) {
         reader.report(severity, mark, message)
     }
 
-    func location(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, mark: mark) }
+    package func location(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, mark: mark) }
 
     // MARK: values
 
     /// A non-empty text value.
-    func text() throws(YAMLSyntaxError) -> Scalar? {
+    package func text() throws(YAMLSyntaxError) -> Scalar? {
         guard let s = try reader.scalar() else { return nil }
         if s.isNull {
             report(s.start, .emptyValue)
@@ -37,7 +42,7 @@ struct MeetingParser {
 
     /// A text of prose (a title, a conclusion, a note): a plain one that a ` #` cut short is
     /// warned about, since the rest was read as a comment.
-    func prose() throws(YAMLSyntaxError) -> Scalar? {
+    package func prose() throws(YAMLSyntaxError) -> Scalar? {
         guard let s = try text() else { return nil }
         if reader.isCutByComment(s) { report(s.end, .textCutAtComment(s.text), .warning) }
         return s
@@ -45,7 +50,7 @@ struct MeetingParser {
 
     /// A template's `TODO …` left in a value: a warning (an owner that is just `TODO` has
     /// its own, from TaskBuilder).
-    func leftover(_ s: Scalar) {
+    package func leftover(_ s: Scalar) {
         let t = s.text
         // Most values do not start with a `t`: one byte settles them.
         guard let first = t.utf8.first, first | 0x20 == UInt8(ascii: "t"), t.utf8.count > 4,
@@ -55,13 +60,13 @@ struct MeetingParser {
     }
 
     /// Text that may be left empty (`document:` with nothing after it).
-    func optionalText() throws(YAMLSyntaxError) -> String? {
+    package func optionalText() throws(YAMLSyntaxError) -> String? {
         guard let s = try reader.scalar(), !s.isNull else { return nil }
         leftover(s)
         return s.text
     }
 
-    func date() throws(YAMLSyntaxError) -> Day? {
+    package func date() throws(YAMLSyntaxError) -> Day? {
         guard let s = nonEmpty(try reader.scalar()) else { return nil }
         return parseDate(s)
     }
@@ -76,7 +81,7 @@ struct MeetingParser {
         return s
     }
 
-    func parseDate(_ s: Scalar) -> Day? {
+    package func parseDate(_ s: Scalar) -> Day? {
         if let d = Day(iso: s.text) { return d }
         if let d = Day(vietnamese: s.text) {
             report(s.start, .vietnameseDateInFile(s.text, iso: d.iso))
@@ -86,14 +91,14 @@ struct MeetingParser {
         return nil
     }
 
-    static func isOngoing(_ text: String) -> Bool {
+    package static func isOngoing(_ text: String) -> Bool {
         // Most values are dates: they start with a digit.
         if let f = text.utf8.first, f >= 0x30, f <= 0x39 { return false }
         let t = text.lowercased()
         return t == "ongoing" || t == "thường xuyên" || t == "thuong xuyen" || t == "thuong-xuyen"
     }
 
-    func deadline() throws(YAMLSyntaxError) -> Deadline? {
+    package func deadline() throws(YAMLSyntaxError) -> Deadline? {
         guard let s = nonEmpty(try reader.scalar()) else { return nil }
         if let day = Day(iso: s.text) { return .day(day) }
         if MeetingParser.isOngoing(s.text) { return .ongoing }
@@ -106,14 +111,14 @@ struct MeetingParser {
 
     /// A deadline with where its value is written, and whether a value was written that is
     /// no deadline (reported here).
-    func locatedDeadline() throws(YAMLSyntaxError) -> (Deadline?, SourceLocation, invalid: Bool) {
+    package func locatedDeadline() throws(YAMLSyntaxError) -> (Deadline?, SourceLocation, invalid: Bool) {
         let mark = try reader.peekMark()
         let before = reader.diagnostics.count
         let due = try deadline()
         return (due, location(mark), due == nil && reader.diagnostics.count > before)
     }
 
-    func flag() throws(YAMLSyntaxError) -> Bool {
+    package func flag() throws(YAMLSyntaxError) -> Bool {
         guard let s = try reader.scalar() else { return false }
         if s.isNull { return false }
         guard let b = s.bool else {
@@ -123,7 +128,7 @@ struct MeetingParser {
         return b
     }
 
-    func unknown(_ key: Key, _ place: String, _ known: KeyTable) throws(YAMLSyntaxError) {
+    package func unknown(_ key: Key, _ place: String, _ known: KeyTable) throws(YAMLSyntaxError) {
         report(
             key.start,
             .unknownKey(key.text, where: place, suggestion: Suggest.nearest(key.text, in: known.names, limit: 1).first))
@@ -134,7 +139,7 @@ struct MeetingParser {
 
     /// Parses the root mapping. The meeting is nil when required parts are missing; the
     /// layout says where `updates:` sits, for appending to it.
-    func meeting() throws(YAMLSyntaxError) -> (meeting: Meeting?, updatesLayout: UpdatesLayout?) {
+    package func meeting() throws(YAMLSyntaxError) -> (meeting: Meeting?, updatesLayout: UpdatesLayout?) {
         var id: Scalar?
         var title: String?
         var date: Day?
@@ -230,7 +235,7 @@ struct MeetingParser {
         return (m, layout)
     }
 
-    func conclusion(position: Int) throws(YAMLSyntaxError) -> Conclusion? {
+    package func conclusion(position: Int) throws(YAMLSyntaxError) -> Conclusion? {
         var id: String?
         var text: String?
         var owner: [Located<String>]?
@@ -270,7 +275,7 @@ struct MeetingParser {
             location: location(start), dueLocation: dueLocation, dueInvalid: dueInvalid)
     }
 
-    func updateList(key: Key, into updates: inout [Update]) throws(YAMLSyntaxError) -> UpdatesLayout? {
+    package func updateList(key: Key, into updates: inout [Update]) throws(YAMLSyntaxError) -> UpdatesLayout? {
         let start = try reader.peekMark()
         if try reader.peekShape() == .scalar, let s = try reader.scalar() {
             if !s.isNull {
@@ -292,7 +297,7 @@ struct MeetingParser {
             lastScalarEnd: reader.lastScalarEnd, count: list.count)
     }
 
-    func update() throws(YAMLSyntaxError) -> Update? {
+    package func update() throws(YAMLSyntaxError) -> Update? {
         var task: String?
         var date: Day?
         var status: Status?
@@ -370,7 +375,7 @@ struct MeetingParser {
 
 extension Conclusion {
     /// Stands for a conclusion that could not be read, so later positions keep their ids.
-    static func placeholder(position: Int, location: SourceLocation) -> Conclusion {
+    package static func placeholder(position: Int, location: SourceLocation) -> Conclusion {
         Conclusion(id: String(position), text: "", owners: [], fanOut: false, support: [], due: nil, location: location)
     }
 }

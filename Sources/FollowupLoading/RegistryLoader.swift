@@ -1,22 +1,26 @@
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// Loads `units.yaml` and `settings.yaml`.
-enum RegistryLoader {
-    enum UnitKey: String, CaseIterable { case code, name, aliases }
-    enum SettingsKey: String, CaseIterable {
+package enum RegistryLoader {
+    package enum UnitKey: String, CaseIterable { case code, name, aliases }
+    package enum SettingsKey: String, CaseIterable {
         case organization, superior, place, office, codes, signer, recipients
         case reportsTo = "reports_to"
     }
-    enum CodeKey: String, CaseIterable { case report, letter, notice }
-    enum SignerKey: String, CaseIterable { case authority, behalf, title, name }
-    enum GroupKey: String, CaseIterable { case code, name, aliases, members }
+    package enum CodeKey: String, CaseIterable { case report, letter, notice }
+    package enum SignerKey: String, CaseIterable { case authority, behalf, title, name }
+    package enum GroupKey: String, CaseIterable { case code, name, aliases, members }
 
-    static let rootKeys = KeyTable(["units", "groups"])
-    static let unitKeys = KeySet<UnitKey>()
-    static let groupKeys = KeySet<GroupKey>()
-    static let settingsKeys = KeySet<SettingsKey>()
-    static let codeKeys = KeySet<CodeKey>()
-    static let signerKeys = KeySet<SignerKey>()
+    package static let rootKeys = KeyTable(["units", "groups"])
+    package static let unitKeys = KeySet<UnitKey>()
+    package static let groupKeys = KeySet<GroupKey>()
+    package static let settingsKeys = KeySet<SettingsKey>()
+    package static let codeKeys = KeySet<CodeKey>()
+    package static let signerKeys = KeySet<SignerKey>()
     /// The signing authorities NĐ 30/2020 knows.
     public static let authorities = ["TM.", "KT.", "TL.", "TUQ.", "Q."]
 
@@ -31,8 +35,8 @@ enum RegistryLoader {
         switch SourceFile.load(path) {
         case .success(let b): bytes = b
         case .failure(.problem(let message)):
-            if !required, case .readFailed = message, access(path, F_OK) != 0 { return [] }
-            if case .readFailed = message, access(path, F_OK) != 0 {
+            if !required, message.name == "readFailed", access(path, F_OK) != 0 { return [] }
+            if message.name == "readFailed", access(path, F_OK) != 0 {
                 return [Diagnostic(.error, location, .unitsFileMissing(path))]
             }
             return [Diagnostic(.error, location, message)]
@@ -55,7 +59,7 @@ enum RegistryLoader {
         return problems
     }
 
-    static func units(root: String) -> (UnitRegistry, [Diagnostic]) {
+    package static func units(root: String) -> (UnitRegistry, [Diagnostic]) {
         let path = RootScanner.join(root, "units.yaml")
         var registry = UnitRegistry()
         var extra: [Diagnostic] = []
@@ -153,7 +157,7 @@ enum RegistryLoader {
         }
     }
 
-    static func settings(root: String) -> (Settings, [Diagnostic]) {
+    package static func settings(root: String) -> (Settings, [Diagnostic]) {
         let path = RootScanner.join(root, "settings.yaml")
         var settings = Settings()
         let problems = readRootFile(path, root: root, required: false, keys: settingsKeys.table) {

@@ -1,3 +1,7 @@
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// The one rule for symbolic links under a root, for reading and writing alike: a path is
@@ -16,7 +20,7 @@ public struct RootBoundary: Sendable {
         realRoot = RootBoundary.realPath(root) ?? root
     }
 
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let r = realpath(path, nil) else { return nil }
         defer { free(r) }
         return String(cString: r)
@@ -44,7 +48,7 @@ public enum RecordName {
     public static func isTooLong(_ name: String) -> Bool { name.utf8.count > maxBytes }
 
     /// The length of the name's record extension (`.yaml`: 5, `.yml`: 4), or nil.
-    static func extensionLength(_ name: String) -> Int? {
+    package static func extensionLength(_ name: String) -> Int? {
         var name = name
         return name.withUTF8 { u in
             let n = u.count

@@ -1,3 +1,7 @@
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// Reading a record's bytes, with the checks that come before YAML: size, encoding.
@@ -33,7 +37,7 @@ public enum SourceFile {
     }
 
     /// Problems with the bytes themselves that libyaml would report poorly.
-    static func encodingProblem(_ bytes: [UInt8]) -> Message? {
+    package static func encodingProblem(_ bytes: [UInt8]) -> Message? {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return .utf16
         }
@@ -42,7 +46,7 @@ public enum SourceFile {
 
     /// 1-based line and column (in characters) of a byte offset, for errors libyaml gives
     /// as an offset only.
-    static func mark(ofByte offset: Int, in bytes: [UInt8]) -> Mark {
+    package static func mark(ofByte offset: Int, in bytes: [UInt8]) -> Mark {
         var line = 1
         var column = 1
         var i = 0

@@ -1,3 +1,7 @@
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// Finds a task from the name a user types: a full ID (`2022-04-29-cchc#2`), or a shorter
@@ -55,7 +59,7 @@ public enum TaskLocator {
 
     /// The meetings whose notice has this number (`45/TB-UBND`), as a task's short name: a
     /// meeting ID never holds a '/'. Case and Unicode form do not matter.
-    static func documentMeetings(_ number: String, in ledger: Ledger) -> Set<String> {
+    package static func documentMeetings(_ number: String, in ledger: Ledger) -> Set<String> {
         let wanted = NFC.normalize(number.trimmingCharacters(in: .whitespaces)).lowercased()
         return Set(
             ledger.meetings.filter { meeting in

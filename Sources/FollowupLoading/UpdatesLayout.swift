@@ -1,3 +1,8 @@
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// Where a meeting's `updates:` list sits in its file, for appending to it.
 public struct UpdatesLayout: Sendable, Equatable {
     public enum Style: Sendable, Equatable { case block, flow, empty }

@@ -1,3 +1,5 @@
+import FollowupSupport
+
 /// A calendar day with no time zone, stored as days since 1970-01-01.
 ///
 /// Records hold ISO `yyyy-MM-dd` dates; every comparison the tool makes is by whole days,
@@ -38,8 +40,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
-    static func daysIn(month: Int, year: Int) -> Int {
+    package static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -55,7 +57,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses exactly `yyyy-MM-dd` from UTF-8 bytes.
-    init?(isoBytes u: UnsafeBufferPointer<UInt8>) {
+    package init?(isoBytes u: UnsafeBufferPointer<UInt8>) {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
             let y = Day.number(u[0..<4]), let m = Day.number(u[5..<7]), let d = Day.number(u[8..<10])
         else { return nil }
@@ -122,4 +124,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         var c = encoder.singleValueContainer()
         try c.encode(iso)
     }
+}
+
+extension Language {
+    public func format(_ day: Day) -> String { self == .vi ? day.vietnamese : day.iso }
 }

@@ -1,3 +1,5 @@
+import FollowupSupport
+
 /// A unit of the district: a department, the office, a commune.
 public struct Unit: Hashable, Sendable {
     public var code: String
@@ -94,6 +96,20 @@ public struct Conclusion: Sendable {
     public var dueLocation: SourceLocation? = nil
     /// `due:` is written but is no deadline (already reported): not "missing".
     public var dueInvalid = false
+
+    public init(
+        id: String, text: String, owners: [Located<String>], fanOut: Bool, support: [Located<String>], due: Deadline? = nil, location: SourceLocation, dueLocation: SourceLocation? = nil, dueInvalid: Bool = false
+    ) {
+        self.id = id
+        self.text = text
+        self.owners = owners
+        self.fanOut = fanOut
+        self.support = support
+        self.due = due
+        self.location = location
+        self.dueLocation = dueLocation
+        self.dueInvalid = dueInvalid
+    }
 }
 
 /// One entry of a meeting's `updates:` history.
@@ -161,6 +177,28 @@ public struct Meeting: Sendable {
     /// Where the meeting's own `due:` value is written, and whether it was no deadline.
     public var defaultDueLocation: SourceLocation? = nil
     public var defaultDueInvalid = false
+
+    public init(
+        id: String, path: String, title: String, date: Day, document: String? = nil, kind: String? = nil, place: String? = nil, chair: String, attendees: [String], summary: String? = nil, defaultDue: Deadline? = nil, conclusions: [Conclusion], updates: [Update], location: SourceLocation, defaultDueLocation: SourceLocation? = nil,
+        defaultDueInvalid: Bool = false
+    ) {
+        self.id = id
+        self.path = path
+        self.title = title
+        self.date = date
+        self.document = document
+        self.kind = kind
+        self.place = place
+        self.chair = chair
+        self.attendees = attendees
+        self.summary = summary
+        self.defaultDue = defaultDue
+        self.conclusions = conclusions
+        self.updates = updates
+        self.location = location
+        self.defaultDueLocation = defaultDueLocation
+        self.defaultDueInvalid = defaultDueInvalid
+    }
 }
 
 /// A tracked task: one lead unit's share of one conclusion.
@@ -175,4 +213,18 @@ public struct TaskItem: Sendable {
     /// This task's entries, in file order (which `check` ensures is date order).
     public var history: [Update]
     public var location: SourceLocation
+
+    public init(
+        id: String, meetingID: String, conclusionIndex: Int, unit: String, support: [String], due: Deadline,
+        history: [Update], location: SourceLocation
+    ) {
+        self.id = id
+        self.meetingID = meetingID
+        self.conclusionIndex = conclusionIndex
+        self.unit = unit
+        self.support = support
+        self.due = due
+        self.history = history
+        self.location = location
+    }
 }

@@ -1,3 +1,5 @@
+import FollowupSupport
+
 /// A task's status as units report it.
 public enum Status: String, CaseIterable, Sendable, Codable {
     case open
@@ -5,7 +7,7 @@ public enum Status: String, CaseIterable, Sendable, Codable {
     case blocked, done, cancelled
 
     /// The status a record's `status:` value names, read from its UTF-8 bytes.
-    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    package init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         for status in Status.allCases where status.rawValue.utf8.elementsEqual(bytes) {
             self = status
             return
@@ -41,13 +43,13 @@ public enum Status: String, CaseIterable, Sendable, Codable {
     }
 
     /// A word as compared: NFC, lower case, `_` and spaces as `-` ("hoan thanh" = hoan-thanh).
-    static func folded(_ text: String) -> String {
+    package static func folded(_ text: String) -> String {
         NFC.normalize(text.trimmingCharacters(in: .whitespaces)).lowercased()
             .replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
     }
 
     /// The accepted word nearest to a misspelt one, for a "did you mean".
-    static func nearestWord(_ text: String) -> (word: String, status: Status)? {
+    package static func nearestWord(_ text: String) -> (word: String, status: Status)? {
         let words = spellings.map { folded($0.0) }
         guard let near = Suggest.nearest(folded(text), in: words, limit: 1).first,
             let i = words.firstIndex(of: near)

@@ -1,3 +1,5 @@
+import FollowupSupport
+
 /// A named set of units in `units.yaml` ("các phòng, ban", "UBND các xã, thị trấn"), so that
 /// `import` can turn "giao các cơ quan, đơn vị ..." into one task per unit.
 ///
@@ -11,7 +13,7 @@ public struct UnitGroup: Sendable, Equatable {
     public var members: [Located<String>]
     public var location: SourceLocation
     /// The name and aliases as `TextFold` words, longest first (for `check`'s hint).
-    let foldedNames: [(written: String, words: [String])]
+    package let foldedNames: [(written: String, words: [String])]
 
     public init(
         code: String, name: String, aliases: [String] = [], members: [Located<String>],
@@ -61,7 +63,7 @@ extension UnitRegistry {
     }
 
     /// Problems with the groups: members that name nothing, cycles, and names a unit also uses.
-    func groupProblems() -> [Diagnostic] {
+    package func groupProblems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var names: [String] = []
         for u in units {

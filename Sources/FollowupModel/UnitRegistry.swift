@@ -1,3 +1,5 @@
+import FollowupSupport
+
 /// The units of `units.yaml`, looked up by code, name or alias.
 ///
 /// Matching ignores case and Unicode normalisation but not diacritics, so
@@ -14,7 +16,7 @@ public struct UnitRegistry: Sendable {
 
     public init() {}
 
-    static func key(_ s: String) -> NFCText {
+    package static func key(_ s: String) -> NFCText {
         NFCText(NFC.normalize(s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")))
     }
 
@@ -33,7 +35,7 @@ public struct UnitRegistry: Sendable {
     }
 
     /// Adds a group; returns the unit or group already holding one of its names, if any.
-    mutating func addGroup(_ group: UnitGroup) -> (name: String, other: SourceLocation)? {
+    package mutating func addGroup(_ group: UnitGroup) -> (name: String, other: SourceLocation)? {
         for name in group.names {
             if let i = index[UnitRegistry.key(name)] { return (name, units[i].location) }
             if let i = groupIndex[UnitRegistry.key(name)] { return (name, groups[i].location) }
@@ -43,7 +45,7 @@ public struct UnitRegistry: Sendable {
         return nil
     }
 
-    func groupPosition(of name: String) -> Int? {
+    package func groupPosition(of name: String) -> Int? {
         groupIndex.isEmpty ? nil : groupIndex[UnitRegistry.key(name)]
     }
 

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupRendering
+import FollowupReports
+import FollowupSupport
+
 /// Writes official documents as a Word file (Office Open XML, WordprocessingML): A4,
 /// NĐ 30/2020 margins (top and bottom 20 mm, left 30 mm, right 15 mm), Times New Roman
 /// 14 pt (tables 12 pt), the page number at the top centre from the second page. Several
@@ -9,7 +15,7 @@ public struct DocxWriter {
     public init(lang: Language) { self.lang = lang }
 
     /// Twips (1/1440 inch) of the text width: 210 − 30 − 15 mm.
-    static let textWidth = 9355
+    package static let textWidth = 9355
 
     public func bytes(_ documents: [OfficialDocument]) throws(FollowupError) -> [UInt8] {
         let w =
@@ -85,7 +91,7 @@ public struct DocxWriter {
     }
 
     /// A4 portrait, NĐ 30 margins, header from page 2, numbers from 1.
-    static let section =
+    package static let section =
         "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/>"
         + "<w:type w:val=\"nextPage\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
         + "<w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"567\" "
@@ -93,14 +99,14 @@ public struct DocxWriter {
 
     // MARK: pieces
 
-    struct Style {
-        var bold = false
-        var italic = false
+    package struct Style {
+        package var bold = false
+        package var italic = false
         /// Half-points.
-        var size = 28
+        package var size = 28
     }
 
-    func run(_ text: String, _ s: Style = Style()) -> String {
+    package func run(_ text: String, _ s: Style = Style()) -> String {
         var pr = ""
         if s.bold { pr += "<w:b/><w:bCs/>" }
         if s.italic { pr += "<w:i/><w:iCs/>" }
@@ -111,9 +117,9 @@ public struct DocxWriter {
         return "<w:r>" + (pr.isEmpty ? "" : "<w:rPr>\(pr)</w:rPr>") + t + "</w:r>"
     }
 
-    enum Align: String { case left, center, right, both }
+    package enum Align: String { case left, center, right, both }
 
-    func para(
+    package func para(
         _ runs: String, align: Align = .left, firstLine: Int = 0, before: Int = 0, after: Int = 0,
         keepNext: Bool = false, extra: String = ""
     ) -> String {
@@ -127,20 +133,20 @@ public struct DocxWriter {
 
     /// The short rule under the issuing body and under the motto: a bottom border across
     /// the middle of the cell.
-    func rule(indent: Int) -> String {
+    package func rule(indent: Int) -> String {
         "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
             + "<w:spacing w:before=\"60\" w:after=\"80\"/><w:ind w:left=\"\(indent)\" w:right=\"\(indent)\"/>"
             + "<w:rPr><w:sz w:val=\"4\"/></w:rPr></w:pPr></w:p>"
     }
 
-    func cell(_ width: Int, _ content: String, shade: Bool = false) -> String {
+    package func cell(_ width: Int, _ content: String, shade: Bool = false) -> String {
         "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
             + (shade ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>" : "")
             + "</w:tcPr>" + (content.isEmpty ? "<w:p/>" : content) + "</w:tc>"
     }
 
     /// A table without borders that lays out two columns (the header, the signature).
-    func layout(_ widths: [Int], _ cells: [String]) -> String {
+    package func layout(_ widths: [Int], _ cells: [String]) -> String {
         "<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
             + "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
             + "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
@@ -150,7 +156,7 @@ public struct DocxWriter {
             + zip(widths, cells).map { cell($0, $1) }.joined() + "</w:tr></w:tbl>"
     }
 
-    func table(_ t: OfficeTable, into out: ByteBuffer) {
+    package func table(_ t: OfficeTable, into out: ByteBuffer) {
         let total = max(1, t.columns.map(\.weight).reduce(0, +))
         var widths = t.columns.map { $0.weight * DocxWriter.textWidth / total }
         if let last = widths.indices.last { widths[last] += DocxWriter.textWidth - widths.reduce(0, +) }
@@ -180,7 +186,7 @@ public struct DocxWriter {
         out.append("</w:tbl>")
     }
 
-    func document(_ d: OfficialDocument, into out: ByteBuffer) {
+    package func document(_ d: OfficialDocument, into out: ByteBuffer) {
         let bold = Style(bold: true, size: 24)
         // Header: issuing body under its parent (left), the motto (right); 35% and 65%.
         var left = ""

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupRendering
+import FollowupReports
+import FollowupSupport
+
 /// The conclusion notice (thông báo kết luận) made from a meeting's record, so that a record
 /// becomes its notice with no retyping.
 public enum NoticeDocument {
@@ -27,8 +33,7 @@ public enum NoticeDocument {
         body.append(
             .paragraph(
                 lang.pick(
-                    "Sau khi nghe ý kiến của các đại biểu dự họp, đồng chí \(chairName) "
-                        + "kết luận như sau:",
+                    "Sau khi nghe ý kiến của các đại biểu dự họp, đồng chí \(chairName) kết luận như sau:",
                     "Having heard the participants, \(chairName) concluded as follows:")))
         var concerned: [String] = []
         for (n, c) in m.conclusions.enumerated() {

@@ -1,3 +1,8 @@
+import FollowupLoading
+import FollowupModel
+import FollowupRendering
+import FollowupReports
+import FollowupSupport
 import Foundation
 import ZIPFoundation
 
@@ -5,10 +10,10 @@ import ZIPFoundation
 /// Each part is deflated as it is added and let go, so a large report's XML is never held
 /// twice, nor two parts at once. Parts keep the order given and a fixed time stamp, so the
 /// same document gives the same bytes.
-struct OfficePackage {
+package struct OfficePackage {
     private let archive: Archive
 
-    init() throws(FollowupError) {
+    package init() throws(FollowupError) {
         do {
             archive = try Archive(data: Data(), accessMode: .create)
         } catch {
@@ -19,14 +24,14 @@ struct OfficePackage {
     /// 1 January 1980, the earliest time a zip entry can hold: no clock is read.
     private static let stamp = Date(timeIntervalSince1970: 315_532_800)
 
-    func add(_ name: String, _ xml: String) throws(FollowupError) {
+    package func add(_ name: String, _ xml: String) throws(FollowupError) {
         let bytes = ByteBuffer(capacity: xml.utf8.count)
         bytes.append(xml)
         try add(name, bytes)
     }
 
     /// Deflates `xml` into the package, read in place.
-    func add(_ name: String, _ xml: ByteBuffer) throws(FollowupError) {
+    package func add(_ name: String, _ xml: ByteBuffer) throws(FollowupError) {
         do {
             try archive.addEntry(
                 with: name, type: .file, uncompressedSize: Int64(xml.count), modificationDate: OfficePackage.stamp,
@@ -40,14 +45,14 @@ struct OfficePackage {
     }
 
     /// The zipped package.
-    func bytes() throws(FollowupError) -> [UInt8] {
+    package func bytes() throws(FollowupError) -> [UInt8] {
         guard let data = archive.data else { throw FollowupError(.outputFailed("zip", reason: "no data")) }
         return [UInt8](data)
     }
 
     /// Text escaped for XML content and attribute values; characters XML 1.0 forbids
     /// (C0 controls but tab and newline) become U+FFFD.
-    static func escape(_ s: String) -> String {
+    package static func escape(_ s: String) -> String {
         guard
             s.utf8.contains(where: { b in
                 b < 0x20 && b != 0x0A && b != 0x09 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<")
@@ -69,5 +74,5 @@ struct OfficePackage {
         return out
     }
 
-    static let xmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    package static let xmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 }

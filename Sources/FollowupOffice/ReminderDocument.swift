@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupRendering
+import FollowupReports
+import FollowupSupport
+
 /// The reminder letters (công văn đôn đốc): one to each unit, its overdue and soon-due tasks
 /// with their deadlines, the blocked ones apart with their reasons, and a reply-by date.
 public enum ReminderDocument {
@@ -110,10 +116,8 @@ public enum ReminderDocument {
                 .paragraph(
                     lang.pick(
                         "Đề nghị \(l.unitName) khẩn trương triển khai thực hiện các nhiệm vụ "
-                            + "trên; đối với nhiệm vụ vướng mắc, "
-                            + "đề xuất cụ thể hướng giải quyết. Báo cáo kết quả về "
-                            + "\(office) trước ngày \(replyBy.vietnamese) "
-                            + "để tổng hợp, báo cáo lãnh đạo.",
+                            + "trên; đối với nhiệm vụ vướng mắc, đề xuất cụ thể hướng giải quyết. Báo cáo kết quả về "
+                            + "\(office) trước ngày \(replyBy.vietnamese) để tổng hợp, báo cáo lãnh đạo.",
                         "\(l.unitName) is asked to carry out the tasks above without delay and, for blocked "
                             + "ones, to propose "
                             + "a way forward; please report the results to \(office) by \(replyBy.iso).")))

@@ -1,8 +1,14 @@
+import FollowupLoading
+import FollowupModel
+import FollowupRendering
+import FollowupReports
+import FollowupSupport
+
 /// The progress report (báo cáo tình hình thực hiện) built from a digest: the summary grid,
 /// the table per unit, the overdue and blocked lists.
 public enum ReportDocument {
     /// The summary grid's rows: label, count, share of the tasks counted.
-    static func grid(_ r: DigestReport, _ labels: DigestLabels) -> [[OfficeCell]] {
+    package static func grid(_ r: DigestReport, _ labels: DigestLabels) -> [[OfficeCell]] {
         let c = r.totals
         func share(_ n: Int) -> OfficeCell { .percent(c.tasks == 0 ? nil : Double(n) / Double(c.tasks)) }
         return [
@@ -25,7 +31,7 @@ public enum ReportDocument {
         ]
     }
 
-    static func gridTable(_ r: DigestReport, _ labels: DigestLabels) -> OfficeTable {
+    package static func gridTable(_ r: DigestReport, _ labels: DigestLabels) -> OfficeTable {
         OfficeTable(
             columns: [
                 .init(labels.pick("Nội dung", "Item"), weight: 60), .init(labels.tasks, weight: 20, numeric: true),
@@ -34,7 +40,7 @@ public enum ReportDocument {
             rows: grid(r, labels))
     }
 
-    static func unitTable(_ r: DigestReport, _ labels: DigestLabels, codes: Bool) -> OfficeTable {
+    package static func unitTable(_ r: DigestReport, _ labels: DigestLabels, codes: Bool) -> OfficeTable {
         var columns: [OfficeTable.Column] = codes ? [.init(labels.code, weight: 8)] : []
         columns += [
             .init(labels.unit, weight: 20), .init(labels.total, weight: 9, numeric: true),
@@ -59,7 +65,7 @@ public enum ReportDocument {
         return OfficeTable(columns: columns, rows: rows)
     }
 
-    static func unitNames(_ r: DigestReport) -> [String: String] {
+    package static func unitNames(_ r: DigestReport) -> [String: String] {
         Dictionary(r.units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -74,8 +80,7 @@ public enum ReportDocument {
         var body: [OfficeBlock] = [
             .paragraph(
                 labels.pick(
-                    "Văn phòng tổng hợp tình hình thực hiện các kết luận, nhiệm vụ "
-                        + "được giao tại các "
+                    "Văn phòng tổng hợp tình hình thực hiện các kết luận, nhiệm vụ được giao tại các "
                         + "cuộc họp, số liệu tính đến ngày \(r.asOf.vietnamese), như sau:",
                     "The progress of the tasks assigned by meeting conclusions, as of \(r.asOf.iso), is as follows:"))
         ]

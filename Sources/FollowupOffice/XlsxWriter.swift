@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupRendering
+import FollowupReports
+import FollowupSupport
+
 /// One sheet of a workbook: a header row (frozen) and typed rows.
 public struct OfficeSheet: Sendable {
     public var name: String
@@ -14,7 +20,7 @@ public struct OfficeSheet: Sendable {
 /// frozen, column widths from the display width of what they hold.
 public enum XlsxWriter {
     /// Cell formats in styles.xml, by index.
-    enum Format: Int {
+    package enum Format: Int {
         case plain = 0
         case header
         case date
@@ -69,7 +75,7 @@ public enum XlsxWriter {
         return try pkg.bytes()
     }
 
-    static func styles(_ main: String) -> String {
+    package static func styles(_ main: String) -> String {
         let font = "<name val=\"Times New Roman\"/><family val=\"1\"/>"
         let thin =
             "<border><left style=\"thin\"/><right style=\"thin\"/><top style=\"thin\"/>"
@@ -100,7 +106,7 @@ public enum XlsxWriter {
     }
 
     /// The column letters of a 0-based index: A ... Z, AA ...
-    static func column(_ i: Int) -> String {
+    package static func column(_ i: Int) -> String {
         var n = i + 1
         var s = ""
         while n > 0 {
@@ -112,9 +118,9 @@ public enum XlsxWriter {
     }
 
     /// Excel's serial day: days since 30 December 1899.
-    static func serial(_ d: Day) -> Int { d.daysSinceEpoch + 25_569 }
+    package static func serial(_ d: Day) -> Int { d.daysSinceEpoch + 25_569 }
 
-    static func sheet(_ t: OfficeTable, main: String, into out: ByteBuffer) {
+    package static func sheet(_ t: OfficeTable, main: String, into out: ByteBuffer) {
         out.append(
             "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
                 + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
@@ -135,7 +141,7 @@ public enum XlsxWriter {
                 + "header=\"0.3\" footer=\"0.3\"/></worksheet>")
     }
 
-    static func cell(_ v: OfficeCell, at ref: String, _ format: Format?) -> String {
+    package static func cell(_ v: OfficeCell, at ref: String, _ format: Format?) -> String {
         switch v {
         case .text(let s):
             return "<c r=\"\(ref)\" s=\"\((format ?? .text).rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
@@ -152,7 +158,7 @@ public enum XlsxWriter {
     /// Widths in characters: the widest value (its display width, a quarter more for text:
     /// Excel's unit is a digit's width, and capitals are wider), headers counted up to 18
     /// (they wrap), between 6 and 60 (longer text wraps).
-    static func widths(_ t: OfficeTable) -> [Int] {
+    package static func widths(_ t: OfficeTable) -> [Int] {
         t.columns.indices.map { i in
             var w = min(18, TextWidth.width(t.columns[i].title))
             for row in t.rows where i < row.count {
@@ -170,7 +176,7 @@ public enum XlsxWriter {
     }
 
     /// Sheet names as Excel takes them: at most 31 characters, none of `[]:*?/\`, unique.
-    static func sheetNames(_ wanted: [String]) -> [String] {
+    package static func sheetNames(_ wanted: [String]) -> [String] {
         var seen = Set<String>()
         return wanted.map { name in
             var base = String(

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 /// CSV for spreadsheets: UTF-8 with a BOM (so Excel opens Vietnamese correctly), CRLF rows,
 /// and cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR, also
 /// after leading spaces) prefixed with `'` so they show as text. Control characters are made

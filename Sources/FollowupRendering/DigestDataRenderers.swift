@@ -1,8 +1,14 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 /// The digest as JSON (documented in Docs/Digest.md) and as CSV (one row per task).
 public struct DigestJSONRenderer {
     public init() {}
 
-    static func counts(_ w: inout JSONWriter, _ c: DigestCounts) {
+    package static func counts(_ w: inout JSONWriter, _ c: DigestCounts) {
         w.int("tasks", c.tasks)
         w.int("done_on_time", c.doneOnTime)
         w.int("done_late", c.doneLate)
@@ -27,31 +33,30 @@ public struct DigestJSONRenderer {
         }
     }
 
-    static func deadline(_ w: inout JSONWriter, _ key: StaticString, _ d: Deadline) {
+    package static func deadline(_ w: inout JSONWriter, _ key: StaticString, _ d: Deadline) {
         switch d {
         case .day(let day): w.day(key, day)
         case .ongoing: w.string(key, "ongoing")
         }
     }
 
-    /// The item at `p`, its fields read where they are stored.
-    static func item(_ w: inout JSONWriter, _ p: UnsafePointer<DigestItem>) {
+    package static func item(_ w: inout JSONWriter, _ p: DigestItem) {
         w.open()
-        w.string("id", p.pointee.meeting, "#", p.pointee.local)
-        w.string("unit", p.pointee.unit)
-        w.string("meeting", p.pointee.meeting)
-        w.day("meeting_date", p.pointee.meetingDate)
-        deadline(&w, "due", p.pointee.due)
-        deadline(&w, "original_due", p.pointee.originalDue)
-        w.string("status", p.pointee.status.rawValue)
-        w.string("state", p.pointee.state.rawValue)
-        w.int("days_overdue", p.pointee.daysOverdue)
-        w.int("days_left", p.pointee.daysLeft)
-        w.day("last_update", p.pointee.lastUpdate)
-        w.day("done_date", p.pointee.doneDate)
-        w.int("reminders", p.pointee.reminders)
-        w.string("note", p.pointee.note)
-        w.string("text", p.pointee.text)
+        w.string("id", p.meeting, "#", p.local)
+        w.string("unit", p.unit)
+        w.string("meeting", p.meeting)
+        w.day("meeting_date", p.meetingDate)
+        deadline(&w, "due", p.due)
+        deadline(&w, "original_due", p.originalDue)
+        w.string("status", p.status.rawValue)
+        w.string("state", p.state.rawValue)
+        w.int("days_overdue", p.daysOverdue)
+        w.int("days_left", p.daysLeft)
+        w.day("last_update", p.lastUpdate)
+        w.day("done_date", p.doneDate)
+        w.int("reminders", p.reminders)
+        w.string("note", p.note)
+        w.string("text", p.text)
         w.close()
     }
 
@@ -71,7 +76,7 @@ public struct DigestJSONRenderer {
         w.finish()
     }
 
-    static func write(_ r: DigestReport, to w: inout JSONWriter) {
+    package static func write(_ r: DigestReport, to w: inout JSONWriter) {
         w.open()
         w.string("as_of", r.asOf.iso)
         w.string("since", r.since.iso)
@@ -98,7 +103,7 @@ public struct DigestJSONRenderer {
             ("escalated", r.escalated), ("completed_since", r.completedSince), ("assigned_since", r.assignedSince),
         ]
         for (key, list) in lists {
-            w.array(key, count: list.count) { w, i in list.withItem(i) { item(&w, $0) } }
+            w.array(key, list) { w, i in item(&w, i) }
         }
         w.close()
     }

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 /// The digest as one self-contained, printable HTML page (A4): the Vietnamese
 /// administrative header, the grid, a stacked bar chart per unit in inline SVG, and the
 /// lists. No scripts, no external files; every value from the records is escaped.
@@ -41,7 +47,7 @@ public struct DigestHTMLRenderer {
         return out
     }
 
-    static let style = """
+    package static let style = """
         @page { size: A4; margin: 20mm 15mm 20mm 30mm;
                 @top-center { content: counter(page); font-family: "Times New Roman", "Liberation Serif", serif; \
         font-size: 11pt; } }
@@ -86,12 +92,12 @@ public struct DigestHTMLRenderer {
         svg text { font-family: "DejaVu Sans", sans-serif; font-size: 10px; }
         """
 
-    static let colors: [(TaskState, String)] = [
+    package static let colors: [(TaskState, String)] = [
         (.doneOnTime, "#2e7d32"), (.doneLate, "#9ccc65"), (.withinDeadline, "#1e88e5"),
         (.ongoing, "#90a4ae"), (.overdue, "#c62828"),
     ]
 
-    func count(_ c: DigestCounts, _ s: TaskState) -> Int {
+    package func count(_ c: DigestCounts, _ s: TaskState) -> Int {
         switch s {
         case .doneOnTime: return c.doneOnTime
         case .doneLate: return c.doneLate
@@ -102,7 +108,7 @@ public struct DigestHTMLRenderer {
         }
     }
 
-    func chart(_ units: [DigestUnitRow]) -> String {
+    package func chart(_ units: [DigestUnitRow]) -> String {
         let e = DigestHTMLRenderer.escape
         let rowH = 18
         let labelW = 90

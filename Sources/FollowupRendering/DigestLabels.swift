@@ -1,50 +1,57 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 /// The words of a digest, in one place for every format.
-struct DigestLabels {
-    let lang: Language
+package struct DigestLabels {
+    package let lang: Language
 
-    func pick(_ vi: String, _ en: String) -> String { lang.pick(vi, en) }
+    package init(lang: Language) { self.lang = lang }
 
-    var title: String {
+    package func pick(_ vi: String, _ en: String) -> String { lang.pick(vi, en) }
+
+    package var title: String {
         pick(
-            "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾT "
-                + "LUẬN, NHIỆM VỤ", "FOLLOW-UP DIGEST OF MEETING CONCLUSIONS")
+            "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾT LUẬN, NHIỆM VỤ", "FOLLOW-UP DIGEST OF MEETING CONCLUSIONS")
     }
-    func asOf(_ d: Day) -> String { pick("Số liệu tính đến ngày \(d.vietnamese)", "As of \(d.iso)") }
-    func unitScope(_ names: [String]) -> String { pick("Đơn vị: ", "Unit: ") + names.joined(separator: ", ") }
+    package func asOf(_ d: Day) -> String { pick("Số liệu tính đến ngày \(d.vietnamese)", "As of \(d.iso)") }
+    package func unitScope(_ names: [String]) -> String { pick("Đơn vị: ", "Unit: ") + names.joined(separator: ", ") }
 
-    var tasks: String { pick("Tổng số nhiệm vụ", "Tasks") }
-    var done: String { pick("Đã hoàn thành", "Completed") }
-    var notDone: String { pick("Chưa hoàn thành", "Not completed") }
-    var doneOnTime: String { pick("Đúng hạn", "On time") }
-    var doneLate: String { pick("Quá hạn", "Late") }
-    var withinDeadline: String { pick("Trong hạn", "Within deadline") }
-    var overdue: String { pick("Quá hạn", "Overdue") }
-    var ongoing: String { pick("Thường xuyên", "Ongoing") }
-    var cancelled: String { pick("Hủy", "Cancelled") }
-    var onTimeRate: String { pick("Tỷ lệ đúng hạn", "On-time rate") }
-    var notStarted: String { pick("Chưa thực hiện", "Not started") }
-    var blocked: String { pick("Vướng mắc", "Blocked") }
-    func dueSoon(_ n: Int) -> String { pick("Sắp đến hạn (\(n) ngày)", "Due soon (\(n) days)") }
-    func stale(_ n: Int) -> String { pick("Chưa cập nhật tiến độ (\(n) ngày)", "Not updated (\(n) days)") }
-    var reminders: String { pick("Đôn đốc", "Reminders") }
-    var escalated: String { pick("Đã đôn đốc từ 3 lần", "Reminded 3+ times") }
+    package var tasks: String { pick("Tổng số nhiệm vụ", "Tasks") }
+    package var done: String { pick("Đã hoàn thành", "Completed") }
+    package var notDone: String { pick("Chưa hoàn thành", "Not completed") }
+    package var doneOnTime: String { pick("Đúng hạn", "On time") }
+    package var doneLate: String { pick("Quá hạn", "Late") }
+    package var withinDeadline: String { pick("Trong hạn", "Within deadline") }
+    package var overdue: String { pick("Quá hạn", "Overdue") }
+    package var ongoing: String { pick("Thường xuyên", "Ongoing") }
+    package var cancelled: String { pick("Hủy", "Cancelled") }
+    package var onTimeRate: String { pick("Tỷ lệ đúng hạn", "On-time rate") }
+    package var notStarted: String { pick("Chưa thực hiện", "Not started") }
+    package var blocked: String { pick("Vướng mắc", "Blocked") }
+    package func dueSoon(_ n: Int) -> String { pick("Sắp đến hạn (\(n) ngày)", "Due soon (\(n) days)") }
+    package func stale(_ n: Int) -> String { pick("Chưa cập nhật tiến độ (\(n) ngày)", "Not updated (\(n) days)") }
+    package var reminders: String { pick("Đôn đốc", "Reminders") }
+    package var escalated: String { pick("Đã đôn đốc từ 3 lần", "Reminded 3+ times") }
 
-    var unitsHeading: String { pick("Kết quả theo đơn vị", "By unit") }
-    var code: String { pick("Mã", "Code") }
-    var unit: String { pick("Đơn vị", "Unit") }
-    var total: String { pick("Tổng", "Total") }
-    var doneOnTimeShort: String { pick("HT đúng hạn", "Done on time") }
-    var doneLateShort: String { pick("HT quá hạn", "Done late") }
+    package var unitsHeading: String { pick("Kết quả theo đơn vị", "By unit") }
+    package var code: String { pick("Mã", "Code") }
+    package var unit: String { pick("Đơn vị", "Unit") }
+    package var total: String { pick("Tổng", "Total") }
+    package var doneOnTimeShort: String { pick("HT đúng hạn", "Done on time") }
+    package var doneLateShort: String { pick("HT quá hạn", "Done late") }
 
     /// The per-unit table, the same in every format: its header, and a unit's cells.
-    var unitHeader: [String] {
+    package var unitHeader: [String] {
         [
             code, unit, total, doneOnTimeShort, doneLateShort, withinDeadline, overdue, ongoing, cancelled, onTimeRate,
             reminders,
         ]
     }
 
-    func unitCells(_ u: DigestUnitRow) -> [String] {
+    package func unitCells(_ u: DigestUnitRow) -> [String] {
         let c = u.counts
         return [
             u.code, u.name, "\(c.tasks)", "\(c.doneOnTime)", "\(c.doneLate)", "\(c.withinDeadline)", "\(c.overdue)",
@@ -53,65 +60,58 @@ struct DigestLabels {
     }
 
     /// The unit table's columns that hold numbers, and the one that holds the overdue count.
-    static let unitNumberColumns = Set(2...10)
-    static let unitOverdueColumn = 6
+    package static let unitNumberColumns = Set(2...10)
+    package static let unitOverdueColumn = 6
 
-    func overdueHeading(_ n: Int) -> String { pick("Nhiệm vụ quá hạn (\(n))", "Overdue tasks (\(n))") }
-    func blockedHeading(_ n: Int) -> String {
+    package func overdueHeading(_ n: Int) -> String { pick("Nhiệm vụ quá hạn (\(n))", "Overdue tasks (\(n))") }
+    package func blockedHeading(_ n: Int) -> String {
         pick("Nhiệm vụ vướng mắc, cần chỉ đạo (\(n))", "Blocked tasks needing direction (\(n))")
     }
-    func dueSoonHeading(_ days: Int, _ n: Int) -> String {
+    package func dueSoonHeading(_ days: Int, _ n: Int) -> String {
         pick("Sắp đến hạn trong \(days) ngày (\(n))", "Due within \(days) days (\(n))")
     }
-    func staleHeading(_ days: Int, _ n: Int) -> String {
+    package func staleHeading(_ days: Int, _ n: Int) -> String {
         pick(
-            "Chưa cập nhật tiến độ từ \(days) "
-                + "ngày trở lên (\(n))", "Not updated for \(days) days or more (\(n))")
+            "Chưa cập nhật tiến độ từ \(days) ngày trở lên (\(n))", "Not updated for \(days) days or more (\(n))")
     }
-    func escalatedHeading(_ n: Int) -> String {
+    package func escalatedHeading(_ n: Int) -> String {
         pick(
             "Đã đôn đốc từ 3 lần, báo cáo lãnh đạo (\(n))",
             "Reminded 3 times or more: raise with the leadership (\(n))"
         )
     }
-    func completedHeading(_ since: Day, _ n: Int) -> String {
+    package func completedHeading(_ since: Day, _ n: Int) -> String {
         pick("Hoàn thành từ ngày \(since.vietnamese) (\(n))", "Completed since \(since.iso) (\(n))")
     }
-    func assignedHeading(_ since: Day, _ n: Int) -> String {
+    package func assignedHeading(_ since: Day, _ n: Int) -> String {
         pick("Giao mới từ ngày \(since.vietnamese) (\(n))", "Assigned since \(since.iso) (\(n))")
     }
-    var none: String { pick("Không có.", "None.") }
+    package var none: String { pick("Không có.", "None.") }
 
-    var task: String { pick("Nhiệm vụ", "Task") }
-    var deadline: String { pick("Hạn", "Due") }
-    var daysOverdue: String { pick("Số ngày quá hạn", "Days overdue") }
-    var daysLeft: String { pick("Còn (ngày)", "Days left") }
-    var lastUpdate: String { pick("Cập nhật cuối", "Last update") }
-    var daysIdle: String { pick("Số ngày", "Days") }
-    var note: String { pick("Lý do", "Reason") }
-    var text: String { pick("Nội dung", "Conclusion") }
-    var doneOn: String { pick("Ngày HT", "Done on") }
-    var meetingDate: String { pick("Ngày họp", "Meeting") }
-    var status: String { pick("Trạng thái", "Status") }
-    var never: String { pick("chưa có", "never") }
+    package var task: String { pick("Nhiệm vụ", "Task") }
+    package var deadline: String { pick("Hạn", "Due") }
+    package var daysOverdue: String { pick("Số ngày quá hạn", "Days overdue") }
+    package var daysLeft: String { pick("Còn (ngày)", "Days left") }
+    package var lastUpdate: String { pick("Cập nhật cuối", "Last update") }
+    package var daysIdle: String { pick("Số ngày", "Days") }
+    package var note: String { pick("Lý do", "Reason") }
+    package var text: String { pick("Nội dung", "Conclusion") }
+    package var doneOn: String { pick("Ngày HT", "Done on") }
+    package var meetingDate: String { pick("Ngày họp", "Meeting") }
+    package var status: String { pick("Trạng thái", "Status") }
+    package var never: String { pick("chưa có", "never") }
 
-    func percent(_ part: Int, of whole: Int) -> String { percent(whole == 0 ? nil : Double(part) / Double(whole)) }
+    package func percent(_ part: Int, of whole: Int) -> String { Rate.percent(part, of: whole, lang) }
 
-    /// One decimal, a decimal comma in Vietnamese, "—" when undefined.
-    func percent(_ rate: Double?) -> String {
-        guard let rate else { return "—" }
-        let tenths = Int((rate * 1000).rounded())
-        let s = "\(tenths / 10)\(lang == .vi ? "," : ".")\(tenths % 10)%"
-        return s
-    }
+    package func percent(_ rate: Double?) -> String { Rate.percent(rate, lang) }
 
-    func deadline(_ d: Deadline, original: Deadline) -> String {
+    package func deadline(_ d: Deadline, original: Deadline) -> String {
         d == original ? d.label(lang) : "\(d.label(lang)) (\(pick("gốc", "orig.")) \(original.label(lang)))"
     }
 
     /// The lists every format prints, in order, with their columns: one place decides what
     /// a digest contains, the renderers only decide how it looks.
-    func sections(_ r: DigestReport) -> [DigestSection] {
+    package func sections(_ r: DigestReport) -> [DigestSection] {
         let due = DigestSection.Column(deadline, { self.deadline($0.due, original: $0.originalDue) })
         var out = [
             DigestSection(
@@ -152,24 +152,24 @@ struct DigestLabels {
 
 /// One list of a digest: a heading, its tasks, and the columns between the task's ID and
 /// unit (first) and its conclusion text (last).
-struct DigestSection {
-    enum Tone { case plain, alarm, warning, good }
+package struct DigestSection {
+    package enum Tone { case plain, alarm, warning, good }
 
-    struct Column {
-        var title: String
-        var value: (DigestItem) -> String
+    package struct Column {
+        package var title: String
+        package var value: (DigestItem) -> String
         /// Free text that a terminal table cuts short.
-        var long: Bool
+        package var long: Bool
 
-        init(_ title: String, _ value: @escaping (DigestItem) -> String, long: Bool = false) {
+        package init(_ title: String, _ value: @escaping (DigestItem) -> String, long: Bool = false) {
             self.title = title
             self.value = value
             self.long = long
         }
     }
 
-    var heading: String
-    var items: DigestList
-    var tone: Tone
-    var columns: [Column]
+    package var heading: String
+    package var items: DigestList
+    package var tone: Tone
+    package var columns: [Column]
 }

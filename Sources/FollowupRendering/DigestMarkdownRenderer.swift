@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 /// The digest as Markdown tables, to paste into a report or a chat.
 public struct DigestMarkdownRenderer {
     public var lang: Language
@@ -5,7 +11,7 @@ public struct DigestMarkdownRenderer {
     public init(lang: Language) { self.lang = lang }
 
     /// Text safe inside a table cell: no pipes, line breaks or raw HTML.
-    static func cell(_ s: String) -> String {
+    package static func cell(_ s: String) -> String {
         let clean = TextWidth.sanitize(s)
         // Most cells hold none of these: looked for byte by byte, not character by character.
         guard
@@ -32,7 +38,7 @@ public struct DigestMarkdownRenderer {
         return out
     }
 
-    static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) -> String {
+    package static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) -> String {
         var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + header.indices.map { right.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
         for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 /// A digest output format.
 public enum DigestFormat: String, CaseIterable, Sendable {
     case text, markdown, json, csv, html, docx, xlsx
@@ -9,23 +15,6 @@ public enum DigestFormat: String, CaseIterable, Sendable {
 /// Turns a digest report into one format's bytes.
 public protocol DigestRenderer {
     func bytes(_ report: DigestReport) throws(FollowupError) -> [UInt8]
-}
-
-extension DigestFormat {
-    /// This format's renderer: the one place a format is mapped to the code that writes it.
-    /// `width` and `color` concern the text format only; `stamp` (the document's number and
-    /// date) the official forms: html and docx.
-    public func renderer(lang: Language, width: Int, color: Bool, stamp: DocumentStamp? = nil) -> any DigestRenderer {
-        switch self {
-        case .text: return DigestTextRenderer(lang: lang, width: width, color: color)
-        case .markdown: return DigestMarkdownRenderer(lang: lang)
-        case .json: return DigestJSONRenderer()
-        case .csv: return DigestCSVRenderer()
-        case .html: return DigestHTMLRenderer(lang: lang, stamp: stamp)
-        case .docx: return DigestDocxRenderer(lang: lang, stamp: stamp)
-        case .xlsx: return DigestXlsxRenderer(lang: lang)
-        }
-    }
 }
 
 extension DigestTextRenderer: DigestRenderer {

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 /// The digest for a terminal: aligned by display width, coloured only when asked.
 public struct DigestTextRenderer {
     public var lang: Language
@@ -10,11 +16,11 @@ public struct DigestTextRenderer {
         self.color = color
     }
 
-    func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    package func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
     /// A line of the summary, wrapped at spaces when wider than the terminal, its
     /// continuation lines indented two more than it. (Colour codes count as a few columns.)
-    func fit(_ line: String) -> String {
+    package func fit(_ line: String) -> String {
         guard TextWidth.width(line) > width else { return line + "\n" }
         let indent = line.prefix(while: { $0 == " " }).count
         let pieces = TextWidth.wrap(String(line.dropFirst(indent)), width: max(20, width - indent - 2))

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 extension DigestFormat {
     /// The format a file name's extension names (`.html`, `.htm`, `.csv`, `.json`, `.md`,
     /// `.markdown`, `.txt`, `.docx`, `.xlsx`), or nil for any other name.

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 /// The reminder letters as text, ready to paste into an official letter.
 public enum ReminderTextRenderer {
     /// The office a letter asks units to report to: `reports_to` in settings.yaml, else the
@@ -26,10 +32,8 @@ public enum ReminderTextRenderer {
         }
         let what = parts.joined(separator: lang.pick(" và ", " and "))
         out += lang.pick(
-            "Tính đến ngày \(asOf.vietnamese), đơn vị còn \(what) theo kết luận của các cuộc họp "
-                + "dưới đây. Đề "
-                + "nghị đơn vị khẩn trương triển khai thực hiện và báo cáo kết "
-                + "quả về \(office).\n",
+            "Tính đến ngày \(asOf.vietnamese), đơn vị còn \(what) theo kết luận của các cuộc họp dưới đây. Đề "
+                + "nghị đơn vị khẩn trương triển khai thực hiện và báo cáo kết quả về \(office).\n",
             "As of \(asOf.iso), your unit has \(what) \(l.items.count == 1 ? "task" : "tasks") from the meeting "
                 + "conclusions below. Please complete them promptly and report the results to \(office).\n"
         )

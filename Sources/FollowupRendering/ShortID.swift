@@ -1,10 +1,16 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 /// The short form of a task's ID for tables people read: its meeting's notice number, or
 /// the meeting's date, then `#` and the task within the meeting (`45/TB-UBND#2`,
 /// `05/10/2026#3`). A full ID (`2026-10-05-giao-ban-tuan-41#3`) took most of a printed
 /// page's width or a terminal's; `TaskLocator` takes either short form back as a task's name.
 public enum ShortID {
     /// The meeting's part: its notice number, else its date as `lang` writes dates.
-    static func meeting(notice: String?, date: Day, lang: Language) -> String {
+    package static func meeting(notice: String?, date: Day, lang: Language) -> String {
         if let notice, !notice.isEmpty { return notice }
         return lang.format(date)
     }
@@ -22,7 +28,7 @@ public enum ShortID {
     /// A column of short IDs for a table with no tooltip to show the full one: where two
     /// meetings among the rows share a short form, their rows keep the full ID, so that every
     /// ID printed names one task.
-    static func column(_ rows: [(meeting: String, short: String, local: String)]) -> [String] {
+    package static func column(_ rows: [(meeting: String, short: String, local: String)]) -> [String] {
         var owners: [String: String] = [:]
         var shared: Set<String> = []
         for r in rows {

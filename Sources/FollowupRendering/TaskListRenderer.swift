@@ -1,4 +1,9 @@
 import Dispatch
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
 
 /// `followup tasks` output in text, JSON and CSV.
 public enum TaskListRenderer {
@@ -27,7 +32,7 @@ public enum TaskListRenderer {
         return w.bytes
     }
 
-    static func write(
+    package static func write(
         _ rows: [TaskRow], to w: inout JSONWriter,
         extra: (@Sendable (inout JSONWriter, TaskRow) -> Void)? = nil
     ) {
@@ -101,8 +106,6 @@ public struct Table: Sendable {
     /// A column left out when the table would not fit the width otherwise (a unit's code
     /// beside its name).
     public var optionalColumn: Int?
-    /// Lay long tables out on all cores (the same text either way).
-    var concurrent = true
 
     public init(
         header: [String], rows: [[String]], flexibleColumn: Int? = nil, rightAligned: Set<Int> = [],
@@ -118,7 +121,7 @@ public struct Table: Sendable {
     }
 
     /// The table without column `c`.
-    func dropping(_ c: Int) -> Table {
+    package func dropping(_ c: Int) -> Table {
         var t = self
         t.header.remove(at: c)
         t.rows = rows.map {
@@ -183,31 +186,17 @@ public struct Table: Sendable {
             out += text + "\n"
         }
         out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        // Each row is laid out on its own: a long table (a large root's stale list) is laid
-        // out in chunks on all cores and joined in order.
-        let chunk = 512
-        guard rows.count > chunk, concurrent else {
-            for index in rows.indices { table.row(index, into: &out) }
-            return out
-        }
-        let chunks = (rows.count + chunk - 1) / chunk
-        let slots = Slots<String>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { k in
-            var text = ""
-            for index in k * chunk..<min((k + 1) * chunk, table.table.rows.count) { table.row(index, into: &text) }
-            slots[k] = text
-        }
-        for k in 0..<chunks { out += slots[k]! }
+        for index in rows.indices { table.row(index, into: &out) }
         return out
     }
 
     /// A table with its column widths fixed: lays out any row by itself.
     private struct Laid: Sendable {
-        let table: Table
-        let widths: [Int]
-        let width: Int
+        package let table: Table
+        package let widths: [Int]
+        package let width: Int
 
-        func line(_ cells: [String]) -> String {
+        package func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (i, c) in cells.enumerated() {
                 let cut = i == table.flexibleColumn ? TextWidth.truncate(c, to: widths[i]) : c
@@ -221,7 +210,7 @@ public struct Table: Sendable {
         }
 
         /// Row `index`, wrapped as the table says, and its detail text under it.
-        func row(_ index: Int, into out: inout String) {
+        package func row(_ index: Int, into out: inout String) {
             let r = table.rows[index]
             if table.wrap, let f = table.flexibleColumn, f < r.count, TextWidth.width(r[f]) > widths[f] {
                 for (n, piece) in TextWidth.wrap(r[f], width: widths[f]).enumerated() {

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupReports
+import FollowupSupport
+import FollowupTracking
+
 /// `followup show`: one task and its whole history.
 public enum TaskView {
     public static func render(_ task: TaskItem, ledger: Ledger, asOf: Day, lang: Language) -> String {

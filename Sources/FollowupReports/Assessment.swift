@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+
 /// Where a task stands on a day, in the categories offices report.
 public enum TaskState: String, CaseIterable, Sendable, Codable {
     case doneOnTime = "done_on_time"

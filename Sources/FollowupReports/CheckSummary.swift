@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+
 /// The closing line of `followup check`.
 public struct CheckSummary: Sendable {
     public var files: Int

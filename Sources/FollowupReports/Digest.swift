@@ -1,3 +1,8 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
 import Foundation
 
 /// Counts in the shape offices report: the 2×2 grid plus the flags.
@@ -29,7 +34,7 @@ public struct DigestCounts: Sendable, Equatable {
         return d == 0 ? nil : Double(doneOnTime) / Double(d)
     }
 
-    mutating func add(_ t: DigestTally) {
+    package mutating func add(_ t: DigestTally) {
         switch t.state {
         case .cancelled:
             cancelled += 1
@@ -52,8 +57,8 @@ public struct DigestCounts: Sendable, Equatable {
 
 /// What the counts need of one task, in 12 bytes: a digest of 90,000 tasks keeps one
 /// for every task but an item only for the tasks its lists show.
-struct DigestTally: Sendable {
-    enum Flag: UInt8 {
+package struct DigestTally: Sendable {
+    package enum Flag: UInt8 {
         case notStarted = 1
         case blocked = 2
         case dueSoon = 4
@@ -62,12 +67,12 @@ struct DigestTally: Sendable {
     }
 
     /// The unit's place in its part's `units`.
-    var unit: Int32
-    var reminders: Int32
-    var state: TaskState
-    var flags: UInt8
+    package var unit: Int32
+    package var reminders: Int32
+    package var state: TaskState
+    package var flags: UInt8
 
-    init(_ a: borrowing Assessment, unit: Int) {
+    package init(_ a: borrowing Assessment, unit: Int) {
         self.unit = Int32(unit)
         reminders = Int32(clamping: a.reminders)
         state = a.state
@@ -77,18 +82,18 @@ struct DigestTally: Sendable {
             | (a.escalate ? Flag.escalated.rawValue : 0)
     }
 
-    func has(_ f: Flag) -> Bool { flags & f.rawValue != 0 }
+    package func has(_ f: Flag) -> Bool { flags & f.rawValue != 0 }
 }
 
 /// What the items of one meeting have in common, held once for all of them.
-final class DigestMeeting: Sendable {
-    let id: String
-    let date: Day
-    let notice: String?
+package final class DigestMeeting: Sendable {
+    package let id: String
+    package let date: Day
+    package let notice: String?
     /// The units of the meeting's tasks, in the order they first appear.
-    let units: [String]
+    package let units: [String]
 
-    init(id: String, date: Day, notice: String?, units: [String]) {
+    package init(id: String, date: Day, notice: String?, units: [String]) {
         self.id = id
         self.date = date
         self.notice = notice
@@ -96,11 +101,8 @@ final class DigestMeeting: Sendable {
     }
 }
 
-/// One task as a digest shows it: what its lists and the CSV print.
-///
-/// A 10,000-meeting digest keeps about 85,000 of these until its lists are written, so the
-/// stored fields are laid out tight: the meeting's share is one reference, counts of days
-/// are 32-bit, and each 5-byte date shares its word with a flag.
+/// One task as a digest shows it: what its lists and the CSV print. What the items of one
+/// meeting share is held once, in one `DigestMeeting`.
 public struct DigestItem: Sendable {
     private let source: DigestMeeting
     /// The task's id within its meeting (`3`, `2/NV`).
@@ -119,16 +121,11 @@ public struct DigestItem: Sendable {
     public let dueSoon: Bool
     public let stale: Bool
     public let lastUpdate: Day?
-    /// The lists that show the item, a bit per `DigestListKind` (set by its part).
-    var lists: UInt8 = 0
     public let doneDate: Day?
     private let overdueDays: Int32?
     private let leftDays: Int32?
     private let idleDays: Int32?
     private let reminderCount: Int32
-    /// The place of the item's id among its meeting's item ids (set by its part; it fills
-    /// what would be padding).
-    var rank: Int32 = 0
     private let unitIndex: Int32
 
     /// The lead unit's code.
@@ -146,7 +143,7 @@ public struct DigestItem: Sendable {
     public var id: String { meeting + "#" + local }
 
     /// The item of a task judged by `a`, of the meeting `source` describes.
-    init(
+    package init(
         task: borrowing TaskItem, meeting: borrowing Meeting, source: DigestMeeting, unit: Int,
         assessment a: borrowing Assessment
     ) {
@@ -172,23 +169,32 @@ public struct DigestItem: Sendable {
         text = meeting.conclusions[task.conclusionIndex].text
     }
 
-    var isOpen: Bool { !state.isDone && state != .cancelled }
+    package var isOpen: Bool { !state.isDone && state != .cancelled }
 
-    /// The place in a list of `kind` of the item at `p` (ties are broken by id): most
-    /// overdue, longest blocked or idle, soonest due, most reminded first; newest completed
-    /// or assigned last. Read through its place, as the report reads it.
-    static func sortKey(of p: UnsafePointer<DigestItem>, in kind: DigestListKind) -> Int {
+    /// The item's place in a list of `kind` (ties are broken by id): most overdue, longest
+    /// blocked or idle, soonest due, most reminded first; newest completed or assigned last.
+    package func sortKey(in kind: DigestListKind) -> Int {
         switch kind {
-        case .overdue: return -Int(p.pointee.overdueDays ?? 0)
-        case .blocked: return -Int(p.pointee.idleDays ?? 0)
+        case .overdue: return -Int(overdueDays ?? 0)
+        case .blocked: return -Int(idleDays ?? 0)
         // Dated tasks first, then ongoing ones (stale by their reporting period), each
         // longest idle first.
-        case .stale: return (p.pointee.state == .ongoing ? 1 << 24 : 0) - Int(p.pointee.idleDays ?? 0)
-        case .dueSoon: return Int(p.pointee.leftDays ?? 0)
-        case .escalated: return -Int(p.pointee.reminderCount)
-        case .completedSince: return p.pointee.doneDate?.daysSinceEpoch ?? 0
-        case .assignedSince: return p.pointee.source.date.daysSinceEpoch
+        case .stale: return (state == .ongoing ? 1 << 24 : 0) - Int(idleDays ?? 0)
+        case .dueSoon: return Int(leftDays ?? 0)
+        case .escalated: return -Int(reminderCount)
+        case .completedSince: return doneDate?.daysSinceEpoch ?? 0
+        case .assignedSince: return source.date.daysSinceEpoch
         }
+    }
+
+    /// Whether `a` comes before `b` in a list of `kind`: by the list's key, then by id (a
+    /// meeting id holds only [a-z0-9._-], all after "#", so ids order as (meeting, local)).
+    package static func precedes(_ a: DigestItem, _ b: DigestItem, in kind: DigestListKind) -> Bool {
+        let ka = a.sortKey(in: kind)
+        let kb = b.sortKey(in: kind)
+        if ka != kb { return ka < kb }
+        if a.meeting != b.meeting { return a.meeting < b.meeting }
+        return a.local < b.local
     }
 }
 
@@ -197,16 +203,8 @@ public struct DigestItem: Sendable {
 public enum DigestListKind: Int, CaseIterable, Sendable {
     case overdue, blocked, dueSoon, stale, escalated, completedSince, assignedSince
 
-    /// The item's bit in `DigestItem.lists`.
-    var bit: UInt8 { 1 << UInt8(rawValue) }
-
-    /// The lists that show `item`, as bits.
-    static func lists(of item: borrowing DigestItem, since: Day) -> UInt8 {
-        allCases.reduce(0) { $0 | ($1.contains(item, since: since) ? $1.bit : 0) }
-    }
-
     /// Whether `item` is on this list, for a digest whose window starts at `since`.
-    func contains(_ item: borrowing DigestItem, since: Day) -> Bool {
+    package func contains(_ item: borrowing DigestItem, since: Day) -> Bool {
         switch self {
         case .overdue: return item.state == .overdue
         case .blocked: return item.isOpen && item.blocked
@@ -217,35 +215,17 @@ public enum DigestListKind: Int, CaseIterable, Sendable {
         case .assignedSince: return item.meetingDate >= since
         }
     }
-
 }
 
-/// A list of a digest: its items in order, read in place from the records' parts (which
-/// every list shares) rather than copied.
+/// A list of a digest: its items in order, held as places in the report's one array of
+/// items (which every list shares) rather than as copies.
 public struct DigestList: RandomAccessCollection, Sendable {
-    struct Position: Sendable {
-        var part: Int32
-        var item: Int32
-    }
-
-    let store: [[DigestItem]]
-    /// Where the item of each rank (its place among all items by id) is, shared by the lists.
-    let byRank: [Position]
-    /// The items' ranks in list order, each in the low 32 bits (the high ones held the sort
-    /// key the list was sorted by).
-    let order: [Int]
+    package let store: [DigestItem]
+    package let order: [Int]
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { order.count }
-    public subscript(position: Int) -> DigestItem { withItem(position) { $0.pointee } }
-
-    /// Hands `body` the place of the item at `position`, to read its fields where they are
-    /// stored: a copy of an item is four references retained and released (a borrowed
-    /// item read through an addressor is copied too), which a writer of 145,000 feels.
-    func withItem<R>(_ position: Int, _ body: (UnsafePointer<DigestItem>) -> R) -> R {
-        let p = byRank[order[position] & 0xFFFF_FFFF]
-        return store[Int(p.part)].withUnsafeBufferPointer { body($0.baseAddress! + Int(p.item)) }
-    }
+    public subscript(position: Int) -> DigestItem { store[order[position]] }
 }
 
 public struct DigestUnitRow: Sendable {
@@ -281,13 +261,16 @@ public struct DigestOptions: Sendable {
 /// so the records need not be kept: a tally per task for the counts, and the items that
 /// some list shows (or all of them, for CSV).
 public struct DigestPart: Sendable {
-    var meeting: String
+    package var meeting: String
     /// The units of the meeting's tasks, in the order they first appear.
-    var units: [String] = []
+    package var units: [String] = []
     /// One per task judged (tasks of a meeting after the as-of day are not).
-    var tallies: [DigestTally] = []
+    package var tallies: [DigestTally] = []
     /// The items kept, in task order.
-    var items: [DigestItem] = []
+    package var items: [DigestItem] = []
+
+    /// A part with nothing in it (a record read after its share was counted).
+    package init(meeting: String) { self.meeting = meeting }
 
     /// Judges the tasks of `meeting` (tasks from the loader's checks, in order).
     public init(_ meeting: borrowing Meeting, tasks: [TaskItem], options: borrowing DigestOptions) {
@@ -297,8 +280,6 @@ public struct DigestPart: Sendable {
         // units are those of all its tasks, or none.
         guard date <= options.assessment.asOf else { return }
         for t in tasks where !units.contains(t.unit) { units.append(t.unit) }
-        // Parts are kept for the whole run: no spare capacity. The items share the list.
-        units = DigestPart.exact(units)
         let source = DigestMeeting(id: meeting.id, date: meeting.date, notice: meeting.document, units: units)
         tallies.reserveCapacity(tasks.count)
         items.reserveCapacity(tasks.count)
@@ -306,26 +287,11 @@ public struct DigestPart: Sendable {
             guard let a = Assessment.assess(t, meetingDate: date, options: options.assessment) else { continue }
             let unit = units.firstIndex(of: t.unit) ?? 0
             tallies.append(DigestTally(a, unit: unit))
-            var item = DigestItem(task: t, meeting: meeting, source: source, unit: unit, assessment: a)
-            item.lists = DigestListKind.lists(of: item, since: options.since)
-            if options.allItems || item.lists != 0 { items.append(item) }
+            let item = DigestItem(task: t, meeting: meeting, source: source, unit: unit, assessment: a)
+            if options.allItems || DigestListKind.allCases.contains(where: { $0.contains(item, since: options.since) }) {
+                items.append(item)
+            }
         }
-        items = DigestPart.exact(items)
-        // Every id here starts with "meeting#": the local parts decide the order.
-        for (rank, i) in items.indices.sorted(by: { items[$0].local < items[$1].local }).enumerated() {
-            items[i].rank = Int32(rank)
-        }
-    }
-}
-
-extension DigestPart {
-    /// `array` in a buffer of its own size.
-    static func exact<T>(_ array: [T]) -> [T] {
-        guard array.count < array.capacity else { return array }
-        var exact: [T] = []
-        exact.reserveCapacity(array.count)
-        exact.append(contentsOf: array)
-        return exact
     }
 }
 
@@ -360,8 +326,7 @@ public struct DigestReport: Sendable {
         return make(parts: parts, units: ledger.units, settings: ledger.settings, options: options)
     }
 
-    /// Adds up the records' parts (in record order, duplicates already dropped). The
-    /// report's lists read the parts' items in place: none is copied.
+    /// Adds up the records' parts (in record order, duplicates already dropped).
     public static func make(
         parts: consuming [DigestPart], units registry: UnitRegistry, settings: Settings,
         options: DigestOptions
@@ -370,84 +335,18 @@ public struct DigestReport: Sendable {
         let keep = { (unit: String) in options.units.isEmpty || options.units.contains(unit) }
         var scoped = parts
         if let prefix = options.meetingPrefix { scoped.removeAll { !$0.meeting.hasPrefix(prefix) } }
-        // Item ids are `meeting#local`, and a meeting id holds only [a-z0-9._-], all of which
-        // sort after "#": ids order as (meeting id, the rest), so a rank per meeting and a
-        // rank inside it give every item its place without comparing 90,000 strings.
-        // `firstRank[part]`: how many items come before the part's first in id order.
-        var firstRank = Array(repeating: 0, count: scoped.count)
-        var before = 0
-        for i in scoped.indices.sorted(by: { scoped[$0].meeting < scoped[$1].meeting }) {
-            firstRank[i] = before
-            before += scoped[i].items.count
-        }
-
-        var totals = DigestCounts()
-        var slotOf: [String: Int] = [:]
-        var codes: [String] = []
-        var counts: [DigestCounts] = []
-        // The tallies added up by unit (slot -1: cut by the unit filter).
+        let (totals, codes, counts) = tally(scoped, keep: keep)
+        // The items kept, in record order, in one array the lists share; each part's let go
+        // as soon as it is copied.
+        var store: [DigestItem] = []
         for pi in scoped.indices {
-            let slots = scoped[pi].units.map { code -> Int in
-                guard keep(code) else { return -1 }
-                if let s = slotOf[code] { return s }
-                slotOf[code] = codes.count
-                codes.append(code)
-                counts.append(DigestCounts())
-                return codes.count - 1
-            }
-            for t in scoped[pi].tallies {
-                let slot = slots[Int(t.unit)]
-                guard slot >= 0 else { continue }
-                counts[slot].add(t)
-                totals.add(t)
-            }
-            scoped[pi].tallies = []
-            scoped[pi].units = []
+            for item in scoped[pi].items where keep(item.unit) { store.append(item) }
+            scoped[pi] = DigestPart(meeting: scoped[pi].meeting)
         }
-
-        // Each list's entries: the sort key and the item's rank in one integer, so that
-        // sorting compares integers only; `byRank` says where each item is. Counted first,
-        // so that no list grows by doubling while the parts are all in memory.
-        let kinds = DigestListKind.allCases
-        // Without a unit filter (the usual report) no item's unit is looked up. The items
-        // are read in place: a copy of one is four references retained and released.
-        let filtered = !options.units.isEmpty
-        var sizes = Array(repeating: 0, count: kinds.count)
-        var kept = 0
-        for pi in scoped.indices {
-            scoped[pi].items.withUnsafeBufferPointer { buffer in
-                guard let items = buffer.baseAddress else { return }
-                for ii in buffer.indices where !filtered || keep(items[ii].unit) {
-                    kept += 1
-                    let lists = items[ii].lists
-                    for kind in kinds where lists & kind.bit != 0 { sizes[kind.rawValue] += 1 }
-                }
-            }
-        }
-        var keyed: [[Int]] = sizes.map { n in
-            var list: [Int] = []
-            list.reserveCapacity(n)
-            return list
-        }
-        // Every item in record order: for CSV only (`allItems`), the one format that lists them.
-        var all: [Int] = []
-        if options.allItems { all.reserveCapacity(kept) }
-        var byRank = Array(repeating: DigestList.Position(part: 0, item: 0), count: before)
-        for pi in scoped.indices {
-            let base = firstRank[pi]
-            scoped[pi].items.withUnsafeBufferPointer { buffer in
-                guard let items = buffer.baseAddress else { return }
-                for ii in buffer.indices where !filtered || keep(items[ii].unit) {
-                    let rank = base + Int(items[ii].rank)
-                    byRank[rank] = DigestList.Position(part: Int32(pi), item: Int32(ii))
-                    if options.allItems { all.append(rank) }
-                    let lists = items[ii].lists
-                    for kind in kinds where lists & kind.bit != 0 {
-                        keyed[kind.rawValue].append(
-                            Int(Int32(clamping: DigestItem.sortKey(of: items + ii, in: kind))) << 32 | rank)
-                    }
-                }
-            }
+        func list(_ kind: DigestListKind) -> DigestList {
+            let order = store.indices.filter { kind.contains(store[$0], since: options.since) }
+            return DigestList(
+                store: store, order: order.sorted { DigestItem.precedes(store[$0], store[$1], in: kind) })
         }
         var units: [DigestUnitRow] = codes.indices.map { i in
             DigestUnitRow(code: codes[i], name: registry.resolve(codes[i])?.name ?? codes[i], counts: counts[i])
@@ -457,20 +356,38 @@ public struct DigestReport: Sendable {
             if a.name != b.name { return VietnameseOrder.less(a.name, b.name) }
             return a.code < b.code
         }
-        let store = scoped.map(\.items)
-        scoped = []
-        // Each list sorted in place and let go as soon as it is made.
-        func list(_ kind: DigestListKind) -> DigestList {
-            var entries: [Int] = []
-            swap(&entries, &keyed[kind.rawValue])
-            entries.sort()
-            return DigestList(store: store, byRank: byRank, order: entries)
-        }
         return DigestReport(
             asOf: o.asOf, since: options.since, dueSoonDays: o.dueSoonDays, staleDays: o.staleDays, settings: settings,
             unitFilter: options.units.sorted(), totals: totals, units: units,
-            items: DigestList(store: store, byRank: byRank, order: all),
+            items: DigestList(store: store, order: options.allItems ? Array(store.indices) : []),
             overdue: list(.overdue), blocked: list(.blocked), dueSoon: list(.dueSoon), stale: list(.stale),
             escalated: list(.escalated), completedSince: list(.completedSince), assignedSince: list(.assignedSince))
+    }
+
+    /// The tallies added up, over all and by unit (units in the order they first appear;
+    /// units `keep` refuses are not counted).
+    private static func tally(_ parts: [DigestPart], keep: (String) -> Bool)
+        -> (totals: DigestCounts, codes: [String], counts: [DigestCounts])
+    {
+        var totals = DigestCounts()
+        var slotOf: [String: Int] = [:]
+        var codes: [String] = []
+        var counts: [DigestCounts] = []
+        for part in parts {
+            let slots = part.units.map { code -> Int? in
+                guard keep(code) else { return nil }
+                if let s = slotOf[code] { return s }
+                slotOf[code] = codes.count
+                codes.append(code)
+                counts.append(DigestCounts())
+                return codes.count - 1
+            }
+            for t in part.tallies {
+                guard let slot = slots[Int(t.unit)] else { continue }
+                counts[slot].add(t)
+                totals.add(t)
+            }
+        }
+        return (totals, codes, counts)
     }
 }

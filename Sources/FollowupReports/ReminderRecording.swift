@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+
 extension RecordStore {
     /// Appends a reminder entry dated `day` to every task of `letters`, one write per record.
     /// A task already reminded that day is skipped (a repeated run adds nothing), judged on

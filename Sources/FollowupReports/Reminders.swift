@@ -1,3 +1,8 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
 import Foundation
 
 /// The reminder letters (đôn đốc): per unit, its overdue and soon-due tasks.
@@ -61,9 +66,9 @@ public enum Reminders {
 }
 
 /// Vietnamese alphabetical order (Ă after A, Đ after D, ...), through Foundation's collation.
-enum VietnameseOrder {
-    static let locale = Locale(identifier: "vi_VN")
-    static func less(_ a: String, _ b: String) -> Bool {
+package enum VietnameseOrder {
+    package static let locale = Locale(identifier: "vi_VN")
+    package static func less(_ a: String, _ b: String) -> Bool {
         a.compare(b, options: [], range: nil, locale: locale) == .orderedAscending
     }
 }

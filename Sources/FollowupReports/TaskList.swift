@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+
 /// One line of `followup tasks`.
 public struct TaskRow: Sendable {
     public var id: String
@@ -27,7 +33,7 @@ public struct TaskFilter: Sendable {
         self.meetingPrefix = meetingPrefix
     }
 
-    func admits(_ row: TaskRow) -> Bool {
+    package func admits(_ row: TaskRow) -> Bool {
         if !units.isEmpty, !units.contains(row.unit) { return false }
         if let p = meetingPrefix, !row.meeting.hasPrefix(p) { return false }
         if !statuses.isEmpty, !statuses.contains(row.status) { return false }

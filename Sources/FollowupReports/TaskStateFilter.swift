@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+
 /// A state `tasks --state` selects, with the digest's definitions (Assessment): the digest's
 /// lists (overdue, due soon, blocked, stale, escalated) and its columns (done on time, ...).
 public enum TaskStateFilter: String, CaseIterable, Sendable {

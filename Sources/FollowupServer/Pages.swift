@@ -25,12 +25,8 @@ enum Pages {
         return m
     }
 
-    /// `54,1%` in Vietnamese (a decimal comma, as the CLI's reports write it), `54.1%` in English.
-    static func percent(_ n: Int, of total: Int, _ lang: Language) -> String {
-        guard total > 0 else { return "–" }
-        let text = String(format: "%.1f%%", Double(n) * 100 / Double(total))
-        return lang == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
+    /// `54,1%` in Vietnamese, `54.1%` in English: as every report writes a rate.
+    static func percent(_ n: Int, of total: Int, _ lang: Language) -> String { Rate.percent(n, of: total, lang) }
 
     static func unitRow(code: String?, name: String, _ c: DigestCounts, _ lang: Language) -> [String: Any] {
         var row: [String: Any] = [

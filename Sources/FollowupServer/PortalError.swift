@@ -46,12 +46,20 @@ public struct PortalError: Error, Sendable {
     /// conflict (409); any other refusal is about what was sent (400).
     static func from(_ e: FollowupError) -> PortalError {
         let conflict: Bool
-        switch e.message {
-        case .recordUnreadable, .recordChanged: conflict = true
+        switch e.message.name {
+        case "recordUnreadable", "recordChanged": conflict = true
         default: conflict = false
         }
         return PortalError(
             conflict ? .conflict : .badRequest, conflict ? "conflict" : "bad_request",
-            e.rendered(.vi), e.rendered(.en))
+            e.said(.vi), e.said(.en))
+    }
+}
+
+extension FollowupError {
+    /// The refusal as the portal says it: the library's words, without the command line's
+    /// `followup: error:` or its options.
+    func said(_ lang: Language) -> String {
+        TextWidth.sanitize((location.map { "\($0): " } ?? "") + message.text(lang))
     }
 }

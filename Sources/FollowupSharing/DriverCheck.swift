@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 extension GitSetup {
@@ -22,7 +28,7 @@ extension GitSetup {
 
     /// A `.git` in the root or a folder above it (checked before running git at all, so a
     /// root outside any repository costs no process).
-    static func insideWorkTree(_ root: String) -> Bool {
+    package static func insideWorkTree(_ root: String) -> Bool {
         var dir = URL(fileURLWithPath: root).standardizedFileURL
         for _ in 0..<64 {
             if FileManager.default.fileExists(atPath: dir.appendingPathComponent(".git").path) { return true }

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// Runs `git` (found on PATH) and collects what it prints.

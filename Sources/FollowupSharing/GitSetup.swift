@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// `followup git-setup`: makes a clone merge meeting records with `followup merge-driver`.
@@ -20,7 +26,7 @@ public enum GitSetup {
         "/templates/** !merge",
     ]
 
-    static let attributesComment =
+    package static let attributesComment =
         "# Meeting records merge their updates: lists with `followup merge-driver` (followup git-setup)."
 
     /// The config value for `merge.followup.driver`, `program` being how to start followup.

@@ -1,3 +1,10 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// One `updates:` entry as the log merge sees it: its bytes, and the facts that decide
 /// where it goes and whether it clashes with the other side.
 public struct LogEntry: Sendable, Equatable {
@@ -20,14 +27,14 @@ public struct LogEntry: Sendable, Equatable {
 
     /// What makes two entries the same entry: the bytes, less the final line break (the last
     /// entry of a file may lack it, and gains it when something is appended after it).
-    var identity: ArraySlice<UInt8> {
+    package var identity: ArraySlice<UInt8> {
         var end = text.count
         if end > 0, text[end - 1] == 0x0A { end -= 1 }
         if end > 0, text[end - 1] == 0x0D { end -= 1 }
         return text[..<end]
     }
 
-    func same(as other: LogEntry) -> Bool { identity == other.identity }
+    package func same(as other: LogEntry) -> Bool { identity == other.identity }
 }
 
 /// Merges the `updates:` lists of a record's two sides and their common ancestor as an
@@ -86,7 +93,7 @@ public enum LogMerge {
     }
 
     /// `x` without one copy of each entry of `y` (multisets, `x`'s order).
-    static func minus(_ x: [LogEntry], _ y: [LogEntry]) -> [LogEntry] {
+    package static func minus(_ x: [LogEntry], _ y: [LogEntry]) -> [LogEntry] {
         var left: [ArraySlice<UInt8>: Int] = [:]
         for e in y { left[e.identity, default: 0] += 1 }
         return x.filter { e in
@@ -97,7 +104,7 @@ public enum LogMerge {
     }
 
     /// The entries of `x` that `y` has too (multisets, `x`'s order).
-    static func common(_ x: [LogEntry], _ y: [LogEntry]) -> [LogEntry] {
+    package static func common(_ x: [LogEntry], _ y: [LogEntry]) -> [LogEntry] {
         var left: [ArraySlice<UInt8>: Int] = [:]
         for e in y { left[e.identity, default: 0] += 1 }
         return x.filter { e in
@@ -107,18 +114,18 @@ public enum LogMerge {
         }
     }
 
-    static func same(_ x: [LogEntry], _ y: [LogEntry]) -> Bool {
+    package static func same(_ x: [LogEntry], _ y: [LogEntry]) -> Bool {
         x.count == y.count && zip(x, y).allSatisfy { $0.same(as: $1) }
     }
 
     // MARK: diff3 over entries
 
-    enum Chunk: Equatable {
+    package enum Chunk: Equatable {
         case stable([LogEntry])
         case changed(base: [LogEntry], ours: [LogEntry], theirs: [LogEntry])
     }
 
-    static func diff3(base o: [LogEntry], ours a: [LogEntry], theirs b: [LogEntry]) -> [Chunk] {
+    package static func diff3(base o: [LogEntry], ours a: [LogEntry], theirs b: [LogEntry]) -> [Chunk] {
         let ma = matches(o, a)
         let mb = matches(o, b)
         var chunks: [Chunk] = []
@@ -155,7 +162,7 @@ public enum LogMerge {
     /// For each entry of `x`, the index of the entry of `y` it is paired with in a longest
     /// common subsequence (nil: not in it). Common ends are paired first, so the usual case
     /// (one side appended) costs a single pass.
-    static func matches(_ x: [LogEntry], _ y: [LogEntry]) -> [Int?] {
+    package static func matches(_ x: [LogEntry], _ y: [LogEntry]) -> [Int?] {
         var m = [Int?](repeating: nil, count: x.count)
         var p = 0
         while p < x.count, p < y.count, x[p].same(as: y[p]) {
@@ -177,7 +184,7 @@ public enum LogMerge {
     /// The index pairs of a longest common subsequence (dynamic programming; the middles left
     /// after the common ends are short in a log). Past `limit` cells, no pairs: the chunk
     /// then holds everything, and the merge above still keeps what both sides have.
-    static func lcs<T>(_ x: [T], _ y: [T], limit: Int = 4_000_000, same: (T, T) -> Bool) -> [(Int, Int)] {
+    package static func lcs<T>(_ x: [T], _ y: [T], limit: Int = 4_000_000, same: (T, T) -> Bool) -> [(Int, Int)] {
         guard !x.isEmpty, !y.isEmpty, x.count * y.count <= limit else { return [] }
         let w = y.count + 1
         var t = [Int32](repeating: 0, count: (x.count + 1) * w)
@@ -207,7 +214,7 @@ public enum LogMerge {
 
     /// Both sides' additions in one sequence: entries both added are paired (a common
     /// subsequence) and written once; between them, the two runs are merged by date.
-    static func interleave(_ a: [LogEntry], _ b: [LogEntry]) -> [(LogEntry, Side)] {
+    package static func interleave(_ a: [LogEntry], _ b: [LogEntry]) -> [(LogEntry, Side)] {
         let pairs = lcs(a, b, same: { $0.same(as: $1) })
         var out: [(LogEntry, Side)] = []
         var i = 0
@@ -234,7 +241,7 @@ public enum LogMerge {
     }
 
     /// Merge-sort's merge step: by date, ties by bytes.
-    static func mergeByDate(_ a: [LogEntry], _ b: [LogEntry]) -> [(LogEntry, Side)] {
+    package static func mergeByDate(_ a: [LogEntry], _ b: [LogEntry]) -> [(LogEntry, Side)] {
         var out: [(LogEntry, Side)] = []
         var i = 0
         var j = 0
@@ -262,7 +269,7 @@ public enum LogMerge {
 
     /// Finds the tasks and dates where the two sides' last status, or last extension,
     /// differ, and replaces those entries by one conflict at the first one's place.
-    static func markConflicts(_ merged: [(LogEntry, Side)]) -> [Piece] {
+    package static func markConflicts(_ merged: [(LogEntry, Side)]) -> [Piece] {
         struct Key: Hashable {
             var task: String
             var date: Day

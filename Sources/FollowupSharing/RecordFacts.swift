@@ -1,16 +1,23 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// What the merge needs to know about one version of a record, asked of the loader and the
 /// validator. This is the only place the merge driver calls them, so a change to their
 /// entry points touches this one function.
-struct RecordFacts {
+package struct RecordFacts {
     /// The entries in file order: task (full id, unit written as its code), date, status, extension.
-    var entries: [(task: String, date: Day, status: Status?, due: Day?)]
+    package var entries: [(task: String, date: Day, status: Status?, due: Day?)]
     /// Every problem `check` finds in this record on its own (with the units registry).
-    var problems: [Diagnostic]
+    package var problems: [Diagnostic]
 
-    var errors: [Diagnostic] { problems.filter { $0.severity == .error } }
+    package var errors: [Diagnostic] { problems.filter { $0.severity == .error } }
 
     /// nil when the bytes hold no meeting at all.
-    static func read(_ bytes: [UInt8], path: String, units: UnitRegistry) -> RecordFacts? {
+    package static func read(_ bytes: [UInt8], path: String, units: UnitRegistry) -> RecordFacts? {
         let (parsed, problems) = Loader.parseMeeting(bytes: bytes, displayPath: path, fileStem: Loader.stem(path))
         guard let meeting = parsed else { return problems.isEmpty ? nil : RecordFacts(entries: [], problems: problems) }
         let (_, more) = TaskBuilder.tasks(of: meeting, units: units)

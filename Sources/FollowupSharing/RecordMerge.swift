@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// Merges two versions of one meeting record and their common ancestor, for `git merge`:
@@ -108,7 +114,7 @@ public struct RecordMerge {
     }
 
     /// The entries as text, conflicts between git's markers.
-    func render(_ pieces: [LogMerge.Piece], lineEnding le: [UInt8]) -> [UInt8] {
+    package func render(_ pieces: [LogMerge.Piece], lineEnding le: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         func line(_ e: LogEntry) {
             out += e.text
@@ -131,7 +137,7 @@ public struct RecordMerge {
 
     /// `frame` with its placeholder line replaced by `entries`; nil when the placeholder is
     /// not there exactly once (or twice-merged text put it inside a conflict).
-    func substitute(_ placeholder: [UInt8], in frame: [UInt8], with entries: [UInt8], expected: Bool) -> [UInt8]? {
+    package func substitute(_ placeholder: [UInt8], in frame: [UInt8], with entries: [UInt8], expected: Bool) -> [UInt8]? {
         let at = RecordSplit.ranges(of: placeholder, in: frame)
         guard expected else { return at.isEmpty ? frame : nil }
         guard at.count == 1, let i = at.first else { return nil }
@@ -159,7 +165,7 @@ public struct RecordMerge {
 }
 
 extension RecordSplit {
-    func hasPlaceholder(_ placeholder: [UInt8]) -> Bool { RecordSplit.contains(frame, placeholder) }
+    package func hasPlaceholder(_ placeholder: [UInt8]) -> Bool { RecordSplit.contains(frame, placeholder) }
 }
 
 extension RecordMerge {

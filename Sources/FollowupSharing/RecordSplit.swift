@@ -1,3 +1,10 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// A record cut in two for merging: the `updates:` entries, each as the bytes it was written
 /// with, and everything else (the "frame"), with one placeholder line where the entries were.
 ///
@@ -5,16 +12,16 @@
 /// from matching the text: an entry runs from the line after the previous entry's last value
 /// (so a comment line just above an entry belongs to it) to the end of the line holding its
 /// own last value. The first entry starts at the line of the list's first `-`.
-struct RecordSplit {
+package struct RecordSplit {
     /// The file without the entries; `placeholder` + a line break stands where they were,
     /// unless the record has no `updates:` key.
-    var frame: [UInt8]
+    package var frame: [UInt8]
     /// Each entry's bytes, whole lines (the last may lack its line break at the end of a file).
-    var entries: [[UInt8]]
+    package var entries: [[UInt8]]
     /// The file's line break (`\n` or `\r\n`).
-    var lineEnding: [UInt8]
+    package var lineEnding: [UInt8]
 
-    enum Failure: Error, Equatable {
+    package enum Failure: Error, Equatable {
         /// Not YAML, or not a mapping at the top.
         case unreadable
         /// `updates:` written in a form the merge does not cut: `[...]`, `~`, a scalar.
@@ -25,7 +32,7 @@ struct RecordSplit {
 
     /// Cuts `bytes` (a BOM, if any, stays at the front of the frame). An empty file is an
     /// empty frame with no entries (a record both sides added).
-    static func split(_ bytes: [UInt8], placeholder: [UInt8]) -> Result<RecordSplit, Failure> {
+    package static func split(_ bytes: [UInt8], placeholder: [UInt8]) -> Result<RecordSplit, Failure> {
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
         let bom: [UInt8] = hasBOM ? [0xEF, 0xBB, 0xBF] : []
@@ -70,10 +77,10 @@ struct RecordSplit {
     }
 
     /// Where the `updates:` list and its items are.
-    struct ListMarks {
-        var key: Mark
-        var listStart: Mark
-        var items: [(start: Mark, lastScalarEnd: Mark)]
+    package struct ListMarks {
+        package var key: Mark
+        package var listStart: Mark
+        package var items: [(start: Mark, lastScalarEnd: Mark)]
     }
 
     /// Walks the events of the top mapping; nil when there is no `updates` key.
@@ -143,13 +150,13 @@ struct RecordSplit {
         }
     }
 
-    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    package static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, hay.count >= needle.count else { return false }
         return ranges(of: needle, in: hay).first != nil
     }
 
     /// Start offsets of `needle` in `hay`.
-    static func ranges(of needle: [UInt8], in hay: [UInt8]) -> [Int] {
+    package static func ranges(of needle: [UInt8], in hay: [UInt8]) -> [Int] {
         guard !needle.isEmpty, hay.count >= needle.count, let f = needle.first else { return [] }
         var out: [Int] = []
         var i = 0

@@ -1,3 +1,10 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// What the git commands (`merge-driver`, `git-setup`, `check`'s warning) tell a person, in
 /// Vietnamese or English.
 public enum SharingMessage: Sendable, Equatable {
@@ -43,8 +50,7 @@ public enum SharingMessage: Sendable, Equatable {
                 : "merged as plain text (\(reason.text(lang)))"
         case .resultInvalid:
             return vi
-                ? "bản gộp các mục cập nhật không qua được kiểm tra; để lại bản gộp văn "
-                    + "bản của git để sửa tay:"
+                ? "bản gộp các mục cập nhật không qua được kiểm tra; để lại bản gộp văn bản của git để sửa tay:"
                 : "the merged update entries do not pass the checks; the file holds git's text merge instead:"
         case .notInGitRepository(let path):
             return vi
@@ -68,10 +74,8 @@ public enum SharingMessage: Sendable, Equatable {
                 : "this clone already has the merge driver (\(command))"
         case .driverNotConfigured:
             return vi
-                ? "thuộc tính git giao biên bản cho trình gộp 'followup' (merge=followup) "
-                    + "nhưng bản sao git này "
-                    + "chưa cài nó: git sẽ báo xung đột ở mọi cập nhật song song; chạy "
-                    + "'followup git-setup'"
+                ? "thuộc tính git giao biên bản cho trình gộp 'followup' (merge=followup) nhưng bản sao git này "
+                    + "chưa cài nó: git sẽ báo xung đột ở mọi cập nhật song song; chạy 'followup git-setup'"
                 : "the git attributes send the records to the 'followup' merge driver (merge=followup), but this "
                     + "clone does not define it: git will report a conflict for every concurrent update; "
                     + "run 'followup git-setup'"
@@ -89,7 +93,7 @@ public struct Claim: Sendable, Equatable {
         self.due = due
     }
 
-    func text(_ lang: Language) -> String {
+    package func text(_ lang: Language) -> String {
         var parts: [String] = []
         if let status { parts.append(status.label(lang)) }
         if let due { parts.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(due)) }
@@ -104,7 +108,7 @@ public enum SharingReason: Sendable, Equatable {
     case sideHasErrors(side: String)
     case textConflictAroundList
 
-    func text(_ lang: Language) -> String {
+    package func text(_ lang: Language) -> String {
         let vi = lang == .vi
         switch self {
         case .notARecord:

@@ -1,3 +1,8 @@
+import FollowupLoading
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// The steps of replacing a record, named so tests can fail or pause at each one.
@@ -26,10 +31,10 @@ public struct AtomicFile {
 
     public init(hooks: WriteHooks = .none) { self.hooks = hooks }
 
-    static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
+    package static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     /// Writes every byte (retrying short writes and EINTR); the errno of a failure, or nil.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+    package static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }

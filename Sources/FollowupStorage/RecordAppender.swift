@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// Works out the text that appends one update entry to a record, touching no byte of what
 /// is there: it only inserts. The insertion point comes from libyaml's marks for the
 /// `updates:` list (`UpdatesLayout`).
@@ -38,14 +44,14 @@ public enum RecordAppender {
         return body
     }
 
-    struct Insertion: Equatable {
-        var offset: Int
-        var text: String
+    package struct Insertion: Equatable {
+        package var offset: Int
+        package var text: String
     }
 
     /// Byte offsets where each line starts, counting line breaks as libyaml does
     /// (LF, CR LF, lone CR, NEL, LS, PS).
-    static func lineStarts(_ b: [UInt8]) -> [Int] {
+    package static func lineStarts(_ b: [UInt8]) -> [Int] {
         var starts = [0]
         var i = 0
         while i < b.count {
@@ -68,7 +74,7 @@ public enum RecordAppender {
     }
 
     /// The byte offset of a mark (1-based line, column in characters).
-    static func offset(of mark: Mark, in b: [UInt8], lineStarts: [Int]) -> Int? {
+    package static func offset(of mark: Mark, in b: [UInt8], lineStarts: [Int]) -> Int? {
         guard mark.line >= 1, mark.line <= lineStarts.count else { return nil }
         var i = lineStarts[mark.line - 1]
         var col = 1
@@ -81,7 +87,7 @@ public enum RecordAppender {
     }
 
     /// Just past the line break that ends the line holding `offset` (or the end of the text).
-    static func endOfLine(after offset: Int, in b: [UInt8]) -> Int {
+    package static func endOfLine(after offset: Int, in b: [UInt8]) -> Int {
         var i = offset
         while i < b.count {
             if b[i] == 0x0A { return i + 1 }
@@ -91,13 +97,13 @@ public enum RecordAppender {
         return b.count
     }
 
-    static func lineEnding(of b: [UInt8]) -> String {
+    package static func lineEnding(of b: [UInt8]) -> String {
         if let lf = b.firstIndex(of: 0x0A) { return lf > 0 && b[lf - 1] == 0x0D ? "\r\n" : "\n" }
         return "\n"
     }
 
     /// The insertion for `update` into `body` (the file without its BOM, if it had one).
-    static func insertion(for update: Update, into body: [UInt8], layout: UpdatesLayout?) throws(FollowupError)
+    package static func insertion(for update: Update, into body: [UInt8], layout: UpdatesLayout?) throws(FollowupError)
         -> Insertion
     {
         let le = lineEnding(of: body)

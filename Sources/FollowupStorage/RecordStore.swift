@@ -1,3 +1,8 @@
+import FollowupLoading
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// Appends update entries to meeting records, safely:
@@ -20,10 +25,7 @@ public struct RecordStore {
     }
 
     /// The record's meeting and tasks as they are on disk now.
-    public struct Snapshot {
-        public var meeting: Meeting
-        public var tasks: [TaskItem]
-    }
+    public typealias Snapshot = MeetingTasks
 
     /// Re-reads `meeting`'s file under its lock, asks `make` for the entries to add given
     /// the record as it is now, and appends them. Returns the entries written.
@@ -73,7 +75,7 @@ public struct RecordStore {
     /// What must hold before a record is locked: a name whose lock and temporary file fit,
     /// a folder inside the root (`RootBoundary`), a write bit for someone (a record nobody may
     /// write is frozen, e.g. a closed year, and is not replaced, even by root).
-    static func writable(_ path: String, _ st: stat, root: String) throws(FollowupError) {
+    package static func writable(_ path: String, _ st: stat, root: String) throws(FollowupError) {
         let at = SourceLocation(path: path, line: 0, column: 0)
         let name = (path as NSString).lastPathComponent
         if RecordName.isTooLong(name) {
@@ -87,7 +89,7 @@ public struct RecordStore {
     /// Removes the temporary files (`.NAME.tmp-PID-RANDOM`) a killed update of this record
     /// left, under the record's lock: only this user's, and only those whose process is gone
     /// (or a day old, should its id have been reused).
-    static func removeStaleTemporaryFiles(of path: String) {
+    package static func removeStaleTemporaryFiles(of path: String) {
         let parent = (path as NSString).deletingLastPathComponent
         let dir = parent.isEmpty ? "." : parent
         let prefix = ".\((path as NSString).lastPathComponent).tmp-"

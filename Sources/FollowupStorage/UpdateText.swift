@@ -1,7 +1,13 @@
+import FollowupLoading
+import FollowupModel
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// Writes update entries as YAML text that reads back exactly as given.
-enum UpdateText {
+package enum UpdateText {
     /// A YAML double-quoted scalar: always valid, whatever the text holds.
-    static func quoted(_ s: String) -> String {
+    package static func quoted(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
@@ -28,7 +34,7 @@ enum UpdateText {
     }
 
     /// A task ID is written plain when it is made only of ID characters, else quoted.
-    static func taskID(_ s: String) -> String {
+    package static func taskID(_ s: String) -> String {
         let safe = s.unicodeScalars.allSatisfy { c in
             (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9")
                 || "._-#/".unicodeScalars.contains(c)
@@ -36,7 +42,7 @@ enum UpdateText {
         return safe && s.first.map({ $0 != "#" && $0 != "-" }) == true ? s : quoted(s)
     }
 
-    static func fields(_ u: Update) -> [(String, String)] {
+    package static func fields(_ u: Update) -> [(String, String)] {
         var f: [(String, String)] = [("task", taskID(u.task)), ("date", u.date.iso)]
         if let s = u.status { f.append(("status", s.rawValue)) }
         if let d = u.due { f.append(("due", d.iso)) }
@@ -49,7 +55,7 @@ enum UpdateText {
     }
 
     /// A block sequence item at `indent` spaces.
-    static func block(_ u: Update, indent: Int, lineEnding: String) -> String {
+    package static func block(_ u: Update, indent: Int, lineEnding: String) -> String {
         let pad = String(repeating: " ", count: indent)
         var out = ""
         for (i, (k, v)) in fields(u).enumerated() {
@@ -59,7 +65,7 @@ enum UpdateText {
     }
 
     /// A flow mapping, for a list written `[...]`.
-    static func flow(_ u: Update) -> String {
+    package static func flow(_ u: Update) -> String {
         "{" + fields(u).map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}"
     }
 }

@@ -10,10 +10,6 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.column = column
     }
 
-    public init(path: String, mark: Mark) {
-        self.init(path: path, line: mark.line, column: mark.column)
-    }
-
     public var description: String { line > 0 ? "\(path):\(line):\(column)" : path }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {

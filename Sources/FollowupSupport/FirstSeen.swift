@@ -5,12 +5,14 @@
 /// 100,000 keys or conclusions stays linear.
 ///
 /// Names are NFC, as the reader gives them, and compared by their bytes (`NFCText`).
-struct FirstSeen {
+package struct FirstSeen {
     private var list: [(name: String, value: Int)] = []
     private var table: [NFCText: Int]?
 
+    package init() {}
+
     /// Records `name` and returns nil, or returns the value it was first seen with.
-    mutating func insert(_ name: String, _ value: Int) -> Int? {
+    package mutating func insert(_ name: String, _ value: Int) -> Int? {
         if table != nil {
             // Mutated in place: copying it out of the optional would copy the whole table.
             let key = NFCText(name)
@@ -31,11 +33,11 @@ struct FirstSeen {
     }
 
     /// The value `name` was first seen with, if it was.
-    func value(for name: String) -> Int? {
+    package func value(for name: String) -> Int? {
         if let table { return table[NFCText(name)] }
         return list.first(where: { NFCText.same($0.name, name) })?.value
     }
 
     /// Every name seen, in no particular order.
-    var names: [String] { table.map { $0.keys.map(\.text) } ?? list.map(\.name) }
+    package var names: [String] { table.map { $0.keys.map(\.text) } ?? list.map(\.name) }
 }

@@ -18,6 +18,4 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     @inlinable public func pick(_ vi: @autoclosure () -> String, _ en: @autoclosure () -> String) -> String {
         self == .vi ? vi() : en()
     }
-
-    public func format(_ day: Day) -> String { self == .vi ? day.vietnamese : day.iso }
 }

@@ -1,7 +1,7 @@
 /// Finds the known words nearest to a misspelt one, for "did you mean" hints.
-enum Suggest {
+package enum Suggest {
     /// Levenshtein distance over characters, case-insensitive.
-    static func distance(_ a: String, _ b: String) -> Int {
+    package static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a.lowercased())
         let y = Array(b.lowercased())
         if x.isEmpty { return y.count }
@@ -23,7 +23,7 @@ enum Suggest {
     /// Up to `limit` candidates within a distance that grows with the word's length,
     /// nearest first (ties keep the candidates' order). Candidates that start with the
     /// word count as near too.
-    static func nearest(_ word: String, in candidates: [String], limit: Int = 3) -> [String] {
+    package static func nearest(_ word: String, in candidates: [String], limit: Int = 3) -> [String] {
         let allowed = max(2, word.count / 3)
         var scored: [(Int, Int, String)] = []
         for (i, c) in candidates.enumerated() {
@@ -38,9 +38,9 @@ enum Suggest {
 }
 
 /// Identifier rules shared by meetings, conclusions and units.
-enum Identifier {
+package enum Identifier {
     /// `[a-z0-9][a-z0-9._-]*`
-    static func isValidID(_ s: String) -> Bool {
+    package static func isValidID(_ s: String) -> Bool {
         guard let first = s.utf8.first, isLowerAlnum(first) else { return false }
         return s.utf8.allSatisfy {
             isLowerAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
@@ -48,7 +48,7 @@ enum Identifier {
     }
 
     /// `[A-Za-z0-9][A-Za-z0-9._-]*`
-    static func isValidUnitCode(_ s: String) -> Bool {
+    package static func isValidUnitCode(_ s: String) -> Bool {
         guard let first = s.utf8.first, isAlnum(first) else { return false }
         return s.utf8.allSatisfy {
             isAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")

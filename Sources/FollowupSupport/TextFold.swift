@@ -14,7 +14,7 @@ public enum TextFold {
     /// Long forms and their short form, in folded words. Both a registry name and the text
     /// go through the same table, so "Phòng Tài nguyên và Môi trường" matches "phòng TN&MT".
     /// (The importer's other rules are in `ImportRules`.)
-    static let abbreviationTable: [(String, String)] = [
+    package static let abbreviationTable: [(String, String)] = [
         ("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"),
         ("tai nguyen moi truong", "tnmt"), ("tn mt", "tnmt"),
         ("nong nghiep phat trien nong thon", "nnptnt"), ("nn ptnt", "nnptnt"),
@@ -31,11 +31,11 @@ public enum TextFold {
         ("phat trien quy dat", "ptqd"), ("khoa hoc cong nghe", "khcn"),
         ("thong tin truyen thong", "tttt"), ("tt tt", "tttt"),
     ]
-    static let abbreviations: [([String], [String])] = abbreviationTable.map { pair in
+    package static let abbreviations: [([String], [String])] = abbreviationTable.map { pair in
         (pair.0.split(separator: " ").map(String.init), pair.1.split(separator: " ").map(String.init))
     }
     /// The same, by first word (in table order), so most words are looked up once.
-    static let abbreviationsByFirst: [String: [([String], [String])]] =
+    package static let abbreviationsByFirst: [String: [([String], [String])]] =
         Dictionary(grouping: abbreviations, by: { $0.0[0] })
 
     /// One word without diacritics, in lower case.

@@ -1,3 +1,10 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// The four templates shipped inside the binary (Templates/Builtin/*.yaml, embedded by
 /// SwiftPM): `new` uses them when the root's templates/ has no file of that name, and
 /// `init` copies them into a new root, where the office may change them.

@@ -1,9 +1,16 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// Writes a template's unit groups out as unit codes: `owners: [XA]` becomes the group's units,
 /// with its name in a comment above, so a new record never depends on the registry's groups.
 public enum GroupExpansion {
     /// `text` with every group named in an `owner:`, `owners:` or `support:` line (a scalar
     /// or a one-line `[...]` list) replaced by its units. Other lines are kept byte for byte.
-    static func unquoted(_ s: String) -> String {
+    package static func unquoted(_ s: String) -> String {
         s.count >= 2 && s.hasPrefix("\"") && s.hasSuffix("\"") ? String(s.dropFirst().dropLast()) : s
     }
 

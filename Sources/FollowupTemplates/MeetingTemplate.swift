@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// A template for `followup new`: a meeting record with `{{name}}` placeholders.
@@ -16,7 +22,7 @@ public struct MeetingTemplate: Sendable {
     /// From a `# default-chair: ...` comment line.
     public var defaultChair: String? { header("default-chair") }
 
-    func header(_ key: String) -> String? {
+    package func header(_ key: String) -> String? {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {
             let l = line.trimmingCharacters(in: .whitespaces)
             let prefix = "# \(key):"

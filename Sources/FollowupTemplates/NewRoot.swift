@@ -1,3 +1,10 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
+
 /// The files `followup init` lays out for a new office: a units registry to edit, the
 /// settings with every key explained, the four templates, and a `.gitignore` for the lock
 /// and temporary files writes leave beside records.
@@ -8,7 +15,7 @@ public enum NewRoot {
     }
 
     /// The units of a commune People's Committee after the 2025 reform, to edit.
-    static let units = """
+    package static let units = """
         # Danh mục đơn vị thực hiện kết luận (sửa cho đúng với cơ quan mình).
         # Mỗi đơn vị: mã (code, dùng trong mã nhiệm vụ), tên đầy đủ (name) và các tên hay
         # dùng (aliases). Trong biên bản có thể ghi mã, tên đầy đủ hoặc tên khác.
@@ -30,7 +37,7 @@ public enum NewRoot {
 
         """
 
-    static let settings = """
+    package static let settings = """
         # Thiết lập của cơ quan (mọi khóa đều không bắt buộc). \
         Bỏ dấu # ở đầu dòng để dùng.
         # organization: Ủy ban nhân dân xã ...       # tên cơ quan, in ở đầu báo cáo
@@ -55,7 +62,7 @@ public enum NewRoot {
 
         """
 
-    static let gitignore = """
+    package static let gitignore = """
         # Tệp khóa và tệp tạm mà followup để cạnh biên bản khi ghi
         .*.lock
         .*.tmp-*

@@ -1,3 +1,9 @@
+import FollowupLoading
+import FollowupModel
+import FollowupStorage
+import FollowupSupport
+import FollowupTracking
+import FollowupYAML
 import Foundation
 
 /// File-name slugs from Vietnamese titles: "Hội nghị cải cách hành chính" →

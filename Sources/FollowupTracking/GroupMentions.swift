@@ -1,12 +1,16 @@
+import FollowupModel
+import FollowupSupport
+import FollowupYAML
+
 /// `check`'s hint for a conclusion whose text gives the work to a unit group ("Các phòng,
 /// ban ...", "Giao UBND các xã ...") while its owners and supporting units leave some of the
 /// group's units out. Only a group named as the subject counts: "đôn đốc các phòng, ban"
 /// names the group as an object, and "UBND các xã có dự án" narrows it on purpose.
-enum GroupMentions {
-    static let leadWords: Set<String> = ["giao", "yeu", "cau", "de", "nghi", "chi", "dao"]
-    static let narrowing: Set<String> = ["co", "lien", "duoc", "nao", "tren"]
+package enum GroupMentions {
+    package static let leadWords: Set<String> = ["giao", "yeu", "cau", "de", "nghi", "chi", "dao"]
+    package static let narrowing: Set<String> = ["co", "lien", "duoc", "nao", "tren"]
 
-    static func warnings(_ c: Conclusion, owners: [String], support: [String], units: UnitRegistry) -> [Diagnostic] {
+    package static func warnings(_ c: Conclusion, owners: [String], support: [String], units: UnitRegistry) -> [Diagnostic] {
         guard !units.groups.isEmpty, !c.text.isEmpty, !c.owners.isEmpty else { return [] }
         // The subject is at the start: the first words are enough.
         let words = TextFold.words(String(c.text.prefix(160))).map(\.text)

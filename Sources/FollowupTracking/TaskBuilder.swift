@@ -1,3 +1,7 @@
+import FollowupModel
+import FollowupSupport
+import FollowupYAML
+
 /// Turns one meeting's conclusions into tracked tasks (one per lead unit) and gives each
 /// task its history, reporting every problem on the way: unknown units, missing or early
 /// deadlines, and each `updates:` entry that `UpdateRules` finds wrong.
@@ -67,11 +71,11 @@ public enum TaskBuilder {
                     continue
                 }
                 guard let due else { continue }
-                let localID = c.fanOut ? TaskBuilder.joined(c.id, UInt8(ascii: "/"), code) : c.id
+                let localID = c.fanOut ? c.id + "/" + code : c.id
                 _ = local.insert(localID, tasks.count)
                 tasks.append(
                     TaskItem(
-                        id: TaskBuilder.joined(meeting.id, UInt8(ascii: "#"), localID), meetingID: meeting.id,
+                        id: meeting.id + "#" + localID, meetingID: meeting.id,
                         conclusionIndex: ci,
                         unit: code, support: support.filter { $0 != code }, due: due, history: [],
                         location: owner.location))
@@ -81,27 +85,10 @@ public enum TaskBuilder {
         return (tasks, problems)
     }
 
-    /// `a`, the ASCII byte `separator` and `b` as one string, its bytes copied once (`+` and
-    /// interpolation made a string per step).
-    static func joined(_ a: String, _ separator: UInt8, _ b: String) -> String {
-        var (a, b) = (a, b)
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let count = x.count + 1 + y.count
-                return String(unsafeUninitializedCapacity: count) { out in
-                    _ = UnsafeMutableBufferPointer(rebasing: out[..<x.count]).initialize(from: x)
-                    out[x.count] = separator
-                    _ = UnsafeMutableBufferPointer(rebasing: out[(x.count + 1)..<count]).initialize(from: y)
-                    return count
-                }
-            }
-        }
-    }
-
     /// The local part of a task name written in an update, or nil when it names another
     /// meeting. Split at the ASCII `#` on the bytes: names are NFC, as the reader gives them,
     /// and searching characters cost more than the rest of a task's checks.
-    static func localPart(of name: String, meetingID: String) -> String? {
+    package static func localPart(of name: String, meetingID: String) -> String? {
         let u = name.utf8
         guard let hash = u.firstIndex(of: UInt8(ascii: "#")) else { return name }
         guard u[..<hash].elementsEqual(meetingID.utf8) else { return nil }
@@ -109,18 +96,18 @@ public enum TaskBuilder {
     }
 
     /// Normalises `1/Phòng Nội vụ` to `1/NV`, so a unit may be named any way in `task:`.
-    static func canonicalLocal(_ local: String, units: UnitRegistry) -> String {
+    package static func canonicalLocal(_ local: String, units: UnitRegistry) -> String {
         let u = local.utf8
         guard let slash = u.firstIndex(of: UInt8(ascii: "/")) else { return local }
         let unitName = String(local[u.index(after: slash)...])
         guard let code = units.code(for: unitName) else { return local }
-        return joined(String(local[..<slash]), UInt8(ascii: "/"), code)
+        return local[..<slash] + "/" + code
     }
 
     /// The tasks a wrong local name in `task:` may mean: the one it names exactly (for a
     /// short meeting prefix), those of the conclusion it names (`1` → `1/VP`, `1/NV`, …), or
     /// the nearest names (`1/VPP` → `1/VP`).
-    static func nearestTasks(_ part: String, local: FirstSeen, units: UnitRegistry) -> [String] {
+    package static func nearestTasks(_ part: String, local: FirstSeen, units: UnitRegistry) -> [String] {
         let names = local.names.sorted()
         let canonical = canonicalLocal(part, units: units)
         if names.contains(canonical) { return [canonical] }
@@ -163,7 +150,7 @@ public enum TaskBuilder {
                 continue
             }
             var timeline = timelines[ti] ?? TaskTimeline(original: tasks[ti].due)
-            problems += UpdateRules.findings(u, after: timeline, meetingDate: meeting.date, units: units)
+            problems += UpdateRules.findings(u, after: timeline, meetingDate: meeting.date, units: units).map(\.diagnostic)
             timeline.apply(u)
             timelines[ti] = timeline
             tasks[ti].history.append(u)

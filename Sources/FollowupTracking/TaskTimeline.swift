@@ -1,3 +1,7 @@
+import FollowupModel
+import FollowupSupport
+import FollowupYAML
+
 /// A task's situation after replaying its history, entry by entry.
 ///
 /// The one place that decides the current status, the deadline in force and the dates a

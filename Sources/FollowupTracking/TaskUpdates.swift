@@ -1,3 +1,6 @@
+import FollowupModel
+import FollowupSupport
+import FollowupYAML
 import Foundation
 
 /// The history entries the update commands make, built against the record as it is under
@@ -32,7 +35,7 @@ public enum TaskUpdates {
 
     /// The limits on text given on the command line: length, and the reader's rule on
     /// control characters (what `check` would refuse is not written).
-    static func vet(_ c: Common) throws(FollowupError) {
+    package static func vet(_ c: Common) throws(FollowupError) {
         for (option, value) in [("--note", c.note), ("--document", c.document)] {
             guard let value else { continue }
             if value.utf8.count > maxTextBytes {
@@ -51,7 +54,7 @@ public enum TaskUpdates {
         if day > today { throw FollowupError(.dateInFuture(day, today: today)) }
     }
 
-    static func find(_ id: String, in snapshot: RecordStore.Snapshot) throws(FollowupError) -> TaskItem {
+    package static func find(_ id: String, in snapshot: MeetingTasks) throws(FollowupError) -> TaskItem {
         guard let t = snapshot.tasks.first(where: { $0.id == id }) else {
             throw FollowupError(.taskNameNotFound(id, suggestions: []))
         }
@@ -59,7 +62,7 @@ public enum TaskUpdates {
     }
 
     /// The entry's common fields; `by` resolved to a unit code.
-    static func entry(_ task: TaskItem, _ meeting: Meeting, _ c: Common, units: UnitRegistry)
+    package static func entry(_ task: TaskItem, _ meeting: Meeting, _ c: Common, units: UnitRegistry)
         throws(FollowupError) -> Update
     {
         try vet(c)
@@ -76,35 +79,35 @@ public enum TaskUpdates {
     }
 
     /// Refuses `entry` when `UpdateRules` has any finding about it.
-    static func admit(_ entry: Update, _ task: TaskItem, _ meeting: Meeting, units: UnitRegistry)
+    package static func admit(_ entry: Update, _ task: TaskItem, _ meeting: Meeting, units: UnitRegistry)
         throws(FollowupError) -> Update
     {
         let timeline = TaskTimeline.replay(task)
         guard let finding = UpdateRules.findings(entry, after: timeline, meetingDate: meeting.date, units: units).first
         else { return entry }
-        throw refusal(finding.message, entry: entry, timeline: timeline)
+        throw refusal(finding, entry: entry, timeline: timeline)
     }
 
-    /// A finding, said as the command line says it (with the option that would help).
-    static func refusal(_ finding: Message, entry: Update, timeline: TaskTimeline) -> FollowupError {
-        switch finding {
+    /// A finding as a refusal to write the entry.
+    package static func refusal(_ finding: UpdateRules.Finding, entry: Update, timeline: TaskTimeline) -> FollowupError {
+        switch finding.rule {
         case .changeAfterClosed(let status, _):
             return FollowupError(entry.due != nil ? .extendClosed(status) : .reopenRequired(status))
-        case .updateOutOfOrder(let date, let previous, _):
+        case .outOfOrder(let date, let previous, _):
             return FollowupError(.dateBeforeLastUpdate(date: date, last: previous))
         case .extensionNotLater(let due, let current):
             return FollowupError(.extensionMustBeLater(to: due, current: current))
-        case .noteRequired:
-            return FollowupError(finding, kind: .badInput)
+        case .noteRequired, .extensionWithoutReason:
+            return FollowupError(finding.message, kind: .badInput)
         default:
-            return FollowupError(finding)
+            return FollowupError(finding.message)
         }
     }
 
     /// `followup status`: a new status (with an optional note).
     public static func status(
         _ status: Status, task id: String, reopen: Bool, _ c: Common, units: UnitRegistry,
-        in snapshot: RecordStore.Snapshot
+        in snapshot: MeetingTasks
     ) throws(FollowupError) -> Update {
         let task = try find(id, in: snapshot)
         var u = try entry(task, snapshot.meeting, c, units: units)
@@ -117,7 +120,7 @@ public enum TaskUpdates {
 
     /// `followup extend`: a later deadline, with its reason.
     public static func extend(
-        to day: Day, task id: String, _ c: Common, units: UnitRegistry, in snapshot: RecordStore.Snapshot
+        to day: Day, task id: String, _ c: Common, units: UnitRegistry, in snapshot: MeetingTasks
     ) throws(FollowupError) -> Update {
         let task = try find(id, in: snapshot)
         var u = try entry(task, snapshot.meeting, c, units: units)
@@ -128,12 +131,24 @@ public enum TaskUpdates {
     /// `followup remind --record`: a reminder entry, or nil when the task was already
     /// reminded that day.
     public static func reminder(
-        task id: String, _ c: Common, units: UnitRegistry, in snapshot: RecordStore.Snapshot
+        task id: String, _ c: Common, units: UnitRegistry, in snapshot: MeetingTasks
     ) throws(FollowupError) -> Update? {
         let task = try find(id, in: snapshot)
         if task.history.contains(where: { $0.reminder && $0.date == c.date }) { return nil }
         var u = try entry(task, snapshot.meeting, c, units: units)
         u.reminder = true
         return try admit(u, task, snapshot.meeting, units: units)
+    }
+}
+
+/// A meeting and its tasks, as one record holds them (what the update functions read, under
+/// the record's lock, before they decide on an entry).
+public struct MeetingTasks: Sendable {
+    public var meeting: Meeting
+    public var tasks: [TaskItem]
+
+    public init(meeting: Meeting, tasks: [TaskItem]) {
+        self.meeting = meeting
+        self.tasks = tasks
     }
 }

@@ -1,3 +1,5 @@
+import FollowupSupport
+
 /// The reader's one rule for control characters, however the YAML spells them: what libyaml
 /// refuses as raw bytes (C0 controls but tab and line feed, DEL, C1 controls, U+FFFE, U+FFFF)
 /// is refused in a value too, where only an escape (`"\e"`, `"\0"`, `"\x9b"`, `"\r"`) can

@@ -1,20 +1,22 @@
+import FollowupSupport
+
 /// A scalar value with its place in the file.
-struct Scalar {
-    var text: String
-    var plain: Bool
-    var start: Mark
-    var end: Mark
+package struct Scalar {
+    package var text: String
+    package var plain: Bool
+    package var start: Mark
+    package var end: Mark
     /// The value's length in bytes as libyaml gave it: for a plain scalar on one line, its
     /// length in the file.
-    var length = 0
+    package var length = 0
 
     /// YAML 1.2 core schema: an empty plain scalar, `~` and `null` are null.
-    var isNull: Bool {
+    package var isNull: Bool {
         plain && (text.isEmpty || isOne(of: "~", "null", "Null", "NULL"))
     }
 
     /// YAML 1.2 core schema booleans.
-    var bool: Bool? {
+    package var bool: Bool? {
         guard plain else { return nil }
         if isOne(of: "true", "True", "TRUE") { return true }
         if isOne(of: "false", "False", "FALSE") { return false }
@@ -34,17 +36,17 @@ struct Scalar {
 
 /// The keys a mapping of the format may hold, matched against a key's bytes as libyaml
 /// gives them, so that the dozens of keys in every record never become strings.
-struct KeyTable {
-    let names: [String]
+package struct KeyTable {
+    package let names: [String]
     private let utf8: [[UInt8]]
 
-    init(_ names: [String]) {
+    package init(_ names: [String]) {
         precondition(names.count <= 64, "a key table holds at most 64 names")
         self.names = names
         utf8 = names.map { Array($0.utf8) }
     }
 
-    func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = bytes.count
         for (i, name) in utf8.enumerated() where name.count == n {
             var j = 0
@@ -57,25 +59,25 @@ struct KeyTable {
 
 /// The keys of a mapping as an enum whose raw values are the keys as written: its
 /// `KeyTable`, and the case a key read against that table is.
-struct KeySet<K: CaseIterable & RawRepresentable & Sendable>: Sendable where K.RawValue == String {
-    let table: KeyTable
+package struct KeySet<K: CaseIterable & RawRepresentable & Sendable>: Sendable where K.RawValue == String {
+    package let table: KeyTable
     private let cases: [K]
 
-    init() {
+    package init() {
         cases = Array(K.allCases)
         table = KeyTable(cases.map(\.rawValue))
     }
 
     /// The case `key` is, or nil for a key the table does not hold.
-    func callAsFunction(_ key: Key) -> K? { key.index.map { cases[$0] } }
+    package func callAsFunction(_ key: Key) -> K? { key.index.map { cases[$0] } }
 }
 
 /// A mapping key: its place in the caller's `KeyTable` (nil: none of those), its text and marks.
-struct Key {
-    var index: Int?
-    var text: String
-    var start: Mark
-    var end: Mark
+package struct Key {
+    package var index: Int?
+    package var text: String
+    package var start: Mark
+    package var end: Mark
 }
 
 /// Reads one YAML document from libyaml events into typed values, collecting every
@@ -84,12 +86,12 @@ struct Key {
 /// The typed loaders call `mapping`, `sequence`, `scalar`; anything not where the format
 /// expects it is reported and skipped, so loading goes on. Only a libyaml syntax error
 /// ends the file (libyaml cannot resume after one).
-final class RecordReader {
-    let path: String
+package final class RecordReader {
+    package let path: String
     private let events: YAMLEventReader
-    private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
     /// The end of the last scalar read (keys included): where a block list's text ends.
-    private(set) var lastScalarEnd = Mark(line: 0, column: 0)
+    package private(set) var lastScalarEnd = Mark(line: 0, column: 0)
     /// First lines of the known keys of the mappings being read, a frame per open mapping.
     private var keyLines: [Int] = []
 
@@ -100,7 +102,7 @@ final class RecordReader {
 
     /// Runs `body` with a reader over a copy of `bytes` that the reader owns, so no buffer
     /// can be freed under it. Fails only when libyaml cannot allocate its parser.
-    static func withReader<T>(
+    package static func withReader<T>(
         path: String, bytes: some Collection<UInt8>,
         _ body: (RecordReader) throws(YAMLSyntaxError) -> T
     ) throws(YAMLSyntaxError) -> T {
@@ -110,15 +112,15 @@ final class RecordReader {
 
     /// Whether `s` is a plain scalar followed by a comment on its line (`Văn phòng #1 rà soát`
     /// reads as `Văn phòng`).
-    func isCutByComment(_ s: Scalar) -> Bool {
+    package func isCutByComment(_ s: Scalar) -> Bool {
         s.plain && s.end.line == s.start.line && events.commentFollows(s.start, length: s.length)
     }
 
-    func report(_ severity: Severity, _ mark: Mark, _ message: Message) {
+    package func report(_ severity: Severity, _ mark: Mark, _ message: Message) {
         diagnostics.append(Diagnostic(severity, SourceLocation(path: path, mark: mark), message))
     }
 
-    func report(_ mark: Mark, _ message: Message) { report(.error, mark, message) }
+    package func report(_ mark: Mark, _ message: Message) { report(.error, mark, message) }
 
     /// The next event's kind, without leaving it.
     private func peek() throws(YAMLSyntaxError) -> YAMLEvent.Kind {
@@ -135,7 +137,7 @@ final class RecordReader {
 
     /// Reads the stream: exactly one document whose body `body` consumes.
     /// Returns false when the file is empty (no document).
-    func document(_ body: () throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> Bool {
+    package func document(_ body: () throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> Bool {
         _ = try peek()  // stream start
         if try next() == .streamEnd { return false }
         _ = try next()  // past document start
@@ -155,7 +157,7 @@ final class RecordReader {
         if events.hasTag { report(events.start, .tagNotAllowed) }
     }
 
-    typealias Shape = ValueShape
+    package typealias Shape = ValueShape
 
     private func shape(_ kind: YAMLEvent.Kind) -> Shape {
         switch kind {
@@ -166,15 +168,15 @@ final class RecordReader {
         }
     }
 
-    func peekShape() throws(YAMLSyntaxError) -> Shape { shape(try peek()) }
-    func peekMark() throws(YAMLSyntaxError) -> Mark {
+    package func peekShape() throws(YAMLSyntaxError) -> Shape { shape(try peek()) }
+    package func peekMark() throws(YAMLSyntaxError) -> Mark {
         try events.load()
         return events.start
     }
 
     /// Skips the next node whatever it is, without recursion (a 10,000-level file must not
     /// overflow the stack).
-    func skip() throws(YAMLSyntaxError) {
+    package func skip() throws(YAMLSyntaxError) {
         var depth = 0
         var kind = try peek()
         while true {
@@ -212,7 +214,7 @@ final class RecordReader {
     }
 
     /// A scalar, or nil (reported) when the node is something else.
-    func scalar() throws(YAMLSyntaxError) -> Scalar? {
+    package func scalar() throws(YAMLSyntaxError) -> Scalar? {
         let kind = try peek()
         guard kind == .scalar else {
             try unexpected(kind, wanted: .scalar)
@@ -225,7 +227,7 @@ final class RecordReader {
     /// Keys are matched against `keys` by their bytes; others come with `index` nil.
     /// Reports duplicate and non-text keys. Returns the mapping's start and end marks, or nil.
     @discardableResult
-    func mapping(_ keys: KeyTable, _ value: (Key) throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (
+    package func mapping(_ keys: KeyTable, _ value: (Key) throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (
         start: Mark, end: Mark
     )? {
         let kind = try peek()
@@ -288,7 +290,7 @@ final class RecordReader {
     /// A sequence; `item` is called for each element and must consume it.
     /// A single scalar where a list is allowed is *not* accepted here; see `list`.
     @discardableResult
-    func sequence(_ item: () throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (
+    package func sequence(_ item: () throws(YAMLSyntaxError) -> Void) throws(YAMLSyntaxError) -> (
         start: Mark, end: Mark, flow: Bool
     )? {
         let kind = try peek()
@@ -313,7 +315,7 @@ final class RecordReader {
     }
 
     /// A list of scalars; a single scalar is taken as a list of one.
-    func scalarList() throws(YAMLSyntaxError) -> [Scalar] {
+    package func scalarList() throws(YAMLSyntaxError) -> [Scalar] {
         if try peekShape() == .scalar {
             guard let s = try scalar() else { return [] }
             return s.isNull ? [] : [s]

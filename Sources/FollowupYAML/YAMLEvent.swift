@@ -1,4 +1,5 @@
 import CYaml
+import FollowupSupport
 
 /// A position in a source text: 1-based line and column (in characters), and the
 /// 0-based character index libyaml counts.
@@ -13,7 +14,7 @@ public struct Mark: Hashable, Comparable, Sendable {
         self.index = index
     }
 
-    init(_ m: yaml_mark_t) {
+    package init(_ m: yaml_mark_t) {
         line = Int(m.line) + 1
         column = Int(m.column) + 1
         index = Int(m.index)
@@ -23,8 +24,8 @@ public struct Mark: Hashable, Comparable, Sendable {
 }
 
 /// The kinds of libyaml event the readers act on.
-enum YAMLEvent {
-    enum Kind: Equatable {
+package enum YAMLEvent {
+    package enum Kind: Equatable {
         case streamStart, streamEnd, documentStart, documentEnd
         case alias
         case scalar
@@ -34,11 +35,17 @@ enum YAMLEvent {
 }
 
 /// A libyaml scanner or parser error: the file cannot be read further.
-struct YAMLSyntaxError: Error {
-    var problem: String
-    var mark: Mark
-    var context: String?
-    var contextMark: Mark?
+package struct YAMLSyntaxError: Error {
+    package var problem: String
+    package var mark: Mark
+    package var context: String?
+    package var contextMark: Mark?
     /// Our own reason to stop (nesting too deep, a control character), when not libyaml's.
-    var message: Message?
+    package var message: Message?
+}
+
+extension SourceLocation {
+    public init(path: String, mark: Mark) {
+        self.init(path: path, line: mark.line, column: mark.column)
+    }
 }

@@ -1,4 +1,5 @@
 import CYaml
+import FollowupSupport
 
 /// Pulls events from libyaml over an in-memory UTF-8 buffer, one at a time.
 ///
@@ -6,7 +7,7 @@ import CYaml
 /// scalar bytes are read in place, so a key or a date never becomes a Swift `String` and
 /// nothing is copied to look ahead. The reader keeps its own copy of the input, so nothing
 /// it reads can be freed under it.
-final class YAMLEventReader {
+package final class YAMLEventReader {
     // Behind pointers, not stored properties: `&property` on a class would pay a dynamic
     // exclusivity check on every event.
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
@@ -22,7 +23,7 @@ final class YAMLEventReader {
     /// No record nests lists and mappings deeper than a handful of levels; libyaml's time
     /// grows faster than the depth (100,000 levels took a minute), so the file ends with a
     /// located error at the first node deeper than this, before libyaml reads further.
-    static let maxDepth = 64
+    package static let maxDepth = 64
 
     /// Where the line `commentFollows` last looked at starts.
     private var lineStart = (line: 1, byte: 0)
@@ -30,7 +31,7 @@ final class YAMLEventReader {
     /// The input, owned by the reader: libyaml reads it until `deinit`.
     private let input: UnsafeMutableBufferPointer<UInt8>
 
-    init(bytes: some Collection<UInt8>) throws(YAMLSyntaxError) {
+    package init(bytes: some Collection<UInt8>) throws(YAMLSyntaxError) {
         input = .allocate(capacity: max(bytes.count, 1))
         _ = input.initialize(from: bytes)
         parser.initialize(to: yaml_parser_t())
@@ -51,7 +52,7 @@ final class YAMLEventReader {
     /// `mark` (1-based line and column, in characters) and is `length` bytes long (a plain
     /// scalar on one line is its own bytes in the file): the text it seemed to go on with,
     /// which YAML reads as a comment.
-    func commentFollows(_ mark: Mark, length: Int) -> Bool {
+    package func commentFollows(_ mark: Mark, length: Int) -> Bool {
         // Asked in file order: go on from the last line found rather than from the start.
         if lineStart.line > mark.line { lineStart = (1, 0) }
         var i = lineStart.byte
@@ -89,7 +90,7 @@ final class YAMLEventReader {
 
     /// Parses the next event unless one is waiting. After the stream's end it stays there.
     @inline(__always)
-    func load() throws(YAMLSyntaxError) {
+    package func load() throws(YAMLSyntaxError) {
         if loaded || finished { return }
         guard yaml_parser_parse(parser, slot) == 1 else {
             finished = true
@@ -121,7 +122,7 @@ final class YAMLEventReader {
 
     /// Leaves the current event (the stream's end is never left).
     @inline(__always)
-    func advance() {
+    package func advance() {
         guard loaded else { return }
         if slot.pointee.type == YAML_STREAM_END_EVENT {
             finished = true
@@ -131,7 +132,7 @@ final class YAMLEventReader {
     }
 
     /// The current event's kind; call `load()` first.
-    var kind: YAMLEvent.Kind {
+    package var kind: YAMLEvent.Kind {
         guard loaded else { return .streamEnd }
         switch event.type {
         case YAML_STREAM_START_EVENT: return .streamStart
@@ -147,18 +148,18 @@ final class YAMLEventReader {
         }
     }
 
-    var start: Mark { loaded ? Mark(event.start_mark) : Mark(line: 0, column: 0) }
-    var end: Mark { loaded ? Mark(event.end_mark) : Mark(line: 0, column: 0) }
+    package var start: Mark { loaded ? Mark(event.start_mark) : Mark(line: 0, column: 0) }
+    package var end: Mark { loaded ? Mark(event.end_mark) : Mark(line: 0, column: 0) }
 
     /// The scalar's bytes as libyaml decoded them (escapes resolved), valid until `advance()`.
-    var scalarBytes: UnsafeBufferPointer<UInt8> {
+    package var scalarBytes: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length)
     }
 
     /// A plain (unquoted, not block) scalar: the only kind that resolves to null/bool/number.
-    var isPlain: Bool { event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
+    package var isPlain: Bool { event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
 
-    var hasAnchor: Bool {
+    package var hasAnchor: Bool {
         switch event.type {
         case YAML_SCALAR_EVENT: return event.data.scalar.anchor != nil
         case YAML_SEQUENCE_START_EVENT: return event.data.sequence_start.anchor != nil
@@ -168,7 +169,7 @@ final class YAMLEventReader {
     }
 
     /// An explicit tag (`!foo`); an implicit one libyaml fills in does not count.
-    var hasTag: Bool {
+    package var hasTag: Bool {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
@@ -182,7 +183,7 @@ final class YAMLEventReader {
     }
 
     /// A `[...]` or `{...}` collection.
-    var isFlow: Bool {
+    package var isFlow: Bool {
         switch event.type {
         case YAML_SEQUENCE_START_EVENT: return event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
         case YAML_MAPPING_START_EVENT: return event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE

@@ -21,12 +21,10 @@ struct Check: ParsableCommand {
     func run() throws {
         let lang = options.language
         try reporting(lang) {
-            // Asking git takes two processes: they run while the records are read.
-            let (root, environment) = (options.rootPath, options.environment)
-            let driver = Background { GitSetup.unconfiguredDriverWarning(root: root, environment: environment) }
             // Each record is checked in the worker that read it; only its task count is kept.
             let found = try Loader.scan(root: options.rootPath) { _, tasks in tasks.count }
-            let git = driver.value.map { [$0] } ?? []
+            let git = GitSetup.unconfiguredDriverWarning(root: options.rootPath, environment: options.environment)
+                .map { [$0] } ?? []
             // One write for all of them: a root with hundreds of warnings made a system call each.
             let problems = found.diagnostics + git
             if !problems.isEmpty { Output.error(problems.map { $0.rendered(lang) }.joined(separator: "\n")) }

@@ -5,7 +5,6 @@ import Foundation
 extension Followup {
     /// The program: `run(arguments)`, then exit with its status.
     static func main() {
-        AtExit.processEndsAfterCommand()
         Foundation.exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 

@@ -89,14 +89,13 @@ struct Remind: ParsableCommand {
                 switch result {
                 case .success(let n): count += n
                 case .failure(let e):
-                    Output.error(e.rendered(lang))
+                    Output.error(e.said(lang))
                     failed += 1
                 }
             }
             Output.error(
                 lang.pick(
-                    "Đã ghi \(count) lần đôn "
-                        + "đốc vào biên bản.", "Recorded \(count) reminders in the records."))
+                    "Đã ghi \(count) lần đôn đốc vào biên bản.", "Recorded \(count) reminders in the records."))
             if failed > 0 { throw ExitCode(1) }
         }
     }

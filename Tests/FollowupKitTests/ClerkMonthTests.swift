@@ -94,8 +94,7 @@ import Testing
         let guess = try CLI.run(["serve", "--port", "8080"], in: CLI.packageRoot)
         #expect(
             guess.stderr.hasPrefix(
-                "followup: lỗi: không có tùy chọn '--port'. Có phải ý bạn là '--root'?\n"
-                    + "Cách dùng: followup serve"))
+                "followup: lỗi: không có tùy chọn '--port'. Có phải ý bạn là '--root'?\nCách dùng: followup serve"))
         for r in [missing, value, option, guess] {
             #expect(!r.stderr.contains("Error:") && !r.stderr.contains("Did you mean"))
         }
@@ -182,8 +181,7 @@ import Testing
         #expect(Slug.short("Giao ban tuần 49") == "giao-ban-tuan-49")
         #expect(Slug.short("Chuyêndềrấtdàikhôngcódấucáchnàocảnhé") == "chuyenderatdaikhongcodau")
         for title in [
-            "Làm việc với UBND xã Kỳ Sơn về giải phóng mặt bằng dự án đường "
-                + "Tân Kỳ - Kỳ Sơn",
+            "Làm việc với UBND xã Kỳ Sơn về giải phóng mặt bằng dự án đường Tân Kỳ - Kỳ Sơn",
             "Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2027", "x",
         ] {
             #expect(Slug.short(title).count <= 24)
@@ -517,10 +515,8 @@ import Testing
         #expect(
             r.stderr.hasPrefix(
                 "./2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml:\(line):\(found + 1): error: "
-                    + "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một "
-                    + "mục trong danh sách "
-                    + "(bắt đầu ở dòng 19) phải thụt 4 dấu cách, thẳng cột với "
-                    + "khóa ngay sau '- '\n"), "\(r.stderr)")
+                    + "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một mục trong danh sách "
+                    + "(bắt đầu ở dòng 19) phải thụt 4 dấu cách, thẳng cột với khóa ngay sau '- '\n"), "\(r.stderr)")
         #expect(!r.stderr.contains("thiếu '-'"))
     }
 
@@ -530,8 +526,7 @@ import Testing
         #expect(
             r.stderr.hasPrefix(
                 "./2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml:21:1: error: YAML không hợp lệ: "
-                    + "dùng Tab để thụt lề; hãy dùng dấu cách (giá trị văn bản bắt "
-                    + "đầu ở dòng 20)\n"), "\(r.stderr)")
+                    + "dùng Tab để thụt lề; hãy dùng dấu cách (giá trị văn bản bắt đầu ở dòng 20)\n"), "\(r.stderr)")
         #expect(!r.stderr.contains("while"))
         let en = try CLI.run(["check", "--root", ".", "--lang", "en"], in: root.url)
         #expect(en.stderr.contains("(while scanning a plain scalar starting at line 20)"))
@@ -580,8 +575,7 @@ import Testing
         // In the loader's order (file names by bytes: `…-49-2.yaml` before `…-49.yaml`).
         let meeting: String =
             "./2026/2026-12-01-giao-ban-tuan-49-3.yaml:6:5: warning: cuộc họp cùng ngày, cùng tên "
-            + "đã có ở ./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; nhập hai lần thì mỗi nhiệm vụ "
-            + "bị đếm hai lần"
+            + "đã có ở ./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; nhập hai lần thì mỗi nhiệm vụ bị đếm hai lần"
         let notice: String =
             "./2026/2026-12-01-giao-ban-tuan-49.yaml:6:5: warning: thông báo số 255/TB-UBND đã có ở "
             + "./2026/2026-12-01-giao-ban-tuan-49-2.yaml:6:5; cùng một thông báo nhập hai lần "

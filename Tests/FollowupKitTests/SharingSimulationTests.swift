@@ -221,8 +221,7 @@ struct SharingSimulationTests {
         #expect(unmerged.count == 1 && meetingFile.hasSuffix(unmerged.first ?? "?"), "\(unmerged)")
         #expect(
             pull.stderr.contains(
-                "hai bên ghi khác nhau cho nhiệm vụ \(open.id) ngày \(day.vietnamese) "
-                    + "(hủy / hoàn thành)"),
+                "hai bên ghi khác nhau cho nhiệm vụ \(open.id) ngày \(day.vietnamese) (hủy / hoàn thành)"),
             "\(pull.stderr)")
         let relative = String(meetingFile.dropFirst(clones[0].repo.url.path.count + 1))
         let text = String(decoding: try office.repo.read(relative), as: UTF8.self)
