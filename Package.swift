@@ -38,11 +38,15 @@ let package = Package(
         ),
         .target(
             name: "FollowupReports",
-            dependencies: ["FollowupSupport", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupStorage"]
+            dependencies: [
+                "FollowupSupport", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupStorage",
+            ]
         ),
         .target(
             name: "FollowupRendering",
-            dependencies: ["FollowupSupport", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupReports"]
+            dependencies: [
+                "FollowupSupport", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupReports",
+            ]
         ),
         .target(
             name: "FollowupOffice",
@@ -60,17 +64,30 @@ let package = Package(
         ),
         .target(
             name: "FollowupSharing",
-            dependencies: ["FollowupSupport", "FollowupYAML", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupStorage"]
+            dependencies: [
+                "FollowupSupport", "FollowupYAML", "FollowupModel", "FollowupTracking", "FollowupLoading",
+                "FollowupStorage",
+            ]
         ),
         .target(
             name: "FollowupTemplates",
-            dependencies: ["FollowupSupport", "FollowupYAML", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupStorage"],
+            dependencies: [
+                "FollowupSupport", "FollowupYAML", "FollowupModel", "FollowupTracking", "FollowupLoading",
+                "FollowupStorage",
+            ],
             // The templates `new` knows without a root's templates/ (and `init` lays out).
             resources: ["chuyen-de", "giao-ban", "hoi-nghi", "lam-viec"].map { .embedInCode("Builtin/\($0).yaml") }
         ),
         // Every stage under one name for the command line, the portal and the tests (and the fuzz
         // probe, which runs a record through all of them).
-        .target(name: "FollowupKit", dependencies: [.target(name: "FollowupSupport"), .target(name: "FollowupYAML"), .target(name: "FollowupModel"), .target(name: "FollowupTracking"), .target(name: "FollowupLoading"), .target(name: "FollowupStorage"), .target(name: "FollowupReports"), .target(name: "FollowupRendering"), .target(name: "FollowupOffice"), .target(name: "FollowupImport"), .target(name: "FollowupSharing"), .target(name: "FollowupTemplates")]),
+        .target(
+            name: "FollowupKit",
+            dependencies: [
+                .target(name: "FollowupSupport"), .target(name: "FollowupYAML"), .target(name: "FollowupModel"),
+                .target(name: "FollowupTracking"), .target(name: "FollowupLoading"), .target(name: "FollowupStorage"),
+                .target(name: "FollowupReports"), .target(name: "FollowupRendering"), .target(name: "FollowupOffice"),
+                .target(name: "FollowupImport"), .target(name: "FollowupSharing"), .target(name: "FollowupTemplates"),
+            ]),
         // The web portal (`followup serve`): routes over FollowupKit, nothing the CLI needs.
         .target(
             name: "FollowupServer",

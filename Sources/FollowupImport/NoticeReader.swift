@@ -137,7 +137,8 @@ package final class DocxText: NSObject, XMLParserDelegate {
         }
     }
 
-    package func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    package func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
+    {
         switch name {
         case "w:t": inText = false
         case "w:p": text += "\n"

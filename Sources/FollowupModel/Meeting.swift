@@ -98,7 +98,8 @@ public struct Conclusion: Sendable {
     public var dueInvalid = false
 
     public init(
-        id: String, text: String, owners: [Located<String>], fanOut: Bool, support: [Located<String>], due: Deadline? = nil, location: SourceLocation, dueLocation: SourceLocation? = nil, dueInvalid: Bool = false
+        id: String, text: String, owners: [Located<String>], fanOut: Bool, support: [Located<String>],
+        due: Deadline? = nil, location: SourceLocation, dueLocation: SourceLocation? = nil, dueInvalid: Bool = false
     ) {
         self.id = id
         self.text = text
@@ -179,7 +180,10 @@ public struct Meeting: Sendable {
     public var defaultDueInvalid = false
 
     public init(
-        id: String, path: String, title: String, date: Day, document: String? = nil, kind: String? = nil, place: String? = nil, chair: String, attendees: [String], summary: String? = nil, defaultDue: Deadline? = nil, conclusions: [Conclusion], updates: [Update], location: SourceLocation, defaultDueLocation: SourceLocation? = nil,
+        id: String, path: String, title: String, date: Day, document: String? = nil, kind: String? = nil,
+        place: String? = nil, chair: String, attendees: [String], summary: String? = nil, defaultDue: Deadline? = nil,
+        conclusions: [Conclusion], updates: [Update], location: SourceLocation,
+        defaultDueLocation: SourceLocation? = nil,
         defaultDueInvalid: Bool = false
     ) {
         self.id = id

@@ -157,7 +157,9 @@ public struct JSONWriter {
     }
 
     /// `list` as an array under `key`, each element written by `element`.
-    public mutating func array<C: Collection>(_ key: StaticString?, _ list: C, element: (inout JSONWriter, C.Element) -> Void) {
+    public mutating func array<C: Collection>(
+        _ key: StaticString?, _ list: C, element: (inout JSONWriter, C.Element) -> Void
+    ) {
         open(key, array: true)
         for x in list { element(&self, x) }
         close(array: true)

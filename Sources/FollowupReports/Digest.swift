@@ -288,7 +288,8 @@ public struct DigestPart: Sendable {
             let unit = units.firstIndex(of: t.unit) ?? 0
             tallies.append(DigestTally(a, unit: unit))
             let item = DigestItem(task: t, meeting: meeting, source: source, unit: unit, assessment: a)
-            if options.allItems || DigestListKind.allCases.contains(where: { $0.contains(item, since: options.since) }) {
+            if options.allItems || DigestListKind.allCases.contains(where: { $0.contains(item, since: options.since) })
+            {
                 items.append(item)
             }
         }

@@ -137,7 +137,9 @@ public struct RecordMerge {
 
     /// `frame` with its placeholder line replaced by `entries`; nil when the placeholder is
     /// not there exactly once (or twice-merged text put it inside a conflict).
-    package func substitute(_ placeholder: [UInt8], in frame: [UInt8], with entries: [UInt8], expected: Bool) -> [UInt8]? {
+    package func substitute(_ placeholder: [UInt8], in frame: [UInt8], with entries: [UInt8], expected: Bool)
+        -> [UInt8]?
+    {
         let at = RecordSplit.ranges(of: placeholder, in: frame)
         guard expected else { return at.isEmpty ? frame : nil }
         guard at.count == 1, let i = at.first else { return nil }

@@ -10,7 +10,9 @@ package enum GroupMentions {
     package static let leadWords: Set<String> = ["giao", "yeu", "cau", "de", "nghi", "chi", "dao"]
     package static let narrowing: Set<String> = ["co", "lien", "duoc", "nao", "tren"]
 
-    package static func warnings(_ c: Conclusion, owners: [String], support: [String], units: UnitRegistry) -> [Diagnostic] {
+    package static func warnings(_ c: Conclusion, owners: [String], support: [String], units: UnitRegistry)
+        -> [Diagnostic]
+    {
         guard !units.groups.isEmpty, !c.text.isEmpty, !c.owners.isEmpty else { return [] }
         // The subject is at the start: the first words are enough.
         let words = TextFold.words(String(c.text.prefix(160))).map(\.text)

@@ -150,7 +150,8 @@ public enum TaskBuilder {
                 continue
             }
             var timeline = timelines[ti] ?? TaskTimeline(original: tasks[ti].due)
-            problems += UpdateRules.findings(u, after: timeline, meetingDate: meeting.date, units: units).map(\.diagnostic)
+            problems += UpdateRules.findings(u, after: timeline, meetingDate: meeting.date, units: units).map(
+                \.diagnostic)
             timeline.apply(u)
             timelines[ti] = timeline
             tasks[ti].history.append(u)

@@ -89,7 +89,8 @@ public enum TaskUpdates {
     }
 
     /// A finding as a refusal to write the entry.
-    package static func refusal(_ finding: UpdateRules.Finding, entry: Update, timeline: TaskTimeline) -> FollowupError {
+    package static func refusal(_ finding: UpdateRules.Finding, entry: Update, timeline: TaskTimeline) -> FollowupError
+    {
         switch finding.rule {
         case .changeAfterClosed(let status, _):
             return FollowupError(entry.due != nil ? .extendClosed(status) : .reopenRequired(status))

@@ -56,7 +56,9 @@ public enum UpdateRules {
             add(.error, u.dateLocation, .beforeMeeting(date: u.date, meeting: meetingDate))
         }
         if let last = timeline.lastEntry, u.date < last.date {
-            add(.error, u.dateLocation, .outOfOrder(date: u.date, previous: last.date, previousLine: last.location.line))
+            add(
+                .error, u.dateLocation, .outOfOrder(date: u.date, previous: last.date, previousLine: last.location.line)
+            )
         }
         let closed = timeline.closedBy.flatMap { c in c.status.map { (status: $0, line: c.location.line) } }
         if let s = u.status, let closed, !u.reopen, s != closed.status {
