@@ -1,4 +1,4 @@
-// swift-tools-version: 6.2
+// swift-tools-version: 6.0
 import PackageDescription
 
 let package = Package(
@@ -22,14 +22,72 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // The library, one target per stage; each depends only on the stages below it, so an
+        // arrow that runs back up does not build (Docs/Design.md draws this graph).
+        .target(name: "FollowupSupport"),
+        .target(name: "FollowupYAML", dependencies: ["CYaml", "FollowupSupport"]),
+        .target(name: "FollowupModel", dependencies: ["FollowupSupport"]),
+        .target(name: "FollowupTracking", dependencies: ["FollowupSupport", "FollowupYAML", "FollowupModel"]),
+        .target(
+            name: "FollowupLoading",
+            dependencies: ["FollowupSupport", "FollowupYAML", "FollowupModel", "FollowupTracking"]
+        ),
+        .target(
+            name: "FollowupStorage",
+            dependencies: ["FollowupSupport", "FollowupYAML", "FollowupModel", "FollowupTracking", "FollowupLoading"]
+        ),
+        .target(
+            name: "FollowupReports",
+            dependencies: [
+                "FollowupSupport", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupStorage",
+            ]
+        ),
+        .target(
+            name: "FollowupRendering",
+            dependencies: [
+                "FollowupSupport", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupReports",
+            ]
+        ),
+        .target(
+            name: "FollowupOffice",
+            dependencies: [
+                "FollowupSupport", "FollowupModel", "FollowupLoading", "FollowupReports", "FollowupRendering",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
+            name: "FollowupImport",
+            dependencies: [
+                "FollowupSupport", "FollowupModel", "FollowupStorage",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
+            name: "FollowupSharing",
+            dependencies: [
+                "FollowupSupport", "FollowupYAML", "FollowupModel", "FollowupTracking", "FollowupLoading",
+                "FollowupStorage", "FollowupTemplates",
+            ]
+        ),
+        .target(
+            name: "FollowupTemplates",
+            dependencies: [
+                "FollowupSupport", "FollowupYAML", "FollowupModel", "FollowupTracking", "FollowupLoading",
+                "FollowupStorage",
+            ],
+            // The templates `new` knows without a root's templates/ (and `init` lays out).
+            resources: ["chuyen-de", "giao-ban", "hoi-nghi", "lam-viec"].map { .embedInCode("Builtin/\($0).yaml") }
+        ),
+        // Every stage under one name for the command line, the portal and the tests (and the fuzz
+        // probe, which runs a record through all of them).
         .target(
             name: "FollowupKit",
-            dependencies: ["CYaml", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            // The templates `new` knows without a root's templates/ (and `init` lays out).
-            resources: ["chuyen-de", "giao-ban", "hoi-nghi", "lam-viec"].map {
-                .embedInCode("Templates/Builtin/\($0).yaml")
-            }
-        ),
+            dependencies: [
+                .target(name: "FollowupSupport"), .target(name: "FollowupYAML"), .target(name: "FollowupModel"),
+                .target(name: "FollowupTracking"), .target(name: "FollowupLoading"), .target(name: "FollowupStorage"),
+                .target(name: "FollowupReports"), .target(name: "FollowupRendering"), .target(name: "FollowupOffice"),
+                .target(name: "FollowupImport"), .target(name: "FollowupSharing"), .target(name: "FollowupTemplates"),
+            ]),
         // The web portal (`followup serve`): routes over FollowupKit, nothing the CLI needs.
         .target(
             name: "FollowupServer",

@@ -90,8 +90,8 @@ public struct PortalError: Error, Sendable, HTTPResponseError {
     /// conflict (409); any other refusal is about what was sent (400).
     static func from(_ e: FollowupError) -> PortalError {
         let conflict: Bool
-        switch e.message {
-        case .recordUnreadable, .recordChanged: conflict = true
+        switch e.message.name {
+        case "recordUnreadable", "recordChanged": conflict = true
         default: conflict = false
         }
         return PortalError(

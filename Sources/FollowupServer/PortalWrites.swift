@@ -183,7 +183,7 @@ public enum PortalWrites {
             }
         } catch {
             var refusal = PortalError.from(error)
-            if case .recordUnreadable = error.message {
+            if error.message.name == "recordUnreadable" {
                 let found = ledger.diagnostics.filter { $0.severity == .error && $0.location.path == meeting.path }
                 if !found.isEmpty {
                     refusal.vi += "\n" + found.map { $0.rendered(.vi) }.joined(separator: "\n")

@@ -21,14 +21,13 @@ struct Check: ParsableCommand {
     func run() throws {
         let lang = options.language
         try reporting(lang) {
-            // Asking git takes two processes: they run while the records are read.
-            let (root, environment) = (options.rootPath, options.environment)
-            let driver = Background { GitSetup.unconfiguredDriverWarning(root: root, environment: environment) }
             // Each record is checked in the worker that read it; only its task count is kept.
             let found = try Loader.scan(root: options.rootPath) { _, tasks in
                 (count: tasks.count, numbers: LetterNumbers.uses(tasks))
             }
-            let git = driver.value.map { [$0] } ?? []
+            let git =
+                GitSetup.unconfiguredDriverWarning(root: options.rootPath, environment: options.environment)
+                .map { [$0] } ?? []
             // A letter's number used by another letter in the year: a rule across records.
             let reused = LetterNumbers.warnings(found.parts.flatMap(\.numbers))
             // One write for all of them: a root with hundreds of warnings made a system call each.

@@ -99,9 +99,6 @@ struct Digest: ParsableCommand {
                 DigestPart(meeting, tasks: tasks, options: digestOptions)
             }
             digestOptions.units = Set(try unit.flatMap { try resolveUnits($0, in: found.units) })
-            // What reading the records freed goes back before the report's lists are made. (The
-            // server, whose other requests allocate meanwhile, does not trim.)
-            FreedMemory.release()
             let report = DigestReport.make(
                 parts: found.takeParts(), units: found.units, settings: found.settings,
                 options: digestOptions)
@@ -137,7 +134,6 @@ struct Digest: ParsableCommand {
                 if let output { try writeOutput(bytes, to: output) } else { Output.write(bytes) }
             }
             warnIfErrors(found.errorCount, lang)
-            defer { AtExit.keep(report) }
             let failed =
                 failOn.contains(.overdue) && report.totals.overdue > 0
                 || failOn.contains(.blocked) && report.totals.blocked > 0

@@ -6,7 +6,6 @@ extension Followup {
     /// The program: `run(arguments)`, then exit with its status. `serve` runs asynchronously
     /// (its server under ServiceLifecycle); every other command runs as `run(_:)` runs it.
     static func main() async {
-        AtExit.processEndsAfterCommand()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let lang = language(arguments)
         let status: Int32

@@ -59,7 +59,7 @@ func reporting(_ lang: Language, _ body: () throws -> Void) throws {
     do {
         try body()
     } catch let e as FollowupError {
-        Output.error(e.rendered(lang))
+        Output.error(e.said(lang))
         throw ExitCode(e.kind == .badInput ? 64 : 1)
     }
 }

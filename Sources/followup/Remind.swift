@@ -103,7 +103,7 @@ struct Remind: ParsableCommand {
                 switch result {
                 case .success(let n): count += n
                 case .failure(let e):
-                    Output.error(e.rendered(lang))
+                    Output.error(e.said(lang))
                     failed += 1
                 }
             }

@@ -41,7 +41,7 @@ struct Serve: AsyncParsableCommand {
         let root = options.rootPath
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
-            Output.error(FollowupError(.rootMissing(root)).rendered(lang))
+            Output.error(FollowupError(.rootMissing(root)).said(lang))
             throw ExitCode(1)
         }
         let env = options.environment

@@ -94,8 +94,7 @@ import Testing
         let guess = try CLI.run(["serve", "--port", "8080"], in: CLI.packageRoot)
         #expect(
             guess.stderr.hasPrefix(
-                "followup: lỗi: không có tùy chọn '--port'. Có phải ý bạn là '--root'?\n"
-                    + "Cách dùng: followup serve"))
+                "followup: lỗi: không có tùy chọn '--port'. Có phải ý bạn là '--root'?\nCách dùng: followup serve"))
         for r in [missing, value, option, guess] {
             #expect(!r.stderr.contains("Error:") && !r.stderr.contains("Did you mean"))
         }
@@ -182,8 +181,7 @@ import Testing
         #expect(Slug.short("Giao ban tuần 49") == "giao-ban-tuan-49")
         #expect(Slug.short("Chuyêndềrấtdàikhôngcódấucáchnàocảnhé") == "chuyenderatdaikhongcodau")
         for title in [
-            "Làm việc với UBND xã Kỳ Sơn về giải phóng mặt bằng dự án đường "
-                + "Tân Kỳ - Kỳ Sơn",
+            "Làm việc với UBND xã Kỳ Sơn về giải phóng mặt bằng dự án đường Tân Kỳ - Kỳ Sơn",
             "Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2027", "x",
         ] {
             #expect(Slug.short(title).count <= 24)
@@ -518,10 +516,8 @@ import Testing
         #expect(
             r.stderr.hasPrefix(
                 "./2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml:\(line):\(found + 1): error: "
-                    + "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một "
-                    + "mục trong danh sách "
-                    + "(bắt đầu ở dòng 19) phải thụt 4 dấu cách, thẳng cột với "
-                    + "khóa ngay sau '- '\n"), "\(r.stderr)")
+                    + "thụt lề không đúng: dòng này thụt \(found) dấu cách; các khóa của một mục trong danh sách "
+                    + "(bắt đầu ở dòng 19) phải thụt 4 dấu cách, thẳng cột với khóa ngay sau '- '\n"), "\(r.stderr)")
         #expect(!r.stderr.contains("thiếu '-'"))
     }
 
@@ -531,8 +527,7 @@ import Testing
         #expect(
             r.stderr.hasPrefix(
                 "./2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml:21:1: error: YAML không hợp lệ: "
-                    + "dùng Tab để thụt lề; hãy dùng dấu cách (giá trị văn bản bắt "
-                    + "đầu ở dòng 20)\n"), "\(r.stderr)")
+                    + "dùng Tab để thụt lề; hãy dùng dấu cách (giá trị văn bản bắt đầu ở dòng 20)\n"), "\(r.stderr)")
         #expect(!r.stderr.contains("while"))
         let en = try CLI.run(["check", "--root", ".", "--lang", "en"], in: root.url)
         #expect(en.stderr.contains("(while scanning a plain scalar starting at line 20)"))

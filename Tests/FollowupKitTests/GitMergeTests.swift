@@ -221,11 +221,9 @@ import Testing
     static let conclusion5 =
         "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ, trình phê duyệt phương án"
     static let hurried =
-        "Phòng Tài nguyên và Môi trường khẩn trương hoàn thiện hồ sơ, trình phê "
-        + "duyệt phương án"
+        "Phòng Tài nguyên và Môi trường khẩn trương hoàn thiện hồ sơ, trình phê duyệt phương án"
     static let dated =
-        "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ trước ngày 01/12, trình "
-        + "phê duyệt phương án"
+        "Phòng Tài nguyên và Môi trường hoàn thiện hồ sơ trước ngày 01/12, trình phê duyệt phương án"
 
     @Test func theSameTextEditedDifferentlyOnBothSidesConflicts() throws {
         let repo = try Self.diverged()

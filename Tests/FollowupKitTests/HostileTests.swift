@@ -141,11 +141,13 @@ import Testing
         }
     }
 
-    /// The check that holds libyaml to its promise is live in the tests' build.
-    @Test func invalidUTF8GivenAsLibyamlsTrapsInDebug() async {
-        await #expect(processExitsWith: .failure) {
-            _ = [UInt8]([0x61, 0xED, 0xA0, 0x80]).withUnsafeBufferPointer { NFC.string(libyaml: $0) }
-        }
+    /// Text is decoded with validation: bytes that are not UTF-8 (here a surrogate), should
+    /// libyaml ever hand them over, become U+FFFD, never a malformed string.
+    @Test func invalidUTF8FromLibyamlIsRepaired() {
+        let s = [UInt8]([0x61, 0xED, 0xA0, 0x80]).withUnsafeBufferPointer { NFC.string(libyaml: $0) }
+        #expect(s.hasPrefix("a"))
+        #expect(s.unicodeScalars.dropFirst().allSatisfy { $0 == "\u{FFFD}" })
+        #expect(String(validating: Array(s.utf8), as: UTF8.self) == s)
     }
 
     @Test func reportFilesAreNotWrittenThroughLinksOrOverDirectories() throws {

@@ -164,8 +164,7 @@ import ZIPFoundation
             (
                 "none.txt",
                 Data(
-                    ("Hôm nay trời đẹp. Hội nghị diễn ra tốt đẹp, các đại "
-                        + "biểu phấn khởi.").utf8),
+                    ("Hôm nay trời đẹp. Hội nghị diễn ra tốt đẹp, các đại biểu phấn khởi.").utf8),
                 "không tìm thấy kết luận nào"
             ),
             ("numbers.txt", Data("123 456\n789".utf8), "không có chữ nào"),
@@ -198,8 +197,7 @@ import ZIPFoundation
         let root = try TempRoot()
         try root.write("units.yaml", Data(contentsOf: CLI.packageRoot.appendingPathComponent("meetings/units.yaml")))
         let line = Data(
-            ("Giao Phòng Nội vụ chủ trì, phối hợp với Phòng Tư pháp hoàn thành "
-                + "trước ngày 30/6/2022.\n").utf8)
+            ("Giao Phòng Nội vụ chủ trì, phối hợp với Phòng Tư pháp hoàn thành trước ngày 30/6/2022.\n").utf8)
         var big = Data(capacity: 50 * 1024 * 1024 + line.count)
         while big.count < 50 * 1024 * 1024 { big.append(line) }
         try root.write("big.txt", big)
@@ -220,8 +218,7 @@ import ZIPFoundation
     @Test func unmatchedOwnerFailsCheckWithALocation() throws {
         let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
         let text =
-            "Ngày 10/5/2022, UBND huyện họp giao ban. Giao Sở Công Thương chủ trì, phối hợp "
-            + "với Phòng Kinh tế "
+            "Ngày 10/5/2022, UBND huyện họp giao ban. Giao Sở Công Thương chủ trì, phối hợp với Phòng Kinh tế "
             + "và Hạ tầng rà soát các cụm công nghiệp, hoàn thành trước ngày 30/6/2022."
         try root.write("tb.txt", Data(text.utf8))
         let r = try CLI.run(["import", "tb.txt", "--root", root.url.path], in: root.url)
@@ -351,8 +348,7 @@ import ZIPFoundation
 
     @Test func yearFromDateOption() throws {
         let text =
-            "Chiều ngày 17/5, Chủ tịch UBND huyện làm việc với xã Kỳ Sơn. "
-            + "Giao UBND xã Kỳ Sơn hoàn thành trước 15/8."
+            "Chiều ngày 17/5, Chủ tịch UBND huyện làm việc với xã Kỳ Sơn. Giao UBND xã Kỳ Sơn hoàn thành trước 15/8."
         let d = try NoticeImporter(registry: Self.registry, contextDate: Day(iso: "2023-01-01")).draft(text)
         #expect(d.date.value.iso == "2023-05-17")
         #expect(d.conclusions.first?.due == .day(try #require(Day(iso: "2023-08-15"))))

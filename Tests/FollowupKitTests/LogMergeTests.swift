@@ -326,7 +326,9 @@ import Testing
         let base = Self.head + "updates:\n" + Self.entry(1, 6, "in_progress")
         let r = try Self.merge(base, base + Self.entry(1, 9, "done"), base + Self.entry(3, 8, "done"))
         #expect(!r.clean)
-        guard case .message(.sharing(.mergedAsText(.sideHasErrors("theirs"))))? = r.notes.first else {
+        guard case .message(let m)? = r.notes.first,
+            m == .sharing(.mergedAsText(reason: .sideHasErrors(side: "theirs")))
+        else {
             Issue.record("\(r.notes)")
             return
         }

@@ -7,7 +7,7 @@ import Testing
 /// report through Chromium, then pdftotext. Every column header is on every page a long
 /// table runs over, every row's text is there (no column cut off), and no word lies outside
 /// the page. The first pages are kept as PNGs under .test-output/office/ to look at.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["FOLLOWUP_SLOW"] == "1"), .serialized)
+@Suite(.slowTier, .serialized)
 struct OfficePrintTests {
     static let out = CLI.packageRoot.appendingPathComponent(".test-output/office")
 
@@ -28,18 +28,15 @@ struct OfficePrintTests {
             at: CLI.packageRoot.appendingPathComponent("meetings/settings.yaml"),
             to: root.appendingPathComponent("settings.yaml"))
         var m =
-            "title: Hội nghị kiểm điểm tiến độ giải ngân vốn đầu tư công và cải "
-            + "cách hành chính\n"
+            "title: Hội nghị kiểm điểm tiến độ giải ngân vốn đầu tư công và cải cách hành chính\n"
         m += "date: 2026-03-02\ndocument: 17/TB-UBND\nchair: Phan Văn Giáp, Chủ tịch UBND huyện\nconclusions:\n"
         let codes = units.keys.sorted()
         for i in 1...48 {
             let token = "K" + String(format: "%03d", i)
             m +=
-                "  - text: Rà soát, tổng hợp và báo cáo đầy đủ kết quả thực hiện nhiệm "
-                + "vụ được giao về "
+                "  - text: Rà soát, tổng hợp và báo cáo đầy đủ kết quả thực hiện nhiệm vụ được giao về "
             m +=
-                "tiến độ giải ngân, bồi thường, giải phóng mặt bằng, đề xuất tháo gỡ "
-                + "vướng mắc \(token)\n"
+                "tiến độ giải ngân, bồi thường, giải phóng mặt bằng, đề xuất tháo gỡ vướng mắc \(token)\n"
             m += "    owner: \(codes[i % codes.count])\n    due: 2026-\(String(format: "%02d", 4 + i % 6))-15\n"
         }
         try m.write(

@@ -7,7 +7,7 @@ import Testing
 @Suite struct OfficeTests {
     /// The readers are there (CI installs them; with FOLLOWUP_SLOW=1 a missing reader fails
     /// the tests instead of skipping them).
-    static let python: Bool = ProcessInfo.processInfo.environment["FOLLOWUP_SLOW"] == "1" || hasReaders
+    static let python: Bool = Tier.slow || hasReaders
 
     static let hasReaders: Bool = {
         let p = Process()

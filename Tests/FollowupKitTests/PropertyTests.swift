@@ -178,8 +178,7 @@ struct RecordGenerator {
     @Test func slugsAreAlwaysSafe() {
         var rng = SeededRandom(seed: 7)
         let pool = Array(
-            "aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠĐđ0123456789 "
-                + "-_./\\:#\"'\u{0}\u{7}\u{1B}漢字🙂\u{301}\u{323}")
+            "aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠĐđ0123456789 -_./\\:#\"'\u{0}\u{7}\u{1B}漢字🙂\u{301}\u{323}")
         for _ in 0..<2000 {
             let s = String(
                 (0..<Int.random(in: 0...80, using: &rng)).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] }
@@ -210,36 +209,4 @@ struct RecordGenerator {
         }
         #expect(failed.isEmpty, "\(failed.prefix(5))")
     }
-}
-
-/// The word-at-a-time test for decomposable text says what a test of each byte says, over
-/// random bytes drawn mostly from the leads and continuations it looks for, at every length
-/// and offset (a lead at a word's last byte, its follower in the next word).
-@Test func decomposedTextIsFoundWordByWordAsByteByByte() {
-    func byByte(_ b: [UInt8]) -> Bool {
-        for (i, c) in b.enumerated() {
-            if c == 0xCC || c == 0xCD { return true }
-            guard i + 1 < b.count else { break }
-            let d = b[i + 1]
-            if c == 0xE1, d == 0xB7 || (0x84...0x87).contains(d) { return true }
-            if c == 0xE2, d == 0x83 { return true }
-        }
-        return false
-    }
-    let palette: [UInt8] = [
-        0x41, 0x61, 0x20, 0x83, 0x84, 0x87, 0x88, 0xB7, 0xBA, 0xBB, 0xC3, 0xC6, 0xCB, 0xCC, 0xCD, 0xCE, 0xE1, 0xE2,
-    ]
-    var rng = SeededRandom(seed: 12)
-    var found = 0
-    for _ in 0..<20000 {
-        let count = Int.random(in: 0...40, using: &rng)
-        let bytes = (0..<count).map { _ in
-            Int.random(in: 0..<3, using: &rng) == 0 ? palette.randomElement(using: &rng)! : 0x61
-        }
-        let expected = byByte(bytes)
-        if expected { found += 1 }
-        #expect(bytes.withUnsafeBufferPointer { NFC.mayBeDecomposed($0) } == expected, "\(bytes)")
-    }
-    // Both answers occur often enough to matter.
-    #expect(found > 2000 && found < 18000, "\(found)")
 }

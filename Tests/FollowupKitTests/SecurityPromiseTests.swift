@@ -164,39 +164,6 @@ import Testing
         }
     }
 
-    /// The word-at-a-time search finds the same first byte as a test of each byte, over
-    /// random texts made mostly of the bytes it looks for and their neighbours.
-    @Test func theWordScanAgreesWithTheByteTest() {
-        let special = Set<UInt8>(Array(0...0x1F) + [0x22, 0x5C, 0x7F, 0xC2, 0xE2])
-        let palette: [UInt8] =
-            Array(0...0x22) + [0x41, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC1, 0xC2, 0xC3, 0xE1, 0xE2, 0xE3, 0xFF]
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % n
-        }
-        for _ in 0..<5000 {
-            let count = next(40)
-            // Mostly letters, so that whole words without a special byte occur.
-            let bytes = (0..<count).map { _ in next(4) == 0 ? palette[next(palette.count)] : UInt8(0x61 + next(26)) }
-            bytes.withUnsafeBufferPointer { u in
-                for start in 0...count {
-                    let expected = (start..<count).first { special.contains(u[$0]) } ?? count
-                    #expect(JSONWriter.firstSpecial(u, from: start) == expected, "\(bytes) from \(start)")
-                }
-            }
-        }
-    }
-
-    /// Records whose keys collide (a hash shared by two texts) are still told apart by their
-    /// texts: the duplicate-notice check groups by text, not by key.
-    @Test func duplicateGroupsSplitACollidingKey() {
-        let texts = ["b", "a", "b", "c", "a", "b"]
-        let groups = DuplicateNotices.groups(
-            Array(texts.indices), key: { _ in (0, 0) }, same: { texts[$0] == texts[$1] })
-        #expect(groups.sorted { $0[0] < $1[0] } == [[0, 2, 5], [1, 4]])
-    }
-
     // MARK: 2. Symbolic links
 
     /// A year folder linked out of the root is reported by `check` and neither read nor
@@ -245,7 +212,7 @@ import Testing
         try outside.write("settings.yaml", Data("organization: BÍ MẬT NGOÀI GỐC\n".utf8))
         let units = CLI.fixtures.appendingPathComponent("check/valid/units.yaml")
         try outside.write("units.yaml", try Data(contentsOf: units))
-        let template = CLI.packageRoot.appendingPathComponent("Sources/FollowupKit/Templates/Builtin/giao-ban.yaml")
+        let template = CLI.packageRoot.appendingPathComponent("Sources/FollowupTemplates/Builtin/giao-ban.yaml")
         try outside.write("mau.yaml", try Data(contentsOf: template))
         let r = try root()
         try FileManager.default.removeItem(at: r.path("units.yaml"))

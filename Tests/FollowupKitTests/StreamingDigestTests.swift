@@ -69,8 +69,8 @@ import Testing
         }
     }
 
-    /// Lists longer than a chunk are written on several threads; the bytes must be those
-    /// of writing them one by one, with or without streaming to a sink.
+    /// An array written with `array(_:_:element:)` is the bytes of writing it value by
+    /// value, with or without streaming to a sink (which takes the output in chunks).
     @Test(arguments: [0, 1, 255, 256, 257, 513, 3000])
     func chunkedArrayIsByteIdentical(_ n: Int) {
         let values = Array(0..<n).map { "giá trị \($0) \"q\"\n" }
@@ -101,27 +101,6 @@ import Testing
             let got = String(decoding: sinking ? streamed : w.bytes, as: UTF8.self)
             #expect(got == String(decoding: plain.bytes, as: UTF8.self), "n = \(n), sink: \(sinking)")
         }
-    }
-
-    /// Chunks go through a ring of fewer buffers than chunks, written on several threads at
-    /// uneven speeds, and are handed over in order on the calling thread, each exactly once.
-    /// A ring that waits on itself hangs: the time limit turns that into a failure.
-    @Test(
-        .timeLimit(.minutes(1)),
-        arguments: [(0, 1, 0), (1, 1, 3), (7, 3, 3), (1000, 3, 3), (1000, 1, 0), (200, 8, 7)])
-    func chunksComeOutInOrderThroughTheRing(_ chunks: Int, _ buffers: Int, _ workers: Int) {
-        let caller = Thread.current
-        var handed: [Int] = []
-        var offThread = false
-        ChunkRing(chunks: chunks, buffers: buffers).run(workers: workers) { c, out in
-            if c % 7 == 0 { usleep(200) }
-            out.append(String(c))
-        } commit: { buffer in
-            if Thread.current != caller { offThread = true }
-            handed.append(Int(String(decoding: buffer.array, as: UTF8.self))!)
-        }
-        #expect(handed == Array(0..<chunks))
-        #expect(!offThread, "a chunk was handed over on another thread")
     }
 
     @Test func numbersAndDaysAreWrittenExactly() {

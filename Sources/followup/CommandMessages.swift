@@ -1,0 +1,100 @@
+import FollowupKit
+
+/// What the command line tells a person, in both languages (one factory per meaning).
+extension Message {
+    static func binaryNeedsOutput(_ format: String) -> Message {
+        Message("binaryNeedsOutput") { lang in
+            let vi = lang == .vi
+            return vi
+                ? "định dạng \(format) là tệp nhị phân, không in ra màn hình: hãy thêm --output TỆP"
+                : "the \(format) format is a binary file, not for a terminal: add --output FILE"
+        }
+    }
+
+    static func meetingNotFound(_ name: String, candidates: [String]) -> Message {
+        Message("meetingNotFound") { lang in
+            let vi = lang == .vi
+            if candidates.isEmpty { return vi ? "không có cuộc họp '\(name)'" : "no meeting '\(name)'" }
+            return vi
+                ? "'\(name)' khớp nhiều cuộc họp: \(candidates.joined(separator: ", "))"
+                : "'\(name)' matches several meetings: \(candidates.joined(separator: ", "))"
+        }
+    }
+
+    static func badDateArgument(option: String, _ t: String) -> Message {
+        Message("badDateArgument") { lang in
+            let vi = lang == .vi
+            return vi
+                ? "\(option): ngày không hợp lệ '\(t)': dùng yyyy-MM-dd hoặc dd/MM/yyyy (ngày có thật)"
+                : "\(option): invalid date '\(t)': use a real date as yyyy-MM-dd or dd/MM/yyyy"
+        }
+    }
+
+    static func unknownCommand(_ name: String, available: [String]) -> Message {
+        Message("unknownCommand") { lang in
+            let vi = lang == .vi
+            return vi
+                ? "không có lệnh '\(name)'; các lệnh: \(list(available))"
+                : "no command '\(name)'; the commands: \(list(available))"
+        }
+    }
+
+    static func outputIsFolder(_ path: String) -> Message {
+        Message("outputIsFolder") { lang in
+            let vi = lang == .vi
+            return vi
+                ? "không ghi được tệp kết quả \(path): đó là một thư mục; hãy cho tên tệp, ví dụ \(path)/bao-cao.html"
+                : "cannot write the output file \(path): it is a folder; name a file, e.g. \(path)/bao-cao.html"
+        }
+    }
+
+    static func initNotEmpty(_ dir: String) -> Message {
+        Message("initNotEmpty") { lang in
+            let vi = lang == .vi
+            return vi
+                ? "thư mục \(dir) đã có tệp; followup init chỉ tạo thư mục mới hoặc rỗng, không ghi đè"
+                : "\(dir) is not empty; followup init only lays out a new or empty folder and overwrites nothing"
+        }
+    }
+
+    static func outputFolderMissing(_ path: String, folder: String) -> Message {
+        Message("outputFolderMissing") { lang in
+            let vi = lang == .vi
+            return vi
+                ? "không ghi được tệp kết quả \(path): chưa có thư mục \(folder); hãy tạo thư mục trước"
+                : "cannot write the output file \(path): there is no folder \(folder); create it first"
+        }
+    }
+
+    static func outputFolderNotWritable(_ path: String, folder: String) -> Message {
+        Message("outputFolderNotWritable") { lang in
+            let vi = lang == .vi
+            return vi
+                ? "không ghi được tệp kết quả \(path): không có quyền ghi vào thư mục \(folder)"
+                : "cannot write the output file \(path): no permission to write in the folder \(folder)"
+        }
+    }
+
+    static var emptyNote: Message {
+        Message("emptyNote") { lang in
+            let vi = lang == .vi
+            return vi ? "--note không được để trống" : "--note must not be empty"
+        }
+    }
+
+    static func importUnreadable(_ path: String, reason: String) -> Message {
+        Message("importUnreadable") { lang in
+            let vi = lang == .vi
+            return vi ? "không nhập được \(path): \(reason)" : "cannot import \(path): \(reason)"
+        }
+    }
+
+    static func badReviewDecision(_ s: String) -> Message {
+        Message("badReviewDecision") { lang in
+            let vi = lang == .vi
+            return vi
+                ? "quyết định không hợp lệ '\(s)': accept (chấp nhận) hoặc return (trả lại)"
+                : "unknown decision '\(s)': accept or return"
+        }
+    }
+}
