@@ -39,6 +39,21 @@ import Testing
         }
     }
 
+    /// One HTTP/1.1 request on a new connection; the status, or nil without an answer in a minute.
+    static func raw(_ port: Int, _ method: String, _ uri: String, _ headers: [(String, String)], _ body: String?)
+        async -> Int?
+    {
+        guard let socket = try? RawSocket(port: port) else { return nil }
+        var text = "\(method) \(uri) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        for (k, v) in headers { text += "\(k): \(v)\r\n" }
+        if let body { text += "Content-Length: \(body.utf8.count)\r\n" }
+        text += "\r\n" + (body ?? "")
+        guard (try? socket.send(text)) != nil else { return nil }
+        _ = await socket.closedWithin(seconds: 60)
+        guard socket.received.hasPrefix("HTTP/1.1 ") else { return nil }
+        return Int(socket.received.dropFirst(9).prefix(3))
+    }
+
     @Test(.enabled(if: slow)) func everyRouteEveryRoleStaysUp() async throws {
         let f = try PortalFixture()
         var settings = f.settings
@@ -60,29 +75,36 @@ import Testing
             func query() -> String {
                 (0..<Int(g.next() % 3)).map { _ in "\(pick(Self.params))=\(pick(Self.values))" }.joined(separator: "&")
             }
-            func record(_ r: TestResponse, _ what: String) {
+            let port = client.port ?? 0
+            var unanswered = 0
+            // Each request on a connection of its own (`Connection: close`), waiting up to a
+            // minute: the slow tier runs beside LibreOffice, Chromium and git, and one slow
+            // answer must not fail the run; no answer at all does.
+            func send(_ method: String, _ uri: String, _ headers: [(String, String)], _ body: String? = nil) async {
+                let status = await Self.raw(port, method, uri, headers, body)
                 sent += 1
-                counts[Int(r.status.code), default: 0] += 1
-                #expect(r.status.code < 500, "\(what): \(r.status)")
+                guard let status else {
+                    unanswered += 1
+                    Issue.record("no answer: \(method) \(uri.prefix(200))")
+                    return
+                }
+                counts[status, default: 0] += 1
+                #expect(status < 500, "\(method) \(uri.prefix(200)): \(status)")
             }
-            for round in 0..<900 {
+            func cookie(_ s: Session?) -> [(String, String)] { s.map { [("Cookie", $0.cookie)] } ?? [] }
+            func bearer(_ t: String?) -> [(String, String)] { t.map { [("Authorization", "Bearer \($0)")] } ?? [] }
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            for round in 0..<900 where unanswered < 5 {
                 for s in sessions {
                     let path = pick(Self.pages).replacingOccurrences(of: "%@", with: pick(Self.values))
                     let q = query()
-                    let uri = q.isEmpty ? path : path + "?" + q
-                    do { record(try await client.get(uri, s), uri) } catch {
-                        Issue.record("\(uri): \(error)")
-                        return (sent, counts)
-                    }
+                    await send("GET", q.isEmpty ? path : path + "?" + q, cookie(s))
                 }
                 for t in tokens {
                     let path = pick(Self.apis).replacingOccurrences(of: "%@", with: pick(Self.values))
                     let q = query()
-                    let uri = q.isEmpty ? path : path + "?" + q
-                    do { record(try await client.api(uri, token: t), uri) } catch {
-                        Issue.record("API \(uri): \(error)")
-                        return (sent, counts)
-                    }
+                    await send("GET", q.isEmpty ? path : path + "?" + q, bearer(t))
                 }
                 // Writes with every field at an extreme, from every role, through forms and the API.
                 if round % 3 == 0 {
@@ -93,31 +115,29 @@ import Testing
                     for s in sessions {
                         var form = fields.filter { _ in g.next() % 2 == 0 }.map { ($0, pick(Self.values)) }
                         if let s, g.next() % 4 != 0 { form.append(("csrf", s.csrf)) }
-                        let uri = "/tasks/\(enc(task))/updates"
-                        do { record(try await client.post(uri, s, form: form), "POST \(uri) \(form)") } catch {
-                            Issue.record("POST \(uri): \(error)")
-                            return (sent, counts)
+                        let body = form.map {
+                            "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
                         }
+                        .joined(separator: "&")
+                        await send(
+                            "POST", "/tasks/\(enc(task))/updates",
+                            cookie(s) + [("Content-Type", "application/x-www-form-urlencoded")], body)
                     }
                     for t in tokens {
                         let json =
                             "{"
                             + fields.filter { _ in g.next() % 2 == 0 }.map { "\"\($0)\": \"\(pick(Self.values))\"" }
                             .joined(separator: ",") + "}"
-                        let uri = "/api/tasks/\(enc(task))/updates"
-                        do {
-                            record(
-                                try await client.api(uri, token: t, method: .post, json: json), "POST \(uri) \(json)")
-                        } catch {
-                            Issue.record("APIPOST \(uri): \(error)")
-                            return (sent, counts)
-                        }
+                        await send(
+                            "POST", "/api/tasks/\(enc(task))/updates",
+                            bearer(t) + [("Content-Type", "application/json")],
+                            json)
                     }
                 }
             }
             // Still up: a new connection is answered (the client's own may have been closed after
             // a refused body, as HTTP allows).
-            let fresh = try RawSocket(port: client.port ?? 0)
+            let fresh = try RawSocket(port: port)
             try fresh.send("GET /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             _ = await fresh.closedWithin(seconds: 10)
             #expect(fresh.received.hasPrefix("HTTP/1.1 200"), "\(fresh.received.prefix(80))")
