@@ -123,9 +123,6 @@ public enum PortalWrites {
             }
             by = account.unit
         }
-        if case .extend = kind, given(r.note) == nil {
-            throw .bad("Gia hạn cần lý do (note).", "An extension needs its reason (note).")
-        }
         return (
             kind,
             TaskUpdates.Common(

@@ -138,4 +138,20 @@ import Testing
             #expect(try await client.get("/lists/overdue?unit=NOPE", s).status == .badRequest)
         }
     }
+
+    /// "An extension needs a reason" is the library's rule (UpdateRules), not the portal's own:
+    /// the portal still refuses one without a note, in the library's words, and writes nothing.
+    @Test func anExtensionWithoutReasonIsRefusedByTheLibrarysRule() async throws {
+        let f = try PortalFixture()
+        let before = f.bytes(billing)
+        let token = try f.token("vp")
+        try await f.app().test(.router) { client in
+            let r = try await client.api(
+                "/api/tasks/\(enc(tnmtTask))/updates", token: token, method: .post, json: #"{"due":"2026-12-31"}"#)
+            #expect(r.status == .badRequest)
+            let message = jsonObject(r)?["message"] as? String ?? ""
+            #expect(message.contains("lý do"), "\(message)")
+        }
+        #expect(f.bytes(billing) == before)
+    }
 }
