@@ -17,7 +17,7 @@ public enum TaskState: String, CaseIterable, Sendable, Codable {
 }
 
 /// The knobs of an assessment: the day it is made on and the warning windows.
-public struct AssessmentOptions: Sendable {
+public struct AssessmentOptions: Hashable, Sendable {
     public var asOf: Day
     public var dueSoonDays: Int
     public var staleDays: Int
@@ -113,5 +113,25 @@ public struct Assessment: Sendable {
                     : since >= options.staleDays
         }
         return a
+    }
+}
+
+/// Where a task stands in its unit's own list: a report the office returned first (the unit
+/// has something to redo), then overdue, other open work and finished work; within each, the
+/// most days late first, then by task id. (A small key: sorting the judged tasks themselves
+/// would copy them at every step.)
+struct UnitOrder: Comparable {
+    var rank: Int
+    var daysLate: Int
+    var id: String
+
+    init(_ a: Assessment) {
+        rank = a.timeline.returned != nil ? -1 : a.state == .overdue ? 0 : a.isOpen ? 1 : 2
+        daysLate = a.daysLate ?? 0
+        id = a.task.id
+    }
+
+    static func < (x: UnitOrder, y: UnitOrder) -> Bool {
+        (x.rank, -x.daysLate, x.id) < (y.rank, -y.daysLate, y.id)
     }
 }

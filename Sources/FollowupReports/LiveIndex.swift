@@ -305,6 +305,11 @@ public final class RootSnapshot: Sendable {
     /// Places in `ledger.tasks` by unit code, made when first asked (a write's snapshot
     /// need not pay for it).
     private let byUnit = Lazy<[String: [Int]]>()
+    private struct Agenda: Hashable {
+        var unit: String
+        var options: AssessmentOptions
+    }
+    private let agendas = Kept<Agenda, [Assessment]>(limit: 64)
     /// Each kept meeting's tasks: a range of `ledger.tasks`, by meeting id.
     private let byMeeting: [String: Range<Int>]
 
@@ -344,6 +349,22 @@ public final class RootSnapshot: Sendable {
             return byUnit
         }
         return (places[code] ?? []).map { ledger.tasks[$0] }
+    }
+
+    /// The unit `code`'s tasks judged on `options.asOf`, in `UnitOrder` (its page's
+    /// list). Worked out once per snapshot for each unit and day asked (the last few kept), so
+    /// that a unit's page costs one page of rows, not a judgement of all its tasks.
+    public func agenda(ofUnit code: String, options: AssessmentOptions) -> [Assessment] {
+        agendas.value(for: Agenda(unit: code, options: options)) {
+            var judged: [Assessment] = []
+            for t in tasks(ofUnit: code) {
+                if let a = Assessment.assess(t, meetingDate: ledger.meeting(of: t).date, options: options) {
+                    judged.append(a)
+                }
+            }
+            let keys = judged.map(UnitOrder.init)
+            return keys.indices.sorted { keys[$0] < keys[$1] }.map { judged[$0] }
+        }
     }
 
     /// The task with exactly this id (`meeting#local`), found among its meeting's.

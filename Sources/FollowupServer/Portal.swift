@@ -110,6 +110,8 @@ final class Portal: Sendable {
     let loginToken = LoginToken()
     let templates: MustacheLibrary
     let sessionStore: MemoryPersistDriver<ContinuousClock>
+    /// Page bodies kept rendered (see `body(_:_:)`).
+    let bodies = Kept<BodyKey, Task<String, any Error>>(limit: 256)
     /// What an unknown name's password is checked against (see `verifyPassword`).
     let dummyHash: String
     /// The bcrypt cost for a password changed on the portal: the one the file's accounts use.
@@ -145,11 +147,40 @@ final class Portal: Sendable {
     /// The digest of the root as last published, cut at `day`: kept per day asked and
     /// version of the root, and after a change worked out again from the changed records only.
     func report(asOf day: Day, allItems: Bool) async throws -> (report: DigestReport, ledger: Ledger) {
-        let snapshot = try await snapshot()
+        try await report(snapshot(), asOf: day, allItems: allItems)
+    }
+
+    func report(_ snapshot: RootSnapshot, asOf day: Day, allItems: Bool) async throws -> (
+        report: DigestReport, ledger: Ledger
+    ) {
         let options = DigestOptions(assessment: AssessmentOptions(asOf: day), allItems: allItems)
         if let kept = index.keptReport(snapshot, options: options) { return (kept, snapshot.ledger) }
         let made = try await offload { [index] () throws(FollowupError) in index.report(snapshot, options: options) }
         return (made, snapshot.ledger)
+    }
+}
+
+/// What a page's body depends on when it does not depend on who asks: the version of the
+/// root, the day, the address asked (path and query), the language and the asker's role.
+struct BodyKey: Hashable, Sendable {
+    var generation: Int
+    var today: Day
+    var address: String
+    var lang: Language
+    var role: Role
+}
+
+extension Portal {
+    /// The body kept for `key`, or made by `make` once (askers meanwhile wait for it): a busy
+    /// page is rendered once per version of the root, not once per request.
+    func body(_ key: BodyKey, _ make: @escaping @Sendable () async throws -> String) async throws -> String {
+        let made = bodies.value(for: key) { Task { try await make() } }
+        do {
+            return try await made.value
+        } catch {
+            bodies.forget(key)
+            throw error
+        }
     }
 }
 

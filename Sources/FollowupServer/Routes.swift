@@ -221,11 +221,33 @@ struct PortalRoutes: Sendable {
         ]
     }
 
+    /// A page: the head as its asker sees it (account, flash), then the body.
+    func page(_ head: [String: Any], _ body: String) -> Response {
+        Responses.html((portal.templates.render(head, withTemplate: "head") ?? "") + body + Templates.foot)
+    }
+
+    /// The key of a page body that depends on the root, the day, the address, the language and
+    /// the asker's role only.
+    func bodyKey(_ request: Request, _ context: PortalContext, _ snapshot: RootSnapshot) throws -> BodyKey {
+        BodyKey(
+            generation: snapshot.generation, today: portal.settings.today(), address: request.uri.description,
+            lang: context.lang, role: try context.requireIdentity().role)
+    }
+
     func dashboard(_ request: Request, _ context: PortalContext) async throws -> Response {
         let day = try asOf(request)
-        let (r, ledger) = try await portal.report(asOf: day, allItems: false)
+        let snapshot = try await portal.snapshot()
+        let title = context.lang.pick("Tổng hợp", "Dashboard")
+        let body = try await portal.body(bodyKey(request, context, snapshot)) {
+            try await dashboardBody(day: day, snapshot: snapshot, context: context, title: title)
+        }
+        return page(Pages.base(context, title: title), body)
+    }
+
+    func dashboardBody(day: Day, snapshot: RootSnapshot, context: PortalContext, title: String) async throws -> String {
+        let (r, ledger) = try await portal.report(snapshot, asOf: day, allItems: false)
         let lang = context.lang
-        var model = Pages.base(context, title: lang.pick("Tổng hợp", "Dashboard"))
+        var model = Pages.base(context, title: title)
         model["heading"] =
             lang.pick(
                 "Tình hình thực hiện kết luận, tính đến ngày ",
@@ -236,7 +258,7 @@ struct PortalRoutes: Sendable {
         // The leader's glance: the headline figures against a month before, the units with the
         // most overdue, the oldest overdue tasks.
         let before = day.adding(days: -30)
-        let previous = try await portal.report(asOf: before, allItems: false).report.totals
+        let previous = try await portal.report(snapshot, asOf: before, allItems: false).report.totals
         model["figures"] = Pages.figures(r.totals, previous: previous, since: before, lang)
         let worst = r.units.filter { $0.counts.overdue > 0 }
             .sorted { ($0.counts.overdue, $1.code) > ($1.counts.overdue, $0.code) }.prefix(5)
@@ -262,7 +284,7 @@ struct PortalRoutes: Sendable {
             m["more"] = list.count > Pages.dashboardRows
             return m
         }
-        return Responses.html(portal.templates.render(model, withTemplate: "dashboard") ?? "")
+        return portal.templates.render(model, withTemplate: "dashboard") ?? ""
     }
 
     func listPage(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -270,7 +292,19 @@ struct PortalRoutes: Sendable {
         guard let kind = Pages.listKinds.first(where: { $0.0 == slug })?.1 else { throw PortalError.notFound(slug) }
         let day = try asOf(request)
         let asked = try Query.page(request)
-        let (r, ledger) = try await portal.report(asOf: day, allItems: false)
+        let snapshot = try await portal.snapshot()
+        let title = Pages.listTitle(kind, context.lang)
+        let body = try await portal.body(bodyKey(request, context, snapshot)) {
+            try await listBody(request, context, kind: kind, slug: slug, day: day, page: asked, snapshot: snapshot)
+        }
+        return page(Pages.base(context, title: title), body)
+    }
+
+    func listBody(
+        _ request: Request, _ context: PortalContext, kind: DigestListKind, slug: String, day: Day, page asked: Int,
+        snapshot: RootSnapshot
+    ) async throws -> String {
+        let (r, ledger) = try await portal.report(snapshot, asOf: day, allItems: false)
         let lang = context.lang
         // Filters: a unit (code, name or alias) and words of the conclusion or its note, with
         // or without diacritics ("cai cach" finds "cải cách"); kept by the paging links.
@@ -304,7 +338,7 @@ struct PortalRoutes: Sendable {
         let link = { (p: Int) in "/lists/\(slug)?as_of=\(day.iso)\(filters)&page=\(p)" }
         if page > 1 { model["previous"] = link(page - 1) }
         if end < list.count { model["next"] = link(page + 1) }
-        return Responses.html(portal.templates.render(model, withTemplate: "listpage") ?? "")
+        return portal.templates.render(model, withTemplate: "listpage") ?? ""
     }
 
     func digest(_ request: Request, _ context: PortalContext, format: DigestFormat) async throws -> Response {
@@ -353,54 +387,48 @@ struct PortalRoutes: Sendable {
     func unitPage(_ request: Request, _ context: PortalContext) async throws -> Response {
         let account = try context.requireIdentity()
         let snapshot = try await portal.snapshot()
-        let ledger = snapshot.ledger
         let name = decoded(context, "code")
-        guard let unit = ledger.units.resolve(name) else { throw PortalError.notFound(name) }
+        guard let unit = snapshot.ledger.units.resolve(name) else { throw PortalError.notFound(name) }
         let day = try asOf(request)
+        let page = try Query.page(request)
+        var head = Pages.base(context, title: unit.code)
+        if let saved = request.uri.queryParameters["saved"].map(String.init),
+            let t = snapshot.task(id: saved), let last = t.history.last
+        {
+            head["flash"] = Pages.saved(
+                last, short: ShortID.of(t, in: snapshot.ledger.meeting(of: t), context.lang), context.lang)
+        }
+        // A unit's own staff get forms made for their session; everyone else the same body.
+        guard account.role != .unit else {
+            return self.page(head, unitBody(context, unit: unit, day: day, page: page, snapshot: snapshot))
+        }
+        let body = try await portal.body(bodyKey(request, context, snapshot)) {
+            unitBody(context, unit: unit, day: day, page: page, snapshot: snapshot)
+        }
+        return self.page(head, body)
+    }
+
+    func unitBody(_ context: PortalContext, unit: FollowupModel.Unit, day: Day, page asked: Int, snapshot: RootSnapshot) -> String {
+        let account = context.identity
+        let ledger = snapshot.ledger
         let today = portal.settings.today()
         let lang = context.lang
-        let options = AssessmentOptions(asOf: day)
-        var judged: [(TaskItem, Assessment, Day)] = []
-        for t in snapshot.tasks(ofUnit: unit.code) {
-            let meeting = ledger.meeting(of: t)
-            if let a = Assessment.assess(t, meetingDate: meeting.date, options: options) {
-                judged.append(
-                    (
-                        t, a,
-                        meeting.date
-                    ))
-            }
-        }
-        // A report the office returned first: the unit has something to redo.
-        func rank(_ a: Assessment) -> Int {
-            a.timeline.returned != nil ? -1 : a.state == .overdue ? 0 : a.isOpen ? 1 : 2
-        }
-        judged.sort { x, y in
-            let (a, b) = (x.1, y.1)
-            if rank(a) != rank(b) { return rank(a) < rank(b) }
-            if (a.daysLate ?? 0) != (b.daysLate ?? 0) { return (a.daysLate ?? 0) > (b.daysLate ?? 0) }
-            return x.0.id < y.0.id
-        }
+        let judged = snapshot.agenda(ofUnit: unit.code, options: AssessmentOptions(asOf: day))
         let back = "/units/" + segment(unit.code)
         var model = Pages.base(context, title: unit.code)
-        if let saved = request.uri.queryParameters["saved"].map(String.init),
-            let t = ledger.tasks.first(where: { $0.id == saved }), let last = t.history.last
-        {
-            model["flash"] = Pages.saved(last, short: ShortID.of(t, in: ledger.meeting(of: t), lang), lang)
-        }
         model["heading"] = Pages.text(unit.code + " · " + unit.name)
         model["asOfISO"] = day.iso
         model["hasTasks"] = !judged.isEmpty
         // Worst first, a page at a time: a large root's unit never sends its whole list.
         let (page, pages, range) = Query.window(
-            page: try Query.page(request), count: judged.count, size: Pages.pageSize)
+            page: asked, count: judged.count, size: Pages.pageSize)
         let end = range.upperBound
         model["pageLabel"] = pages > 1 ? lang.pick("Trang \(page)/\(pages)", "Page \(page) of \(pages)") : false
         let link = { (p: Int) in back + "?as_of=\(day.iso)&page=\(p)" }
         model["previous"] = page > 1 ? link(page - 1) : false
         model["next"] = end < judged.count ? link(page + 1) : false
-        model["tasks"] = judged[range].map { entry -> [String: Any] in
-            let (t, a, meetingDate) = entry
+        model["tasks"] = judged[range].map { a -> [String: Any] in
+            let t = a.task
             var m: [String: Any] = [
                 "id": Pages.text(t.id), "short": Pages.text(ShortID.of(t, in: ledger.meeting(of: t), lang)),
                 "href": segment(t.id), "due": a.timeline.deadline.label(lang),
@@ -421,15 +449,15 @@ struct PortalRoutes: Sendable {
                 l["note"] = last.note.map(Pages.text) ?? false
                 m["last"] = l
             }
-            if account.role == .unit {
+            if let account, account.role == .unit {
                 m["form"] = Pages.forms(
                     for: t, account: account, timeline: TaskTimeline.replay(t),
-                    meetingDate: meetingDate,
+                    meetingDate: ledger.meeting(of: t).date,
                     today: today, back: back, csrf: context.csrf ?? "", lang: lang, all: false)
             }
             return m
         }
-        return Responses.html(portal.templates.render(model, withTemplate: "unit") ?? "")
+        return portal.templates.render(model, withTemplate: "unit") ?? ""
     }
 
     func findTask(_ name: String, in snapshot: RootSnapshot) throws(PortalError) -> TaskItem {

@@ -2,6 +2,8 @@ import Mustache
 
 /// The portal's HTML, as Mustache templates compiled into the binary (a copied binary needs
 /// no resource folder). `{{x}}` escapes; no template uses the unescaped `{{{x}}}` form.
+/// A page is `head`, a body and `foot`; the bodies of the dashboard, the lists and the unit
+/// pages are rendered on their own (`PortalRoutes.page`) so that they can be kept.
 enum Templates {
     static func library() throws -> MustacheLibrary {
         var templates: [String: MustacheTemplate] = [:]
@@ -73,7 +75,7 @@ enum Templates {
         """
 
     static let dashboard = """
-        {{> head}}<h1>{{heading}}</h1>
+        <h1>{{heading}}</h1>
         <form method="get" action="/" class="noprint"><label>{{words.asOf}}
         <input type="date" name="as_of" value="{{asOfISO}}"></label><input type="hidden" name="lang" value="{{lang}}">
         <button type="submit">{{words.show}}</button>
@@ -112,7 +114,7 @@ enum Templates {
         {{#lists}}<h2>{{title}} ({{count}})</h2>{{> list}}
         {{#more}}<p><a href="/lists/{{kind}}?as_of={{asOfISO}}&amp;lang={{lang}}">{{words.all}} \
         ({{count}})</a></p>{{/more}}
-        {{/lists}}{{> foot}}
+        {{/lists}}
         """
 
     static let list = """
@@ -129,7 +131,7 @@ enum Templates {
         """
 
     static let listPage = """
-        {{> head}}<h1>{{heading}}</h1>
+        <h1>{{heading}}</h1>
         <form method="get" action="/lists/{{slug}}" class="noprint">\
         <input type="hidden" name="as_of" value="{{asOfISO}}">
         <label>{{words.unit}} <select name="unit"><option value="">{{words.allUnits}}</option>{{#units}}\
@@ -139,11 +141,11 @@ enum Templates {
         <button type="submit">{{words.show}}</button></form>
         {{#list}}{{> list}}{{/list}}
         <nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
-        {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{> foot}}
+        {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>
         """
 
     static let unit = """
-        {{> head}}<h1>{{heading}}</h1><p><a href="/?as_of={{asOfISO}}">{{words.dashboard}}</a></p>
+        <h1>{{heading}}</h1><p><a href="/?as_of={{asOfISO}}">{{words.dashboard}}</a></p>
         {{#hasTasks}}<table class="cards"><thead><tr><th>{{words.task}}</th><th>{{words.deadline}}</th>\
         <th>{{words.state}}</th>
         <th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
@@ -156,7 +158,7 @@ enum Templates {
         <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}
         {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}
         {{#pageLabel}}<nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
-        {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{/pageLabel}}{{> foot}}
+        {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{/pageLabel}}
         """
 
     static let updateForm = """

@@ -177,6 +177,46 @@ import Testing
         }
     }
 
+    /// The dashboard, the lists and the unit pages are kept rendered per version of the root:
+    /// a write shows on the next load of each, for every role, and the head stays the asker's.
+    @Test func keptPagesShowTheNextWrite() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let vp = try await client.login("vp")
+            let ld = try await client.login("ld")
+            let pages = ["/", "/units/BQLDA", "/lists/overdue", "/lists/overdue?unit=BQLDA"]
+            var before: [String: String] = [:]
+            for uri in pages {
+                for (name, s) in [("vp", vp), ("ld", ld)] {
+                    let page = String(buffer: try await client.get(uri, s).body)
+                    #expect(page.contains(">\(name) ("), "\(uri) as \(name) shows someone else's head")
+                    before[uri + name] = page
+                }
+            }
+            // The leader's page again, unchanged: the same bytes (what was kept).
+            #expect(String(buffer: try await client.get("/units/BQLDA", ld).body) == before["/units/BQLDAld"])
+            #expect(before["/units/BQLDAvp"]?.contains(enc(bqldaTask)) == true)
+            let r = try await client.post(
+                "/tasks/\(enc(bqldaTask))/updates", vp,
+                form: [("csrf", vp.csrf), ("status", "blocked"), ("note", "Vướng mặt bằng thôn Xuân Hòa")])
+            #expect(r.status == .seeOther)
+            for uri in ["/", "/units/BQLDA", "/lists/blocked"] {
+                for (name, s) in [("vp", vp), ("ld", ld)] {
+                    let page = String(buffer: try await client.get(uri, s).body)
+                    #expect(page != before[uri + name], "\(uri) as \(name) did not change after the write")
+                    if uri != "/" {
+                        #expect(page.contains("Vướng mặt bằng thôn Xuân Hòa") || page.contains(enc(bqldaTask)))
+                    }
+                }
+            }
+            let unitPage = String(buffer: try await client.get("/units/BQLDA", ld).body)
+            #expect(unitPage.contains("Vướng mặt bằng thôn Xuân Hòa"))
+            // Another language is another body.
+            let english = String(buffer: try await client.get("/?lang=en", ld).body)
+            #expect(english.contains("Progress on the conclusions"))
+        }
+    }
+
     @Test func unitCannotWriteAnotherUnitsTask() async throws {
         let f = try PortalFixture()
         try await f.app().test(.router) { client in
