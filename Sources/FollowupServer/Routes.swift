@@ -408,7 +408,9 @@ struct PortalRoutes: Sendable {
         return self.page(head, body)
     }
 
-    func unitBody(_ context: PortalContext, unit: FollowupModel.Unit, day: Day, page asked: Int, snapshot: RootSnapshot) -> String {
+    func unitBody(_ context: PortalContext, unit: FollowupModel.Unit, day: Day, page asked: Int, snapshot: RootSnapshot)
+        -> String
+    {
         let account = context.identity
         let ledger = snapshot.ledger
         let today = portal.settings.today()
