@@ -5,7 +5,7 @@ import FollowupYAML
 import Foundation
 
 /// What tells two records apart for a clerk: the notice they record and the meeting itself.
-package struct RecordSignature: Sendable {
+package struct RecordSignature: Equatable, Sendable {
     package var document: String?
     package var date: Day
     package var title: String

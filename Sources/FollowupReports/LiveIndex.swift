@@ -48,6 +48,8 @@ public final class LiveIndex: @unchecked Sendable {
     private var watch: Watch?
     /// How many record files were parsed since the start (for tests: what a change costs).
     public private(set) var parsedFiles = 0
+    /// Snapshots made by patching the one before (`RootSnapshot.patched`), not by assembling.
+    public private(set) var patchedSnapshots = 0
     /// Whether changes are now learned by re-listing (inotify unavailable or its limit reached).
     public private(set) var polling = false
 
@@ -156,6 +158,23 @@ public final class LiveIndex: @unchecked Sendable {
                 changed = true
             }
         }
+        if !full, !registryChanged, !changed, let rewritten = rewrittenInPlace(named) {
+            // Records rewritten where they were (an entry appended: every write of the portal
+            // and the CLI): no listing to read again, and the snapshot patched, not assembled.
+            guard !rewritten.isEmpty else { return }
+            let parsed = parse(rewritten)
+            for (rel, file) in zip(rewritten, parsed) { files[rel] = file }
+            parsedFiles += rewritten.count
+            generation += 1
+            if let made = published?.patched(generation: generation, files: files, changed: rewritten) {
+                patchedSnapshots += 1
+                publish(made)
+            } else {
+                publish(
+                    RootSnapshot(root: root, generation: generation, registry: registry, order: order, files: files))
+            }
+            return
+        }
         var listing = RootScanner.listing(root: root)
         if let watch, !polling {
             switch watch.add(root: root, folders: listing.folders) {
@@ -190,13 +209,38 @@ public final class LiveIndex: @unchecked Sendable {
         if !changed && registry.sameListingProblems(listing.problems) { return }
         registry.listingProblems = listing.problems
         generation += 1
-        let made = RootSnapshot(
-            root: root, generation: generation, registry: registry, order: order, files: files)
-        gate.withLock {
+        publish(RootSnapshot(root: root, generation: generation, registry: registry, order: order, files: files))
+    }
+
+    /// The records among `named` to read again when every change the kernel reported is a
+    /// known record rewritten in place (or a file that is no record, such as a write's
+    /// temporary file); nil when the root must be listed again (a record came or went, or is
+    /// no longer a plain file).
+    private func rewrittenInPlace(_ named: Set<String>) -> [String]? {
+        var rewritten: [String] = []
+        for rel in named {
+            var st = stat()
+            let present = lstat(RootScanner.join(root, rel), &st) == 0
+            if files[rel] != nil {
+                guard present, st.st_mode & S_IFMT == S_IFREG else { return nil }
+                rewritten.append(rel)
+            } else if present, RecordName.extensionLength((rel as NSString).lastPathComponent) != nil {
+                return nil
+            }
+        }
+        return rewritten.sorted(by: RootScanner.bytewiseLess)
+    }
+
+    private func publish(_ made: RootSnapshot) {
+        let old = gate.withLock {
+            let old = published
             published = made
             failure = nil
             gate.broadcast()
+            return old
         }
+        // The old snapshot is freed by its last reader, or here: off the writer's path.
+        if let old { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} } }
     }
 
     /// Parses the given files (on all cores), each with the identity it had before reading.
@@ -303,8 +347,8 @@ public final class RootSnapshot: Sendable {
     /// The kept records' files in path order (duplicates dropped), for the digests' shares.
     let kept: [IndexedFile]
     /// Places in `ledger.tasks` by unit code, made when first asked (a write's snapshot
-    /// need not pay for it).
-    private let byUnit = Lazy<[String: [Int]]>()
+    /// need not pay for it); a patched snapshot shares its original's (the places are the same).
+    private let byUnit: Lazy<[String: [Int]]>
     private struct Agenda: Hashable {
         var unit: String
         var options: AssessmentOptions
@@ -312,15 +356,20 @@ public final class RootSnapshot: Sendable {
     private let agendas = Kept<Agenda, [Assessment]>(limit: 64)
     /// Each kept meeting's tasks: a range of `ledger.tasks`, by meeting id.
     private let byMeeting: [String: Range<Int>]
+    /// Each kept record's place in `kept` (and in `ledger.meetings`), by path.
+    private let keptIndex: [String: Int]
 
     init(root: String, generation: Int, registry: Registry, order: [String], files: [String: IndexedFile]) {
         self.generation = generation
+        byUnit = Lazy()
         var assembly = Loader.Assembly(capacity: order.count, problems: registry.problems + registry.listingProblems)
         var kept: [IndexedFile] = []
         var meetings: [Meeting] = []
         var tasks: [TaskItem] = []
         var byMeeting: [String: Range<Int>] = [:]
+        var keptIndex: [String: Int] = [:]
         kept.reserveCapacity(order.count)
+        keptIndex.reserveCapacity(order.count)
         meetings.reserveCapacity(order.count)
         byMeeting.reserveCapacity(order.count)
         for rel in order {
@@ -329,6 +378,7 @@ public final class RootSnapshot: Sendable {
                 assembly.add(problems: file.problems, id: file.id, location: file.location, signature: file.signature),
                 let meeting = file.meeting
             else { continue }
+            keptIndex[rel] = kept.count
             kept.append(file)
             meetings.append(meeting)
             byMeeting[meeting.id] = tasks.count..<(tasks.count + file.tasks.count)
@@ -336,6 +386,7 @@ public final class RootSnapshot: Sendable {
         }
         self.kept = kept
         self.byMeeting = byMeeting
+        self.keptIndex = keptIndex
         ledger = Ledger(
             root: root, settings: registry.settings, units: registry.units, meetings: meetings, tasks: tasks,
             diagnostics: assembly.finish(), fileCount: order.count)
@@ -349,6 +400,46 @@ public final class RootSnapshot: Sendable {
             return byUnit
         }
         return (places[code] ?? []).map { ledger.tasks[$0] }
+    }
+
+    private init(
+        generation: Int, ledger: Ledger, kept: [IndexedFile], byUnit: Lazy<[String: [Int]]>,
+        byMeeting: [String: Range<Int>], keptIndex: [String: Int]
+    ) {
+        self.generation = generation
+        self.ledger = ledger
+        self.kept = kept
+        self.byUnit = byUnit
+        self.byMeeting = byMeeting
+        self.keptIndex = keptIndex
+    }
+
+    /// This snapshot with the records `changed` (paths) read again as `files` has them, when
+    /// each still holds the same meeting in the same place, with the same tasks (ids and
+    /// units), problems and signature: an entry appended, as every write of the portal and
+    /// the CLI does. Then no assembly rule can answer differently, and only the changed
+    /// records' meetings and tasks are replaced; the indexes are kept. Nil otherwise (the
+    /// whole assembly runs).
+    func patched(generation: Int, files: [String: IndexedFile], changed: [String]) -> RootSnapshot? {
+        var kept = self.kept
+        var meetings = ledger.meetings
+        var tasks = ledger.tasks
+        for rel in changed {
+            guard let k = keptIndex[rel], let new = files[rel], let meeting = new.meeting,
+                let range = byMeeting[meeting.id]
+            else { return nil }
+            let old = kept[k]
+            guard old.id == new.id, old.location == new.location, old.signature == new.signature,
+                old.problems == new.problems, range.count == new.tasks.count,
+                zip(tasks[range], new.tasks).allSatisfy({ $0.id == $1.id && $0.unit == $1.unit })
+            else { return nil }
+            kept[k] = new
+            meetings[k] = meeting
+            tasks.replaceSubrange(range, with: new.tasks)
+        }
+        return RootSnapshot(
+            generation: generation, ledger: Ledger(replacing: ledger, meetings: meetings, tasks: tasks), kept: kept,
+            byUnit: byUnit, byMeeting: byMeeting, keptIndex: keptIndex)
     }
 
     /// The unit `code`'s tasks judged on `options.asOf`, in `UnitOrder` (its page's
@@ -576,6 +667,8 @@ final class Watch: @unchecked Sendable {
 final class Lazy<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var made: Value?
+
+    init() {}
 
     func value(_ make: () -> Value) -> Value {
         lock.withLock {

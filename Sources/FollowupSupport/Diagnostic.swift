@@ -23,7 +23,7 @@ public enum Severity: String, Sendable, Codable, Comparable {
 }
 
 /// One problem found in the records, with where it is.
-public struct Diagnostic: Sendable, CustomStringConvertible {
+public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: Message

@@ -21,6 +21,14 @@ private struct IndexedRootCopy {
         try text.write(toFile: file(rel), atomically: false, encoding: .utf8)
     }
 
+    /// Writes a temporary file and renames it over `rel`, as the CLI and the portal do: the
+    /// kernel reports one change of `rel` (Foundation's atomic write also changes the mode after).
+    func replace(_ rel: String, _ text: String) throws {
+        let temp = file(rel) + ".tmp-test"
+        try text.write(toFile: temp, atomically: false, encoding: .utf8)
+        #expect(rename(temp, file(rel)) == 0)
+    }
+
     func records() throws -> [String] {
         try (FileManager.default.subpathsOfDirectory(atPath: path)).filter {
             $0.hasSuffix(".yaml") && $0.contains("/") && !$0.hasPrefix("notices")
@@ -131,6 +139,56 @@ private func within(
         let gone = try index.sync()
         #expect(gone.task(id: task.id) == nil)
         #expect(facts(gone.ledger) == facts(try Loader.load(root: root.path)))
+    }
+
+    /// A record rewritten in place patches the snapshot only when no assembly rule could
+    /// answer differently (an entry appended); any other change of its meeting, tasks' owners,
+    /// signature or problems assembles the root again. Either way the index equals a fresh
+    /// read of the root, entries and owners included.
+    @Test func inPlaceRewritesArePatchedOnlyWhenNothingElseChanges() throws {
+        let root = try IndexedRootCopy()
+        let index = LiveIndex(root: root.path)
+        defer { index.stop() }
+        _ = try index.snapshot()
+        let rel = "2026/2026-11-16-thu-ngan-sach-giai-ngan.yaml"
+        let original = try root.text(rel)
+        func whole(_ ledger: Ledger) -> [String] {
+            facts(ledger)
+                + ledger.tasks.map { t in "\(t.id) \(t.unit) " + t.history.map { $0.note ?? "-" }.joined(separator: "|")
+                }
+        }
+        func rewrite(_ text: String, patched: Bool, _ comment: Comment) throws {
+            let before = index.patchedSnapshots
+            try root.replace(rel, text)
+            let now = try index.sync()
+            #expect(index.patchedSnapshots == before + (patched ? 1 : 0), comment)
+            #expect(whole(now.ledger) == whole(try Loader.load(root: root.path)), comment)
+            for unit in ["BQLDA", "TCKH", "VP"] {
+                #expect(
+                    now.tasks(ofUnit: unit).map(\.id) == now.ledger.tasks.filter { $0.unit == unit }.map(\.id), comment)
+            }
+        }
+        let entry = """
+            updates:
+              - task: 2026-11-16-thu-ngan-sach-giai-ngan#2
+                date: 2026-11-20
+                status: in_progress
+                note: Đang hoàn thiện hồ sơ
+
+            """
+        let appended =
+            original.contains("\nupdates:\n")
+            ? original.replacingOccurrences(of: "\nupdates:\n", with: "\n" + entry) : original + entry
+        try rewrite(appended, patched: true, "an entry appended")
+        try rewrite(
+            appended.replacingOccurrences(of: "    owner: BQLDA\n", with: "    owner: VP\n"), patched: false,
+            "a task given to another unit")
+        try rewrite(retitled(appended), patched: false, "the meeting retitled (its signature)")
+        try rewrite(
+            appended.replacingOccurrences(of: "due: 2026-12-02", with: "due: 2026-13-02"), patched: false,
+            "a problem added")
+        try rewrite(original, patched: false, "the record as it was (its problem gone)")
+        try rewrite(appended, patched: true, "the entry again")
     }
 
     /// A digest made again after one record changed equals one made from scratch.
