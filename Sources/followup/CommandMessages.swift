@@ -30,12 +30,23 @@ extension Message {
         }
     }
 
-    static func unknownCommand(_ name: String, available: [String]) -> Message {
-        Message("unknownCommand") { lang in
+    /// `followup serve` (or another command of the portal) where `followup-portal` is not built.
+    static func portalMissing(_ command: String, looked: [String], build: String) -> Message {
+        Message("portalMissing") { lang in
             let vi = lang == .vi
+            let places = looked.joined(separator: ", ")
             return vi
-                ? "không có lệnh '\(name)'; các lệnh: \(list(available))"
-                : "no command '\(name)'; the commands: \(list(available))"
+                ? "lệnh '\(command)' thuộc cổng thông tin web, chạy trong chương trình riêng followup-portal, "
+                    + "nhưng chưa có chương trình này (đã tìm trong: \(places)); hãy chạy: \(build)"
+                : "'\(command)' is a command of the web portal, which runs in its own program, followup-portal, "
+                    + "and that program is not built (looked in: \(places)); run: \(build)"
+        }
+    }
+
+    static func portalNotStarted(_ path: String, reason: String) -> Message {
+        Message("portalNotStarted") { lang in
+            let vi = lang == .vi
+            return vi ? "không chạy được \(path): \(reason)" : "cannot run \(path): \(reason)"
         }
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import followup
+
 /// The tool as it ships: help texts, the README's commands, install, man page, completion.
 @Suite struct ShippingTests {
     static let commands = [
@@ -65,6 +67,11 @@ import Testing
         let digest = try CLI.run(
             ["sh", "-c", "exec \"$0\" digest --root meetings", bin], in: CLI.packageRoot, shell: true)
         #expect(digest.status == 0)
+        // The portal's commands, through the installed followup, from the followup-portal beside it.
+        let users = try CLI.run(
+            ["sh", "-c", "exec \"$0\" user list --users \"$1\"", bin, prefix.path("users.yaml").path],
+            in: CLI.packageRoot, shell: true)
+        #expect(users.status == 0, "\(users.stderr)")
         // The man page keeps its Vietnamese.
         // `man -l` as a user would; groff with its UTF-8 preprocessor where man is missing.
         let man = try CLI.run(
@@ -101,5 +108,38 @@ import Testing
                 """, script, prefix.path("bin").path,
             ], in: CLI.packageRoot, shell: true)
         #expect(unit.stdout.contains("TCKH"))
+    }
+
+    /// The command line is built without the web stack: no Hummingbird, NIO or bcrypt code in
+    /// the `followup` binary (they live in followup-portal).
+    @Test func theCommandLineHasNoWebStack() throws {
+        let bytes = try Data(contentsOf: CLI.binary)
+        for name in ["Hummingbird", "NIOPosix", "Mustache", "CCryptoBoringSSL"] {
+            #expect(bytes.range(of: Data(name.utf8)) == nil, "\(CLI.binary.path) holds \(name)")
+        }
+        let portal = CLI.binary.deletingLastPathComponent().appendingPathComponent("followup-portal")
+        #expect(try Data(contentsOf: portal).range(of: Data("Hummingbird".utf8)) != nil)
+    }
+
+    /// `followup serve` where followup-portal was not built: which program is missing, where it
+    /// was looked for, and how to build it, in the user's language; nothing else runs.
+    @Test func aMissingPortalSaysHowToBuildIt() throws {
+        let dir = try TempRoot()
+        let alone = dir.path("followup")
+        try FileManager.default.copyItem(at: CLI.binary, to: alone)
+        for (lang, words) in [("vi", "hãy chạy: make install"), ("en", "run: make install")] {
+            let r = try CLI.run(
+                ["sh", "-c", "exec \"$0\" serve --lang \(lang)", alone.path], in: dir.url, shell: true)
+            #expect(r.status == 1)
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr.contains("followup-portal") && r.stderr.contains(words), "\(r.stderr)")
+            #expect(r.stderr.contains(dir.url.path), "\(r.stderr)")
+        }
+        #expect(
+            PortalCommands.buildAdvice(folder: "/src/x/.build/x86_64-unknown-linux-gnu/debug")
+                == "swift build --product followup-portal")
+        #expect(
+            PortalCommands.buildAdvice(folder: "/src/x/.build/x86_64-unknown-linux-gnu/release")
+                == "swift build -c release --product followup-portal")
     }
 }
