@@ -43,6 +43,22 @@ extension Message {
         }
     }
 
+    /// `git-setup` recorded the merge driver by this binary's path: no `followup` on PATH.
+    static func driverNotOnPath(_ path: String) -> Message {
+        Message("driverNotOnPath") { lang in
+            let vi = lang == .vi
+            return vi
+                ? "không có followup trên PATH nên git gọi trình gộp theo đường dẫn \(path); "
+                    + "nếu tệp này mất (lần dựng sạch tiếp theo xoá thư mục .build), git không gộp được biên bản "
+                    + "nữa. Hãy cài followup cho có trên PATH (make install, hoặc make install PREFIX=$HOME/.local "
+                    + "với $HOME/.local/bin trong PATH) rồi chạy lại followup git-setup"
+                : "no followup on PATH, so git starts the merge driver by its path \(path); if that "
+                    + "file goes (the next clean build removes .build), git can no longer merge records with it. "
+                    + "Install followup so that it is on PATH (make install, or make install PREFIX=$HOME/.local "
+                    + "with $HOME/.local/bin on PATH), then run followup git-setup again"
+        }
+    }
+
     static func portalNotStarted(_ path: String, reason: String) -> Message {
         Message("portalNotStarted") { lang in
             let vi = lang == .vi
