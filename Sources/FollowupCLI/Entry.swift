@@ -53,21 +53,9 @@ public enum Entry {
 
     /// The subcommand the line names, after any common options (`followup --root DIR serve`),
     /// or the topic of `followup help NAME`.
-    public static func subcommand(_ arguments: [String]) -> String? {
-        var i = 0
-        while i < arguments.count {
-            let a = arguments[i]
-            if a.hasPrefix("--root=") || a.hasPrefix("--lang=") {
-                i += 1
-            } else if a == "--root" || a == "--lang" {
-                i += 2
-            } else if a == "help" {
-                i += 1
-            } else {
-                return a.hasPrefix("-") ? nil : a
-            }
-        }
-        return nil
+    public static func subcommand(_ root: any ParsableCommand.Type, _ arguments: [String]) -> String? {
+        let line = hoistingCommonOptions(root, arguments)
+        return line.first == "help" ? line.dropFirst().first : line.first
     }
 
     /// The command the line names, or the status of a line that names none.

@@ -25,7 +25,7 @@ struct Followup: AsyncParsableCommand {
     /// The program: a portal command hands the process to followup-portal; any other runs here.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let name = Entry.subcommand(arguments), PortalCommands.forwards(name) {
+        if let name = Entry.subcommand(Followup.self, arguments), PortalCommands.forwards(name) {
             Foundation.exit(PortalCommands.exec(arguments, command: name, lang: Entry.language(arguments)))
         }
         await Entry.main(Followup.self)

@@ -1,3 +1,4 @@
+import FollowupCLI
 import Foundation
 import Testing
 
@@ -106,6 +107,25 @@ import Testing
         }
         let portal = CLI.binary.deletingLastPathComponent().appendingPathComponent("followup-portal")
         #expect(try Data(contentsOf: portal).range(of: Data("Hummingbird".utf8)) != nil)
+    }
+
+    /// Which command lines followup hands to followup-portal: the portal's commands, after
+    /// common options too, and their help; nothing else.
+    @Test func theCommandLinesForwarded() {
+        func forwarded(_ line: [String]) -> Bool {
+            Entry.subcommand(Followup.self, line).map(PortalCommands.forwards) == true
+        }
+        for line in [
+            ["serve"], ["user", "add", "vp", "--role", "office"], ["--root", "x", "serve", "--listen", ":0"],
+            ["--lang=en", "user", "list"], ["help", "serve"], ["serve", "--help"],
+        ] {
+            #expect(forwarded(line), "\(line)")
+        }
+        for line in [
+            ["digest"], ["--version"], ["--help"], ["help"], ["help", "digest"], ["--root", "serve", "check"], [],
+        ] {
+            #expect(!forwarded(line), "\(line)")
+        }
     }
 
     /// `followup serve` where followup-portal was not built: which program is missing, where it

@@ -59,7 +59,7 @@ struct CLI {
         shell: Bool = false, process: Bool = false
     ) throws -> Result {
         // A portal command hands its process to followup-portal: only a process of its own can.
-        let forwarded = Entry.subcommand(arguments).map(PortalCommands.forwards) == true
+        let forwarded = Entry.subcommand(Followup.self, arguments).map(PortalCommands.forwards) == true
         if !process, !shell, !forwarded, stdin == nil, ProcessInfo.processInfo.environment["FOLLOWUP_BIN"] == nil {
             return InProcess.run(arguments, in: directory, env: environment(env))
         }
