@@ -4,6 +4,7 @@ PREFIX ?= /usr/local
 .PHONY: build test install uninstall
 build:
 	swift build -c release --product followup
+	swift build -c release --product followup-portal
 test:
 	swift test
 install:

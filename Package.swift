@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "followup", targets: ["followup"]),
+        .executable(name: "followup-portal", targets: ["followup-portal"]),
         .library(name: "FollowupKit", targets: ["FollowupKit"]),
     ],
     dependencies: [
@@ -88,7 +89,7 @@ let package = Package(
                 .target(name: "FollowupReports"), .target(name: "FollowupRendering"), .target(name: "FollowupOffice"),
                 .target(name: "FollowupImport"), .target(name: "FollowupSharing"), .target(name: "FollowupTemplates"),
             ]),
-        // The web portal (`followup serve`): routes over FollowupKit, nothing the CLI needs.
+        // The web portal: routes over FollowupKit, nothing the command line needs.
         .target(
             name: "FollowupServer",
             dependencies: [
@@ -101,11 +102,26 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // What both programs share: the common options, the console, the entry that says the
+        // parser's messages in the user's language, the portal commands' help.
+        .target(
+            name: "FollowupCLI",
+            dependencies: ["FollowupKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The command line. It builds without the web stack: `followup serve`, `followup user`
+        // hand the process to followup-portal.
         .executableTarget(
             name: "followup",
             dependencies: [
-                "FollowupKit",
-                "FollowupServer",
+                "FollowupKit", "FollowupCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The commands that need the web stack (serve, user).
+        .executableTarget(
+            name: "followup-portal",
+            dependencies: [
+                "FollowupKit", "FollowupCLI", "FollowupServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -116,14 +132,16 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowupKitTests",
-            dependencies: ["FollowupKit", "followup", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "FollowupKit", "FollowupCLI", "followup", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             // Read by path from the tests (office_read.py is the independent reader of .docx/.xlsx).
             exclude: ["Golden", "Support/office_read.py"]
         ),
         .testTarget(
             name: "FollowupServerTests",
             dependencies: [
-                "FollowupServer", "FollowupKit", "followup",
+                "FollowupServer", "FollowupKit", "FollowupCLI", "followup", "followup-portal",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -30,12 +30,39 @@ extension Message {
         }
     }
 
-    static func unknownCommand(_ name: String, available: [String]) -> Message {
-        Message("unknownCommand") { lang in
+    /// `followup serve` (or another command of the portal) where `followup-portal` is not built.
+    static func portalMissing(_ command: String, looked: [String], build: String) -> Message {
+        Message("portalMissing") { lang in
+            let vi = lang == .vi
+            let places = looked.joined(separator: ", ")
+            return vi
+                ? "lệnh '\(command)' thuộc cổng thông tin web, chạy trong chương trình riêng followup-portal, "
+                    + "nhưng chưa có chương trình này (đã tìm trong: \(places)); hãy chạy: \(build)"
+                : "'\(command)' is a command of the web portal, which runs in its own program, followup-portal, "
+                    + "and that program is not built (looked in: \(places)); run: \(build)"
+        }
+    }
+
+    /// `git-setup` recorded the merge driver by this binary's path: no `followup` on PATH.
+    static func driverNotOnPath(_ path: String) -> Message {
+        Message("driverNotOnPath") { lang in
             let vi = lang == .vi
             return vi
-                ? "không có lệnh '\(name)'; các lệnh: \(list(available))"
-                : "no command '\(name)'; the commands: \(list(available))"
+                ? "không có followup trên PATH nên git gọi trình gộp theo đường dẫn \(path); "
+                    + "nếu tệp này mất (lần dựng sạch tiếp theo xoá thư mục .build), git không gộp được biên bản "
+                    + "nữa. Hãy cài followup cho có trên PATH (make install, hoặc make install PREFIX=$HOME/.local "
+                    + "với $HOME/.local/bin trong PATH) rồi chạy lại followup git-setup"
+                : "no followup on PATH, so git starts the merge driver by its path \(path); if that "
+                    + "file goes (the next clean build removes .build), git can no longer merge records with it. "
+                    + "Install followup so that it is on PATH (make install, or make install PREFIX=$HOME/.local "
+                    + "with $HOME/.local/bin on PATH), then run followup git-setup again"
+        }
+    }
+
+    static func portalNotStarted(_ path: String, reason: String) -> Message {
+        Message("portalNotStarted") { lang in
+            let vi = lang == .vi
+            return vi ? "không chạy được \(path): \(reason)" : "cannot run \(path): \(reason)"
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowupCLI
 import FollowupKit
 import Foundation
 
@@ -24,24 +25,37 @@ struct GitSetupCommand: ParsableCommand {
     func run() throws {
         let lang = options.language
         try reporting(lang) {
-            let program = Self.program(path: options.environment["PATH"] ?? "")
-            for m in try GitSetup.install(root: options.rootPath, program: program, environment: options.environment) {
+            let driver = Self.program(path: options.environment["PATH"] ?? "")
+            for m in try GitSetup.install(
+                root: options.rootPath, program: driver.command, environment: options.environment)
+            {
                 Output.print(m.text(lang) + "\n")
             }
+            driver.warn(lang)
         }
     }
 
-    /// How git should start this program: `followup` when that name on PATH is this very
-    /// binary, else its absolute path (quoted for the shell git runs drivers with).
-    static func program(path: String) -> String {
-        let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    /// How git should start followup, and what to say when that will not last.
+    struct Driver {
+        var command: String
+        /// This binary's path, recorded because no `followup` is on PATH.
+        var unlisted: String?
+
+        func warn(_ lang: Language) {
+            guard let unlisted else { return }
+            Output.error(
+                "followup: " + lang.pick("cảnh báo: ", "warning: ") + Message.driverNotOnPath(unlisted).text(lang))
+        }
+    }
+
+    /// `followup` when that name is on PATH (an installed followup outlives any build folder),
+    /// else this binary's absolute path, quoted for the shell git runs drivers with.
+    static func program(path: String) -> Driver {
         for dir in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent("followup")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) {
-                if candidate.resolvingSymlinksInPath().path == me { return "followup" }
-                break
-            }
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return Driver(command: "followup") }
         }
-        return "'" + me.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        return Driver(command: "'" + me.replacingOccurrences(of: "'", with: "'\\''") + "'", unlisted: me)
     }
 }

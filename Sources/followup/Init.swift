@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowupCLI
 import FollowupKit
 import Foundation
 
@@ -43,9 +44,10 @@ struct Init: ParsableCommand {
                     (dir as NSString).appendingPathComponent(file.path), with: Array(file.text.utf8))
             }
             // In a git clone, records merge with the merge driver from the start (Docs/Sharing.md).
-            let program = GitSetupCommand.program(path: options.environment["PATH"] ?? "")
-            if let said = try? GitSetup.install(root: dir, program: program, environment: options.environment) {
+            let driver = GitSetupCommand.program(path: options.environment["PATH"] ?? "")
+            if let said = try? GitSetup.install(root: dir, program: driver.command, environment: options.environment) {
                 for m in said { Output.print(m.text(lang) + "\n") }
+                driver.warn(lang)
             }
             Output.print(
                 lang.pick(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowupCLI
 import FollowupKit
 
 enum NoticeFormat: String, ExpressibleByArgument, CaseIterable { case text, html, docx }

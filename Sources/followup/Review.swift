@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowupCLI
 import FollowupKit
 
 struct ReviewCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowupCLI
 import FollowupKit
 
 enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, xlsx }
@@ -113,14 +114,6 @@ struct Tasks: ParsableCommand {
             warnIfErrors(found.errorCount, lang)
         }
     }
-}
-
-/// A unit given on the command line, as its code.
-func resolveUnit(_ name: String, in units: UnitRegistry) throws(FollowupError) -> String {
-    guard let u = units.resolve(name) else {
-        throw FollowupError(.unknownUnit(name, suggestions: units.suggestions(for: name)), kind: .badInput)
-    }
-    return u.code
 }
 
 /// Reports (briefly) that the records have errors, so a report is not trusted blindly.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowupCLI
 import FollowupKit
 
 /// Units given on the command line (`--unit`), as codes: a unit, or every unit of a group.

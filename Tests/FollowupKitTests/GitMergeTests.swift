@@ -178,6 +178,36 @@ import Testing
         #expect(try repo.unmerged() != "")
     }
 
+    /// git-setup records `followup` when it is on PATH (it outlives a build folder); else
+    /// this binary's path, with a warning, in the user's language, that says how to install.
+    @Test func gitSetupRecordsFollowupFromThePathOrWarns() throws {
+        let onPath = try ScratchRepo()
+        var env = ScratchRepo.environment()
+        env["PATH"] = CLI.binary.deletingLastPathComponent().path + ":/usr/bin:/bin"
+        let quiet = try CLI.run(["git-setup", "--root", "meetings"], in: onPath.url, env: env, process: true)
+        try expectOK(quiet)
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        #expect(
+            try onPath.git(["config", "--get", "merge.followup.driver"]).stdout
+                == "followup merge-driver %O %A %B %P --marker-size %L\n")
+        for (lang, words) in [
+            ("vi", "followup: cảnh báo: không có followup trên PATH"), ("en", "followup: warning: no"),
+        ] {
+            let repo = try ScratchRepo()
+            env["PATH"] = "/usr/bin:/bin"
+            let r = try CLI.run(
+                ["git-setup", "--root", "meetings", "--lang", lang], in: repo.url, env: env, process: true)
+            try expectOK(r)
+            let path = CLI.binary.resolvingSymlinksInPath().path
+            #expect(
+                r.stderr.hasPrefix(words) && r.stderr.contains(path) && r.stderr.contains("make install"), "\(r.stderr)"
+            )
+            #expect(
+                try repo.git(["config", "--get", "merge.followup.driver"]).stdout
+                    == "'\(path)' merge-driver %O %A %B %P --marker-size %L\n")
+        }
+    }
+
     @Test func gitSetupIsIdempotentAndLeavesTheRegistryToGit() throws {
         let repo = try ScratchRepo()
         let first = try repo.followup(["git-setup"])

@@ -39,7 +39,7 @@ import Testing
         var records = Set<String>()
         for i in 0..<3000 {
             let name = "2022-05-02-a-\(i)" + (i % 3 == 0 ? ".yaml" : ".txt")
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data())
+            #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data()))
             if i % 3 == 0 { records.insert("2022/" + name) }
         }
         let (files, problems) = RootScanner.meetingFiles(root: r.url.path, under: nil)

@@ -9,6 +9,10 @@ import Testing
     /// the tests instead of skipping them).
     static let python: Bool = Tier.slow || hasReaders
 
+    /// Skipped, and why, when the readers are missing outside the slow tier.
+    static let readers = ConditionTrait.enabled(
+        if: python, "needs python3 with python-docx and openpyxl (pip install python-docx openpyxl)")
+
     static let hasReaders: Bool = {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -254,7 +258,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: python)) func reportDocxShowsTheDigestFigures() throws {
+    @Test(readers) func reportDocxShowsTheDigestFigures() throws {
         let dir = try Self.tempDir()
         let file = dir.appendingPathComponent("bc.docx").path
         let r = try CLI.run(
@@ -315,7 +319,7 @@ import Testing
         #expect(headers.filter { !$0 }.count == 2 && headers.count >= 5, "\(headers)")
     }
 
-    @Test(.enabled(if: python)) func reportXlsxHasTypedCells() throws {
+    @Test(readers) func reportXlsxHasTypedCells() throws {
         let dir = try Self.tempDir()
         let file = dir.appendingPathComponent("bc.xlsx").path
         let r = try CLI.run(
@@ -369,7 +373,7 @@ import Testing
         #expect((book["not_nfc"] as? [String])?.isEmpty == true)
     }
 
-    @Test(.enabled(if: python)) func lettersGoToEveryUnitButTheOffice() throws {
+    @Test(readers) func lettersGoToEveryUnitButTheOffice() throws {
         let dir = try Self.tempDir()
         let one = dir.appendingPathComponent("dd.docx").path
         let r = try CLI.run(
@@ -406,7 +410,7 @@ import Testing
         #expect(files.contains { $0.hasPrefix("don-doc-215-") })
     }
 
-    @Test(.enabled(if: python)) func noticeFromTheRecord() throws {
+    @Test(readers) func noticeFromTheRecord() throws {
         let dir = try Self.tempDir()
         let file = dir.appendingPathComponent("tb.docx").path
         let r = try CLI.run(["notice", "2022-04-29", "--format", "docx", "--output", file], in: CLI.packageRoot)

@@ -1,50 +1,29 @@
 import Foundation
 import Testing
 
-/// The README's tour prints what running it prints: its commands are run in order on a copy
-/// of the sample (today 2026-11-30), and every output block is held to the output of the
-/// commands of the shell block before it. A block's `...` lines stand for lines left out;
+/// The README's tour prints what running it prints, and leaves the checkout as it was: its
+/// shell blocks are run in order by bash, as a reader pastes them, from the checkout (the
+/// set-up's `swift build` left to this test's own build, whose binaries are first on PATH),
+/// twice, each time on a fresh scratch copy; every output block is held to what the shell
+/// block before it printed, and both runs print the same. "Today" is 2031-01-01 in the
+/// environment, so a command whose output depends on today shows only if the README pins it
+/// (`FOLLOWUP_TODAY=2026-11-30 followup ...`). A block's `...` lines stand for lines left out;
 /// the lines between them must appear as they are, one after another, in that order.
 @Suite struct ReadmeTourTests {
-    /// A command line split as `sh` would for the README's simple quoting (double quotes).
-    static func words(_ line: String) -> [String] {
-        var out: [String] = []
-        var word = ""
-        var quoted = false
-        var any = false
-        for c in line {
-            if c == "\"" {
-                quoted.toggle()
-                any = true
-                continue
-            }
-            if c == " ", !quoted {
-                if any { out.append(word) }
-                word = ""
-                any = false
-                continue
-            }
-            word.append(c)
-            any = true
-        }
-        if any { out.append(word) }
-        return out
-    }
-
-    /// The tour: each `sh` block's `swift run followup` commands and the plain block after it.
+    /// The tour: each `sh` block of the README's "A tour" section and the plain block after it.
     static func tour() throws -> [(commands: [String], shown: [String]?)] {
         let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "\n## A tour\n"))
+        let section = readme[start.upperBound...].components(separatedBy: "\n## ")[0]
         var steps: [(commands: [String], shown: [String]?)] = []
         var block: [String]? = nil
         var fence = ""
-        for line in readme.components(separatedBy: "\n") {
+        for line in section.components(separatedBy: "\n") {
             if line.hasPrefix("```") {
                 if let lines = block {
                     if fence == "```sh" {
-                        steps.append((lines.filter { $0.hasPrefix("swift run followup ") }, nil))
-                    } else if fence == "```", let last = steps.indices.last, steps[last].shown == nil,
-                        !steps[last].commands.isEmpty
-                    {
+                        steps.append((lines, nil))
+                    } else if fence == "```", let last = steps.indices.last, steps[last].shown == nil {
                         steps[last].shown = lines
                     }
                     block = nil
@@ -61,7 +40,69 @@ import Testing
                 steps[steps.count - 1].shown = []
             }
         }
-        return steps.filter { !$0.commands.isEmpty }
+        return steps
+    }
+
+    /// Runs the whole tour once in bash from the checkout; what each step printed (both
+    /// streams, in order), and the scratch folder it ended in (removed here).
+    static func runTour(_ steps: [(commands: [String], shown: [String]?)]) throws -> [[String]] {
+        let marker = "@@followup-tour-step@@"
+        var script = "set -e\n"
+        for step in steps {
+            script += "echo '\(marker)'\n"
+            // The set-up's build: this test's binaries are already built and on PATH.
+            script += step.commands.filter { !$0.hasPrefix("swift build ") }.joined(separator: "\n") + "\n"
+        }
+        script += "echo '\(marker)'\npwd\n"
+        let bin = CLI.binary.deletingLastPathComponent().path
+        let r = try CLI.run(
+            ["bash", "-c", "exec 2>&1\n" + script], in: CLI.packageRoot,
+            env: ["PATH": bin + ":/usr/bin:/bin", "FOLLOWUP_TODAY": "2031-01-01"], shell: true)
+        var parts: [[String]] = r.stdout.components(separatedBy: marker + "\n").dropFirst().map { part in
+            let lines = part.components(separatedBy: "\n")
+            return part.hasSuffix("\n") ? Array(lines.dropLast()) : lines
+        }
+        #expect(r.status == 0, "the tour stopped (exit \(r.status)) after:\n\(r.stdout.suffix(3000))")
+        if r.status == 0, let scratch = parts.popLast()?.last, scratch.hasPrefix(NSTemporaryDirectory()) {
+            try? FileManager.default.removeItem(atPath: scratch)
+        }
+        return parts
+    }
+
+    /// What the tour could change in the checkout: git's view of it (tracked and untracked
+    /// files, this clone's config) and the bytes of every file under meetings/.
+    static func checkoutState() throws -> String {
+        try CLI.run(
+            [
+                "bash", "-c",
+                "git status --porcelain --untracked-files=all && git config --local --list "
+                    + "&& find meetings -type f -exec sha1sum {} + | sort && ls -A",
+            ], in: CLI.packageRoot, shell: true
+        ).stdout
+    }
+
+    @Test func tourPrintsWhatItShowsAndLeavesTheCheckoutAlone() throws {
+        let steps = try Self.tour()
+        #expect(steps.count >= 5)
+        #expect(steps.contains { $0.shown?.isEmpty == false })
+        let before = try Self.checkoutState()
+        let first = try Self.runTour(steps)
+        let second = try Self.runTour(steps)
+        #expect(try Self.checkoutState() == before, "the tour changed the checkout")
+        for (n, step) in steps.enumerated() where n < first.count {
+            let printed = first[n]
+            if let shown = step.shown, !shown.isEmpty, let problem = Self.appears(shown, in: printed) {
+                Issue.record("README: \(step.commands.joined(separator: "; "))\n\(problem)")
+            }
+            if n < second.count, second[n] != printed {
+                let diff = Golden.diff(printed.joined(separator: "\n"), second[n].joined(separator: "\n"))
+                Issue.record(
+                    Comment(
+                        rawValue: "README: a second run printed otherwise: "
+                            + step.commands.joined(separator: "; ") + "\n" + diff))
+            }
+        }
+        #expect(first.count == steps.count && second.count == steps.count)
     }
 
     /// Whether `shown` (with `...` gaps) appears in `printed`, in order.
@@ -87,38 +128,6 @@ import Testing
             from = at + chunk.count
         }
         return nil
-    }
-
-    @Test func tourPrintsWhatItShows() throws {
-        let steps = try Self.tour()
-        #expect(steps.count >= 5)
-        #expect(steps.contains { $0.shown?.isEmpty == false })
-        let root = try TempRoot()
-        try FileManager.default.copyItem(
-            at: CLI.packageRoot.appendingPathComponent("meetings"),
-            to: root.path("meetings"))
-        // The tour's `git-setup` wants a clone; git starts the driver by name when `followup`
-        // on PATH is this very binary, as after `make install`.
-        #expect(try CLI.run(["git", "init", "-q", "."], in: root.url, shell: true).status == 0)
-        let installed = "PATH=" + CLI.binary.deletingLastPathComponent().path + ":/usr/bin:/bin"
-        for step in steps {
-            var printed: [String] = []
-            for command in step.commands {
-                let args = Array(Self.words(command).dropFirst(3))
-                // git-setup writes the running program's path into git's config: a real process.
-                let r =
-                    args.first == "git-setup"
-                    ? try CLI.run(["env", installed, CLI.binary.path] + args, in: root.url, shell: true)
-                    : try CLI.run(args, in: root.url)
-                #expect(r.status == 0, "\(command)\n\(r.stderr)")
-                for stream in [r.stdout, r.stderr] where !stream.isEmpty {
-                    printed += stream.components(separatedBy: "\n").dropLast(stream.hasSuffix("\n") ? 1 : 0)
-                }
-            }
-            if let shown = step.shown, !shown.isEmpty, let problem = Self.appears(shown, in: printed) {
-                Issue.record("README: \(step.commands.joined(separator: "; "))\n\(problem)")
-            }
-        }
     }
 
     /// Commands.md's `check` example with mistakes is what `check` prints for them.

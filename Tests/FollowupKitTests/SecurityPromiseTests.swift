@@ -336,7 +336,7 @@ import Testing
         let stale = r.path("2022/.2022-05-02-giao-ban.yaml.tmp-999999-1").path
         let live = r.path("2022/.2022-05-02-giao-ban.yaml.tmp-\(getpid())-2").path
         let other = r.path("2022/.2022-06-06-cchc.yml.tmp-999999-3").path
-        for p in [stale, live, other] { FileManager.default.createFile(atPath: p, contents: Data("x".utf8)) }
+        for p in [stale, live, other] { #expect(FileManager.default.createFile(atPath: p, contents: Data("x".utf8))) }
         let s = try update(r)
         #expect(s.status == 0, "\(s.stderr)")
         #expect(!FileManager.default.fileExists(atPath: stale))

@@ -1,5 +1,8 @@
+import FollowupCLI
 import Foundation
 import Testing
+
+@testable import followup
 
 /// The tool as it ships: help texts, the README's commands, install, man page, completion.
 @Suite struct ShippingTests {
@@ -24,31 +27,18 @@ import Testing
         #expect(changelog.contains("## 0.1.0"))
     }
 
-    /// Every `swift run followup ...` line of the README's shell blocks, in order, on a copy
-    /// of the shipped sample: the README can never go stale.
-    @Test func readmeCommandsRun() throws {
+    /// The README's set-up is two commands: the digest of the shipped sample, then the tests
+    /// (its tour is ReadmeTourTests'). The first runs here; `swift test` is this very run.
+    @Test func readmeSetUpIsTwoCommands() throws {
         let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        var commands: [String] = []
-        var inShell = false
-        for line in readme.components(separatedBy: "\n") {
-            if line.hasPrefix("```") {
-                inShell = line == "```sh"
-                continue
-            }
-            if inShell, line.hasPrefix("swift run followup") {
-                commands.append(String(line.dropFirst("swift run followup".count)))
-            }
+        let start = try #require(readme.range(of: "\n## Set up: two commands\n"))
+        let section = readme[start.upperBound...].components(separatedBy: "\n## ")[0]
+        let blocks = section.components(separatedBy: "```sh\n").dropFirst().map {
+            $0.components(separatedBy: "```")[0].split(separator: "\n").map(String.init)
         }
-        #expect(commands.count >= 10)
-        let root = try TempRoot()
-        try FileManager.default.copyItem(
-            at: CLI.packageRoot.appendingPathComponent("meetings"), to: root.path("meetings"))
-        // The tour's `git-setup` needs a clone to set up.
-        #expect(try ScratchRepo.git(["init", "-q"], in: root.url).status == 0)
-        for c in commands {
-            let r = try CLI.run(["sh", "-c", "exec \"$0\" \(c)"], in: root.url, shell: true)
-            #expect(r.status == 0, "README command failed: followup\(c)\n\(r.stderr)")
-        }
+        #expect(blocks == [["swift run followup digest"], ["swift test"]])
+        let digest = try CLI.run(["digest"], in: CLI.packageRoot)
+        #expect(digest.status == 0 && digest.stdout.contains("TỔNG HỢP TÌNH HÌNH THỰC HIỆN"), "\(digest.stderr)")
     }
 
     @Test func installManPageAndCompletion() throws {
@@ -65,6 +55,11 @@ import Testing
         let digest = try CLI.run(
             ["sh", "-c", "exec \"$0\" digest --root meetings", bin], in: CLI.packageRoot, shell: true)
         #expect(digest.status == 0)
+        // The portal's commands, through the installed followup, from the followup-portal beside it.
+        let users = try CLI.run(
+            ["sh", "-c", "exec \"$0\" user list --users \"$1\"", bin, prefix.path("users.yaml").path],
+            in: CLI.packageRoot, shell: true)
+        #expect(users.status == 0, "\(users.stderr)")
         // The man page keeps its Vietnamese.
         // `man -l` as a user would; groff with its UTF-8 preprocessor where man is missing.
         let man = try CLI.run(
@@ -101,5 +96,57 @@ import Testing
                 """, script, prefix.path("bin").path,
             ], in: CLI.packageRoot, shell: true)
         #expect(unit.stdout.contains("TCKH"))
+    }
+
+    /// The command line is built without the web stack: no Hummingbird, NIO or bcrypt code in
+    /// the `followup` binary (they live in followup-portal).
+    @Test func theCommandLineHasNoWebStack() throws {
+        let bytes = try Data(contentsOf: CLI.binary)
+        for name in ["Hummingbird", "NIOPosix", "Mustache", "CCryptoBoringSSL"] {
+            #expect(bytes.range(of: Data(name.utf8)) == nil, "\(CLI.binary.path) holds \(name)")
+        }
+        let portal = CLI.binary.deletingLastPathComponent().appendingPathComponent("followup-portal")
+        #expect(try Data(contentsOf: portal).range(of: Data("Hummingbird".utf8)) != nil)
+    }
+
+    /// Which command lines followup hands to followup-portal: the portal's commands, after
+    /// common options too, and their help; nothing else.
+    @Test func theCommandLinesForwarded() {
+        func forwarded(_ line: [String]) -> Bool {
+            Entry.subcommand(Followup.self, line).map(PortalCommands.forwards) == true
+        }
+        for line in [
+            ["serve"], ["user", "add", "vp", "--role", "office"], ["--root", "x", "serve", "--listen", ":0"],
+            ["--lang=en", "user", "list"], ["help", "serve"], ["serve", "--help"],
+        ] {
+            #expect(forwarded(line), "\(line)")
+        }
+        for line in [
+            ["digest"], ["--version"], ["--help"], ["help"], ["help", "digest"], ["--root", "serve", "check"], [],
+        ] {
+            #expect(!forwarded(line), "\(line)")
+        }
+    }
+
+    /// `followup serve` where followup-portal was not built: which program is missing, where it
+    /// was looked for, and how to build it, in the user's language; nothing else runs.
+    @Test func aMissingPortalSaysHowToBuildIt() throws {
+        let dir = try TempRoot()
+        let alone = dir.path("followup")
+        try FileManager.default.copyItem(at: CLI.binary, to: alone)
+        for (lang, words) in [("vi", "hãy chạy: make install"), ("en", "run: make install")] {
+            let r = try CLI.run(
+                ["sh", "-c", "exec \"$0\" serve --lang \(lang)", alone.path], in: dir.url, shell: true)
+            #expect(r.status == 1)
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr.contains("followup-portal") && r.stderr.contains(words), "\(r.stderr)")
+            #expect(r.stderr.contains(dir.url.path), "\(r.stderr)")
+        }
+        #expect(
+            PortalCommands.buildAdvice(folder: "/src/x/.build/x86_64-unknown-linux-gnu/debug")
+                == "swift build --product followup-portal")
+        #expect(
+            PortalCommands.buildAdvice(folder: "/src/x/.build/x86_64-unknown-linux-gnu/release")
+                == "swift build -c release --product followup-portal")
     }
 }

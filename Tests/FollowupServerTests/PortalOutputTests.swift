@@ -1,3 +1,5 @@
+import ArgumentParser
+import FollowupCLI
 import FollowupKit
 import Foundation
 import Hummingbird
@@ -7,8 +9,10 @@ import Testing
 
 @testable import FollowupServer
 @testable import followup
+@testable import followup_portal
 
-/// Runs `followup ARGS` in this process and returns its standard output's bytes.
+/// Runs `followup ARGS` in this process and returns its standard output's bytes (a portal
+/// command, as followup-portal: `followup` would hand its process over).
 func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out: [UInt8], err: String) {
     final class Capture: @unchecked Sendable {
         let lock = NSLock()
@@ -21,12 +25,14 @@ func runCLI(_ arguments: [String], env: [String: String]) -> (status: Int32, out
         environment: env, stdoutIsTerminal: false, writeOut: { out.append($0) },
         writeErr: { err.append($0) })
     var status: Int32 = 0
+    let root: any ParsableCommand.Type =
+        arguments.first.map(PortalCommands.forwards) == true ? FollowupPortal.self : Followup.self
     Console.$current.withValue(console) {
         do {
-            var command = try Followup.parseAsRoot(arguments)
+            var command = try root.parseAsRoot(arguments)
             try command.run()
         } catch {
-            status = Followup.exitCode(for: error).rawValue
+            status = root.exitCode(for: error).rawValue
         }
     }
     return (status, out.bytes, String(decoding: err.bytes, as: UTF8.self))

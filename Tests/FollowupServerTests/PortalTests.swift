@@ -387,7 +387,8 @@ import Testing
                 "/api/tasks/\(enc(bqldaTask))/updates", token: try f.token("bqlda"),
                 method: .post, json: #"{"status":"done","note":"x"}"#)
             #expect(write.status == .conflict)
-            #expect((jsonObject(write)?["message"] as? String ?? "").contains("xung đột git chưa giải quyết"))
+            let message = jsonObject(write)?["message"] as? String
+            #expect(message?.contains("xung đột git chưa giải quyết") == true, "\(message ?? "no message")")
         }
         #expect(f.bytes(billing) == before)
     }

@@ -54,7 +54,7 @@ import Testing
         return Int(socket.received.dropFirst(9).prefix(3))
     }
 
-    @Test(.enabled(if: slow)) func everyRouteEveryRoleStaysUp() async throws {
+    @Test(.slowTier) func everyRouteEveryRoleStaysUp() async throws {
         let f = try PortalFixture()
         var settings = f.settings
         settings.log = { _ in }

@@ -10,6 +10,13 @@ import Testing
 
 let slow = ProcessInfo.processInfo.environment["FOLLOWUP_SLOW"] == "1"
 
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only in the slow tier (`FOLLOWUP_SLOW=1`), and says so when it skips.
+    static var slowTier: Self {
+        .enabled(if: slow, "slow tier: runs with FOLLOWUP_SLOW=1 (as .ci/run does)")
+    }
+}
+
 /// The `followup` binary next to this test bundle.
 let followupBinary: URL = {
     if let b = ProcessInfo.processInfo.environment["FOLLOWUP_BIN"] { return URL(fileURLWithPath: b) }
@@ -87,7 +94,7 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
 @Suite(.serialized) struct SlowPortalTests {
     /// 8 API clients × 50 updates to one record, 2 CLI processes appending to it meanwhile,
     /// and a client reading the dashboard: every entry lands exactly once, `check` is clean.
-    @Test(.enabled(if: slow)) func concurrentWritersKeepEveryEntry() async throws {
+    @Test(.slowTier) func concurrentWritersKeepEveryEntry() async throws {
         let f = try PortalFixture()
         let server = try ServerProcess(f)
         let token = try f.token("vp")
@@ -165,7 +172,7 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
     /// A unit reports in a real browser; the office sees it; every page at 360 and 1366 px for
     /// every role, without horizontal scroll; a phone's refused form keeps its note.
     /// Screenshots under .test-output/e2e.
-    @Test(.enabled(if: slow)) func browserEndToEnd() async throws {
+    @Test(.slowTier) func browserEndToEnd() async throws {
         let f = try PortalFixture()
         let server = try ServerProcess(f)
         let out = packageRoot.appendingPathComponent(".test-output/e2e").path

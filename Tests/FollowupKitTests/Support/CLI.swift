@@ -1,3 +1,4 @@
+import FollowupCLI
 import Foundation
 import Testing
 
@@ -57,7 +58,9 @@ struct CLI {
         _ arguments: [String], in directory: URL, env: [String: String] = [:], stdin: Data? = nil,
         shell: Bool = false, process: Bool = false
     ) throws -> Result {
-        if !process, !shell, stdin == nil, ProcessInfo.processInfo.environment["FOLLOWUP_BIN"] == nil {
+        // A portal command hands its process to followup-portal: only a process of its own can.
+        let forwarded = Entry.subcommand(Followup.self, arguments).map(PortalCommands.forwards) == true
+        if !process, !shell, !forwarded, stdin == nil, ProcessInfo.processInfo.environment["FOLLOWUP_BIN"] == nil {
             return InProcess.run(arguments, in: directory, env: environment(env))
         }
         let p = Process()

@@ -1,22 +1,11 @@
 import ArgumentParser
+import FollowupCLI
 import FollowupKit
 import FollowupServer
 import Foundation
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve the web portal: the digest, units' pages and report forms, and a JSON API.",
-        discussion: """
-            Units log in and report on their own tasks; the office records anything the command \
-            line can; leaders read. Writes go through the same locked append as `followup status`. \
-            Accounts: `followup user add`. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
-
-            Examples:
-              followup serve
-              followup serve --listen 0.0.0.0:8080 --root /srv/followup/meetings
-            """
-    )
+    static let configuration = PortalHelp.serve
 
     @OptionGroup var options: CommonOptions
     @OptionGroup var file: UsersOption

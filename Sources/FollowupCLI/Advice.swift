@@ -2,8 +2,8 @@ import FollowupKit
 
 /// What the command line adds to a library's refusal: the option or command that would help
 /// (the library's words are the same for the command line and the portal).
-enum Advice {
-    static func text(for message: Message, _ lang: Language) -> String {
+public enum Advice {
+    public static func text(for message: Message, _ lang: Language) -> String {
         switch message.name {
         case "sameStatus": return lang.pick(" (thêm --note nếu cần ghi chú)", " (add --note to record a note)")
         case "reopenRequired": return lang.pick("; dùng --reopen để mở lại", "; use --reopen to reopen it")
@@ -17,5 +17,5 @@ enum Advice {
 
 extension FollowupError {
     /// The refusal as the command line says it: the library's message and its advice.
-    func said(_ lang: Language) -> String { rendered(lang) + Advice.text(for: message, lang) }
+    public func said(_ lang: Language) -> String { rendered(lang) + Advice.text(for: message, lang) }
 }

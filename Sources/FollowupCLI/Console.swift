@@ -3,17 +3,28 @@ import Foundation
 /// Where a command's output goes and what environment it sees. A run of the program uses
 /// the process's own; tests run commands in-process with a console that captures both
 /// streams (`Console.$current.withValue(...)`), so no command reads the process directly.
-struct Console: Sendable {
-    var environment: [String: String]
+public struct Console: Sendable {
+    public var environment: [String: String]
     /// Whether standard output is a terminal (colour, width from the terminal).
-    var stdoutIsTerminal: Bool
-    var writeOut: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
-    var writeErr: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
+    public var stdoutIsTerminal: Bool
+    public var writeOut: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
+    public var writeErr: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
 
-    @TaskLocal static var current = Console.process
+    @TaskLocal public static var current = Console.process
+
+    public init(
+        environment: [String: String], stdoutIsTerminal: Bool,
+        writeOut: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void,
+        writeErr: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        self.environment = environment
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.writeOut = writeOut
+        self.writeErr = writeErr
+    }
 
     /// The process's environment and file descriptors 1 and 2.
-    static let process = Console(
+    public static let process = Console(
         environment: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
         writeOut: { writeAll(STDOUT_FILENO, $0) }, writeErr: { writeAll(STDERR_FILENO, $0) })
 

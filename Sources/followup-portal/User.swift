@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowupCLI
 import FollowupKit
 import FollowupServer
 import Foundation
@@ -16,21 +17,11 @@ struct UsersOption: ParsableArguments {
 }
 
 struct User: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "user",
-        abstract: "Manage the web portal's accounts (followup serve).",
-        discussion: """
-            Accounts live outside the records, in ~/.config/followup/users.yaml (or --users FILE), \
-            mode 0600, with bcrypt password hashes. Roles: office (any update), unit (reports on its \
-            own tasks, needs --unit CODE), leader (reads only).
-
-            Examples:
-              followup user add vanphong --role office
-              followup user add bqlda --role unit --unit BQLDA
-              followup user token vanphong      # a new API token, printed on the last line
-            """,
-        subcommands: [Add.self, List.self, Remove.self, Passwd.self, Token.self]
-    )
+    static let configuration: CommandConfiguration = {
+        var c = PortalHelp.user
+        c.subcommands = [Add.self, List.self, Remove.self, Passwd.self, Token.self]
+        return c
+    }()
 
     // Declared once, here: `followup user add NAME --users FILE` and `followup user --users FILE
     // add NAME` both work, and `user --help` lists them.

@@ -2,14 +2,17 @@ import ArgumentParser
 import FollowupKit
 import Foundation
 
-extension Followup {
-    /// The program: `run(arguments)`, then exit with its status. `serve` runs asynchronously
-    /// (its server under ServiceLifecycle); every other command runs as `run(_:)` runs it.
-    static func main() async {
+/// The program around a root command, for `followup` and `followup-portal` alike: the common
+/// options may come before the subcommand (`followup --root DIR show …`), and the parser's
+/// own messages are said in the user's language.
+public enum Entry {
+    /// Runs the command line of this process, then exits with its status. An async command
+    /// (`serve`, its server under ServiceLifecycle) runs asynchronously.
+    public static func main(_ root: any ParsableCommand.Type) async -> Never {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let lang = language(arguments)
         let status: Int32
-        switch parse(arguments, lang) {
+        switch parse(root, arguments, lang) {
         case .failure(let refused): status = refused.status
         case .success(var command):
             do {
@@ -20,53 +23,61 @@ extension Followup {
                 }
                 status = 0
             } catch {
-                status = report(error, lang)
+                status = report(root, error, lang)
             }
         }
         Foundation.exit(status)
     }
 
-    /// Parses and runs one command line as the program does; tests call it in-process. The
-    /// common options may come before the subcommand (`followup --root DIR show …`); the
-    /// parser's own messages are said in the user's language.
-    static func run(_ arguments: [String]) -> Int32 {
+    /// Parses and runs one command line as `main` does; tests call it in-process.
+    public static func run(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Int32 {
         let lang = language(arguments)
-        switch parse(arguments, lang) {
+        switch parse(root, arguments, lang) {
         case .failure(let refused): return refused.status
         case .success(var command):
             do {
                 try command.run()
                 return 0
             } catch {
-                return report(error, lang)
+                return report(root, error, lang)
             }
         }
     }
 
     struct Refused: Error { var status: Int32 }
 
-    static func language(_ arguments: [String]) -> Language {
+    /// The language of messages given before a command runs (`--lang` anywhere, else LANG).
+    public static func language(_ arguments: [String]) -> Language {
         Language.resolve(flag: languageFlag(arguments), environment: Console.current.environment)
     }
 
+    /// The subcommand the line names, after any common options (`followup --root DIR serve`),
+    /// or the topic of `followup help NAME`.
+    public static func subcommand(_ root: any ParsableCommand.Type, _ arguments: [String]) -> String? {
+        let line = hoistingCommonOptions(root, arguments)
+        return line.first == "help" ? line.dropFirst().first : line.first
+    }
+
     /// The command the line names, or the status of a line that names none.
-    static func parse(_ arguments: [String], _ lang: Language) -> Result<ParsableCommand, Refused> {
-        if let name = unknownHelpTopic(arguments) {
-            let names = configuration.subcommands.map { $0._commandName }
+    static func parse(_ root: any ParsableCommand.Type, _ arguments: [String], _ lang: Language)
+        -> Result<ParsableCommand, Refused>
+    {
+        if let name = unknownHelpTopic(root, arguments) {
+            let names = root.configuration.subcommands.map { $0._commandName }
             Output.error(FollowupError(.unknownCommand(name, available: names), kind: .badInput).rendered(lang))
             return .failure(Refused(status: 64))
         }
         do {
-            return .success(try parseAsRoot(hoistingCommonOptions(arguments)))
+            return .success(try root.parseAsRoot(hoistingCommonOptions(root, arguments)))
         } catch {
-            return .failure(Refused(status: report(error, lang)))
+            return .failure(Refused(status: report(root, error, lang)))
         }
     }
 
     /// Says what the parser or a command threw, in the user's language; returns the exit status.
-    static func report(_ error: any Error, _ lang: Language) -> Int32 {
-        let status = exitCode(for: error).rawValue
-        let message = fullMessage(for: error)
+    public static func report(_ root: any ParsableCommand.Type, _ error: any Error, _ lang: Language) -> Int32 {
+        let status = root.exitCode(for: error).rawValue
+        let message = root.fullMessage(for: error)
         if status == 0 {
             if !message.isEmpty { Output.print(message + "\n") }
         } else if !message.isEmpty {
@@ -76,7 +87,7 @@ extension Followup {
     }
 
     /// The options every subcommand takes, when given before it, moved after it.
-    static func hoistingCommonOptions(_ arguments: [String]) -> [String] {
+    static func hoistingCommonOptions(_ root: any ParsableCommand.Type, _ arguments: [String]) -> [String] {
         var moved: [String] = []
         var i = 0
         while i < arguments.count {
@@ -92,7 +103,7 @@ extension Followup {
             }
         }
         guard !moved.isEmpty, i < arguments.count,
-            configuration.subcommands.contains(where: { $0._commandName == arguments[i] })
+            root.configuration.subcommands.contains(where: { $0._commandName == arguments[i] })
         else { return arguments }
         return [arguments[i]] + moved + arguments[(i + 1)...]
     }
@@ -107,9 +118,9 @@ extension Followup {
     }
 
     /// `followup help NAME` where NAME is no subcommand (the parser would print the main help).
-    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+    static func unknownHelpTopic(_ root: any ParsableCommand.Type, _ arguments: [String]) -> String? {
         guard arguments.first == "help" else { return nil }
-        let names = Set(configuration.subcommands.map { $0._commandName })
+        let names = Set(root.configuration.subcommands.map { $0._commandName })
         return arguments.dropFirst().first { !$0.hasPrefix("-") && !names.contains($0) }
     }
 }

@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// The help of the commands built into `followup-portal` (they need the web stack), in one
+/// place: followup-portal runs them, and `followup --help` lists them with the same words.
+public enum PortalHelp {
+    public static let serve = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web portal: the digest, units' pages and report forms, and a JSON API.",
+        discussion: """
+            Units log in and report on their own tasks; the office records anything the command \
+            line can; leaders read. Writes go through the same locked append as `followup status`. \
+            Accounts: `followup user add`. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+            Examples:
+              followup serve
+              followup serve --listen 0.0.0.0:8080 --root /srv/followup/meetings
+            """
+    )
+
+    public static let user = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage the web portal's accounts (followup serve).",
+        discussion: """
+            Accounts live outside the records, in ~/.config/followup/users.yaml (or --users FILE), \
+            mode 0600, with bcrypt password hashes. Roles: office (any update), unit (reports on its \
+            own tasks, needs --unit CODE), leader (reads only).
+
+            Examples:
+              followup user add vanphong --role office
+              followup user add bqlda --role unit --unit BQLDA
+              followup user token vanphong      # a new API token, printed on the last line
+            """
+    )
+}
