@@ -37,14 +37,6 @@ public struct Ledger: Sendable {
         meetingIndex = Dictionary(meetings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// `ledger` with some meetings and tasks replaced in place (the same ids, in the same
-    /// places, with the same problems): its index is kept, not made again.
-    package init(replacing ledger: Ledger, meetings: [Meeting], tasks: [TaskItem]) {
-        self = ledger
-        self.meetings = meetings
-        self.tasks = tasks
-    }
-
     /// The meeting a task of this ledger comes from.
     public func meeting(of task: TaskItem) -> Meeting { meetings[meetingIndex[task.meetingID] ?? 0] }
     public func conclusion(of task: TaskItem) -> Conclusion { meeting(of: task).conclusions[task.conclusionIndex] }

@@ -275,18 +275,33 @@ public final class LiveIndex: @unchecked Sendable {
     }
 }
 
-/// What the index keeps of one record file.
-struct IndexedFile: Sendable {
+/// What the index keeps of one record file. A reference: a snapshot holds its files as
+/// pointers, so that the next one (after a write) copies 10,000 pointers, not 10,000 records.
+final class IndexedFile: Sendable {
     /// Different for every parse: what a digest's share of the file was worked out from.
-    var stamp: Int
-    var key: FileKey?
+    let stamp: Int
+    let key: FileKey?
     /// The meeting's id, nil when the file holds none.
-    var id: String?
-    var location: SourceLocation
-    var meeting: Meeting?
-    var tasks: [TaskItem]
-    var problems: [Diagnostic]
-    var signature: RecordSignature?
+    let id: String?
+    let location: SourceLocation
+    let meeting: Meeting?
+    let tasks: [TaskItem]
+    let problems: [Diagnostic]
+    let signature: RecordSignature?
+
+    init(
+        stamp: Int, key: FileKey?, id: String?, location: SourceLocation, meeting: Meeting?, tasks: [TaskItem],
+        problems: [Diagnostic], signature: RecordSignature?
+    ) {
+        self.stamp = stamp
+        self.key = key
+        self.id = id
+        self.location = location
+        self.meeting = meeting
+        self.tasks = tasks
+        self.problems = problems
+        self.signature = signature
+    }
 }
 
 /// A file's identity: a changed one was written (or replaced) since.
@@ -337,41 +352,49 @@ extension Registry {
     }
 }
 
-/// The root at one moment: the ledger, as `Loader.load` would give it, and the views the
-/// portal's pages read (a unit's tasks, a task by id, a meeting's tasks) without walking
-/// every task.
+/// The root at one moment: what the portal's pages read (a task by id, a meeting's tasks, a
+/// unit's, the registry, the problems) without walking every task, and the whole `ledger`,
+/// as `Loader.load` would give it, made when first asked.
 public final class RootSnapshot: Sendable {
     /// Goes up with every change published.
     public let generation: Int
-    public let ledger: Ledger
+    public let root: String
+    public let units: UnitRegistry
+    public let settings: Settings
+    /// Every problem, sorted by file, line, column (the ledger's).
+    public let diagnostics: [Diagnostic]
+    public var errorCount: Int { diagnostics.errorCount }
     /// The kept records' files in path order (duplicates dropped), for the digests' shares.
     let kept: [IndexedFile]
-    /// Places in `ledger.tasks` by unit code, made when first asked (a write's snapshot
-    /// need not pay for it); a patched snapshot shares its original's (the places are the same).
-    private let byUnit: Lazy<[String: [Int]]>
+    private let fileCount: Int
+    /// Each kept meeting's place in `kept`, by meeting id.
+    private let meetingIndex: [String: Int]
+    /// Each kept record's place in `kept`, by path.
+    private let keptIndex: [String: Int]
+    /// Each unit's tasks (as lead) as places in `kept`, made when first asked; a patched
+    /// snapshot shares its original's (the places are the same).
+    private let byUnit: Lazy<[String: [TaskPlace]]>
+    private let flat = Lazy<Ledger>()
+    private let agendas = Kept<Agenda, [Assessment]>(limit: 64)
+
+    private struct TaskPlace: Sendable {
+        var file: Int32
+        var task: Int32
+    }
+
     private struct Agenda: Hashable {
         var unit: String
         var options: AssessmentOptions
     }
-    private let agendas = Kept<Agenda, [Assessment]>(limit: 64)
-    /// Each kept meeting's tasks: a range of `ledger.tasks`, by meeting id.
-    private let byMeeting: [String: Range<Int>]
-    /// Each kept record's place in `kept` (and in `ledger.meetings`), by path.
-    private let keptIndex: [String: Int]
 
-    init(root: String, generation: Int, registry: Registry, order: [String], files: [String: IndexedFile]) {
-        self.generation = generation
-        byUnit = Lazy()
+    convenience init(root: String, generation: Int, registry: Registry, order: [String], files: [String: IndexedFile]) {
         var assembly = Loader.Assembly(capacity: order.count, problems: registry.problems + registry.listingProblems)
         var kept: [IndexedFile] = []
-        var meetings: [Meeting] = []
-        var tasks: [TaskItem] = []
-        var byMeeting: [String: Range<Int>] = [:]
+        var meetingIndex: [String: Int] = [:]
         var keptIndex: [String: Int] = [:]
         kept.reserveCapacity(order.count)
+        meetingIndex.reserveCapacity(order.count)
         keptIndex.reserveCapacity(order.count)
-        meetings.reserveCapacity(order.count)
-        byMeeting.reserveCapacity(order.count)
         for rel in order {
             guard let file = files[rel] else { continue }
             guard
@@ -379,77 +402,86 @@ public final class RootSnapshot: Sendable {
                 let meeting = file.meeting
             else { continue }
             keptIndex[rel] = kept.count
+            if meetingIndex[meeting.id] == nil { meetingIndex[meeting.id] = kept.count }
             kept.append(file)
-            meetings.append(meeting)
-            byMeeting[meeting.id] = tasks.count..<(tasks.count + file.tasks.count)
-            tasks += file.tasks
         }
-        self.kept = kept
-        self.byMeeting = byMeeting
-        self.keptIndex = keptIndex
-        ledger = Ledger(
-            root: root, settings: registry.settings, units: registry.units, meetings: meetings, tasks: tasks,
-            diagnostics: assembly.finish(), fileCount: order.count)
-    }
-
-    /// The tasks whose lead is the unit `code`, in ledger order.
-    public func tasks(ofUnit code: String) -> [TaskItem] {
-        let places = byUnit.value {
-            var byUnit: [String: [Int]] = [:]
-            for (i, t) in ledger.tasks.enumerated() { byUnit[t.unit, default: []].append(i) }
-            return byUnit
-        }
-        return (places[code] ?? []).map { ledger.tasks[$0] }
+        self.init(
+            generation: generation, root: root, units: registry.units, settings: registry.settings,
+            diagnostics: assembly.finish(), kept: kept, fileCount: order.count, meetingIndex: meetingIndex,
+            keptIndex: keptIndex, byUnit: Lazy())
     }
 
     private init(
-        generation: Int, ledger: Ledger, kept: [IndexedFile], byUnit: Lazy<[String: [Int]]>,
-        byMeeting: [String: Range<Int>], keptIndex: [String: Int]
+        generation: Int, root: String, units: UnitRegistry, settings: Settings, diagnostics: [Diagnostic],
+        kept: [IndexedFile], fileCount: Int, meetingIndex: [String: Int], keptIndex: [String: Int],
+        byUnit: Lazy<[String: [TaskPlace]]>
     ) {
         self.generation = generation
-        self.ledger = ledger
+        self.root = root
+        self.units = units
+        self.settings = settings
+        self.diagnostics = diagnostics
         self.kept = kept
-        self.byUnit = byUnit
-        self.byMeeting = byMeeting
+        self.fileCount = fileCount
+        self.meetingIndex = meetingIndex
         self.keptIndex = keptIndex
+        self.byUnit = byUnit
     }
 
     /// This snapshot with the records `changed` (paths) read again as `files` has them, when
     /// each still holds the same meeting in the same place, with the same tasks (ids and
     /// units), problems and signature: an entry appended, as every write of the portal and
     /// the CLI does. Then no assembly rule can answer differently, and only the changed
-    /// records' meetings and tasks are replaced; the indexes are kept. Nil otherwise (the
-    /// whole assembly runs).
+    /// records are replaced; the indexes and problems are kept. Nil otherwise (the whole
+    /// assembly runs).
     func patched(generation: Int, files: [String: IndexedFile], changed: [String]) -> RootSnapshot? {
         var kept = self.kept
-        var meetings = ledger.meetings
-        var tasks = ledger.tasks
         for rel in changed {
-            guard let k = keptIndex[rel], let new = files[rel], let meeting = new.meeting,
-                let range = byMeeting[meeting.id]
-            else { return nil }
+            guard let k = keptIndex[rel], let new = files[rel], new.meeting != nil else { return nil }
             let old = kept[k]
             guard old.id == new.id, old.location == new.location, old.signature == new.signature,
-                old.problems == new.problems, range.count == new.tasks.count,
-                zip(tasks[range], new.tasks).allSatisfy({ $0.id == $1.id && $0.unit == $1.unit })
+                old.problems == new.problems, old.tasks.count == new.tasks.count,
+                zip(old.tasks, new.tasks).allSatisfy({ $0.id == $1.id && $0.unit == $1.unit })
             else { return nil }
             kept[k] = new
-            meetings[k] = meeting
-            tasks.replaceSubrange(range, with: new.tasks)
         }
         return RootSnapshot(
-            generation: generation, ledger: Ledger(replacing: ledger, meetings: meetings, tasks: tasks), kept: kept,
-            byUnit: byUnit, byMeeting: byMeeting, keptIndex: keptIndex)
+            generation: generation, root: root, units: units, settings: settings, diagnostics: diagnostics,
+            kept: kept, fileCount: fileCount, meetingIndex: meetingIndex, keptIndex: keptIndex, byUnit: byUnit)
     }
 
-    /// The unit `code`'s tasks judged on `options.asOf`, in `UnitOrder` (its page's
-    /// list). Worked out once per snapshot for each unit and day asked (the last few kept), so
-    /// that a unit's page costs one page of rows, not a judgement of all its tasks.
+    /// The whole root as `Loader.load` gives it (made once per snapshot, when first asked:
+    /// pages read the snapshot's own views, which a write does not make again).
+    public var ledger: Ledger {
+        flat.value {
+            Ledger(
+                root: root, settings: settings, units: units, meetings: kept.map { $0.meeting! },
+                tasks: kept.flatMap(\.tasks), diagnostics: diagnostics, fileCount: fileCount)
+        }
+    }
+
+    /// The tasks whose lead is the unit `code`, in ledger order.
+    public func tasks(ofUnit code: String) -> [TaskItem] {
+        let places = byUnit.value {
+            var byUnit: [String: [TaskPlace]] = [:]
+            for (k, file) in kept.enumerated() {
+                for (i, t) in file.tasks.enumerated() {
+                    byUnit[t.unit, default: []].append(TaskPlace(file: Int32(k), task: Int32(i)))
+                }
+            }
+            return byUnit
+        }
+        return (places[code] ?? []).map { kept[Int($0.file)].tasks[Int($0.task)] }
+    }
+
+    /// The unit `code`'s tasks judged on `options.asOf`, in `UnitOrder` (its page's list).
+    /// Worked out once per snapshot for each unit and day asked (the last few kept), so that a
+    /// unit's page costs one page of rows, not a judgement of all its tasks.
     public func agenda(ofUnit code: String, options: AssessmentOptions) -> [Assessment] {
         agendas.value(for: Agenda(unit: code, options: options)) {
             var judged: [Assessment] = []
             for t in tasks(ofUnit: code) {
-                if let a = Assessment.assess(t, meetingDate: ledger.meeting(of: t).date, options: options) {
+                if let a = Assessment.assess(t, meetingDate: meeting(of: t).date, options: options) {
                     judged.append(a)
                 }
             }
@@ -466,15 +498,21 @@ public final class RootSnapshot: Sendable {
 
     /// The kept meeting with this id.
     public func meeting(id: String) -> Meeting? {
-        guard let i = ledger.meetingIndex[id] else { return nil }
-        return ledger.meetings[i]
+        meetingIndex[id].flatMap { kept[$0].meeting }
     }
 
     /// The tasks of the meeting `id`, in ledger order.
     public func tasks(ofMeeting id: String) -> ArraySlice<TaskItem> {
-        guard let range = byMeeting[id] else { return [] }
-        return ledger.tasks[range]
+        guard let k = meetingIndex[id] else { return [] }
+        return kept[k].tasks[...]
     }
+
+    /// The meeting a task of this snapshot comes from.
+    public func meeting(of task: TaskItem) -> Meeting {
+        meeting(id: task.meetingID) ?? kept[0].meeting!
+    }
+
+    public func conclusion(of task: TaskItem) -> Conclusion { meeting(of: task).conclusions[task.conclusionIndex] }
 }
 
 /// The records' shares of the digests asked for lately, by as-of day and options, so that

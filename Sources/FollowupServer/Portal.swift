@@ -146,17 +146,14 @@ final class Portal: Sendable {
 
     /// The digest of the root as last published, cut at `day`: kept per day asked and
     /// version of the root, and after a change worked out again from the changed records only.
-    func report(asOf day: Day, allItems: Bool) async throws -> (report: DigestReport, ledger: Ledger) {
+    func report(asOf day: Day, allItems: Bool) async throws -> DigestReport {
         try await report(snapshot(), asOf: day, allItems: allItems)
     }
 
-    func report(_ snapshot: RootSnapshot, asOf day: Day, allItems: Bool) async throws -> (
-        report: DigestReport, ledger: Ledger
-    ) {
+    func report(_ snapshot: RootSnapshot, asOf day: Day, allItems: Bool) async throws -> DigestReport {
         let options = DigestOptions(assessment: AssessmentOptions(asOf: day), allItems: allItems)
-        if let kept = index.keptReport(snapshot, options: options) { return (kept, snapshot.ledger) }
-        let made = try await offload { [index] () throws(FollowupError) in index.report(snapshot, options: options) }
-        return (made, snapshot.ledger)
+        if let kept = index.keptReport(snapshot, options: options) { return kept }
+        return try await offload { [index] () throws(FollowupError) in index.report(snapshot, options: options) }
     }
 }
 

@@ -140,16 +140,13 @@ public enum PortalWrites {
     /// Appends the entry to the task's record under its lock; returns the entries written
     /// (none when a reminder for that day is already there).
     public static func apply(
-        _ r: UpdateRequest, account: Account, taskID: String, ledger: Ledger, today: Day,
+        _ r: UpdateRequest, account: Account, task: TaskItem, in root: RootSnapshot, today: Day,
         hooks: WriteHooks = .none
     ) throws(PortalError) -> [Update] {
-        guard let task = ledger.tasks.first(where: { $0.id == taskID }) else {
-            if let broken = brokenRecord(for: taskID, in: ledger) { throw broken }
-            throw .notFound(taskID)
-        }
+        let ledger = (units: root.units, settings: root.settings, diagnostics: root.diagnostics)
         let (kind, common) = try admit(r, account: account, task: task, today: today)
-        let meeting = ledger.meeting(of: task)
-        let store = RecordStore(root: ledger.root, units: ledger.units, hooks: hooks)
+        let meeting = root.meeting(of: task)
+        let store = RecordStore(root: root.root, units: ledger.units, hooks: hooks)
         var refused: PortalError?
         let written: [Update]
         do throws(FollowupError) {
@@ -194,10 +191,10 @@ public enum PortalWrites {
     }
 
     /// A task that is not in the ledger because its record has errors: a conflict, with them.
-    static func brokenRecord(for taskID: String, in ledger: Ledger) -> PortalError? {
+    static func brokenRecord(for taskID: String, in diagnostics: [Diagnostic]) -> PortalError? {
         guard let hash = taskID.firstIndex(of: "#") else { return nil }
         let meetingID = String(taskID[..<hash])
-        let found = ledger.diagnostics.filter { d in
+        let found = diagnostics.filter { d in
             guard d.severity == .error else { return false }
             let name = (d.location.path as NSString).lastPathComponent
             return name == meetingID + ".yaml" || name == meetingID + ".yml"

@@ -211,13 +211,13 @@ struct PortalRoutes: Sendable {
         try Query.asOf(request, today: portal.settings.today())
     }
 
-    func recordErrors(_ ledger: Ledger, _ lang: Language) -> [String] {
-        guard ledger.errorCount > 0 else { return [] }
+    func recordErrors(_ snapshot: RootSnapshot, _ lang: Language) -> [String] {
+        guard snapshot.errorCount > 0 else { return [] }
         return [
             lang.pick(
-                "Các biên bản có \(ledger.errorCount) lỗi nên số liệu có thể chưa đúng; "
+                "Các biên bản có \(snapshot.errorCount) lỗi nên số liệu có thể chưa đúng; "
                     + "chạy followup check.",
-                "The records have \(ledger.errorCount) errors, so the figures may be wrong; run followup check.")
+                "The records have \(snapshot.errorCount) errors, so the figures may be wrong; run followup check.")
         ]
     }
 
@@ -245,7 +245,7 @@ struct PortalRoutes: Sendable {
     }
 
     func dashboardBody(day: Day, snapshot: RootSnapshot, context: PortalContext, title: String) async throws -> String {
-        let (r, ledger) = try await portal.report(snapshot, asOf: day, allItems: false)
+        let r = try await portal.report(snapshot, asOf: day, allItems: false)
         let lang = context.lang
         var model = Pages.base(context, title: title)
         model["heading"] =
@@ -254,11 +254,11 @@ struct PortalRoutes: Sendable {
                 "Progress on the conclusions as of ")
             + lang.format(day)
         model["asOfISO"] = day.iso
-        model["recordErrors"] = recordErrors(ledger, lang)
+        model["recordErrors"] = recordErrors(snapshot, lang)
         // The leader's glance: the headline figures against a month before, the units with the
         // most overdue, the oldest overdue tasks.
         let before = day.adding(days: -30)
-        let previous = try await portal.report(snapshot, asOf: before, allItems: false).report.totals
+        let previous = try await portal.report(snapshot, asOf: before, allItems: false).totals
         model["figures"] = Pages.figures(r.totals, previous: previous, since: before, lang)
         let worst = r.units.filter { $0.counts.overdue > 0 }
             .sorted { ($0.counts.overdue, $1.code) > ($1.counts.overdue, $0.code) }.prefix(5)
@@ -304,13 +304,13 @@ struct PortalRoutes: Sendable {
         _ request: Request, _ context: PortalContext, kind: DigestListKind, slug: String, day: Day, page asked: Int,
         snapshot: RootSnapshot
     ) async throws -> String {
-        let (r, ledger) = try await portal.report(snapshot, asOf: day, allItems: false)
+        let r = try await portal.report(snapshot, asOf: day, allItems: false)
         let lang = context.lang
         // Filters: a unit (code, name or alias) and words of the conclusion or its note, with
         // or without diacritics ("cai cach" finds "cải cách"); kept by the paging links.
         var unit: String?
         if let asked = Query.text(request, "unit"), !asked.isEmpty {
-            guard let u = ledger.units.resolve(asked) else {
+            guard let u = snapshot.units.resolve(asked) else {
                 throw PortalError.bad("Không có đơn vị “\(asked)”.", "No unit “\(asked)”.")
             }
             unit = u.code
@@ -329,7 +329,7 @@ struct PortalRoutes: Sendable {
         model["slug"] = slug
         model["asOfISO"] = day.iso
         model["q"] = Query.text(request, "q") ?? ""
-        model["units"] = ledger.units.units.map { u -> [String: Any] in
+        model["units"] = snapshot.units.units.map { u -> [String: Any] in
             ["code": Pages.text(u.code), "name": Pages.text(u.name), "selected": u.code == unit]
         }
         var filters = ""
@@ -343,14 +343,14 @@ struct PortalRoutes: Sendable {
 
     func digest(_ request: Request, _ context: PortalContext, format: DigestFormat) async throws -> Response {
         let day = try asOf(request)
-        let r = try await portal.report(asOf: day, allItems: format == .csv).report
+        let r = try await portal.report(asOf: day, allItems: format == .csv)
         // The Word report is dated the as-of day, as `followup digest --format docx --as-of DAY` is.
         let stamp = format == .docx ? DocumentStamp(date: day) : nil
         var renderer = format.renderer(lang: context.lang, width: 80, color: false, stamp: stamp)
         if format == .docx {
             // Compared with the previous period, as the CLI's report is (the digest as of --since).
             let since = DigestOptions(assessment: AssessmentOptions(asOf: day)).since
-            let before = try await portal.report(asOf: since, allItems: false).report
+            let before = try await portal.report(asOf: since, allItems: false)
             renderer = DigestDocxRenderer(
                 lang: context.lang, stamp: stamp, previous: ReportDocument.Previous(asOf: since, totals: before.totals))
         }
@@ -388,7 +388,7 @@ struct PortalRoutes: Sendable {
         let account = try context.requireIdentity()
         let snapshot = try await portal.snapshot()
         let name = decoded(context, "code")
-        guard let unit = snapshot.ledger.units.resolve(name) else { throw PortalError.notFound(name) }
+        guard let unit = snapshot.units.resolve(name) else { throw PortalError.notFound(name) }
         let day = try asOf(request)
         let page = try Query.page(request)
         var head = Pages.base(context, title: unit.code)
@@ -396,7 +396,7 @@ struct PortalRoutes: Sendable {
             let t = snapshot.task(id: saved), let last = t.history.last
         {
             head["flash"] = Pages.saved(
-                last, short: ShortID.of(t, in: snapshot.ledger.meeting(of: t), context.lang), context.lang)
+                last, short: ShortID.of(t, in: snapshot.meeting(of: t), context.lang), context.lang)
         }
         // A unit's own staff get forms made for their session; everyone else the same body.
         guard account.role != .unit else {
@@ -412,7 +412,6 @@ struct PortalRoutes: Sendable {
         -> String
     {
         let account = context.identity
-        let ledger = snapshot.ledger
         let today = portal.settings.today()
         let lang = context.lang
         let judged = snapshot.agenda(ofUnit: unit.code, options: AssessmentOptions(asOf: day))
@@ -432,9 +431,9 @@ struct PortalRoutes: Sendable {
         model["tasks"] = judged[range].map { a -> [String: Any] in
             let t = a.task
             var m: [String: Any] = [
-                "id": Pages.text(t.id), "short": Pages.text(ShortID.of(t, in: ledger.meeting(of: t), lang)),
+                "id": Pages.text(t.id), "short": Pages.text(ShortID.of(t, in: snapshot.meeting(of: t), lang)),
                 "href": segment(t.id), "due": a.timeline.deadline.label(lang),
-                "state": a.state.label(lang), "text": Pages.text(ledger.conclusion(of: t).text),
+                "state": a.state.label(lang), "text": Pages.text(snapshot.conclusion(of: t).text),
             ]
             m["daysOverdue"] =
                 a.state == .overdue
@@ -454,7 +453,7 @@ struct PortalRoutes: Sendable {
             if let account, account.role == .unit {
                 m["form"] = Pages.forms(
                     for: t, account: account, timeline: TaskTimeline.replay(t),
-                    meetingDate: ledger.meeting(of: t).date,
+                    meetingDate: snapshot.meeting(of: t).date,
                     today: today, back: back, csrf: context.csrf ?? "", lang: lang, all: false)
             }
             return m
@@ -468,7 +467,7 @@ struct PortalRoutes: Sendable {
         switch TaskLocator.resolve(name, in: ledger) {
         case .success(let t): return t
         case .failure:
-            if let broken = PortalWrites.brokenRecord(for: name, in: ledger) { throw broken }
+            if let broken = PortalWrites.brokenRecord(for: name, in: snapshot.diagnostics) { throw broken }
             throw .notFound(name)
         }
     }
@@ -484,9 +483,8 @@ struct PortalRoutes: Sendable {
     ) async throws -> Response {
         let account = try context.requireIdentity()
         let snapshot = try await portal.snapshot()
-        let ledger = snapshot.ledger
         let task = try findTask(decoded(context, "id"), in: snapshot)
-        let meeting = ledger.meeting(of: task)
+        let meeting = snapshot.meeting(of: task)
         let lang = context.lang
         let today = portal.settings.today()
         let timeline = TaskTimeline.replay(task)
@@ -495,13 +493,13 @@ struct PortalRoutes: Sendable {
         var model = Pages.base(context, title: short)
         model["id"] = Pages.text(task.id)
         model["short"] = Pages.text(short)
-        model["text"] = Pages.text(ledger.conclusion(of: task).text)
+        model["text"] = Pages.text(snapshot.conclusion(of: task).text)
         model["meetingHref"] = segment(meeting.id)
         model["meetingTitle"] = Pages.text(meeting.title)
         model["meetingDate"] = lang.format(meeting.date)
         model["unit"] = Pages.text(task.unit)
         model["unitHref"] = segment(task.unit)
-        model["unitName"] = Pages.text(ledger.units.unit(code: task.unit)?.name ?? "")
+        model["unitName"] = Pages.text(snapshot.units.unit(code: task.unit)?.name ?? "")
         model["support"] = Pages.text(task.support.isEmpty ? "–" : task.support.joined(separator: ", "))
         model["due"] = timeline.deadline.label(lang)
         model["originalDue"] = task.due.label(lang)
@@ -560,12 +558,11 @@ struct PortalRoutes: Sendable {
 
     func write(_ r: UpdateRequest, account: Account, taskName: String) async throws -> (TaskItem, [Update]) {
         let snapshot = try await portal.synced()
-        let ledger = snapshot.ledger
         let task = try findTask(taskName, in: snapshot)
         let today = portal.settings.today()
         let hooks = portal.settings.hooks
         let written = try await offload { () throws(PortalError) in
-            try PortalWrites.apply(r, account: account, taskID: task.id, ledger: ledger, today: today, hooks: hooks)
+            try PortalWrites.apply(r, account: account, task: task, in: snapshot, today: today, hooks: hooks)
         }
         // Published now: the answer, and the next page, show the entry.
         if !written.isEmpty { _ = try await portal.synced() }
@@ -637,8 +634,8 @@ struct PortalRoutes: Sendable {
         return Responses.bytes(bytes, type: "application/json")
     }
 
-    func taskJSON(_ task: TaskItem, ledger: Ledger) -> [UInt8] {
-        let m = ledger.meeting(of: task)
+    func taskJSON(_ task: TaskItem, in snapshot: RootSnapshot) -> [UInt8] {
+        let m = snapshot.meeting(of: task)
         let row = TaskList.rows(of: m, tasks: [task])
         var bytes = TaskListRenderer.jsonBytes(row) { w, r in
             w.string("api_url", "/api/tasks/" + segment(r.id))
@@ -680,7 +677,7 @@ struct PortalRoutes: Sendable {
     func apiTask(_ request: Request, _ context: PortalContext) async throws -> Response {
         let snapshot = try await portal.snapshot()
         let task = try findTask(decoded(context, "id"), in: snapshot)
-        return Responses.bytes(taskJSON(task, ledger: snapshot.ledger), type: "application/json")
+        return Responses.bytes(taskJSON(task, in: snapshot), type: "application/json")
     }
 
     func apiUpdate(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -690,7 +687,7 @@ struct PortalRoutes: Sendable {
         let snapshot = try await portal.snapshot()
         let now = snapshot.task(id: task.id) ?? task
         return Responses.bytes(
-            taskJSON(now, ledger: snapshot.ledger), type: "application/json",
+            taskJSON(now, in: snapshot), type: "application/json",
             status: written.isEmpty ? .ok : .created)
     }
 }

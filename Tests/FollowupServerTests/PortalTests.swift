@@ -256,7 +256,10 @@ import Testing
     /// to another unit after the portal read the root (here, just before the lock) wins.
     @Test func ownerIsCheckedAgainUnderTheLock() throws {
         let f = try PortalFixture()
-        let ledger = try Loader.load(root: f.root)
+        let index = LiveIndex(root: f.root)
+        defer { index.stop() }
+        let snapshot = try index.snapshot()
+        let task = try #require(snapshot.task(id: bqldaTask))
         let account = Account(name: "bqlda", role: .unit, unit: "BQLDA", passwordHash: "")
         let report = UpdateRequest(status: "in_progress", note: "Đang hoàn thiện hồ sơ")
         let path = f.path(billing)
@@ -271,13 +274,13 @@ import Testing
         }
         #expect {
             try PortalWrites.apply(
-                report, account: account, taskID: bqldaTask, ledger: ledger, today: PortalFixture.today, hooks: edit)
+                report, account: account, task: task, in: snapshot, today: PortalFixture.today, hooks: edit)
         } throws: { ($0 as? PortalError)?.status == .forbidden }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == handed)
         // Without the edit the same report is written.
         try original.write(toFile: path, atomically: false, encoding: .utf8)
         let written = try PortalWrites.apply(
-            report, account: account, taskID: bqldaTask, ledger: ledger, today: PortalFixture.today)
+            report, account: account, task: task, in: snapshot, today: PortalFixture.today)
         #expect(written.count == 1)
     }
 
