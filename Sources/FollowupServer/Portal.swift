@@ -112,6 +112,9 @@ final class Portal: Sendable {
     let sessionStore: MemoryPersistDriver<ContinuousClock>
     /// Page bodies kept rendered (see `body(_:_:)`).
     let bodies = Kept<BodyKey, Task<String, any Error>>(limit: 256)
+    /// What a kept body holds where a form's CSRF token goes; each page puts its session's
+    /// token there (`PortalRoutes.page`). Random per process: no text can carry it in.
+    let csrfMarker = "csrf-" + UUID().uuidString
     /// What an unknown name's password is checked against (see `verifyPassword`).
     let dummyHash: String
     /// The bcrypt cost for a password changed on the portal: the one the file's accounts use.
@@ -157,14 +160,16 @@ final class Portal: Sendable {
     }
 }
 
-/// What a page's body depends on when it does not depend on who asks: the version of the
-/// root, the day, the address asked (path and query), the language and the asker's role.
+/// What a page's body depends on: the version of the root, the day, the address asked (path
+/// and query), the language, and the asker's role and unit (which forms it shows); not who
+/// asks (a form's CSRF token is put in per request).
 struct BodyKey: Hashable, Sendable {
     var generation: Int
     var today: Day
     var address: String
     var lang: Language
     var role: Role
+    var unit: String?
 }
 
 extension Portal {

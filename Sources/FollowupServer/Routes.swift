@@ -221,17 +221,30 @@ struct PortalRoutes: Sendable {
         ]
     }
 
-    /// A page: the head as its asker sees it (account, flash), then the body.
-    func page(_ head: [String: Any], _ body: String) -> Response {
-        Responses.html((portal.templates.render(head, withTemplate: "head") ?? "") + body + Templates.foot)
+    /// A page: the head as its asker sees it (account, flash), then the body with the
+    /// session's CSRF token in its forms.
+    func page(_ head: [String: Any], _ body: String, _ context: PortalContext, status: HTTPResponse.Status = .ok)
+        -> Response
+    {
+        let body = body.replacingOccurrences(of: portal.csrfMarker, with: context.csrf ?? "")
+        return Responses.html(
+            (portal.templates.render(head, withTemplate: "head") ?? "") + body + Templates.foot, status: status)
     }
 
-    /// The key of a page body that depends on the root, the day, the address, the language and
-    /// the asker's role only.
+    /// A body's model: the words and the language, no account (a body is the same for all
+    /// who share a role and a unit), and the marker where the CSRF token goes.
+    func bodyModel(_ context: PortalContext, title: String) -> [String: Any] {
+        var model = Pages.base(context, title: title)
+        model["account"] = nil
+        return model
+    }
+
+    /// The key of a page body (see `BodyKey`).
     func bodyKey(_ request: Request, _ context: PortalContext, _ snapshot: RootSnapshot) throws -> BodyKey {
-        BodyKey(
+        let account = try context.requireIdentity()
+        return BodyKey(
             generation: snapshot.generation, today: portal.settings.today(), address: request.uri.description,
-            lang: context.lang, role: try context.requireIdentity().role)
+            lang: context.lang, role: account.role, unit: account.unit)
     }
 
     func dashboard(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -241,13 +254,13 @@ struct PortalRoutes: Sendable {
         let body = try await portal.body(bodyKey(request, context, snapshot)) {
             try await dashboardBody(day: day, snapshot: snapshot, context: context, title: title)
         }
-        return page(Pages.base(context, title: title), body)
+        return page(Pages.base(context, title: title), body, context)
     }
 
     func dashboardBody(day: Day, snapshot: RootSnapshot, context: PortalContext, title: String) async throws -> String {
         let r = try await portal.report(snapshot, asOf: day, allItems: false)
         let lang = context.lang
-        var model = Pages.base(context, title: title)
+        var model = bodyModel(context, title: title)
         model["heading"] =
             lang.pick(
                 "Tình hình thực hiện kết luận, tính đến ngày ",
@@ -297,7 +310,7 @@ struct PortalRoutes: Sendable {
         let body = try await portal.body(bodyKey(request, context, snapshot)) {
             try await listBody(request, context, kind: kind, slug: slug, day: day, page: asked, snapshot: snapshot)
         }
-        return page(Pages.base(context, title: title), body)
+        return page(Pages.base(context, title: title), body, context)
     }
 
     func listBody(
@@ -322,7 +335,7 @@ struct PortalRoutes: Sendable {
         }
         let (page, pages, range) = Query.window(page: asked, count: list.count, size: Pages.pageSize)
         let end = range.upperBound
-        var model = Pages.base(context, title: Pages.listTitle(kind, lang))
+        var model = bodyModel(context, title: Pages.listTitle(kind, lang))
         model["heading"] = Pages.listTitle(kind, lang) + " · " + lang.format(day)
         model["list"] = Pages.listModel(list[range], lang)
         model["pageLabel"] = lang.pick("Trang \(page)/\(pages)", "Page \(page) of \(pages)")
@@ -398,25 +411,21 @@ struct PortalRoutes: Sendable {
             head["flash"] = Pages.saved(
                 last, short: ShortID.of(t, in: snapshot.meeting(of: t), context.lang), context.lang)
         }
-        // A unit's own staff get forms made for their session; everyone else the same body.
-        guard account.role != .unit else {
-            return self.page(head, unitBody(context, unit: unit, day: day, page: page, snapshot: snapshot))
-        }
         let body = try await portal.body(bodyKey(request, context, snapshot)) {
-            unitBody(context, unit: unit, day: day, page: page, snapshot: snapshot)
+            unitBody(context, account: account, unit: unit, day: day, page: page, snapshot: snapshot)
         }
-        return self.page(head, body)
+        return self.page(head, body, context)
     }
 
-    func unitBody(_ context: PortalContext, unit: FollowupModel.Unit, day: Day, page asked: Int, snapshot: RootSnapshot)
-        -> String
-    {
-        let account = context.identity
+    func unitBody(
+        _ context: PortalContext, account: Account, unit: FollowupModel.Unit, day: Day, page asked: Int,
+        snapshot: RootSnapshot
+    ) -> String {
         let today = portal.settings.today()
         let lang = context.lang
         let judged = snapshot.agenda(ofUnit: unit.code, options: AssessmentOptions(asOf: day))
         let back = "/units/" + segment(unit.code)
-        var model = Pages.base(context, title: unit.code)
+        var model = bodyModel(context, title: unit.code)
         model["heading"] = Pages.text(unit.code + " · " + unit.name)
         model["asOfISO"] = day.iso
         model["hasTasks"] = !judged.isEmpty
@@ -450,11 +459,11 @@ struct PortalRoutes: Sendable {
                 l["note"] = last.note.map(Pages.text) ?? false
                 m["last"] = l
             }
-            if let account, account.role == .unit {
+            if account.role == .unit {
                 m["form"] = Pages.forms(
                     for: t, account: account, timeline: TaskTimeline.replay(t),
                     meetingDate: snapshot.meeting(of: t).date,
-                    today: today, back: back, csrf: context.csrf ?? "", lang: lang, all: false)
+                    today: today, back: back, csrf: portal.csrfMarker, lang: lang, all: false)
             }
             return m
         }
@@ -484,13 +493,32 @@ struct PortalRoutes: Sendable {
         let account = try context.requireIdentity()
         let snapshot = try await portal.snapshot()
         let task = try findTask(decoded(context, "id"), in: snapshot)
+        let short = ShortID.of(task, in: snapshot.meeting(of: task), context.lang)
+        var head = Pages.base(context, title: short)
+        if request.uri.queryParameters["saved"] != nil, let last = task.history.last {
+            head["flash"] = Pages.saved(last, short: short, context.lang)
+        }
+        if let refused {
+            let body = taskBody(context, account: account, task: task, snapshot: snapshot, refused: refused)
+            return page(head, body, context, status: refused.problem.status)
+        }
+        let body = try await portal.body(bodyKey(request, context, snapshot)) {
+            taskBody(context, account: account, task: task, snapshot: snapshot, refused: nil)
+        }
+        return page(head, body, context)
+    }
+
+    func taskBody(
+        _ context: PortalContext, account: Account, task: TaskItem, snapshot: RootSnapshot,
+        refused: (form: UpdateForm, problem: PortalError)?
+    ) -> String {
         let meeting = snapshot.meeting(of: task)
         let lang = context.lang
         let today = portal.settings.today()
         let timeline = TaskTimeline.replay(task)
         let a = Assessment.assess(task, meetingDate: meeting.date, options: AssessmentOptions(asOf: today))
         let short = ShortID.of(task, in: meeting, lang)
-        var model = Pages.base(context, title: short)
+        var model = bodyModel(context, title: short)
         model["id"] = Pages.text(task.id)
         model["short"] = Pages.text(short)
         model["text"] = Pages.text(snapshot.conclusion(of: task).text)
@@ -512,17 +540,13 @@ struct PortalRoutes: Sendable {
         model["history"] = task.history.map { Pages.entry($0, lang) }
         var forms = Pages.forms(
             for: task, account: account, timeline: timeline, meetingDate: meeting.date,
-            today: today, back: "/tasks/" + segment(task.id), csrf: context.csrf ?? "",
+            today: today, back: "/tasks/" + segment(task.id), csrf: portal.csrfMarker,
             lang: lang, all: true)
         if let refused {
             forms = forms.map { Pages.keep(refused.form, problem: refused.problem.message(lang), in: $0) }
         }
         model["forms"] = forms
-        if request.uri.queryParameters["saved"] != nil, let last = task.history.last {
-            model["flash"] = Pages.saved(last, short: short, lang)
-        }
-        let html = portal.templates.render(model, withTemplate: "task") ?? ""
-        return Responses.html(html, status: refused?.problem.status ?? .ok)
+        return portal.templates.render(model, withTemplate: "task") ?? ""
     }
 
     func meetingPage(_ request: Request, _ context: PortalContext) async throws -> Response {

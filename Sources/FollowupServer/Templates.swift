@@ -2,8 +2,8 @@ import Mustache
 
 /// The portal's HTML, as Mustache templates compiled into the binary (a copied binary needs
 /// no resource folder). `{{x}}` escapes; no template uses the unescaped `{{{x}}}` form.
-/// A page is `head`, a body and `foot`; the bodies of the dashboard, the lists and the unit
-/// pages are rendered on their own (`PortalRoutes.page`) so that they can be kept.
+/// A page is `head`, a body and `foot`; the bodies of the dashboard, the lists, the unit and
+/// the task pages are rendered on their own (`PortalRoutes.page`) so that they can be kept.
 enum Templates {
     static func library() throws -> MustacheLibrary {
         var templates: [String: MustacheTemplate] = [:]
@@ -183,7 +183,7 @@ enum Templates {
         """
 
     static let task = """
-        {{> head}}<h1>{{words.task}} {{short}}</h1>
+        <h1>{{words.task}} {{short}}</h1>
         <table><tr><th>{{words.task}}</th><td class="u">{{id}}</td></tr>
         <tr><th>{{words.conclusion}}</th><td class="u">{{text}}</td></tr>
         <tr><th>{{words.meeting}}</th>
@@ -200,7 +200,7 @@ enum Templates {
         {{#document}} · {{words.document}} {{.}}{{/document}}{{#note}}<br><span class="u">{{.}}</span>{{/note}}
         </li>{{/history}}</ol>{{/hasHistory}}
         {{^hasHistory}}<p>{{words.noHistory}}</p>{{/hasHistory}}
-        {{#forms}}{{> updateform}}{{/forms}}{{> foot}}
+        {{#forms}}{{> updateform}}{{/forms}}
         """
 
     static let meeting = """

@@ -214,6 +214,17 @@ import Testing
             // Another language is another body.
             let english = String(buffer: try await client.get("/?lang=en", ld).body)
             #expect(english.contains("Progress on the conclusions"))
+            // Two sessions of one unit share a kept body, each with its own CSRF token in the forms.
+            let first = try await client.login("bqlda")
+            let second = try await client.login("bqlda")
+            #expect(first.csrf != second.csrf && !first.csrf.isEmpty && !second.csrf.isEmpty)
+            for uri in ["/tasks/\(enc(bqldaTask))", "/units/BQLDA"] {
+                for s in [first, second] {
+                    let page = String(buffer: try await client.get(uri, s).body)
+                    #expect(page.contains("name=\"csrf\" value=\"\(s.csrf)\""), "\(uri)")
+                    #expect(!page.contains("csrf-"), "\(uri) shows the marker")
+                }
+            }
         }
     }
 
