@@ -538,7 +538,7 @@ struct PortalRoutes: Sendable {
             try PortalWrites.apply(r, account: account, taskID: task.id, ledger: ledger, today: today, hooks: hooks)
         }
         // Published now: the answer, and the next page, show the entry.
-        if !written.isEmpty { _ = try await portal.synced() }
+        if !written.isEmpty { portal.notices(after: task.id, in: try await portal.synced()) }
         return (task, written)
     }
 
