@@ -35,7 +35,9 @@ struct NoticeWording {
             lines.append(lang.pick("Đơn vị phối hợp: ", "Supporting units: ") + support.map(unitName).joined(separator: ", "))
         }
         lines.append(lang.pick("Hạn: ", "Deadline: ") + deadline)
-        lines.append(lang.pick("Tình trạng: ", "Status: ") + a.timeline.status.label(lang))
+        lines.append(
+            lang.pick("Tình trạng: ", "Status: ") + a.timeline.status.label(lang)
+                + (a.awaitingReview ? " (\(Review.pending.label(lang)))" : ""))
         lines.append(lang.pick("Mã nhiệm vụ: ", "Task ID: ") + task.id)
         return About(
             taskID: task.id, short: Self.shortened(text, 80), lines: lines, link: NoticeLink.task(task.id, ledger),

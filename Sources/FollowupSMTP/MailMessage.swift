@@ -33,9 +33,9 @@ public struct MailMessage: Sendable, Equatable {
     public func rendered() -> [UInt8] {
         var headers = [
             "Date: " + Self.rfc5322Date(date),
-            "From: " + Self.mailbox(from),
-            Self.folded("To: " + to.map(Self.mailbox).joined(separator: ", ")),
-            "Subject: " + Self.encodedWords(subject, used: "Subject: ".count),
+            Self.addressHeader("From", [from]),
+            Self.addressHeader("To", to),
+            Self.subjectHeader(subject),
             "Message-ID: " + messageID,
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=UTF-8",
@@ -51,52 +51,63 @@ public struct MailMessage: Sendable, Equatable {
         return Array(text.utf8)
     }
 
-    /// `Name <address>`, the name as encoded words when it is not plain ASCII.
-    static func mailbox(_ c: Contact) -> String {
-        let name = c.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name != c.address else { return "<\(c.address)>" }
-        let plain = name.unicodeScalars.allSatisfy {
-            ($0.value >= 0x20 && $0.value < 0x7F) && !"\"\\()<>,;:@[].".unicodeScalars.contains($0)
-        }
-        return (plain ? name : encodedWords(name, used: 0)) + " <\(c.address)>"
-    }
-
-    /// Folds a long address list after its commas, lines under 78 characters where it can.
-    static func folded(_ header: String) -> String {
-        var out = ""
-        var line = ""
-        for (i, part) in header.components(separatedBy: ", ").enumerated() {
-            let piece = i == 0 ? part : ", " + part
-            if !line.isEmpty, line.count + piece.count > 76 {
-                out += line + ",\r\n "
-                line = part
-            } else {
-                line += piece
+    /// A header of mailboxes (`From`, `To`): each `Name <address>`, the name as encoded words
+    /// when it is not plain ASCII; folded so that no line passes 78 characters.
+    static func addressHeader(_ name: String, _ boxes: [Contact]) -> String {
+        var out = name + ":"
+        var column = out.count
+        for (i, c) in boxes.enumerated() {
+            if i > 0 {
+                out += ","
+                column += 1
+            }
+            let display = c.name.trimmingCharacters(in: .whitespaces)
+            var pieces: [String] = []
+            if !display.isEmpty, display != c.address {
+                let plain = display.unicodeScalars.allSatisfy {
+                    ($0.value >= 0x20 && $0.value < 0x7F) && !"\"\\()<>,;:@[].=?".unicodeScalars.contains($0)
+                }
+                pieces += plain ? display.split(separator: " ").map(String.init) : encodedWordList(display)
+            }
+            pieces.append("<\(c.address)>")
+            for piece in pieces {
+                if column + 1 + piece.count > 78 {
+                    out += "\r\n " + piece
+                    column = 1 + piece.count
+                } else {
+                    out += " " + piece
+                    column += 1 + piece.count
+                }
             }
         }
-        return out + line
+        return out
     }
 
-    /// RFC 2047 `=?UTF-8?B?…?=` words of at most 75 characters, never cutting a character's
-    /// bytes, joined by folding whitespace; plain printable ASCII stays as it is.
-    static func encodedWords(_ text: String, used: Int) -> String {
+    /// `Subject: …`, as encoded words when the text is not plain short ASCII.
+    static func subjectHeader(_ text: String) -> String {
         let clean = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
-        if clean.unicodeScalars.allSatisfy({ $0.value < 0x7F }), !clean.contains("=?"), clean.count + used <= 76 {
-            return clean
+        if clean.unicodeScalars.allSatisfy({ $0.value < 0x7F }), !clean.contains("=?"), clean.count <= 68 {
+            return "Subject: " + clean
         }
-        // 75 - "=?UTF-8?B?".count - "?=".count = 63 base64 characters: 45 bytes of text.
+        // The first word shares its line with "Subject: ": 42 bytes of text, 77 characters.
+        return "Subject: " + encodedWordList(clean, first: 42).joined(separator: "\r\n ")
+    }
+
+    /// RFC 2047 `=?UTF-8?B?…?=` words of at most 75 characters (45 bytes of text each), never
+    /// cutting a character's bytes.
+    static func encodedWordList(_ text: String, first: Int = 45) -> [String] {
         var words: [String] = []
         var chunk: [UInt8] = []
-        for ch in clean {
+        for ch in text {
             let bytes = Array(String(ch).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > (words.isEmpty ? first : 45) {
                 words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
                 chunk = []
             }
             chunk += bytes
         }
         if !chunk.isEmpty || words.isEmpty { words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=") }
-        return words.joined(separator: "\r\n ")
+        return words
     }
 
     /// `Mon, 07 Dec 2026 22:30:00 +0000`.
@@ -109,7 +120,7 @@ public struct MailMessage: Sendable, Equatable {
     }
 
     /// The DATA phase's bytes: a line starting with "." gets another (RFC 5321 4.5.2).
-    static func dotStuffed(_ bytes: [UInt8]) -> [UInt8] {
+    public static func dotStuffed(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
         var lineStart = true

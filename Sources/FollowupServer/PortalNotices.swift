@@ -8,14 +8,15 @@ import Foundation
 /// the log.
 public final class PortalNotices: Sendable {
     let lang: Language
-    /// The channel, made from the accounts as they are at the moment of sending (their addresses).
-    let notifier: @Sendable ([AccountContact]) -> any Notifier
+    /// The channel, made from the units and accounts as they are at the moment of sending
+    /// (their addresses).
+    let notifier: @Sendable (UnitRegistry, [AccountContact]) -> any Notifier
     /// The time written in the sent record.
     let stamp: @Sendable () -> String
     private let running = Running()
 
     public init(
-        lang: Language, notifier: @escaping @Sendable ([AccountContact]) -> any Notifier,
+        lang: Language, notifier: @escaping @Sendable (UnitRegistry, [AccountContact]) -> any Notifier,
         stamp: @escaping @Sendable () -> String
     ) {
         self.lang = lang
@@ -41,7 +42,7 @@ public final class PortalNotices: Sendable {
         guard !notices.isEmpty else { return }
         let run = NoticeRun(
             log: NoticeLog(path: NoticeLog.path(root: ledger.root)),
-            notifier: notifier(accounts.map(Self.contacts) ?? []), stamp: stamp)
+            notifier: notifier(ledger.units, accounts.map(Self.contacts) ?? []), stamp: stamp)
         running.add(
             Task.detached {
                 do throws(FollowupError) {

@@ -82,6 +82,22 @@ struct Notify: AsyncParsableCommand {
         return try SMTPConfig.load(file: path, environment: environment)
     }
 
+    /// The portal's notices after a write, when a mail server is configured in the environment
+    /// (`FOLLOWUP_SMTP_*`, or `FOLLOWUP_SMTP_CONFIG`); nil otherwise.
+    static func portalNotices(environment env: [String: String], root: String, lang: Language) throws(FollowupError)
+        -> PortalNotices?
+    {
+        guard let config = try smtp(file: nil, environment: env, root: root) else { return nil }
+        let client = SMTPClient(config: config)
+        return PortalNotices(
+            lang: lang,
+            notifier: { units, accounts in
+                EmailNotifier(
+                    client: client, directory: EmailDirectory(units: units, accounts: accounts), now: { Date() })
+            },
+            stamp: { ISO8601DateFormatter().string(from: Date()) })
+    }
+
     func report(_ outcome: NoticeRun.Outcome, lang: Language) {
         var out = ""
         for s in outcome.sent {

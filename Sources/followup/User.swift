@@ -28,8 +28,9 @@ struct User: ParsableCommand {
               followup user add vanphong --role office
               followup user add bqlda --role unit --unit BQLDA
               followup user token vanphong      # a new API token, printed on the last line
+              followup user email ld-chutich chutich@tanky.gov.vn   # where the weekly digest goes
             """,
-        subcommands: [Add.self, List.self, Remove.self, Passwd.self, Token.self]
+        subcommands: [Add.self, List.self, Remove.self, Passwd.self, Token.self, Email.self]
     )
 
     // Declared once, here: `followup user add NAME --users FILE` and `followup user --users FILE
@@ -154,6 +155,31 @@ struct User: ParsableCommand {
                     lang.pick(
                         "Mã API mới của \(name) (gửi trong Authorization: Bearer …):\n",
                         "New API token for \(name) (send as Authorization: Bearer …):\n") + token + "\n")
+            }
+        }
+    }
+}
+
+extension User {
+    struct Email: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "email",
+            abstract: "Set the address notices to an account go to (a leader's weekly digest); none removes it.")
+        @ParentCommand var parent: User
+        var options: CommonOptions { parent.options }
+        var file: UsersOption { parent.file }
+        @Argument var name: String
+        @Argument(help: "The address; leave out to remove it.") var address: String?
+
+        func run() throws {
+            let lang = options.language
+            try accounts(lang) {
+                try AccountStore.modify(file.path) { (store) throws(AccountError) in
+                    try store.setEmail(name: name, email: address)
+                }
+                Output.print(
+                    address.map { lang.pick("Đã đặt địa chỉ thư của \(name): \($0)\n", "Set the address of \(name): \($0)\n") }
+                        ?? lang.pick("Đã bỏ địa chỉ thư của \(name)\n", "Removed the address of \(name)\n"))
             }
         }
     }

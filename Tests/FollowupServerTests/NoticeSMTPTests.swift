@@ -1,0 +1,232 @@
+import FollowupKit
+import FollowupSMTP
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import FollowupServer
+
+/// The e-mail channel of the notices: the message's form, the SMTP client's failures, the
+/// portal's notices after a write; in the slow tier, a real SMTP server (Python's aiosmtpd)
+/// receiving what `followup notify` sends, plain and with STARTTLS and a login.
+@Suite struct NoticeSMTPTests {
+    static let notify = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/notify")
+
+    static func message(subject: String, body: String) -> MailMessage {
+        MailMessage(
+            from: Contact(name: "Văn phòng HĐND và UBND huyện", address: "theodoi@tanky.example.vn"),
+            to: [
+                Contact(name: "Phòng Tài nguyên và Môi trường", address: "tnmt@tanky.example.vn"),
+                Contact(name: "nv", address: "noivu@tanky.example.vn"),
+            ],
+            subject: subject, body: body, date: Date(timeIntervalSince1970: 1_796_601_600),
+            messageID: "<abc@tanky.example.vn>")
+    }
+
+    /// Headers unfolded, by name.
+    static func headers(_ text: String) -> [String: String] {
+        let head = text.components(separatedBy: "\r\n\r\n")[0].replacingOccurrences(of: "\r\n ", with: " ")
+        var out: [String: String] = [:]
+        for line in head.components(separatedBy: "\r\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            out[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        }
+        return out
+    }
+
+    /// RFC 2047 B words back to text (the test's own reading; the slow tier has Python's).
+    static func decodeWords(_ value: String) -> String {
+        value.split(separator: " ").map { word -> String in
+            guard word.hasPrefix("=?UTF-8?B?"), word.hasSuffix("?=") else { return String(word) }
+            let b64 = word.dropFirst("=?UTF-8?B?".count).dropLast(2)
+            return Data(base64Encoded: String(b64)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
+        }.joined()
+    }
+
+    @Test func theMessagesForm() throws {
+        let subject = "Quá hạn 10 ngày: Ban Quản lý dự án hoàn thiện hồ sơ thanh toán khối lượng hoàn thành, gửi Kho bạc"
+        let body = "Kính gửi: Ban Quản lý dự án.\n\n.Dòng bắt đầu bằng dấu chấm\n" + String(repeating: "Nội dung dài ", count: 40)
+        let raw = Self.message(subject: subject, body: body).rendered()
+        let text = String(decoding: raw, as: UTF8.self)
+        // ASCII only, every line ends CRLF and is at most 78 characters.
+        #expect(raw.allSatisfy { $0 < 0x80 })
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        for line in text.components(separatedBy: "\r\n") { #expect(line.count <= 78, "\(text)") }
+        let h = Self.headers(text)
+        #expect(h["Date"] == "Mon, 07 Dec 2026 00:00:00 +0000")
+        #expect(h["Message-ID"] == "<abc@tanky.example.vn>")
+        #expect(h["MIME-Version"] == "1.0")
+        #expect(h["Content-Type"] == "text/plain; charset=UTF-8")
+        #expect(h["Content-Transfer-Encoding"] == "base64")
+        #expect(Self.decodeWords(h["Subject"] ?? "") == subject)
+        #expect(Self.decodeWords(h["From"] ?? "") == "Văn phòng HĐND và UBND huyện<theodoi@tanky.example.vn>")
+        #expect((h["To"] ?? "").contains("<tnmt@tanky.example.vn>") && (h["To"] ?? "").contains("nv <noivu@tanky.example.vn>"))
+        let encoded = text.components(separatedBy: "\r\n\r\n")[1].replacingOccurrences(of: "\r\n", with: "")
+        let decoded = String(decoding: Data(base64Encoded: encoded) ?? Data(), as: UTF8.self)
+        #expect(decoded == body.replacingOccurrences(of: "\n", with: "\r\n"))
+        // On the wire, a line starting with "." gets another.
+        #expect(
+            MailMessage.dotStuffed(Array(".a\r\n..b\r\nc.\r\n.\r\n".utf8))
+                == Array("..a\r\n...b\r\nc.\r\n..\r\n".utf8))
+    }
+
+    @Test func settingsFromTheEnvironmentAndAFile() throws {
+        let dir = try TempDir()
+        #expect(try SMTPConfig.load(file: nil, environment: [:]) == nil)
+        let env = [
+            "FOLLOWUP_SMTP_HOST": "mail.tanky.example.vn", "FOLLOWUP_SMTP_FROM": "theodoi@tanky.example.vn",
+        ]
+        let plain = try #require(try SMTPConfig.load(file: nil, environment: env))
+        #expect(plain.port == 587 && plain.security == .starttls && plain.username == nil)
+        let file = dir.path + "/smtp.env"
+        try Data("# thư\nFOLLOWUP_SMTP_SECURITY=tls\nFOLLOWUP_SMTP_USER=theodoi@tanky.example.vn\nFOLLOWUP_SMTP_PASSWORD=\"bi mat\"\n".utf8)
+            .write(to: URL(fileURLWithPath: file))
+        chmod(file, 0o644)
+        #expect(throws: FollowupError.self) { try SMTPConfig.load(file: file, environment: env) }
+        do {
+            _ = try SMTPConfig.load(file: file, environment: env)
+        } catch {
+            #expect(error.message.name == "smtpConfigOpen")
+        }
+        chmod(file, 0o600)
+        let secure = try #require(try SMTPConfig.load(file: file, environment: env))
+        #expect(secure.port == 465 && secure.security == .tls && secure.password == "bi mat")
+        try Data("FOLLOWUP_SMTP_HOST=x\nFOLLOWUP_SMTP_PORTT=25\n".utf8).write(to: URL(fileURLWithPath: file))
+        do {
+            _ = try SMTPConfig.load(file: file, environment: env)
+            Issue.record("an unknown key was accepted")
+        } catch {
+            #expect(error.location?.line == 2 && error.message.name == "smtpConfigUnknown")
+            #expect(error.message.text(.vi).contains("FOLLOWUP_SMTP_PORT"))
+        }
+    }
+
+    /// A port nobody listens on: a clear error at once, the notice unsent, the run stopped.
+    @Test func aRefusedConnection() async throws {
+        let port = try closedPort()
+        let client = SMTPClient(
+            config: SMTPConfig(host: "127.0.0.1", port: port, security: .none, from: "a@b.vn", timeout: .seconds(5)))
+        let start = ContinuousClock.now
+        do {
+            try await client.send(Self.message(subject: "x", body: "y"))
+            Issue.record("sent to a closed port")
+        } catch {
+            #expect(error.stopsRun)
+            #expect(error.message.name == "smtpUnreachable")
+            #expect(error.message.text(.vi).contains("không kết nối được máy chủ thư 127.0.0.1:\(port)"))
+            #expect(error.message.text(.vi).contains("lần chạy sau sẽ gửi lại"))
+        }
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    /// A server that takes the connection and says nothing: the message's deadline ends it.
+    @Test func aSilentServerTimesOut() async throws {
+        let listener = try SilentListener()
+        let client = SMTPClient(
+            config: SMTPConfig(host: "127.0.0.1", port: listener.port, security: .none, from: "a@b.vn", timeout: .seconds(1)))
+        let start = ContinuousClock.now
+        do {
+            try await client.send(Self.message(subject: "x", body: "y"))
+            Issue.record("sent to a silent server")
+        } catch {
+            #expect(error.message.name == "smtpTimeout" && error.stopsRun)
+            #expect(error.message.text(.en).contains("did not answer within 1 s"))
+        }
+        #expect(ContinuousClock.now - start < .seconds(4))
+    }
+
+    /// A channel whose sends wait until the test lets them go.
+    final class Gate: Notifier, @unchecked Sendable {
+        private let lock = NSLock()
+        private var open = false
+        private var _sent: [(Notice, [Contact])] = []
+        var sent: [(Notice, [Contact])] { lock.withLock { _sent } }
+        func release() { lock.withLock { open = true } }
+        var channel: String { "email" }
+        func contacts(_ audience: Audience) -> [Contact] {
+            if case .unit(let code) = audience { return [Contact(name: code, address: code.lowercased() + "@x.vn")] }
+            return []
+        }
+        func send(_ notice: Notice, to contacts: [Contact]) async throws(NoticeFailure) {
+            while !lock.withLock({ open }) { try? await Task.sleep(for: .milliseconds(10)) }
+            lock.withLock { _sent.append((notice, contacts)) }
+        }
+    }
+
+    /// The office records a reminder: the answer comes while the mail is still being sent; the
+    /// notice goes to the task's unit once, and the sent record keeps it.
+    @Test func thePortalSendsAfterAWriteWithoutWaiting() async throws {
+        let f = try PortalFixture()
+        let gate = Gate()
+        let notices = PortalNotices(lang: .vi, notifier: { _, _ in gate }, stamp: { "2026-11-30T08:00:00Z" })
+        var settings = f.settings
+        settings.notices = notices
+        try await buildPortal(settings).test(.router) { client in
+            let token = try f.token("vp")
+            let remind = try await client.api(
+                "/api/tasks/\(enc(bqldaTask))/updates", token: token, method: .post,
+                json: #"{"reminder":true,"document":"99/UBND-VP"}"#)
+            #expect(remind.status == .created)
+            #expect(gate.sent.isEmpty)
+            gate.release()
+            await notices.settle()
+            #expect(gate.sent.map(\.0.key) == ["reminder/\(bqldaTask)/2026-11-30/1"])
+            #expect(gate.sent.first?.1.map(\.address) == ["bqlda@x.vn"])
+            #expect(gate.sent.first?.0.subject.hasPrefix("Đôn đốc: ") == true)
+            // The same reminder again is no new entry and no new notice.
+            let again = try await client.api(
+                "/api/tasks/\(enc(bqldaTask))/updates", token: token, method: .post, json: #"{"reminder":true}"#)
+            #expect(again.status == .ok)
+            await notices.settle()
+            #expect(gate.sent.count == 1)
+        }
+        let log = try String(contentsOfFile: f.root + "/.followup/notices-sent.log", encoding: .utf8)
+        #expect(log == "email\treminder/\(bqldaTask)/2026-11-30/1\t2026-11-30T08:00:00Z\tbqlda@x.vn\n")
+        #expect(f.log.contains { $0.hasPrefix("followup serve: notice sent: reminder/") })
+    }
+}
+
+/// A temporary folder, removed at the end.
+final class TempDir {
+    let path = NSTemporaryDirectory() + "followup-smtp-\(UUID().uuidString)"
+    init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// A port that was free a moment ago and has no listener.
+func closedPort() throws -> Int {
+    let l = try SilentListener()
+    let p = l.port
+    l.close()
+    return p
+}
+
+/// A TCP socket on 127.0.0.1 that listens and never accepts or answers.
+final class SilentListener {
+    let fd: Int32
+    let port: Int
+    private var closed = false
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.fd = fd
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+        guard bound == 0, listen(fd, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        port = Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    func close() {
+        if !closed { _ = Glibc.close(fd) }
+        closed = true
+    }
+
+    deinit { close() }
+}
