@@ -194,9 +194,9 @@ struct SMTPReplyDecoder: ByteToMessageDecoder {
             return .needMoreData
         }
         let length = end - buffer.readerIndex + 1
-        guard var line = buffer.readString(length: length) else { throw Malformed() }
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
-        let bytes = Array(line.utf8)
+        // Bytes, not a String: "\r\n" is one Character, which `hasSuffix("\n")` does not see.
+        guard var bytes = buffer.readBytes(length: length) else { throw Malformed() }
+        while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes.removeLast() }
         guard bytes.count >= 3, let code = Int(String(decoding: bytes[0..<3], as: UTF8.self)), code >= 100
         else { throw Malformed() }
         let more = bytes.count > 3 && bytes[3] == UInt8(ascii: "-")

@@ -33,13 +33,13 @@ final class ServerProcess {
     private let output = Pipe()
     private var captured = Data()
 
-    init(_ f: PortalFixture) throws {
+    init(_ f: PortalFixture, environment: [String: String] = [:]) throws {
         process.executableURL = followupBinary
         process.arguments = ["serve", "--root", f.root, "--users", f.users, "--listen", "127.0.0.1:0"]
         process.environment = [
             "PATH": "/usr/bin:/bin", "HOME": f.dir, "FOLLOWUP_TODAY": "2026-11-30",
             "LANG": "C.UTF-8",
-        ]
+        ].merging(environment) { $1 }
         process.standardOutput = output
         process.standardError = output
         try process.run()
