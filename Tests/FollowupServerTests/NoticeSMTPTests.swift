@@ -188,6 +188,45 @@ import Testing
     }
 }
 
+extension NoticeSMTPTests {
+    /// `followup notify` as a user runs it: a dry run prints and records nothing; without a
+    /// mail server, or with its settings inside the records, it refuses (64) and says why.
+    @Test func theCommand() throws {
+        let dir = try TempDir()
+        let root = dir.path + "/meetings"
+        try FileManager.default.copyItem(atPath: Self.notify.path, toPath: root)
+        func notify(_ args: [String], lang: String = "en_US.UTF-8") throws -> (Int32, String, String) {
+            let p = Process()
+            p.executableURL = followupBinary
+            p.arguments = ["notify", "--root", root, "--users", dir.path + "/users.yaml"] + args
+            p.environment = ["PATH": "/usr/bin:/bin", "HOME": dir.path, "FOLLOWUP_TODAY": "2026-12-07", "LANG": lang]
+            let out = Pipe()
+            let err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile()
+            let e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        }
+        let dry = try notify(["--dry-run"])
+        #expect(dry.0 == 0, "\(dry.2)")
+        #expect(dry.1.hasPrefix("── overdue/2026-10-05-giao-ban#1/2026-11-27/2\nTo: bqlda@tanky.example.vn\n"), "\(dry.1)")
+        #expect(dry.1.contains("Subject: 10 days overdue: "))
+        #expect(dry.1.hasSuffix("8 notices due; 0 sent before.\n"), "\(dry.1)")
+        #expect(dry.2 == "followup: warning: no address, not sent: Phòng Tài chính - Kế hoạch (1), the leadership (1)\n")
+        #expect(!FileManager.default.fileExists(atPath: root + "/.followup"))
+        let none = try notify([], lang: "vi_VN.UTF-8")
+        #expect(none.0 == 64 && none.2.contains("chưa cấu hình máy chủ thư"), "\(none)")
+        let inside = root + "/smtp.env"
+        try Data("FOLLOWUP_SMTP_HOST=127.0.0.1\n".utf8).write(to: URL(fileURLWithPath: inside))
+        let shared = try notify(["--smtp-config", inside])
+        #expect(shared.0 == 64 && shared.2.contains("is inside the records folder"), "\(shared)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/.followup/notices-sent.log"))
+    }
+}
+
 /// A temporary folder, removed at the end.
 final class TempDir {
     let path = NSTemporaryDirectory() + "followup-smtp-\(UUID().uuidString)"
