@@ -120,7 +120,8 @@ package enum RegistryLoader {
                     return
                 }
                 let unit = Unit(
-                    code: code.text, name: name, aliases: aliases, location: parser.location(code.start), emails: emails)
+                    code: code.text, name: name, aliases: aliases, location: parser.location(code.start), emails: emails
+                )
                 if let clash = registry.add(unit) {
                     extra.append(
                         Diagnostic(.error, unit.location, .duplicateUnit(clash.name, other: clash.other.location)))
@@ -235,7 +236,8 @@ package enum RegistryLoader {
             case .portal:
                 guard let s = try parser.text() else { return }
                 guard s.text.hasPrefix("https://") || s.text.hasPrefix("http://"), !s.text.contains(" ") else {
-                    parser.report(s.start, .badSetting("notices.portal", s.text, expected: "https://theodoi.example.vn"))
+                    parser.report(
+                        s.start, .badSetting("notices.portal", s.text, expected: "https://theodoi.example.vn"))
                     return
                 }
                 notices.portal = s.text

@@ -93,7 +93,9 @@ public struct NoticeLog: Sendable {
             let e = errno
             guard e == EWOULDBLOCK || e == EINTR, clock.now < end else {
                 close(fd)
-                throw FollowupError(e == EWOULDBLOCK ? .noticeLogBusy(path) : .noticeLogUnwritable(lockPath, String(cString: strerror(e))))
+                throw FollowupError(
+                    e == EWOULDBLOCK
+                        ? .noticeLogBusy(path) : .noticeLogUnwritable(lockPath, String(cString: strerror(e))))
             }
             do { try await Task.sleep(for: .milliseconds(25)) } catch {
                 close(fd)

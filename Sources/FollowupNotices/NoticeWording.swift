@@ -32,7 +32,8 @@ struct NoticeWording {
         ]
         let support = task.support.filter { $0 != task.unit }
         if !support.isEmpty {
-            lines.append(lang.pick("Đơn vị phối hợp: ", "Supporting units: ") + support.map(unitName).joined(separator: ", "))
+            lines.append(
+                lang.pick("Đơn vị phối hợp: ", "Supporting units: ") + support.map(unitName).joined(separator: ", "))
         }
         lines.append(lang.pick("Hạn: ", "Deadline: ") + deadline)
         lines.append(
@@ -78,7 +79,8 @@ struct NoticeWording {
         case .reminder:
             subject = lang.pick("Đôn đốc: ", "Reminder: ") + about.short
             lead = lang.pick(
-                "Văn phòng đã đôn đốc thực hiện nhiệm vụ sau.", "The office has sent a reminder about the following task.")
+                "Văn phòng đã đôn đốc thực hiện nhiệm vụ sau.",
+                "The office has sent a reminder about the following task.")
         case .awaitingReview:
             subject = lang.pick("Chờ xác nhận hoàn thành: ", "Done, awaiting review: ") + about.short
             lead = lang.pick(

@@ -44,9 +44,12 @@ public struct MailMessage: Sendable, Equatable {
         ]
         headers.append("")
         var text = headers.joined(separator: "\r\n") + "\r\n"
-        let lines = body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = body.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
         let normalised = Data(lines.joined(separator: "\r\n").utf8)
-        text += normalised.base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        text += normalised.base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
         text += "\r\n"
         return Array(text.utf8)
     }

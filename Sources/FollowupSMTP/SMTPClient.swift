@@ -106,11 +106,13 @@ public struct SMTPClient: Sendable {
                     guard encrypted || ["localhost", "127.0.0.1", "::1"].contains(host) else {
                         throw NoticeFailure(.smtpPlainAuth(server), stopsRun: true)
                     }
-                    let method = config.auth ?? (ehlo.offersAuth("PLAIN") || !ehlo.offersAuth("LOGIN") ? .plain : .login)
+                    let method =
+                        config.auth ?? (ehlo.offersAuth("PLAIN") || !ehlo.offersAuth("LOGIN") ? .plain : .login)
                     switch method {
                     case .plain:
                         let token = Data(([0] + Array(user.utf8) + [0] + Array(password.utf8))).base64EncodedString()
-                        _ = try await session.command("AUTH PLAIN " + token, reply, [235], stops: true, shown: "AUTH PLAIN")
+                        _ = try await session.command(
+                            "AUTH PLAIN " + token, reply, [235], stops: true, shown: "AUTH PLAIN")
                     case .login:
                         _ = try await session.command("AUTH LOGIN", reply, [334], stops: true)
                         _ = try await session.command(

@@ -56,7 +56,9 @@ public struct SMTPConfig: Sendable, Equatable {
     }
 
     static let prefix = "FOLLOWUP_SMTP_"
-    static let keys = ["HOST", "PORT", "SECURITY", "USER", "PASSWORD", "AUTH", "FROM", "FROM_NAME", "CA_FILE", "TIMEOUT", "HELO"]
+    static let keys = [
+        "HOST", "PORT", "SECURITY", "USER", "PASSWORD", "AUTH", "FROM", "FROM_NAME", "CA_FILE", "TIMEOUT", "HELO",
+    ]
 
     /// The settings from the environment and the file (`path`, whose lines win). Nil when no
     /// host is set anywhere: notices are then not sent (a dry run still shows them).

@@ -67,7 +67,8 @@ extension Message {
         Message("smtpTimeout") { lang in
             lang.pick(
                 "máy chủ thư \(server) không trả lời sau \(seconds) giây; thông báo chưa gửi, lần chạy sau sẽ gửi lại",
-                "the mail server \(server) did not answer within \(seconds) s; the notice is not sent and will be tried again"
+                "the mail server \(server) did not answer within \(seconds) s; "
+                    + "the notice is not sent and will be tried again"
             )
         }
     }
@@ -84,7 +85,9 @@ extension Message {
         Message("smtpNoStartTLS") { lang in
             lang.pick(
                 "máy chủ thư \(server) không hỗ trợ STARTTLS; đặt FOLLOWUP_SMTP_SECURITY=tls hoặc none nếu đúng là vậy",
-                "the mail server \(server) does not offer STARTTLS; set FOLLOWUP_SMTP_SECURITY=tls or none if that is right")
+                "the mail server \(server) does not offer STARTTLS; "
+                    + "set FOLLOWUP_SMTP_SECURITY=tls or none if that is right"
+            )
         }
     }
 
@@ -99,8 +102,10 @@ extension Message {
     public static func smtpPlainAuth(_ server: String) -> Message {
         Message("smtpPlainAuth") { lang in
             lang.pick(
-                "không gửi mật khẩu qua kết nối không mã hóa tới \(server); dùng FOLLOWUP_SMTP_SECURITY=starttls hoặc tls",
-                "will not send a password over an unencrypted connection to \(server); use FOLLOWUP_SMTP_SECURITY=starttls or tls"
+                "không gửi mật khẩu qua kết nối không mã hóa tới \(server); "
+                    + "dùng FOLLOWUP_SMTP_SECURITY=starttls hoặc tls",
+                "will not send a password over an unencrypted connection to \(server); "
+                    + "use FOLLOWUP_SMTP_SECURITY=starttls or tls"
             )
         }
     }
@@ -108,7 +113,8 @@ extension Message {
     public static func smtpBadReply(_ server: String) -> Message {
         Message("smtpBadReply") { lang in
             lang.pick(
-                "máy chủ thư \(server) trả lời không đúng giao thức SMTP", "the mail server \(server) does not speak SMTP")
+                "máy chủ thư \(server) trả lời không đúng giao thức SMTP",
+                "the mail server \(server) does not speak SMTP")
         }
     }
 }

@@ -37,7 +37,10 @@ public final class PortalNotices: Sendable {
     }
 
     /// Starts sending the notices `taskID`'s new entry causes, and returns at once.
-    func send(after taskID: String, ledger: Ledger, accounts: AccountStore?, today: Day, log: @escaping @Sendable (String) -> Void) {
+    func send(
+        after taskID: String, ledger: Ledger, accounts: AccountStore?, today: Day,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         let notices = NoticePlanner.plan(ledger, today: today, lang: lang, tasks: [taskID], kinds: Self.afterWrite)
         guard !notices.isEmpty else { return }
         let run = NoticeRun(
@@ -48,7 +51,10 @@ public final class PortalNotices: Sendable {
                 do throws(FollowupError) {
                     let outcome = try await run.send(notices)
                     for s in outcome.sent {
-                        log("followup serve: notice sent: \(s.notice.key) → \(s.contacts.map(\.address).joined(separator: ", "))")
+                        log(
+                            "followup serve: notice sent: \(s.notice.key) → "
+                                + s.contacts.map(\.address).joined(separator: ", ")
+                        )
                     }
                     for f in outcome.failed {
                         log("followup serve: notice not sent: \(f.notice.key): \(f.failure.message.text(.en))")

@@ -28,7 +28,8 @@ struct Notify: AsyncParsableCommand {
     var dryRun = false
     @Option(
         name: .customLong("smtp-config"),
-        help: ArgumentHelp("The mail server's settings, KEY=value lines (default: $FOLLOWUP_SMTP_CONFIG).", valueName: "file"))
+        help: ArgumentHelp(
+            "The mail server's settings, KEY=value lines (default: $FOLLOWUP_SMTP_CONFIG).", valueName: "file"))
     var smtpConfig: String?
 
     func run() async throws {
@@ -118,18 +119,21 @@ struct Notify: AsyncParsableCommand {
         for n in outcome.unaddressed { missing[n.audienceName, default: 0] += 1 }
         if !missing.isEmpty {
             Output.error(
-                lang.pick("followup: cảnh báo: chưa có địa chỉ thư, không gửi: ", "followup: warning: no address, not sent: ")
+                lang.pick(
+                    "followup: cảnh báo: chưa có địa chỉ thư, không gửi: ", "followup: warning: no address, not sent: ")
                     + missing.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
         }
         let n = outcome.sent.count
+        let unsent = outcome.failed.count + outcome.notTried
         out +=
             dryRun
             ? lang.pick(
                 "\(n) thông báo sẽ gửi; \(outcome.alreadySent) đã gửi trước đây.\n",
                 "\(n) notices due; \(outcome.alreadySent) sent before.\n")
             : lang.pick(
-                "Đã gửi \(n) thông báo; \(outcome.alreadySent) đã gửi trước đây; \(outcome.failed.count + outcome.notTried) chưa gửi.\n",
-                "Sent \(n) notices; \(outcome.alreadySent) sent before; \(outcome.failed.count + outcome.notTried) not sent.\n")
+                "Đã gửi \(n) thông báo; \(outcome.alreadySent) đã gửi trước đây; \(unsent) chưa gửi.\n",
+                "Sent \(n) notices; \(outcome.alreadySent) sent before; \(unsent) not sent.\n"
+            )
         Output.print(out)
     }
 }

@@ -178,7 +178,9 @@ extension User {
                     try store.setEmail(name: name, email: address)
                 }
                 Output.print(
-                    address.map { lang.pick("Đã đặt địa chỉ thư của \(name): \($0)\n", "Set the address of \(name): \($0)\n") }
+                    address.map {
+                        lang.pick("Đã đặt địa chỉ thư của \(name): \($0)\n", "Set the address of \(name): \($0)\n")
+                    }
                         ?? lang.pick("Đã bỏ địa chỉ thư của \(name)\n", "Removed the address of \(name)\n"))
             }
         }

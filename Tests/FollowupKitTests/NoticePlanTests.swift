@@ -208,10 +208,13 @@ import Testing
                     email: [vanphong@tanky.example.vn, "x@y.vn> Bcc: z@w.vn", khong-co-a-cong]
 
                 """.utf8))
-        try root.write("settings.yaml", Data("notices:\n  due_in_days: ba\n  digest_weekday: 8\n  portal: ftp://x\n".utf8))
+        try root.write(
+            "settings.yaml", Data("notices:\n  due_in_days: ba\n  digest_weekday: 8\n  portal: ftp://x\n".utf8))
         let ledger = try Loader.load(root: root.url.path)
         let found = ledger.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message.text(.en))" }
-        #expect(found.contains { $0.hasPrefix("4:") && $0.contains("'x@y.vn> Bcc: z@w.vn' is not a valid 'email'") }, "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("4:") && $0.contains("'x@y.vn> Bcc: z@w.vn' is not a valid 'email'") },
+            "\(found)")
         #expect(found.contains { $0.hasPrefix("4:") && $0.contains("khong-co-a-cong") }, "\(found)")
         #expect(found.contains { $0.contains("'ba' is not a valid 'notices.due_in_days'") }, "\(found)")
         #expect(found.contains { $0.contains("'8' is not a valid 'notices.digest_weekday'") }, "\(found)")
@@ -222,7 +225,9 @@ import Testing
 
     @Test func emailAddressRule() {
         for good in ["a@b.vn", "van.phong+notify@ubnd.tanky.gov.vn"] { #expect(EmailAddress.isValid(good), "\(good)") }
-        for bad in ["", "@b.vn", "a@", "a@@b", "a b@c.vn", "a@b.vn\r\nBcc: x@y", "<a@b.vn>", "tên@b.vn", "a@b.vn,c@d.vn"] {
+        for bad in [
+            "", "@b.vn", "a@", "a@@b", "a b@c.vn", "a@b.vn\r\nBcc: x@y", "<a@b.vn>", "tên@b.vn", "a@b.vn,c@d.vn",
+        ] {
             #expect(!EmailAddress.isValid(bad), "\(bad)")
         }
     }

@@ -46,8 +46,11 @@ import Testing
     }
 
     @Test func theMessagesForm() throws {
-        let subject = "Quá hạn 10 ngày: Ban Quản lý dự án hoàn thiện hồ sơ thanh toán khối lượng hoàn thành, gửi Kho bạc"
-        let body = "Kính gửi: Ban Quản lý dự án.\n\n.Dòng bắt đầu bằng dấu chấm\n" + String(repeating: "Nội dung dài ", count: 40)
+        let subject =
+            "Quá hạn 10 ngày: Ban Quản lý dự án hoàn thiện hồ sơ thanh toán khối lượng hoàn thành, gửi Kho bạc"
+        let body =
+            "Kính gửi: Ban Quản lý dự án.\n\n.Dòng bắt đầu bằng dấu chấm\n"
+            + String(repeating: "Nội dung dài ", count: 40)
         let raw = Self.message(subject: subject, body: body).rendered()
         let text = String(decoding: raw, as: UTF8.self)
         // ASCII only, every line ends CRLF and is at most 78 characters.
@@ -62,7 +65,9 @@ import Testing
         #expect(h["Content-Transfer-Encoding"] == "base64")
         #expect(Self.decodeWords(h["Subject"] ?? "") == subject)
         #expect(Self.decodeWords(h["From"] ?? "") == "Văn phòng HĐND và UBND huyện<theodoi@tanky.example.vn>")
-        #expect((h["To"] ?? "").contains("<tnmt@tanky.example.vn>") && (h["To"] ?? "").contains("nv <noivu@tanky.example.vn>"))
+        #expect(
+            (h["To"] ?? "").contains("<tnmt@tanky.example.vn>")
+                && (h["To"] ?? "").contains("nv <noivu@tanky.example.vn>"))
         let encoded = text.components(separatedBy: "\r\n\r\n")[1].replacingOccurrences(of: "\r\n", with: "")
         let decoded = String(decoding: Data(base64Encoded: encoded) ?? Data(), as: UTF8.self)
         #expect(decoded == body.replacingOccurrences(of: "\n", with: "\r\n"))
@@ -81,8 +86,12 @@ import Testing
         let plain = try #require(try SMTPConfig.load(file: nil, environment: env))
         #expect(plain.port == 587 && plain.security == .starttls && plain.username == nil)
         let file = dir.path + "/smtp.env"
-        try Data("# thư\nFOLLOWUP_SMTP_SECURITY=tls\nFOLLOWUP_SMTP_USER=theodoi@tanky.example.vn\nFOLLOWUP_SMTP_PASSWORD=\"bi mat\"\n".utf8)
-            .write(to: URL(fileURLWithPath: file))
+        try Data(
+            "# thư\nFOLLOWUP_SMTP_SECURITY=tls\nFOLLOWUP_SMTP_USER=theodoi@tanky.example.vn\n"
+                + "FOLLOWUP_SMTP_PASSWORD=\"bi mat\"\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: file))
         chmod(file, 0o644)
         #expect(throws: FollowupError.self) { try SMTPConfig.load(file: file, environment: env) }
         do {
@@ -125,7 +134,8 @@ import Testing
     @Test func aSilentServerTimesOut() async throws {
         let listener = try SilentListener()
         let client = SMTPClient(
-            config: SMTPConfig(host: "127.0.0.1", port: listener.port, security: .none, from: "a@b.vn", timeout: .seconds(1)))
+            config: SMTPConfig(
+                host: "127.0.0.1", port: listener.port, security: .none, from: "a@b.vn", timeout: .seconds(1)))
         let start = ContinuousClock.now
         do {
             try await client.send(Self.message(subject: "x", body: "y"))
@@ -212,10 +222,12 @@ extension NoticeSMTPTests {
         }
         let dry = try notify(["--dry-run"])
         #expect(dry.0 == 0, "\(dry.2)")
-        #expect(dry.1.hasPrefix("── overdue/2026-10-05-giao-ban#1/2026-11-27/2\nTo: bqlda@tanky.example.vn\n"), "\(dry.1)")
+        #expect(
+            dry.1.hasPrefix("── overdue/2026-10-05-giao-ban#1/2026-11-27/2\nTo: bqlda@tanky.example.vn\n"), "\(dry.1)")
         #expect(dry.1.contains("Subject: 10 days overdue: "))
         #expect(dry.1.hasSuffix("8 notices due; 0 sent before.\n"), "\(dry.1)")
-        #expect(dry.2 == "followup: warning: no address, not sent: Phòng Tài chính - Kế hoạch (1), the leadership (1)\n")
+        #expect(
+            dry.2 == "followup: warning: no address, not sent: Phòng Tài chính - Kế hoạch (1), the leadership (1)\n")
         #expect(!FileManager.default.fileExists(atPath: root + "/.followup"))
         let none = try notify([], lang: "vi_VN.UTF-8")
         #expect(none.0 == 64 && none.2.contains("chưa cấu hình máy chủ thư"), "\(none)")
@@ -256,9 +268,13 @@ final class SilentListener {
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         addr.sin_port = 0
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+        let bound = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) }
+        }
         guard bound == 0, listen(fd, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        _ = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+        }
         port = Int(UInt16(bigEndian: addr.sin_port))
     }
 

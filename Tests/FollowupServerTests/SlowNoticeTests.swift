@@ -176,7 +176,11 @@ struct SlowNoticeTests {
             #expect(r["tls"] as? Bool == tls && r["authenticated"] as? Bool == tls)
         }
         let to = try #require(received.first { ($0["rcpt_tos"] as? [String])?.count == 2 }?["to"] as? String)
-        #expect(to == "Phòng Tài nguyên và Môi trường <tnmt@tanky.example.vn>, Phòng Tài nguyên và Môi trường <truongphong.tnmt@tanky.example.vn>")
+        #expect(
+            to
+                == "Phòng Tài nguyên và Môi trường <tnmt@tanky.example.vn>, "
+                + "Phòng Tài nguyên và Môi trường <truongphong.tnmt@tanky.example.vn>"
+        )
     }
 
     @Test func notifySendsEachNoticeOnce() throws {
@@ -246,7 +250,8 @@ struct SlowNoticeTests {
         chmod(untrusted, 0o600)
         let refused = try r.notify([:], ["--smtp-config", untrusted])
         #expect(refused.0 == 1)
-        #expect(refused.2.contains("không thiết lập được kết nối mã hóa (TLS) với localhost:\(sink.port)"), "\(refused.2)")
+        #expect(
+            refused.2.contains("không thiết lập được kết nối mã hóa (TLS) với localhost:\(sink.port)"), "\(refused.2)")
         #expect(sink.received.isEmpty)
         let (status, out, err) = try r.notify([:], ["--smtp-config", config])
         #expect(status == 0, "\(err)")
