@@ -86,12 +86,10 @@ import Testing
         let plain = try #require(try SMTPConfig.load(file: nil, environment: env))
         #expect(plain.port == 587 && plain.security == .starttls && plain.username == nil)
         let file = dir.path + "/smtp.env"
-        try Data(
+        let text =
             "# thư\nFOLLOWUP_SMTP_SECURITY=tls\nFOLLOWUP_SMTP_USER=theodoi@tanky.example.vn\n"
-                + "FOLLOWUP_SMTP_PASSWORD=\"bi mat\"\n"
-                .utf8
-        )
-        .write(to: URL(fileURLWithPath: file))
+            + "FOLLOWUP_SMTP_PASSWORD=\"bi mat\"\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         chmod(file, 0o644)
         #expect(throws: FollowupError.self) { try SMTPConfig.load(file: file, environment: env) }
         do {
