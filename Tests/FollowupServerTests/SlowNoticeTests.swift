@@ -31,7 +31,7 @@ struct SlowNoticeTests {
                         "date": str(msg["date"]), "message_id": str(msg["message-id"]),
                         "content_type": msg.get_content_type(), "charset": msg.get_content_charset(),
                         "body": msg.get_content(), "subject_encoded": b"Subject: =?UTF-8?B?" in raw,
-                        "tls": session.ssl is not None, "authenticated": bool(session.authenticated),
+                        "tls": session.ssl is not None or mode == "tls", "authenticated": bool(session.authenticated),
                         "longest_line": max(len(l) for l in raw.split(b"\r\n")),
                     }
                     with open(out, "a", encoding="utf-8") as f:
@@ -40,10 +40,16 @@ struct SlowNoticeTests {
 
             def authenticator(server, session, envelope, mechanism, auth_data):
                 ok = auth_data.login == b"theodoi" and auth_data.password == "mật-khẩu thư".encode()
-                return AuthResult(success=ok)
+                return AuthResult(success=ok, handled=False)
 
             s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
-            if mode == "starttls":
+            if mode == "tls":
+                ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+                ctx.load_cert_chain(sys.argv[3], sys.argv[4])
+                c = Controller(Handler(), hostname="127.0.0.1", port=port, server_hostname="localhost",
+                               ssl_context=ctx, authenticator=authenticator, auth_required=True,
+                               auth_require_tls=False)  # aiosmtpd does not see its own implicit TLS
+            elif mode == "starttls":
                 ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
                 ctx.load_cert_chain(sys.argv[3], sys.argv[4])
                 c = Controller(Handler(), hostname="127.0.0.1", port=port, server_hostname="localhost",
@@ -212,18 +218,7 @@ struct SlowNoticeTests {
 
     @Test func overSTARTTLSWithALogin() throws {
         let r = try Root()
-        let cert = r.dir + "/cert.pem"
-        let key = r.dir + "/key.pem"
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        openssl.arguments = [
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-            "-addext", "subjectAltName=DNS:localhost", "-keyout", key, "-out", cert,
-        ]
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        #expect(openssl.terminationStatus == 0)
+        let (cert, key) = try Self.certificate(in: r.dir)
         let sink = try SMTPSink(mode: "starttls", cert: (cert, key))
         // The password in a file outside the records, readable by its owner only.
         let config = r.dir + "/smtp.env"
@@ -253,6 +248,18 @@ struct SlowNoticeTests {
         #expect(
             refused.2.contains("không thiết lập được kết nối mã hóa (TLS) với localhost:\(sink.port)"), "\(refused.2)")
         #expect(sink.received.isEmpty)
+        // A wrong password: the server's refusal, said; nothing sent, nothing recorded.
+        let wrong = r.dir + "/wrong.env"
+        try Data(
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: config)), as: UTF8.self)
+                .replacingOccurrences(of: "mật-khẩu thư", with: "sai").utf8
+        ).write(to: URL(fileURLWithPath: wrong))
+        chmod(wrong, 0o600)
+        let denied = try r.notify([:], ["--smtp-config", wrong])
+        #expect(denied.0 == 1)
+        #expect(denied.2.contains("từ chối (AUTH PLAIN): 535"), "\(denied.2)")
+        #expect(denied.1.contains("Đã gửi 0 thông báo; 0 đã gửi trước đây; 9 chưa gửi."), "\(denied.1)")
+        #expect(sink.received.isEmpty)
         let (status, out, err) = try r.notify([:], ["--smtp-config", config])
         #expect(status == 0, "\(err)")
         #expect(out.contains("Đã gửi 9 thông báo"), "\(out)")
@@ -260,6 +267,40 @@ struct SlowNoticeTests {
         let again = try r.notify([:], ["--smtp-config", config])
         #expect(again.0 == 0 && again.1.contains("Đã gửi 0 thông báo; 9 đã gửi trước đây"), "\(again)")
         #expect(sink.received.count == 9)
+    }
+
+    /// TLS from the first byte (port 465's way), with AUTH LOGIN chosen.
+    @Test func overTLSWithLoginAuth() throws {
+        let r = try Root()
+        let (cert, key) = try Self.certificate(in: r.dir)
+        let sink = try SMTPSink(mode: "tls", cert: (cert, key))
+        let env = [
+            "FOLLOWUP_SMTP_HOST": "localhost", "FOLLOWUP_SMTP_PORT": "\(sink.port)", "FOLLOWUP_SMTP_SECURITY": "tls",
+            "FOLLOWUP_SMTP_USER": "theodoi", "FOLLOWUP_SMTP_PASSWORD": "mật-khẩu thư", "FOLLOWUP_SMTP_AUTH": "login",
+            "FOLLOWUP_SMTP_FROM": "theodoi@tanky.example.vn", "FOLLOWUP_SMTP_FROM_NAME": "Văn phòng HĐND và UBND huyện",
+            "FOLLOWUP_SMTP_CA_FILE": cert,
+        ]
+        let (status, out, err) = try r.notify(env)
+        #expect(status == 0, "\(err)")
+        #expect(out.contains("Đã gửi 9 thông báo"), "\(out)")
+        try Self.check(sink.received, root: r.root, tls: true)
+    }
+
+    /// A self-signed certificate for localhost, made with openssl.
+    static func certificate(in dir: String) throws -> (String, String) {
+        let cert = dir + "/cert.pem"
+        let key = dir + "/key.pem"
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost", "-keyout", key, "-out", cert,
+        ]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+        return (cert, key)
     }
 
     /// `followup serve` with a mail server in its environment: the office's reminder from the
