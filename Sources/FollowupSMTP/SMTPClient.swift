@@ -22,9 +22,10 @@ public struct SMTPClient: Sendable {
     /// Sends `message` to its recipients.
     public func send(_ message: MailMessage) async throws(NoticeFailure) {
         let seconds = config.timeout.components.seconds
+        let tlsFailure = TLSFailure()
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await self.converse(message) }
+                group.addTask { try await self.converse(message, tlsFailure: tlsFailure) }
                 group.addTask {
                     try await Task.sleep(for: config.timeout)
                     throw SMTPTimeout()
@@ -34,6 +35,10 @@ public struct SMTPClient: Sendable {
             }
         } catch let e as NoticeFailure {
             throw e
+        } catch where tlsFailure.error != nil {
+            // A failed handshake closes the channel; what the conversation then meets (a write on
+            // a closed channel, an early end) is its consequence, not the cause.
+            throw NoticeFailure(.smtpTLS(server, "\(tlsFailure.error!)"), stopsRun: true)
         } catch is SMTPTimeout {
             throw NoticeFailure(.smtpTimeout(server, seconds: seconds), stopsRun: true)
         } catch let e as NIOSSLError {
@@ -61,6 +66,19 @@ public struct SMTPClient: Sendable {
         return "\(error)"
     }
 
+    /// The first error the TLS layer raised, kept by a handler just after it.
+    final class TLSFailure: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = NIOAny
+        private let lock = NSLock()
+        private var first: (any Error)?
+        var error: (any Error)? { lock.withLock { first } }
+
+        func errorCaught(context: ChannelHandlerContext, error: any Error) {
+            lock.withLock { if first == nil { first = error } }
+            context.fireErrorCaught(error)
+        }
+    }
+
     func tlsHandler(_ hostname: String) throws -> NIOSSLClientHandler {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let ca = config.caFile { tls.additionalTrustRoots = [.file(ca)] }
@@ -69,7 +87,7 @@ public struct SMTPClient: Sendable {
         return try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : hostname)
     }
 
-    private func converse(_ message: MailMessage) async throws {
+    private func converse(_ message: MailMessage, tlsFailure: TLSFailure) async throws {
         let implicitTLS = config.security == .tls
         let host = config.host
         let client = self
@@ -77,7 +95,9 @@ public struct SMTPClient: Sendable {
             .connectTimeout(.seconds(min(10, config.timeout.components.seconds)))
             .connect(host: host, port: config.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    if implicitTLS { try channel.pipeline.syncOperations.addHandler(try client.tlsHandler(host)) }
+                    if implicitTLS {
+                        try channel.pipeline.syncOperations.addHandlers(try client.tlsHandler(host), tlsFailure)
+                    }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
                     return try NIOAsyncChannel<SMTPReply, NIOCore.ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
@@ -98,7 +118,12 @@ public struct SMTPClient: Sendable {
                 if config.security == .starttls {
                     guard ehlo.offers("STARTTLS") else { throw NoticeFailure(.smtpNoStartTLS(server), stopsRun: true) }
                     _ = try await session.command("STARTTLS", reply, [220], stops: true)
-                    try await channel.channel.pipeline.addHandler(try tlsHandler(host), position: .first)
+                    let raw = channel.channel
+                    try await raw.eventLoop.submit {
+                        let tls = try client.tlsHandler(host)
+                        try raw.pipeline.syncOperations.addHandler(tls, position: .first)
+                        try raw.pipeline.syncOperations.addHandler(tlsFailure, position: .after(tls))
+                    }.get()
                     encrypted = true
                     ehlo = try await session.command("EHLO \(config.heloName)", reply, [250], stops: true)
                 }

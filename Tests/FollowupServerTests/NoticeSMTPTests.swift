@@ -202,19 +202,7 @@ extension NoticeSMTPTests {
         let root = dir.path + "/meetings"
         try FileManager.default.copyItem(atPath: Self.notify.path, toPath: root)
         func notify(_ args: [String], lang: String = "en_US.UTF-8") throws -> (Int32, String, String) {
-            let p = Process()
-            p.executableURL = followupBinary
-            p.arguments = ["notify", "--root", root, "--users", dir.path + "/users.yaml"] + args
-            p.environment = ["PATH": "/usr/bin:/bin", "HOME": dir.path, "FOLLOWUP_TODAY": "2026-12-07", "LANG": lang]
-            let out = Pipe()
-            let err = Pipe()
-            p.standardOutput = out
-            p.standardError = err
-            try p.run()
-            let o = out.fileHandleForReading.readDataToEndOfFile()
-            let e = err.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+            try runNotify(root: root, users: dir.path + "/users.yaml", home: dir.path, env: ["LANG": lang], args)
         }
         let dry = try notify(["--dry-run"])
         #expect(dry.0 == 0, "\(dry.2)")
@@ -233,6 +221,37 @@ extension NoticeSMTPTests {
         #expect(shared.0 == 64 && shared.2.contains("is inside the records folder"), "\(shared)")
         #expect(!FileManager.default.fileExists(atPath: root + "/.followup/notices-sent.log"))
     }
+}
+
+/// `followup notify` over `root` as a process, on Monday 2026-12-07: status, stdout, stderr.
+func runNotify(root: String, users: String, home: String, env: [String: String], _ args: [String]) throws
+    -> (Int32, String, String)
+{
+    let p = Process()
+    p.executableURL = followupBinary
+    p.arguments = ["notify", "--root", root, "--users", users] + args
+    p.environment = ["PATH": "/usr/bin:/bin", "HOME": home, "FOLLOWUP_TODAY": "2026-12-07", "LANG": "C.UTF-8"]
+        .merging(env) { $1 }
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+/// The first line a process writes to `pipe` (with what came with it), waiting for it.
+func firstLine(_ pipe: Pipe) -> Data {
+    var line = Data()
+    while !line.contains(0x0A) {
+        let chunk = pipe.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        line.append(chunk)
+    }
+    return line
 }
 
 /// A temporary folder, removed at the end.

@@ -80,13 +80,7 @@ struct SlowNoticeTests {
             process.standardOutput = output
             process.standardInput = input
             try process.run()
-            var line = Data()
-            while !line.contains(0x0A) {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                line.append(chunk)
-            }
-            let text = String(decoding: line, as: UTF8.self)
+            let text = String(decoding: firstLine(output), as: UTF8.self)
             guard text.hasPrefix("READY "), let p = Int(text.dropFirst(6).prefix { $0.isNumber }) else {
                 process.terminate()
                 throw SinkFailed(text: text)
@@ -129,20 +123,7 @@ struct SlowNoticeTests {
         deinit { try? FileManager.default.removeItem(atPath: dir) }
 
         func notify(_ env: [String: String], _ extra: [String] = []) throws -> (Int32, String, String) {
-            let p = Process()
-            p.executableURL = followupBinary
-            p.arguments = ["notify", "--root", root, "--users", users] + extra
-            p.environment = ["PATH": "/usr/bin:/bin", "HOME": dir, "FOLLOWUP_TODAY": "2026-12-07", "LANG": "C.UTF-8"]
-                .merging(env) { $1 }
-            let out = Pipe()
-            let err = Pipe()
-            p.standardOutput = out
-            p.standardError = err
-            try p.run()
-            let o = out.fileHandleForReading.readDataToEndOfFile()
-            let e = err.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+            try runNotify(root: root, users: users, home: dir, env: env, extra)
         }
     }
 

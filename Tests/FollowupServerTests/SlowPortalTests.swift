@@ -44,12 +44,7 @@ final class ServerProcess {
         process.standardError = output
         try process.run()
         // The first line names the address.
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
+        let line = firstLine(output)
         let text = String(decoding: line, as: UTF8.self)
         guard let r = text.range(of: "http://127.0.0.1:") else {
             process.terminate()
