@@ -35,7 +35,7 @@ public struct SMTPClient: Sendable {
             }
         } catch let e as NoticeFailure {
             throw e
-        } catch where tlsFailure.error != nil {
+        } catch  where tlsFailure.error != nil {
             // A failed handshake closes the channel; what the conversation then meets (a write on
             // a closed channel, an early end) is its consequence, not the cause.
             throw NoticeFailure(.smtpTLS(server, "\(tlsFailure.error!)"), stopsRun: true)
