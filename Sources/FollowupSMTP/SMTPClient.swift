@@ -33,24 +33,26 @@ public struct SMTPClient: Sendable {
                 defer { group.cancelAll() }
                 try await group.next()
             }
-        } catch let e as NoticeFailure {
-            throw e
-        } catch  where tlsFailure.error != nil {
-            // A failed handshake closes the channel; what the conversation then meets (a write on
-            // a closed channel, an early end) is its consequence, not the cause.
-            throw NoticeFailure(.smtpTLS(server, "\(tlsFailure.error!)"), stopsRun: true)
-        } catch is SMTPTimeout {
-            throw NoticeFailure(.smtpTimeout(server, seconds: seconds), stopsRun: true)
-        } catch let e as NIOSSLError {
-            throw NoticeFailure(.smtpTLS(server, "\(e)"), stopsRun: true)
-        } catch let e as BoringSSLError {
-            throw NoticeFailure(.smtpTLS(server, "\(e)"), stopsRun: true)
-        } catch is SMTPReplyDecoder.Malformed {
-            throw NoticeFailure(.smtpBadReply(server), stopsRun: true)
-        } catch is CancellationError {
-            throw NoticeFailure(.smtpTimeout(server, seconds: seconds), stopsRun: true)
         } catch {
-            throw NoticeFailure(.smtpUnreachable(server, Self.describe(error)), stopsRun: true)
+            throw Self.failure(error, tls: tlsFailure.error, server: server, seconds: seconds)
+        }
+    }
+
+    /// What went wrong, for a person; every failure but a refused message stops the run.
+    static func failure(_ error: any Error, tls: (any Error)?, server: String, seconds: Int64) -> NoticeFailure {
+        if let e = error as? NoticeFailure { return e }
+        // A failed handshake closes the channel; what the conversation then meets (a write on a
+        // closed channel, an early end) is its consequence, not the cause.
+        if let tls { return NoticeFailure(.smtpTLS(server, "\(tls)"), stopsRun: true) }
+        switch error {
+        case is SMTPTimeout, is CancellationError:
+            return NoticeFailure(.smtpTimeout(server, seconds: seconds), stopsRun: true)
+        case is NIOSSLError, is BoringSSLError:
+            return NoticeFailure(.smtpTLS(server, "\(error)"), stopsRun: true)
+        case is SMTPReplyDecoder.Malformed:
+            return NoticeFailure(.smtpBadReply(server), stopsRun: true)
+        default:
+            return NoticeFailure(.smtpUnreachable(server, describe(error)), stopsRun: true)
         }
     }
 
@@ -62,7 +64,6 @@ public struct SMTPClient: Sendable {
             if let first = e.connectionErrors.first { return describe(first.error) }
             if let dns = e.dnsAError ?? e.dnsAAAAError { return "\(dns)" }
         }
-        if error is ChannelError { return "\(error)" }
         return "\(error)"
     }
 
@@ -105,7 +106,7 @@ public struct SMTPClient: Sendable {
         try await withTaskCancellationHandler {
             try await channel.executeThenClose { inbound, outbound in
                 var replies = inbound.makeAsyncIterator()
-                var session = Session(server: server, outbound: outbound)
+                let session = Session(server: server, outbound: outbound)
                 func reply() async throws -> SMTPReply {
                     guard let r = try await replies.next() else {
                         throw NoticeFailure(.smtpUnreachable(server, "connection closed"), stopsRun: true)

@@ -127,6 +127,15 @@ public struct SMTPConfig: Sendable, Equatable {
             throw bad("FROM", "theodoi@tanky.gov.vn")
         }
         if user != nil, values["PASSWORD"] == nil { throw bad("PASSWORD", "…") }
+        // Said in a command line as it is: a host name or an address literal, nothing that ends a line.
+        if let helo = values["HELO"]?.0,
+            helo.isEmpty
+                || !helo.unicodeScalars.allSatisfy({
+                    $0.isASCII && (CharacterSet.alphanumerics.contains($0) || ".-[]:".unicodeScalars.contains($0))
+                })
+        {
+            throw bad("HELO", "theodoi.tanky.gov.vn")
+        }
         return SMTPConfig(
             host: host, port: port, security: security, username: user, password: values["PASSWORD"]?.0, auth: auth,
             from: from, fromName: values["FROM_NAME"]?.0, caFile: values["CA_FILE"]?.0, timeout: timeout,

@@ -85,6 +85,10 @@ import Testing
         ]
         let plain = try #require(try SMTPConfig.load(file: nil, environment: env))
         #expect(plain.port == 587 && plain.security == .starttls && plain.username == nil)
+        // The EHLO name goes into a command line as it is: nothing that could end it.
+        var injected = env
+        injected["FOLLOWUP_SMTP_HELO"] = "x\r\nRSET"
+        #expect(throws: FollowupError.self) { try SMTPConfig.load(file: nil, environment: injected) }
         let file = dir.path + "/smtp.env"
         let text =
             "# thư\nFOLLOWUP_SMTP_SECURITY=tls\nFOLLOWUP_SMTP_USER=theodoi@tanky.example.vn\n"
