@@ -150,7 +150,8 @@ import Testing
     /// A channel whose sends wait until the test lets them go.
     final class Gate: Notifier, @unchecked Sendable {
         private let lock = NSLock()
-        private var open = false
+        private var open: Bool
+        init(open: Bool = false) { self.open = open }
         private var _sent: [(Notice, [Contact])] = []
         var sent: [(Notice, [Contact])] { lock.withLock { _sent } }
         func release() { lock.withLock { open = true } }
@@ -224,6 +225,49 @@ extension NoticeSMTPTests {
         let shared = try notify(["--smtp-config", inside])
         #expect(shared.0 == 64 && shared.2.contains("is inside the records folder"), "\(shared)")
         #expect(!FileManager.default.fileExists(atPath: root + "/.followup/notices-sent.log"))
+    }
+}
+
+extension NoticeSMTPTests {
+    /// The review loop on the portal tells both sides: the office when a done waits, the unit
+    /// when it is returned (with the reason) and when it is accepted; each notice once.
+    @Test func theReviewLoopTellsBothSides() async throws {
+        let f = try PortalFixture()
+        let gate = Gate(open: true)
+        let notices = PortalNotices(lang: .vi, notifier: { _, _ in gate }, stamp: { "t" })
+        var settings = f.settings
+        settings.notices = notices
+        try await buildPortal(settings).test(.router) { client in
+            let unit = try await client.login("bqlda")
+            let office = try await client.login("vp")
+            func report(_ date: String) async throws {
+                let r = try await client.post(
+                    "/tasks/\(enc(bqldaTask))/updates", unit,
+                    form: [("csrf", unit.csrf), ("status", "done"), ("note", "Đã gửi hồ sơ"), ("date", date)])
+                #expect(r.status == .seeOther, "\(r.status)")
+                await notices.settle()
+            }
+            func review(_ form: [(String, String)]) async throws {
+                let r = try await client.post(
+                    "/tasks/\(enc(bqldaTask))/review", office, form: [("csrf", office.csrf)] + form)
+                #expect(r.status == .seeOther, "\(r.status)")
+                await notices.settle()
+            }
+            try await report("2026-11-27")
+            try await review([("decision", "return"), ("note", "Thiếu biên bản nghiệm thu"), ("date", "2026-11-28")])
+            try await report("2026-11-29")
+            try await review([("decision", "accept")])
+        }
+        #expect(
+            gate.sent.map { "\($0.0.key) → \($0.1.map(\.address).joined())" } == [
+                "awaiting-review/\(bqldaTask)/2026-11-27/1 → vp@x.vn",
+                "returned/\(bqldaTask)/2026-11-28/1 → bqlda@x.vn",
+                "awaiting-review/\(bqldaTask)/2026-11-29/1 → vp@x.vn",
+                "accepted/\(bqldaTask)/2026-11-30/1 → bqlda@x.vn",
+            ])
+        let returned = try #require(gate.sent.first { $0.0.kind == .returned }?.0)
+        #expect(returned.subject.hasPrefix("Báo cáo bị trả lại: Ban Quản lý dự án"))
+        #expect(returned.body.contains("Nội dung: Thiếu biên bản nghiệm thu\n"))
     }
 }
 
