@@ -85,7 +85,8 @@ let package = Package(
         .target(
             name: "FollowupNotices",
             dependencies: [
-                "FollowupSupport", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupReports",
+                "FollowupSupport", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupStorage",
+                "FollowupReports",
             ]
         ),
         // Every stage under one name for the command line, the portal and the tests (and the fuzz

@@ -1,3 +1,4 @@
+import FollowupStorage
 import FollowupSupport
 import Foundation
 
@@ -49,13 +50,8 @@ public struct NoticeLog: Sendable {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FollowupError(.noticeLogUnwritable(path, String(cString: strerror(errno)))) }
         defer { close(fd) }
-        let bytes = Array(line.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw FollowupError(.noticeLogUnwritable(path, String(cString: strerror(errno)))) }
-            written += n
+        if let e = AtomicFile.writeAll(fd, Array(line.utf8)) {
+            throw FollowupError(.noticeLogUnwritable(path, String(cString: strerror(e))))
         }
         guard fsync(fd) == 0 else { throw FollowupError(.noticeLogUnwritable(path, String(cString: strerror(errno)))) }
     }

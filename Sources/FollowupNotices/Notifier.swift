@@ -26,7 +26,7 @@ public struct NoticeFailure: Error, Sendable, Equatable {
 
 /// One run of the notices: under the sent record's lock, each planned notice not yet sent on
 /// the notifier's channel is sent and recorded at once, so a run that stops half-way (a
-/// failure, a kill) resends nothing the next time and misses nothing.
+/// failure, a kill) misses nothing next time and resends at most the one it was sending.
 public struct NoticeRun: Sendable {
     public var log: NoticeLog
     public var notifier: any Notifier
