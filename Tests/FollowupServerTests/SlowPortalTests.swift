@@ -162,7 +162,11 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
     /// Screenshots under .test-output/e2e.
     @Test(.enabled(if: slow)) func browserEndToEnd() async throws {
         let f = try PortalFixture()
-        let server = try ServerProcess(f)
+        // A real SMTP server hears the review loop's notices (#26.7): the office's and BQLDA's
+        // mailboxes in units.yaml, the server's address in the portal's environment.
+        let sink = try SlowNoticeTests.SMTPSink()
+        try SlowNoticeTests.giveAddresses(f, ["VP": "vanphong@tanky.example.vn", "BQLDA": "bqlda@tanky.example.vn"])
+        let server = try ServerProcess(f, environment: SlowNoticeTests.smtpEnvironment(port: sink.port))
         let out = packageRoot.appendingPathComponent(".test-output/e2e").path
         let py = Process()
         py.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -176,7 +180,15 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
         try py.run()
         let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         py.waitUntilExit()
+        let mails = try await SlowNoticeTests.received(
+            sink, atLeast: 2, sentLog: f.root + "/.followup/notices-sent.log")
         let (exit, log) = server.stop()
+        let task = "Ban Quản lý dự án đầu tư xây dựng huyện hoàn thiện hồ sơ nghiệm thu, thanh toán…"
+        #expect(
+            mails == [
+                "vanphong@tanky.example.vn: Chờ xác nhận hoàn thành: " + task,
+                "bqlda@tanky.example.vn: Đã xác nhận hoàn thành: " + task,
+            ], "\(mails)\n\(log)")
         #expect(py.terminationStatus == 0, "\(printed)")
         #expect(printed.contains("e2e: ok"))
         #expect(exit == 0)
