@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // The SMTP client of the notices (FollowupSMTP): sockets and STARTTLS.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -79,6 +82,14 @@ let package = Package(
             // The templates `new` knows without a root's templates/ (and `init` lays out).
             resources: ["chuyen-de", "giao-ban", "hoi-nghi", "lam-viec"].map { .embedInCode("Builtin/\($0).yaml") }
         ),
+        // What notices are due and the record of those sent; no channel (Docs/Notices.md).
+        .target(
+            name: "FollowupNotices",
+            dependencies: [
+                "FollowupSupport", "FollowupModel", "FollowupTracking", "FollowupLoading", "FollowupStorage",
+                "FollowupReports",
+            ]
+        ),
         // Every stage under one name for the command line, the portal and the tests (and the fuzz
         // probe, which runs a record through all of them).
         .target(
@@ -88,7 +99,19 @@ let package = Package(
                 .target(name: "FollowupTracking"), .target(name: "FollowupLoading"), .target(name: "FollowupStorage"),
                 .target(name: "FollowupReports"), .target(name: "FollowupRendering"), .target(name: "FollowupOffice"),
                 .target(name: "FollowupImport"), .target(name: "FollowupSharing"), .target(name: "FollowupTemplates"),
+                .target(name: "FollowupNotices"),
             ]),
+        // Notices by e-mail: a small SMTP client on SwiftNIO, STARTTLS through NIOSSL. Not in
+        // FollowupKit: only the portal's executable needs the network stack.
+        .target(
+            name: "FollowupSMTP",
+            dependencies: [
+                "FollowupSupport", "FollowupModel", "FollowupNotices",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The web portal: routes over FollowupKit, nothing the command line needs.
         .target(
             name: "FollowupServer",
@@ -121,7 +144,7 @@ let package = Package(
         .executableTarget(
             name: "followup-portal",
             dependencies: [
-                "FollowupKit", "FollowupCLI", "FollowupServer",
+                "FollowupKit", "FollowupCLI", "FollowupServer", "FollowupSMTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -141,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "FollowupServerTests",
             dependencies: [
-                "FollowupServer", "FollowupKit", "FollowupCLI", "followup", "followup-portal",
+                "FollowupServer", "FollowupKit", "FollowupCLI", "followup", "followup-portal", "FollowupSMTP",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -29,6 +29,24 @@ public enum PortalHelp {
               followup user add vanphong --role office
               followup user add bqlda --role unit --unit BQLDA
               followup user token vanphong      # a new API token, printed on the last line
+              followup user email ld-chutich chutich@tanky.gov.vn   # where the weekly digest goes
+            """
+    )
+
+    public static let notify = CommandConfiguration(
+        commandName: "notify",
+        abstract: "Send the e-mail notices that are due (new tasks, deadlines, reminders, reviews, the weekly digest).",
+        discussion: """
+            Run by a timer (Docs/Notices.md has a systemd timer). Sends each notice once: what was \
+            sent is kept in ROOT/.followup/notices-sent.log, and two runs at once wait for each \
+            other. Units' addresses are email: in units.yaml; accounts' (leaders' digest) in the \
+            accounts file (followup user email). The mail server comes from the environment \
+            (FOLLOWUP_SMTP_HOST, …) or --smtp-config FILE (default $FOLLOWUP_SMTP_CONFIG), a file \
+            kept outside the records. A notice that fails is tried again by the next run.
+
+            Examples:
+              followup notify --dry-run
+              followup notify --smtp-config /etc/followup/smtp.env
             """
     )
 }

@@ -3,6 +3,7 @@
 @_exported import FollowupImport
 @_exported import FollowupLoading
 @_exported import FollowupModel
+@_exported import FollowupNotices
 @_exported import FollowupOffice
 @_exported import FollowupRendering
 @_exported import FollowupReports

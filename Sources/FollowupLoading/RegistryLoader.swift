@@ -6,11 +6,17 @@ import Foundation
 
 /// Loads `units.yaml` and `settings.yaml`.
 package enum RegistryLoader {
-    package enum UnitKey: String, CaseIterable { case code, name, aliases }
+    package enum UnitKey: String, CaseIterable { case code, name, aliases, email }
     package enum SettingsKey: String, CaseIterable {
         case organization, superior, place, office, codes, signer, recipients
         case reportsTo = "reports_to"
-        case report, letter, notice, chair, room, review
+        case report, letter, notice, chair, room, review, notices
+    }
+    package enum NoticeKey: String, CaseIterable {
+        case portal
+        case dueInDays = "due_in_days"
+        case digestWeekday = "digest_weekday"
+        case lookbackDays = "lookback_days"
     }
     package enum KindKey: String, CaseIterable { case signer, recipients }
     package enum CodeKey: String, CaseIterable { case report, letter, notice }
@@ -24,6 +30,7 @@ package enum RegistryLoader {
     package static let codeKeys = KeySet<CodeKey>()
     package static let signerKeys = KeySet<SignerKey>()
     package static let kindKeys = KeySet<KindKey>()
+    package static let noticeKeys = KeySet<NoticeKey>()
     /// The signing authorities NĐ 30/2020 knows.
     public static let authorities = ["TM.", "KT.", "TL.", "TUQ.", "Q."]
 
@@ -81,12 +88,21 @@ package enum RegistryLoader {
                 var code: Scalar?
                 var name: String?
                 var aliases: [String] = []
+                var emails: [String] = []
                 let start = try parser.reader.peekMark()
                 let ok = try parser.reader.mapping(unitKeys.table) { (k) throws(YAMLSyntaxError) in
                     switch unitKeys(k) {
                     case .code: code = try parser.text()
                     case .name: name = try parser.text()?.text
                     case .aliases: aliases = try parser.reader.scalarList().map(\.text)
+                    case .email:
+                        for s in try parser.reader.scalarList() {
+                            guard EmailAddress.isValid(s.text) else {
+                                parser.report(s.start, .badSetting("email", s.text, expected: "vanphong@tanky.gov.vn"))
+                                continue
+                            }
+                            emails.append(s.text)
+                        }
                     case nil: try parser.unknown(k, "unit", unitKeys.table)
                     }
                 }
@@ -103,7 +119,9 @@ package enum RegistryLoader {
                     parser.report(start, .missingKey("name", where: "unit"))
                     return
                 }
-                let unit = Unit(code: code.text, name: name, aliases: aliases, location: parser.location(code.start))
+                let unit = Unit(
+                    code: code.text, name: name, aliases: aliases, location: parser.location(code.start), emails: emails
+                )
                 if let clash = registry.add(unit) {
                     extra.append(
                         Diagnostic(.error, unit.location, .duplicateUnit(clash.name, other: clash.other.location)))
@@ -195,10 +213,44 @@ package enum RegistryLoader {
             case .chair: settings.chair = try parser.optionalText()
             case .room: settings.room = try parser.optionalText()
             case .reportsTo: settings.reportsTo = try parser.optionalText()
+            case .notices: settings.notices = try noticeSettings(parser)
             case nil: try parser.unknown(key, "settings", settingsKeys.table)
             }
         }
         return (settings, problems)
+    }
+
+    /// `notices:`: the portal's address for links, and the notices' days (Docs/Notices.md).
+    static func noticeSettings(_ parser: MeetingParser) throws(YAMLSyntaxError) -> NoticeSettings {
+        var notices = NoticeSettings()
+        func days(_ key: String, _ range: ClosedRange<Int>, expected: String) throws(YAMLSyntaxError) -> Int? {
+            guard let s = try parser.text() else { return nil }
+            guard let n = Int(s.text), range.contains(n) else {
+                parser.report(s.start, .badSetting("notices.\(key)", s.text, expected: expected))
+                return nil
+            }
+            return n
+        }
+        try parser.reader.mapping(noticeKeys.table) { (k) throws(YAMLSyntaxError) in
+            switch noticeKeys(k) {
+            case .portal:
+                guard let s = try parser.text() else { return }
+                guard s.text.hasPrefix("https://") || s.text.hasPrefix("http://"), !s.text.contains(" ") else {
+                    parser.report(
+                        s.start, .badSetting("notices.portal", s.text, expected: "https://theodoi.example.vn"))
+                    return
+                }
+                notices.portal = s.text
+            case .dueInDays:
+                if let n = try days(k.text, 0...365, expected: "0–365") { notices.dueInDays = n }
+            case .digestWeekday:
+                if let n = try days(k.text, 1...7, expected: "1 (thứ Hai / Monday) … 7") { notices.digestWeekday = n }
+            case .lookbackDays:
+                if let n = try days(k.text, 0...365, expected: "0–365") { notices.lookbackDays = n }
+            case nil: try parser.unknown(k, "notices", noticeKeys.table)
+            }
+        }
+        return notices
     }
 
     /// A document kind's own `signer` and `recipients` (`report:`, `letter:`, `notice:`).

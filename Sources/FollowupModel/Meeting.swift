@@ -6,12 +6,17 @@ public struct Unit: Hashable, Sendable {
     public var name: String
     public var aliases: [String]
     public var location: SourceLocation
+    /// The unit's mailboxes for notices (`email:` in units.yaml; Docs/Notices.md).
+    public var emails: [String]
 
-    public init(code: String, name: String, aliases: [String] = [], location: SourceLocation) {
+    public init(
+        code: String, name: String, aliases: [String] = [], location: SourceLocation, emails: [String] = []
+    ) {
         self.code = code
         self.name = name
         self.aliases = aliases
         self.location = location
+        self.emails = emails
     }
 }
 
@@ -39,6 +44,8 @@ public struct Settings: Sendable, Equatable {
     public var room: String?
     /// `review: true`: a unit's done waits for the office's acceptance (Docs/History.md).
     public var review = false
+    /// `notices:`: what the e-mail notices need (Docs/Notices.md).
+    public var notices = NoticeSettings()
 
     public init(
         organization: String? = nil, superior: String? = nil, place: String? = nil,
@@ -49,6 +56,21 @@ public struct Settings: Sendable, Equatable {
         self.place = place
         self.reportsTo = reportsTo
     }
+}
+
+/// The settings of the notices `followup notify` and the portal send (`notices:` in settings.yaml).
+public struct NoticeSettings: Sendable, Equatable {
+    /// The portal's address, for the links in notices (`https://theodoi.ubnd.example.vn`).
+    public var portal: String?
+    /// A task's lead unit is told this many days before its deadline.
+    public var dueInDays = 3
+    /// The weekday of the leaders' weekly digest: 1 Monday … 7 Sunday.
+    public var digestWeekday = 1
+    /// Events (a new task, a reminder, a review) older than this many days are not announced,
+    /// so that a first run on an old root does not send years of them.
+    public var lookbackDays = 7
+
+    public init() {}
 }
 
 /// Document code patterns (ký hiệu), `{{so}}` standing for the number: `{{so}}/BC-UBND`.

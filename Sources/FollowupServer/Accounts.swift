@@ -21,13 +21,18 @@ public struct Account: Sendable, Equatable {
     public var unit: String?
     public var passwordHash: String
     public var tokenHash: String?
+    /// Where notices to this account go (a leader's weekly digest, a unit account's tasks).
+    public var email: String?
 
-    public init(name: String, role: Role, unit: String?, passwordHash: String, tokenHash: String? = nil) {
+    public init(
+        name: String, role: Role, unit: String?, passwordHash: String, tokenHash: String? = nil, email: String? = nil
+    ) {
         self.name = name
         self.role = role
         self.unit = unit
         self.passwordHash = passwordHash
         self.tokenHash = tokenHash
+        self.email = email
     }
 
     public func verify(password: String) -> Bool { Bcrypt.verify(password, hash: passwordHash) }
@@ -124,10 +129,13 @@ public struct AccountStore: Sendable {
                 throw AccountError(
                     "vai trò không hợp lệ “\(roleText)”", "unknown role “\(roleText)”", at: at)
             }
+            if let email = fields["email"], !EmailAddress.isValid(email) {
+                throw AccountError("địa chỉ thư không hợp lệ “\(email)”", "not an e-mail address: “\(email)”", at: at)
+            }
             result.append(
                 Account(
                     name: name, role: role, unit: fields["unit"], passwordHash: hash,
-                    tokenHash: fields["token_sha256"]))
+                    tokenHash: fields["token_sha256"], email: fields["email"]))
             fields = [:]
         }
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -177,6 +185,7 @@ public struct AccountStore: Sendable {
             if let u = a.unit { out += "    unit: \(quoted(u))\n" }
             out += "    password: \(quoted(a.passwordHash))\n"
             if let t = a.tokenHash { out += "    token_sha256: \(quoted(t))\n" }
+            if let e = a.email { out += "    email: \(quoted(e))\n" }
         }
         return out
     }
@@ -335,6 +344,15 @@ public struct AccountStore: Sendable {
         let token = "fu_" + Self.randomHex(32)
         accounts[i].tokenHash = Self.sha256(token)
         return token
+    }
+
+    /// Sets the account's address for notices (nil: none).
+    public mutating func setEmail(name: String, email: String?) throws(AccountError) {
+        guard let i = accounts.firstIndex(where: { $0.name == name }) else { throw Self.unknown(name) }
+        if let email, !EmailAddress.isValid(email) {
+            throw AccountError("địa chỉ thư không hợp lệ “\(email)”", "not an e-mail address: “\(email)”")
+        }
+        accounts[i].email = email
     }
 
     static func unknown(_ name: String) -> AccountError {

@@ -25,13 +25,16 @@ public struct PortalSettings: Sendable {
     public var limits: ConnectionLimits
     /// How the portal learns that the records changed on disk.
     public var changes: ChangeSource
+    /// The notices sent after a write (nil: none; Docs/Notices.md).
+    public var notices: PortalNotices?
 
     public init(
         root: String, usersPath: String, today: @escaping @Sendable () -> Day, secureCookies: Bool = false,
         log: @escaping @Sendable (String) -> Void = { _ in }, hooks: WriteHooks = .none,
-        limits: ConnectionLimits = .init(), changes: ChangeSource = .kernel
+        limits: ConnectionLimits = .init(), changes: ChangeSource = .kernel, notices: PortalNotices? = nil
     ) {
         self.changes = changes
+        self.notices = notices
         self.root = root
         self.usersPath = usersPath
         self.today = today

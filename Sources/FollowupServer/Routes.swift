@@ -589,7 +589,7 @@ struct PortalRoutes: Sendable {
             try PortalWrites.apply(r, account: account, task: task, in: snapshot, today: today, hooks: hooks)
         }
         // Published now: the answer, and the next page, show the entry.
-        if !written.isEmpty { _ = try await portal.synced() }
+        if !written.isEmpty { portal.notices(after: task.id, in: try await portal.synced()) }
         return (task, written)
     }
 

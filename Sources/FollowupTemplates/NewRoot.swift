@@ -19,6 +19,8 @@ public enum NewRoot {
         # Danh mục đơn vị thực hiện kết luận (sửa cho đúng với cơ quan mình).
         # Mỗi đơn vị: mã (code, dùng trong mã nhiệm vụ), tên đầy đủ (name) và các tên hay
         # dùng (aliases). Trong biên bản có thể ghi mã, tên đầy đủ hoặc tên khác.
+        # Thư thông báo (followup notify) gửi tới hộp thư công vụ của đơn vị: email: (một
+        # địa chỉ hoặc danh sách), ví dụ email: vanphong@xa.gov.vn
         # Xem Docs/MeetingFormat.md, mục units.yaml.
         units:
           - code: VP
@@ -74,12 +76,21 @@ public enum NewRoot {
         # chair: ..., Chủ tịch UBND xã ...           # họ tên, chức vụ
         # room: Phòng họp UBND xã ...
 
+        # Thư thông báo (followup notify; xem Docs/Notices.md).
+        # notices:
+        #   portal: https://theodoi.xa.gov.vn        # địa chỉ cổng thông tin, cho đường dẫn trong thư
+        #   due_in_days: 3                           # báo trước hạn bao nhiêu ngày
+        #   digest_weekday: 1                        # ngày gửi tổng hợp tuần cho lãnh đạo: 1 thứ Hai … 7 Chủ nhật
+        #   lookback_days: 7                         # không báo sự việc cũ hơn số ngày này
+
         """
 
     package static let gitignore = """
         # Tệp khóa và tệp tạm mà followup để cạnh biên bản khi ghi
         .*.lock
         .*.tmp-*
+        # Sổ thông báo đã gửi (followup notify), riêng của máy gửi
+        .followup/
 
         """
 }

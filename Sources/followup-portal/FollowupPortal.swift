@@ -3,7 +3,7 @@ import FollowupCLI
 import FollowupKit
 
 /// `followup-portal`: the commands that need the web stack, built apart from `followup` so the
-/// command line builds without it. People run them as `followup serve …`, `followup user …`
+/// command line builds without it. People run them as `followup serve …`, `followup user …`, `followup notify …`
 /// (followup hands the process over with the same arguments), so this program speaks as
 /// `followup`. A new command is a line here and a line in followup's `PortalCommands`.
 @main
@@ -12,7 +12,7 @@ struct FollowupPortal: AsyncParsableCommand {
         commandName: "followup",
         abstract: "The web portal's commands of followup, built as followup-portal (run as followup serve, …).",
         version: Version.description,
-        subcommands: [User.self, Serve.self]
+        subcommands: [User.self, Serve.self, Notify.self]
     )
 
     static func main() async { await Entry.main(FollowupPortal.self) }

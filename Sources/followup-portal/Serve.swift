@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowupCLI
 import FollowupKit
+import FollowupSMTP
 import FollowupServer
 import Foundation
 
@@ -40,9 +41,15 @@ struct Serve: AsyncParsableCommand {
             var text = line + "\n"
             text.withUTF8 { console.writeOut($0) }
         }
-        let settings = PortalSettings(
+        var settings = PortalSettings(
             root: root, usersPath: file.path, today: { fixedToday ?? Clock.today() }, secureCookies: secureCookies,
             log: write, hooks: writeHooks(env))
+        do throws(FollowupError) {
+            settings.notices = try Notify.portalNotices(environment: env, root: root, lang: lang)
+        } catch {
+            Output.error(error.said(lang))
+            throw ExitCode(error.kind == .badInput ? 64 : 1)
+        }
         let users = file.path
         do {
             try await runPortal(settings, host: host.isEmpty ? "127.0.0.1" : host, port: port) { address in

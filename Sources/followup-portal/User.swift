@@ -19,7 +19,7 @@ struct UsersOption: ParsableArguments {
 struct User: ParsableCommand {
     static let configuration: CommandConfiguration = {
         var c = PortalHelp.user
-        c.subcommands = [Add.self, List.self, Remove.self, Passwd.self, Token.self]
+        c.subcommands = [Add.self, List.self, Remove.self, Passwd.self, Token.self, Email.self]
         return c
     }()
 
@@ -148,6 +148,31 @@ struct User: ParsableCommand {
             }
         }
     }
+
+    struct Email: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "email",
+            abstract: "Set the address notices to an account go to (a leader's weekly digest); none removes it.")
+        @ParentCommand var parent: User
+        var options: CommonOptions { parent.options }
+        var file: UsersOption { parent.file }
+        @Argument var name: String
+        @Argument(help: "The address; leave out to remove it.") var address: String?
+
+        func run() throws {
+            let lang = options.language
+            try accounts(lang) {
+                try AccountStore.modify(file.path) { (store) throws(AccountError) in
+                    try store.setEmail(name: name, email: address)
+                }
+                Output.print(
+                    address.map {
+                        lang.pick("Đã đặt địa chỉ thư của \(name): \($0)\n", "Set the address of \(name): \($0)\n")
+                    }
+                        ?? lang.pick("Đã bỏ địa chỉ thư của \(name)\n", "Removed the address of \(name)\n"))
+            }
+        }
+    }
 }
 
 /// Runs an account command body, turning its errors into a message and exit 1.
@@ -200,4 +225,5 @@ private func promptHidden(_ prompt: String) -> String {
         FileHandle.standardError.write(Data("\n".utf8))
     }
     return readLine(strippingNewline: true) ?? ""
+
 }

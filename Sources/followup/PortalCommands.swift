@@ -10,8 +10,9 @@ import Foundation
 enum PortalCommands {
     struct User: Forwarded { static let configuration = PortalHelp.user }
     struct Serve: Forwarded { static let configuration = PortalHelp.serve }
+    struct Notify: Forwarded { static let configuration = PortalHelp.notify }
 
-    static let all: [any ParsableCommand.Type] = [User.self, Serve.self]
+    static let all: [any ParsableCommand.Type] = [User.self, Serve.self, Notify.self]
 
     static func forwards(_ name: String) -> Bool { all.contains { $0._commandName == name } }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite struct ShippingTests {
     static let commands = [
         "", "check", "tasks", "digest", "new", "import", "status", "extend", "show", "remind",
-        "notice", "init", "git-setup", "merge-driver", "serve", "user", "review",
+        "notice", "init", "git-setup", "merge-driver", "serve", "user", "review", "notify",
     ]
 
     @Test(arguments: commands)

@@ -40,23 +40,18 @@ final class ServerProcess {
     private let output = Pipe()
     private var captured = Data()
 
-    init(_ f: PortalFixture) throws {
+    init(_ f: PortalFixture, environment: [String: String] = [:]) throws {
         process.executableURL = followupBinary
         process.arguments = ["serve", "--root", f.root, "--users", f.users, "--listen", "127.0.0.1:0"]
         process.environment = [
             "PATH": "/usr/bin:/bin", "HOME": f.dir, "FOLLOWUP_TODAY": "2026-11-30",
             "LANG": "C.UTF-8",
-        ]
+        ].merging(environment) { $1 }
         process.standardOutput = output
         process.standardError = output
         try process.run()
         // The first line names the address.
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
+        let line = firstLine(output)
         let text = String(decoding: line, as: UTF8.self)
         guard let r = text.range(of: "http://127.0.0.1:") else {
             process.terminate()
@@ -174,7 +169,11 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
     /// Screenshots under .test-output/e2e.
     @Test(.slowTier) func browserEndToEnd() async throws {
         let f = try PortalFixture()
-        let server = try ServerProcess(f)
+        // A real SMTP server hears the review loop's notices (#26.7): the office's and BQLDA's
+        // mailboxes in units.yaml, the server's address in the portal's environment.
+        let sink = try SlowNoticeTests.SMTPSink()
+        try SlowNoticeTests.giveAddresses(f, ["VP": "vanphong@tanky.example.vn", "BQLDA": "bqlda@tanky.example.vn"])
+        let server = try ServerProcess(f, environment: SlowNoticeTests.smtpEnvironment(port: sink.port))
         let out = packageRoot.appendingPathComponent(".test-output/e2e").path
         let py = Process()
         py.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -188,7 +187,15 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
         try py.run()
         let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         py.waitUntilExit()
+        let mails = try await SlowNoticeTests.received(
+            sink, atLeast: 2, sentLog: f.root + "/.followup/notices-sent.log")
         let (exit, log) = server.stop()
+        let task = "Ban Quản lý dự án đầu tư xây dựng huyện hoàn thiện hồ sơ nghiệm thu, thanh toán…"
+        #expect(
+            mails == [
+                "vanphong@tanky.example.vn: Chờ xác nhận hoàn thành: " + task,
+                "bqlda@tanky.example.vn: Đã xác nhận hoàn thành: " + task,
+            ], "\(mails)\n\(log)")
         #expect(py.terminationStatus == 0, "\(printed)")
         #expect(printed.contains("e2e: ok"))
         #expect(exit == 0)
