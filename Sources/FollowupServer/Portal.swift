@@ -114,7 +114,7 @@ final class Portal: Sendable {
     let templates: MustacheLibrary
     let sessionStore: MemoryPersistDriver<ContinuousClock>
     /// Page bodies kept rendered (see `body(_:_:)`).
-    let bodies = Kept<BodyKey, Task<String, any Error>>(limit: 256)
+    let bodies = Kept<BodyKey, Task<Body, any Error>>(limit: 256)
     /// What a kept body holds where a form's CSRF token goes; each page puts its session's
     /// token there (`PortalRoutes.page`). Random per process: no text can carry it in.
     let csrfMarker = "csrf-" + UUID().uuidString
@@ -178,8 +178,9 @@ struct BodyKey: Hashable, Sendable {
 extension Portal {
     /// The body kept for `key`, or made by `make` once (askers meanwhile wait for it): a busy
     /// page is rendered once per version of the root, not once per request.
-    func body(_ key: BodyKey, _ make: @escaping @Sendable () async throws -> String) async throws -> String {
-        let made = bodies.value(for: key) { Task { try await make() } }
+    func body(_ key: BodyKey, _ make: @escaping @Sendable () async throws -> String) async throws -> Body {
+        let marker = csrfMarker
+        let made = bodies.value(for: key) { Task { Body(try await make(), marker: marker) } }
         do {
             return try await made.value
         } catch {
@@ -187,6 +188,16 @@ extension Portal {
             throw error
         }
     }
+}
+
+/// A page's body, cut where its forms' CSRF token goes (once, when it is made): a page is its
+/// pieces joined by the session's token.
+struct Body: Sendable {
+    let pieces: [String]
+
+    init(_ html: String, marker: String) { pieces = html.components(separatedBy: marker) }
+
+    func html(csrf: String) -> String { pieces.joined(separator: csrf) }
 }
 
 /// Runs blocking work (parsing, locked writes) on a thread of its own, not the server's.

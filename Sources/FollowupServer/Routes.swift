@@ -223,12 +223,12 @@ struct PortalRoutes: Sendable {
 
     /// A page: the head as its asker sees it (account, flash), then the body with the
     /// session's CSRF token in its forms.
-    func page(_ head: [String: Any], _ body: String, _ context: PortalContext, status: HTTPResponse.Status = .ok)
+    func page(_ head: [String: Any], _ body: Body, _ context: PortalContext, status: HTTPResponse.Status = .ok)
         -> Response
     {
-        let body = body.replacingOccurrences(of: portal.csrfMarker, with: context.csrf ?? "")
-        return Responses.html(
-            (portal.templates.render(head, withTemplate: "head") ?? "") + body + Templates.foot, status: status)
+        Responses.html(
+            (portal.templates.render(head, withTemplate: "head") ?? "") + body.html(csrf: context.csrf ?? "")
+                + Templates.foot, status: status)
     }
 
     /// A body's model: the words and the language, no account (a body is the same for all
@@ -500,7 +500,7 @@ struct PortalRoutes: Sendable {
         }
         if let refused {
             let body = taskBody(context, account: account, task: task, snapshot: snapshot, refused: refused)
-            return page(head, body, context, status: refused.problem.status)
+            return page(head, Body(body, marker: portal.csrfMarker), context, status: refused.problem.status)
         }
         let body = try await portal.body(bodyKey(request, context, snapshot)) {
             taskBody(context, account: account, task: task, snapshot: snapshot, refused: nil)
