@@ -39,6 +39,8 @@ public enum TaskView {
             if let d = a.daysLeft { st += lang.pick(" (còn \(d) ngày)", " (\(d) days left)") }
             field("Tình trạng ngày \(asOf.vietnamese)", "State on \(asOf.iso)", st)
         }
+        // The unit's last report, apart from the office's reminders (which are not reports).
+        field("Báo cáo cuối", "Last report", full.lastReportLabel(lang))
         out += "\n" + lang.pick("Lịch sử (\(task.history.count)):", "History (\(task.history.count)):") + "\n"
         if task.history.isEmpty { out += "  " + lang.pick("chưa có cập nhật", "no updates yet") + "\n" }
         for u in task.history.sorted(by: { $0.date < $1.date }) {

@@ -413,7 +413,8 @@ struct PortalRoutes: Sendable {
             m["last"] = false
             m["form"] = [Any]()
             LoopTemplates.reviewState(&m, a, lang)
-            if let last = t.history.last(where: { $0.status != nil || $0.note != nil }) {
+            m["reminded"] = a.timeline.remindersLabel(lang) ?? false
+            if let last = a.timeline.lastReport {
                 var l: [String: Any] = [
                     "date": lang.format(last.date),
                     "status": (last.status ?? a.timeline.status).label(lang),
@@ -477,6 +478,7 @@ struct PortalRoutes: Sendable {
         model["originalDue"] = task.due.label(lang)
         model["state"] = a?.state.label(lang) ?? timeline.status.label(lang)
         if let a { LoopTemplates.reviewState(&model, a, lang) }
+        model["lastReport"] = timeline.lastReportLabel(lang)
         if let a, a.state == .overdue, let d = a.daysLate {
             model["daysOverdue"] = lang.pick("\(d) ngày", "\(d) days")
         }

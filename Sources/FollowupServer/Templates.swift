@@ -152,7 +152,7 @@ enum Templates {
         <td data-label="{{words.state}}">{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}\
         {{> reviewstate}}</td>
         <td data-label="{{words.lastReport}}">{{#last}}{{date}} · {{status}}{{#note}}: <span \
-        class="u">{{.}}</span>{{/note}}{{/last}}</td>
+        class="u">{{.}}</span>{{/note}}{{/last}}{{#reminded}}<br><small>{{.}}</small>{{/reminded}}</td>
         <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}
         {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}
         {{#pageLabel}}<nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
@@ -192,6 +192,7 @@ enum Templates {
         <tr><th>{{words.originalDeadline}}</th><td>{{originalDue}}</td></tr>
         <tr><th>{{words.state}}</th><td>{{state}}{{#daysOverdue}} <span \
         class="late">{{.}}</span>{{/daysOverdue}}{{> reviewstate}}</td></tr>
+        <tr><th>{{words.lastReport}}</th><td>{{lastReport}}</td></tr>
         </table><h2>{{words.history}}</h2>
         {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}
         {{#by}} · {{words.by}} {{.}}{{/by}}

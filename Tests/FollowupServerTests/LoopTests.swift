@@ -107,4 +107,24 @@ import Testing
         }
     }
 
+
+    /// Reminders are not reports (#26 item 6): TNMT's task 205/TB-UBND#2 was last reported on
+    /// 20/10 and reminded three times since; its unit page and task page say so, and no reminder
+    /// stands as its "last report".
+    @Test func remindersShowAsRemindersNotAsTheLastReport() async throws {
+        let f = try PortalFixture()
+        try await f.app().test(.router) { client in
+            let s = try await client.login("tnmt")
+            let page = String(buffer: try await client.get("/units/TNMT", s).body)
+            let row = try #require(
+                page.components(separatedBy: "<tr>").first { $0.contains("2026-10-05-giao-ban-tuan-41#2") })
+            #expect(row.contains("20/10/2026 · đang thực hiện"), "\(row)")
+            #expect(row.contains("<small>đôn đốc 3 lần (lần cuối 24/11/2026)</small>"), "\(row)")
+            #expect(!row.contains("Đôn đốc lần 3"), "\(row)")
+            let task = String(buffer: try await client.get("/tasks/\(enc("2026-10-05-giao-ban-tuan-41#2"))", s).body)
+            #expect(
+                task.contains("<tr><th>Báo cáo gần nhất</th><td>20/10/2026; đôn đốc 3 lần (lần cuối 24/11/2026)</td>"),
+                "\(task)")
+        }
+    }
 }
