@@ -51,6 +51,7 @@ public enum TaskView {
             if let d = u.due { parts.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
             if u.reminder { parts.append(lang.pick("đôn đốc", "reminder")) }
             if let r = u.review { parts.append(r.label(lang)) }
+            if full.isPart(u) { parts.append(lang.pick("phần phối hợp", "supporting part")) }
             if let who = u.authorship(lang) { parts.append(lang.pick("báo cáo: ", "by ") + s(who)) }
             if let doc = u.document { parts.append(lang.pick("văn bản ", "document ") + s(doc)) }
             if u.date > asOf { parts.append(lang.pick("(sau ngày \(asOf.vietnamese))", "(after \(asOf.iso))")) }

@@ -2,7 +2,9 @@ import FollowupKit
 
 /// The templates of the follow-up loop's pages (#26), beside `Templates`.
 enum LoopTemplates {
-    static let all: [(String, String)] = [("review", review), ("reviewstate", reviewState)]
+    static let all: [(String, String)] = [
+        ("review", review), ("reviewstate", reviewState), ("supported", SupportPages.template),
+    ]
 
     /// A task's review state, in its state cell: awaiting the office, or returned with the note.
     static let reviewState = """

@@ -386,11 +386,14 @@ struct PortalRoutes: Sendable {
         if let saved = request.uri.queryParameters["saved"].map(String.init),
             let t = ledger.tasks.first(where: { $0.id == saved }), let last = t.history.last
         {
-            model["flash"] = Pages.saved(last, short: ShortID.of(t, in: ledger.meeting(of: t), lang), lang)
+            model["flash"] = Pages.saved(last, of: t, short: ShortID.of(t, in: ledger.meeting(of: t), lang), lang)
         }
         model["heading"] = Pages.text(unit.code + " · " + unit.name)
         model["asOfISO"] = day.iso
         model["hasTasks"] = !judged.isEmpty
+        model["supported"] = SupportPages.section(
+            unit: unit.code, ledger: ledger, account: account, options: options, today: today,
+            csrf: context.csrf ?? "", lang: lang)
         // Worst first, a page at a time: a large root's unit never sends its whole list.
         let (page, pages, range) = Query.window(
             page: try Query.page(request), count: judged.count, size: Pages.pageSize)
@@ -483,7 +486,7 @@ struct PortalRoutes: Sendable {
             model["daysOverdue"] = lang.pick("\(d) ngày", "\(d) days")
         }
         model["hasHistory"] = !task.history.isEmpty
-        model["history"] = task.history.map { Pages.entry($0, lang) }
+        model["history"] = task.history.map { Pages.entry($0, lang, timeline: timeline) }
         var forms = Pages.forms(
             for: task, account: account, timeline: timeline, meetingDate: meeting.date,
             today: today, back: "/tasks/" + segment(task.id), csrf: context.csrf ?? "",
@@ -493,7 +496,7 @@ struct PortalRoutes: Sendable {
         }
         model["forms"] = forms
         if request.uri.queryParameters["saved"] != nil, let last = task.history.last {
-            model["flash"] = Pages.saved(last, short: short, lang)
+            model["flash"] = Pages.saved(last, of: task, short: short, lang)
         }
         let html = portal.templates.render(model, withTemplate: "task") ?? ""
         return Responses.html(html, status: refused?.problem.status ?? .ok)
@@ -555,6 +558,7 @@ struct PortalRoutes: Sendable {
         var reopen: String?
         var by: String?
         var back: String?
+        var part: String?
     }
 
     func formUpdate(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -563,7 +567,7 @@ struct PortalRoutes: Sendable {
         let r = UpdateRequest(
             status: fields.status, note: fields.note, date: fields.date, document: fields.document, due: fields.due,
             reminder: fields.reminder == "true" ? true : nil, reopen: fields.reopen == "true" ? true : nil,
-            by: fields.by)
+            by: fields.by, part: fields.part == "true" ? true : nil)
         let task: TaskItem
         do {
             task = try await write(r, account: account, taskName: decoded(context, "id")).0

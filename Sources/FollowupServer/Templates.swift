@@ -154,7 +154,7 @@ enum Templates {
         <td data-label="{{words.lastReport}}">{{#last}}{{date}} · {{status}}{{#note}}: <span \
         class="u">{{.}}</span>{{/note}}{{/last}}{{#reminded}}<br><small>{{.}}</small>{{/reminded}}</td>
         <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}
-        {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}
+        {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}{{> supported}}
         {{#pageLabel}}<nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
         {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{/pageLabel}}{{> foot}}
         """
@@ -168,7 +168,8 @@ enum Templates {
         </label>{{/hasStatuses}}
         {{#extend}}<label>{{words.newDeadline}} <input type="date" name="due" value="{{keptDue}}" required>\
         </label>{{/extend}}
-        {{#reminder}}<input type="hidden" name="reminder" value="true">{{/reminder}}
+        {{#reminder}}<input type="hidden" name="reminder" value="true">{{/reminder}}\
+        {{#part}}<input type="hidden" name="part" value="true">{{/part}}
         {{^reminder}}<label>{{words.note}} <input name="note" size="40" value="{{keptNote}}"\
         {{#noteRequired}} required{{/noteRequired}}></label>{{/reminder}}
         <label>{{words.date}}

@@ -16,7 +16,7 @@ struct Followup: AsyncParsableCommand {
         subcommands: [
             Digest.self, Check.self, Tasks.self, New.self, Import.self, SetStatus.self, Extend.self, Show.self,
             Remind.self, Notice.self, Init.self, GitSetupCommand.self, MergeDriver.self, User.self, Serve.self,
-            ReviewCommand.self,
+            ReviewCommand.self, PartCommand.self,
         ],
         defaultSubcommand: nil
     )

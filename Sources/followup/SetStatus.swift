@@ -10,6 +10,9 @@ func printRecorded(_ entries: [Update], path: String, lang: Language) {
         if let d = e.due { parts.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
         if e.reminder { parts.append(lang.pick("đôn đốc", "reminder")) }
         if let r = e.review { parts.append(r.label(lang)) }
+        if e.status == nil, e.due == nil, !e.reminder, e.review == nil, let by = e.by {
+            parts.append(lang.pick("phần phối hợp của ", "the part of ") + by)
+        }
         if let n = e.note { parts.append("“\(TextWidth.sanitize(n))”") }
         let line =
             lang.pick("Đã ghi", "Recorded") + " \(e.task) (\(lang.format(e.date))): "

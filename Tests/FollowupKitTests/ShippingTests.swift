@@ -6,6 +6,7 @@ import Testing
     static let commands = [
         "", "check", "tasks", "digest", "new", "import", "status", "extend", "show", "remind",
         "notice", "init", "git-setup", "merge-driver", "serve", "user", "review",
+        "part",
     ]
 
     @Test(arguments: commands)
