@@ -41,6 +41,7 @@ enum LoopTemplates {
         <th>{{labels.deadline}}</th><th>{{labels.conclusion}}</th></tr></thead><tbody>
         {{#items}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td><td>{{unit}}</td>
         <td>{{date}}{{#who}} · {{.}}{{/who}}{{#document}} · {{.}}{{/document}}\
+        {{#files}} · <a href="/{{href}}" download>{{name}}</a>{{/files}}\
         {{#note}}<br><span class="u">{{.}}</span>{{/note}}</td><td>{{due}}</td>
         <td class="u">{{text}}{{#decide}}
         <form class="update" method="post" action="/tasks/{{href}}/review">\

@@ -155,7 +155,7 @@ enum Pages {
                 "meetingDate": meetingDate.iso,
                 "heading": heading, "words": Words.table(lang), "hasStatuses": false, "statuses": [Any](),
                 "extend": false, "reminder": false, "byUnit": false, "reopen": false, "noteRequired": false,
-                "part": false,
+                "part": false, "files": false,
             ]
         }
         func statuses(_ list: [Status]) -> [[String: Any]] {
@@ -168,6 +168,7 @@ enum Pages {
             f["noteRequired"] = true
             f["byUnit"] = !units.isEmpty
             f["byUnits"] = units
+            f["files"] = true
             return f
         }
         if PortalWrites.supports(account, task) {
@@ -179,11 +180,13 @@ enum Pages {
             f["statuses"] = statuses(PortalWrites.unitStatuses)
             f["hasStatuses"] = true
             f["noteRequired"] = true
+            f["files"] = true
             return [f]
         }
         var status = base(lang.pick("Cập nhật trạng thái", "Set the status"))
         status["statuses"] = statuses([.inProgress, .done, .blocked, .cancelled, .open])
         status["hasStatuses"] = true
+        status["files"] = true
         status["byUnit"] = true
         status["byUnits"] = [task.unit]  // a status is the lead's; supporting units report a part
         status["reopen"] = timeline.status.isClosed
@@ -236,6 +239,14 @@ enum Pages {
         return f
     }
 
+    /// An entry's evidence files, each a link to `/files/…` with its name.
+    static func files(_ u: Update) -> [[String: Any]] {
+        u.files.map { path in
+            ["href": path.split(separator: "/").map { segment(String($0)) }.joined(separator: "/"),
+             "name": text(path.split(separator: "/").last.map(String.init) ?? path)]
+        }
+    }
+
     static func entry(_ u: Update, _ lang: Language, timeline: TaskTimeline? = nil) -> [String: Any] {
         var what: [String] = []
         if timeline?.isPart(u) == true { what.append(lang.pick("báo cáo phần phối hợp", "report of the supporting part")) }
@@ -248,6 +259,7 @@ enum Pages {
         m["note"] = u.note.map(text) ?? false
         m["by"] = u.authorship(lang).map(text) ?? false
         m["document"] = u.document.map(text) ?? false
+        m["files"] = files(u)
         return m
     }
 }

@@ -162,13 +162,15 @@ public enum PortalWrites {
     /// (none when a reminder for that day is already there).
     public static func apply(
         _ r: UpdateRequest, account: Account, taskID: String, ledger: Ledger, today: Day,
-        hooks: WriteHooks = .none
+        hooks: WriteHooks = .none, files: [String] = []
     ) throws(PortalError) -> [Update] {
         guard let task = ledger.tasks.first(where: { $0.id == taskID }) else {
             if let broken = brokenRecord(for: taskID, in: ledger) { throw broken }
             throw .notFound(taskID)
         }
-        let (kind, common) = try admit(r, account: account, task: task, today: today)
+        var (kind, common) = try admit(r, account: account, task: task, today: today)
+        // Evidence already stored in the root (`Evidence.store`); never from the request's JSON.
+        common.files = files
         let meeting = ledger.meeting(of: task)
         let store = RecordStore(root: ledger.root, units: ledger.units, hooks: hooks)
         var refused: PortalError?

@@ -64,6 +64,7 @@ struct PortalRoutes: Sendable {
         pages.get("/account") { request, context in try await accountPage(request, context, problem: nil) }
         forms.post("/account/password") { request, context in try await changePassword(request, context) }
         registerLoop(pages: pages, forms: forms)
+        registerEvidence(pages: pages)
         forms.group()
             .add(middleware: RequireRole(roles: [.office, .unit]))
             .post("/tasks/:id/updates") { request, context in try await formUpdate(request, context) }
@@ -533,14 +534,17 @@ struct PortalRoutes: Sendable {
 
     // MARK: - Writes
 
-    func write(_ r: UpdateRequest, account: Account, taskName: String) async throws -> (TaskItem, [Update]) {
+    func write(_ r: UpdateRequest, account: Account, taskName: String, files: [String] = []) async throws
+        -> (TaskItem, [Update])
+    {
         let snapshot = try await portal.synced()
         let ledger = snapshot.ledger
         let task = try findTask(taskName, in: snapshot)
         let today = portal.settings.today()
         let hooks = portal.settings.hooks
         let written = try await offload { () throws(PortalError) in
-            try PortalWrites.apply(r, account: account, taskID: task.id, ledger: ledger, today: today, hooks: hooks)
+            try PortalWrites.apply(
+                r, account: account, taskID: task.id, ledger: ledger, today: today, hooks: hooks, files: files)
         }
         // Published now: the answer, and the next page, show the entry.
         if !written.isEmpty { _ = try await portal.synced() }

@@ -160,7 +160,8 @@ enum Templates {
         """
 
     static let updateForm = """
-        <form class="update" method="post" action="/tasks/{{href}}/updates">
+        <form class="update" method="post" action="/tasks/{{href}}/\
+        {{#files}}report" enctype="multipart/form-data{{/files}}{{^files}}updates{{/files}}">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}">
         <strong>{{heading}}</strong><br>{{#problem}}<p class="msg" role="alert">{{.}}</p>{{/problem}}
         {{#hasStatuses}}<label>{{words.status}} <select name="status">{{#statuses}}
@@ -174,7 +175,9 @@ enum Templates {
         {{#noteRequired}} required{{/noteRequired}}></label>{{/reminder}}
         <label>{{words.date}}
         <input type="date" name="date" value="{{today}}" max="{{maxDate}}" min="{{meetingDate}}"></label>
-        <label>{{words.document}} <input name="document" size="14" value="{{keptDocument}}"></label>
+        <label>{{words.document}} <input name="document" size="14" value="{{keptDocument}}"></label>\
+        {{#files}}<label>{{words.files}} <input type="file" name="files" multiple \
+        accept=".pdf,.docx,.xlsx,.odt,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"></label>{{/files}}
         {{#byUnit}}<label>{{words.by}} <select name="by"><option value="">–</option>{{#byUnits}}\
         <option>{{.}}</option>{{/byUnits}}</select></label>{{/byUnit}}
         {{#reopen}}<label><input type="checkbox" name="reopen" value="true"> {{words.reopen}}</label>{{/reopen}}
@@ -197,7 +200,8 @@ enum Templates {
         </table><h2>{{words.history}}</h2>
         {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}
         {{#by}} · {{words.by}} {{.}}{{/by}}
-        {{#document}} · {{words.document}} {{.}}{{/document}}{{#note}}<br><span class="u">{{.}}</span>{{/note}}
+        {{#document}} · {{words.document}} {{.}}{{/document}}{{#files}} · <a href="/{{href}}" \
+        download>{{name}}</a>{{/files}}{{#note}}<br><span class="u">{{.}}</span>{{/note}}
         </li>{{/history}}</ol>{{/hasHistory}}
         {{^hasHistory}}<p>{{words.noHistory}}</p>{{/hasHistory}}
         {{#forms}}{{> updateform}}{{/forms}}{{> foot}}

@@ -14,6 +14,8 @@ public enum TaskUpdates {
         /// Who enters it (an account, or the OS user): written as `entered_by`.
         public var enteredBy: String?
         public var document: String?
+        /// Evidence files already stored in the root (`Evidence.store`), relative paths.
+        public var files: [String] = []
 
         /// `note` trimmed; an empty one counts as none (the command line refuses `--note ""`).
         public init(
@@ -98,6 +100,7 @@ public enum TaskUpdates {
             task: task.id, date: c.date, note: c.note, by: by, document: c.document,
             location: SourceLocation(path: meeting.path, line: 0, column: 0))
         u.enteredBy = c.enteredBy
+        u.files = c.files
         return u
     }
 

@@ -23,12 +23,14 @@ struct PartCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("What the supporting unit did (required).", valueName: "text")) var note:
         String?
     @OptionGroup var entry: EntryOptions
+    @OptionGroup var attachments: AttachOptions
 
     func run() throws {
         let lang = options.language
         try reporting(lang) {
-            let common = try entry.common(note: note, today: options.today)
+            var common = try entry.common(note: note, today: options.today)
             let (ledger, item) = try TaskLocator.locate(task, root: options.rootPath)
+            common.files = try attachments.store(for: item, ledger: ledger, root: options.rootPath)
             let meeting = ledger.meeting(of: item)
             let store = RecordStore(root: options.rootPath, units: ledger.units, hooks: writeHooks(options.environment))
             let written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in

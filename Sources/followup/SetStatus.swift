@@ -59,6 +59,7 @@ struct SetStatus: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A note: what was done, or the reason.", valueName: "text")) var note:
         String?
     @OptionGroup var entry: EntryOptions
+    @OptionGroup var attachments: AttachOptions
     @Flag(name: .long, help: "Allow a change after done or cancelled.") var reopen = false
 
     func run() throws {
@@ -67,8 +68,9 @@ struct SetStatus: ParsableCommand {
             guard let newStatus = Status(userInput: status) else {
                 throw FollowupError(.badStatus(status), kind: .badInput)
             }
-            let common = try entry.common(note: note, today: options.today)
+            var common = try entry.common(note: note, today: options.today)
             let (ledger, item) = try TaskLocator.locate(task, root: options.rootPath)
+            common.files = try attachments.store(for: item, ledger: ledger, root: options.rootPath)
             let meeting = ledger.meeting(of: item)
             let store = RecordStore(root: options.rootPath, units: ledger.units, hooks: writeHooks(options.environment))
             let written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in

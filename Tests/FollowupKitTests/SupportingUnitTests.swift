@@ -59,3 +59,39 @@ import Testing
         #expect(try root.read(Self.record) == bytes)
     }
 }
+
+/// Evidence files from the command line (#26 item 1): `--attach`, and what `check` says of a
+/// file that went missing or changed.
+@Suite struct EvidenceCommandTests {
+    @Test func attachStoresByContentAndCheckSeesMissingOrChangedFiles() throws {
+        let root = try TempRoot(copying: CLI.packageRoot.appendingPathComponent("meetings"))
+        try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: root.path("Biên bản nghiệm thu.pdf"))
+        try Data("<html><body>x</body></html>".utf8).write(to: root.path("trang.pdf"))
+        let wrong = try CLI.run(
+            ["status", "231/TB-UBND#2", "in_progress", "--note", "x", "--attach", "trang.pdf", "--root", "."],
+            in: root.url)
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("tệp 'trang.pdf' không phải PDF"), "\(wrong.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.path("files").path))
+        let r = try CLI.run(
+            ["status", "231/TB-UBND#2", "in_progress", "--note", "Đã nghiệm thu", "--attach",
+             "Biên bản nghiệm thu.pdf", "--attach", "./Biên bản nghiệm thu.pdf", "--root", "."],
+            in: root.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = String(decoding: try root.read(SupportingUnitTests.record), as: UTF8.self)
+        let line = try #require(text.split(separator: "\n").last)
+        #expect(line.hasPrefix("    files: [\"files/2026-11-16-thu-ngan-sach-giai-ngan/2/"), "\(line)")
+        #expect(line.hasSuffix("-bien-ban-nghiem-thu.pdf\"]"), "\(line)")
+        let path = String(line.split(separator: "\"")[1])
+        #expect(try CLI.run(["check", "--root", "."], in: root.url).status == 0)
+        try Data("%PDF-1.4\nchanged\n".utf8).write(to: root.path(path))
+        let changed = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(changed.status == 1)
+        #expect(changed.stderr.contains("không khớp mã băm"), "\(changed.stderr)")
+        try FileManager.default.removeItem(at: root.path(path))
+        let missing = try CLI.run(["check", "--root", "."], in: root.url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("2026-11-16-thu-ngan-sach-giai-ngan.yaml:"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("không có trong thư mục biên bản"), "\(missing.stderr)")
+    }
+}
