@@ -37,17 +37,18 @@ enum LoopTemplates {
 
     static let review = """
         {{> head}}<h1>{{heading}}</h1>
-        {{#hasItems}}<table><thead><tr><th>{{labels.task}}</th><th>{{labels.unit}}</th><th>{{labels.reported}}</th>
-        <th>{{labels.deadline}}</th><th>{{labels.conclusion}}</th></tr></thead><tbody>
-        {{#items}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td><td>{{unit}}</td>
-        <td>{{date}}{{#who}} · {{.}}{{/who}}{{#document}} · {{.}}{{/document}}\
+        {{#hasItems}}<table class="cards"><thead><tr><th>{{labels.task}}</th><th>{{labels.unit}}</th>\
+        <th>{{labels.reported}}</th><th>{{labels.deadline}}</th><th>{{labels.conclusion}}</th></tr></thead><tbody>
+        {{#items}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td>\
+        <td data-label="{{labels.unit}}">{{unit}}</td>
+        <td data-label="{{labels.reported}}">{{date}}{{#who}} · {{.}}{{/who}}{{#document}} · {{.}}{{/document}}\
         {{#files}} · <a href="/{{href}}" download>{{name}}</a>{{/files}}\
-        {{#note}}<br><span class="u">{{.}}</span>{{/note}}</td><td>{{due}}</td>
-        <td class="u">{{text}}{{#decide}}
+        {{#note}}<br><span class="u">{{.}}</span>{{/note}}</td><td data-label="{{labels.deadline}}">{{due}}</td>
+        <td data-label="{{labels.conclusion}}"><span class="u">{{text}}</span>{{#decide}}\
         <form class="update" method="post" action="/tasks/{{href}}/review">\
         <input type="hidden" name="csrf" value="{{csrf}}">\
         <input type="hidden" name="decision" value="accept">\
-        <button type="submit">{{labels.accept}}</button></form>
+        <button type="submit">{{labels.accept}}</button></form>\
         <form class="update" method="post" action="/tasks/{{href}}/review">\
         <input type="hidden" name="csrf" value="{{csrf}}">\
         <input type="hidden" name="decision" value="return">\

@@ -257,7 +257,9 @@ enum Pages {
         if let r = u.review { what.append(r.label(lang)) }
         var m: [String: Any] = ["date": lang.format(u.date), "what": what.joined(separator: " ")]
         m["note"] = u.note.map(text) ?? false
-        m["by"] = u.authorship(lang).map(text) ?? false
+        // "Đơn vị báo cáo BQLDA (người ghi: vp)"; an entry of the office's own: "người ghi: vp".
+        m["by"] = u.authorship(lang).map { (u.by != nil ? lang.pick("Đơn vị báo cáo ", "Reported by ") : "") + text($0) }
+            ?? false
         m["document"] = u.document.map(text) ?? false
         m["files"] = files(u)
         return m

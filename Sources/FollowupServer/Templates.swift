@@ -199,7 +199,7 @@ enum Templates {
         <tr><th>{{words.lastReport}}</th><td>{{lastReport}}</td></tr>
         </table><h2>{{words.history}}</h2>
         {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}
-        {{#by}} · {{words.by}} {{.}}{{/by}}
+        {{#by}} · {{.}}{{/by}}
         {{#document}} · {{words.document}} {{.}}{{/document}}{{#files}} · <a href="/{{href}}" \
         download>{{name}}</a>{{/files}}{{#note}}<br><span class="u">{{.}}</span>{{/note}}
         </li>{{/history}}</ol>{{/hasHistory}}
