@@ -15,6 +15,7 @@ extension PortalRoutes {
     static let maxFieldBytes = 16 * 1024
 
     func registerEvidence(pages: RouterGroup<PortalContext>) {
+        Evidence.clearIncoming(root: portal.settings.root, now: Date())
         pages.group()
             .add(middleware: RequireRole(roles: [.office, .unit]))
             .post("/tasks/:id/report") { request, context in try await formReport(request, context) }

@@ -634,6 +634,7 @@ struct PortalRoutes: Sendable {
                 w.string("by", u.by)
                 w.string("entered_by", u.enteredBy)
                 w.string("document", u.document)
+                if !u.files.isEmpty { w.strings("files", u.files) }
                 w.close()
             }
             w.close(array: true)

@@ -56,6 +56,21 @@ public enum Evidence {
         return nil
     }
 
+    /// Removes what uploads cut off by a killed server left in `files/.incoming/` (a dropped
+    /// connection removes its own at once): files older than `age` seconds, so a running
+    /// upload of another server on the same root is not touched.
+    public static func clearIncoming(root: String, olderThan age: TimeInterval = 3600, now: Date) {
+        let dir = root + "/" + folder + "/.incoming"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
+            var st = stat()
+            let path = dir + "/" + name
+            guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+                now.timeIntervalSince1970 - TimeInterval(st.st_mtim.tv_sec) > age
+            else { continue }
+            unlink(path)
+        }
+    }
+
     /// The SHA-256 of the file at `path` in hex, read a block at a time.
     public static func sha256(ofFileAt path: String) -> String? {
         guard let h = FileHandle(forReadingAtPath: path) else { return nil }

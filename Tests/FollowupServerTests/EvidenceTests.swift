@@ -89,6 +89,11 @@ import Testing
             #expect(try await client.get("/files/../units.yaml", office).status != .ok)
             #expect(try await client.get("/files/%2e%2e/units.yaml", office).status != .ok)
             #expect(try Loader.load(root: f.root).errorCount == 0)
+            // The API's task history names the files.
+            let token = try f.token("vp")
+            let api = try await client.api("/api/tasks/\(enc(bqldaTask))", token: token)
+            let json = String(buffer: api.body)
+            #expect(json.contains("\"files\": [") && json.contains("\"files/\(name)\""), "\(json)")
         }
     }
 
@@ -170,6 +175,15 @@ import Testing
             #expect(left.isEmpty, "\(left)")
             #expect(try await client.get("/", s).status == .ok)
         }
+        // What a killed server leaves there (an hour old) is removed when the portal starts.
+        let incoming = f.path("files/.incoming")
+        try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: incoming + "/old", contents: Data("x".utf8))
+        FileManager.default.createFile(atPath: incoming + "/new", contents: Data("x".utf8))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: incoming + "/old")
+        _ = try buildPortal(f.settings, port: 0)
+        #expect(Self.stored(f) == [".incoming/new"], "\(Self.stored(f))")
     }
 
     /// Eight units' reports with files at once: every entry and every file there, `check` clean.
