@@ -27,6 +27,7 @@ extension PortalRoutes {
         var fields: [String: String] = [:]
         var files: [(name: String, temp: String)] = []
         var tooLarge: String?
+        var tooLargeBytes = 0
         var part: (name: String, filename: String?)?
         var header: [String: String] = [:]
         var value: [UInt8] = []
@@ -95,7 +96,10 @@ extension PortalRoutes {
                 upload.written += buffer.readableBytes
                 // Past the limit: the rest is read and dropped, and the report refused below.
                 if upload.written > limit {
-                    if upload.tooLarge == nil { upload.tooLarge = upload.part?.filename }
+                    if upload.tooLarge == nil || upload.tooLarge == upload.part?.filename {
+                        upload.tooLarge = upload.part?.filename
+                        upload.tooLargeBytes = upload.written
+                    }
                     return
                 }
                 if let bytes = buffer.readBytes(length: buffer.readableBytes) { out.write(Data(bytes)) }
@@ -146,11 +150,9 @@ extension PortalRoutes {
             status: form.status, note: form.note, date: form.date, document: form.document, due: form.due,
             reminder: form.reminder == "true" ? true : nil, reopen: form.reopen == "true" ? true : nil,
             by: form.by, part: form.part == "true" ? true : nil)
-        let lang = context.lang
         do {
             if let name = upload.tooLarge {
-                let size = upload.files.first { $0.name == name }.map { Self.size($0.temp) } ?? limit + 1
-                throw FollowupError(.evidenceTooLarge(TextWidth.sanitize(name), bytes: max(size, limit + 1), limit: limit))
+                throw FollowupError(.evidenceTooLarge(TextWidth.sanitize(name), bytes: upload.tooLargeBytes, limit: limit))
             }
             // Who may write, and what, before any file is kept.
             _ = try PortalWrites.admit(r, account: account, task: task, today: portal.settings.today())
@@ -168,16 +170,10 @@ extension PortalRoutes {
         } catch let e as FollowupError {
             return try await taskPage(request, context, refused: (form, .from(e)))
         }
-        _ = lang
         let back = Query.localPath(form.back)
         guard back.hasPrefix("/units/") else { return Responses.redirect("/tasks/" + segment(task.id) + "?saved=1") }
         let path = back.split(separator: "?", maxSplits: 1).first.map(String.init) ?? back
         return Responses.redirect(path + "?saved=" + segment(task.id))
-    }
-
-    static func size(_ path: String) -> Int {
-        var st = stat()
-        return stat(path, &st) == 0 ? Int(st.st_size) : 0
     }
 
     /// The boundary of a `multipart/form-data; boundary=…` content type.

@@ -88,7 +88,11 @@ extension Message {
 extension Message {
     public static func evidenceTooLarge(_ name: String, bytes: Int, limit: Int) -> Message {
         Message("evidenceTooLarge") { lang in
-            let mib = { (n: Int) in String(format: "%.1f", Double(n) / 1_048_576) }
+            // Two decimals (1,05 MiB over 1,00 MiB), a decimal comma in Vietnamese.
+            let mib = { (n: Int) -> String in
+                let s = String(format: "%.2f", Double(n) / 1_048_576)
+                return lang == .vi ? s.replacingOccurrences(of: ".", with: ",") : s
+            }
             return lang == .vi
                 ? "tệp '\(name)' nặng \(mib(bytes)) MiB, quá giới hạn \(mib(limit)) MiB (evidence_limit_mb trong settings.yaml)"
                 : "file '\(name)' is \(mib(bytes)) MiB, over the limit of \(mib(limit)) MiB (evidence_limit_mb in settings.yaml)"

@@ -122,7 +122,8 @@ import Testing
             let r = try await Self.report(
                 client, s, task: bqldaTask, [("status", "in_progress"), ("note", "Lớn")], files: [("lon.pdf", big)])
             #expect(r.status == .badRequest, "\(r.status)")
-            #expect(String(buffer: r.body).contains("quá giới hạn 1.0 MiB"), "\(String(buffer: r.body))")
+            #expect(
+                String(buffer: r.body).contains("nặng 1,05 MiB, quá giới hạn 1,00 MiB"), "\(String(buffer: r.body))")
             #expect(f.bytes(billing) == before)
             #expect(Self.stored(f).isEmpty, "\(Self.stored(f))")
             // The same file twice, in one report and in the next: stored once.
