@@ -84,7 +84,8 @@ extension PortalRoutes {
                     guard FileManager.default.createFile(atPath: temp, contents: nil),
                         let h = FileHandle(forWritingAtPath: temp)
                     else {
-                        upload.failure = PortalError(.internalServerError, "io", "Không lưu được tệp.", "Could not store the file.")
+                        upload.failure = PortalError(
+                            .internalServerError, "io", "Không lưu được tệp.", "Could not store the file.")
                         return
                     }
                     upload.files.append((filename, temp))
@@ -152,7 +153,8 @@ extension PortalRoutes {
             by: form.by, part: form.part == "true" ? true : nil)
         do {
             if let name = upload.tooLarge {
-                throw FollowupError(.evidenceTooLarge(TextWidth.sanitize(name), bytes: upload.tooLargeBytes, limit: limit))
+                throw FollowupError(
+                    .evidenceTooLarge(TextWidth.sanitize(name), bytes: upload.tooLargeBytes, limit: limit))
             }
             // Who may write, and what, before any file is kept.
             _ = try PortalWrites.admit(r, account: account, task: task, today: portal.settings.today())
@@ -160,7 +162,8 @@ extension PortalRoutes {
             for file in upload.files {
                 let path = try await offload { () throws(FollowupError) in
                     try Evidence.store(
-                        file.temp, name: file.name, meetingID: task.meetingID, taskID: task.id, root: root, limit: limit)
+                        file.temp, name: file.name, meetingID: task.meetingID, taskID: task.id, root: root, limit: limit
+                    )
                 }
                 if !stored.contains(path) { stored.append(path) }
             }
@@ -203,8 +206,15 @@ extension PortalRoutes {
         let relative = ([Evidence.folder] + parts).joined(separator: "/")
         guard Evidence.isEvidencePath(relative) else { throw PortalError.notFound(relative) }
         let root = portal.settings.root
-        guard let realRoot = realpath(root, nil).map({ p -> String in defer { free(p) }; return String(cString: p) }),
-            let real = realpath(root + "/" + relative, nil).map({ p -> String in defer { free(p) }; return String(cString: p) }),
+        guard
+            let realRoot = realpath(root, nil).map({ p -> String in
+                defer { free(p) }
+                return String(cString: p)
+            }),
+            let real = realpath(root + "/" + relative, nil).map({ p -> String in
+                defer { free(p) }
+                return String(cString: p)
+            }),
             real.hasPrefix(realRoot + "/" + Evidence.folder + "/")
         else { throw PortalError.notFound(relative) }
         var st = stat()

@@ -242,14 +242,18 @@ enum Pages {
     /// An entry's evidence files, each a link to `/files/…` with its name.
     static func files(_ u: Update) -> [[String: Any]] {
         u.files.map { path in
-            ["href": path.split(separator: "/").map { segment(String($0)) }.joined(separator: "/"),
-             "name": text(path.split(separator: "/").last.map(String.init) ?? path)]
+            [
+                "href": path.split(separator: "/").map { segment(String($0)) }.joined(separator: "/"),
+                "name": text(path.split(separator: "/").last.map(String.init) ?? path),
+            ]
         }
     }
 
     static func entry(_ u: Update, _ lang: Language, timeline: TaskTimeline? = nil) -> [String: Any] {
         var what: [String] = []
-        if timeline?.isPart(u) == true { what.append(lang.pick("báo cáo phần phối hợp", "report of the supporting part")) }
+        if timeline?.isPart(u) == true {
+            what.append(lang.pick("báo cáo phần phối hợp", "report of the supporting part"))
+        }
         if let s = u.status { what.append(s.label(lang)) }
         if u.reopen { what.append(lang.pick("(mở lại)", "(reopened)")) }
         if let d = u.due { what.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
@@ -258,7 +262,8 @@ enum Pages {
         var m: [String: Any] = ["date": lang.format(u.date), "what": what.joined(separator: " ")]
         m["note"] = u.note.map(text) ?? false
         // "Đơn vị báo cáo BQLDA (người ghi: vp)"; an entry of the office's own: "người ghi: vp".
-        m["by"] = u.authorship(lang).map { (u.by != nil ? lang.pick("Đơn vị báo cáo ", "Reported by ") : "") + text($0) }
+        m["by"] =
+            u.authorship(lang).map { (u.by != nil ? lang.pick("Đơn vị báo cáo ", "Reported by ") : "") + text($0) }
             ?? false
         m["document"] = u.document.map(text) ?? false
         m["files"] = files(u)

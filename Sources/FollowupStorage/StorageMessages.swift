@@ -94,8 +94,10 @@ extension Message {
                 return lang == .vi ? s.replacingOccurrences(of: ".", with: ",") : s
             }
             return lang == .vi
-                ? "tệp '\(name)' nặng \(mib(bytes)) MiB, quá giới hạn \(mib(limit)) MiB (evidence_limit_mb trong settings.yaml)"
-                : "file '\(name)' is \(mib(bytes)) MiB, over the limit of \(mib(limit)) MiB (evidence_limit_mb in settings.yaml)"
+                ? "tệp '\(name)' nặng \(mib(bytes)) MiB, quá giới hạn \(mib(limit)) MiB "
+                    + "(evidence_limit_mb trong settings.yaml)"
+                : "file '\(name)' is \(mib(bytes)) MiB, over the limit of \(mib(limit)) MiB "
+                    + "(evidence_limit_mb in settings.yaml)"
         }
     }
 

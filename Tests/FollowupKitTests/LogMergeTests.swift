@@ -309,7 +309,9 @@ import Testing
     @Test func entriesWithFilesAreCarried() throws {
         let base = Self.head + "updates:\n" + Self.entry(1, 6, "in_progress")
         let ours = Self.entry(1, 9, "done") + "    files: [\"files/m/1/0123456789abcdef-bien-ban.pdf\"]\n"
-        let theirs = Self.entry(2, 8, "done") + "    files: [\"files/m/2/fedcba9876543210-anh.png\", \"files/m/2/00112233445566aa-b.pdf\"]\n"
+        let theirs =
+            Self.entry(2, 8, "done")
+            + "    files: [\"files/m/2/fedcba9876543210-anh.png\", \"files/m/2/00112233445566aa-b.pdf\"]\n"
         let r = try Self.merge(base, base + ours, base + theirs)
         #expect(r.clean, "\(r.notes)")
         #expect(String(decoding: r.bytes, as: UTF8.self) == base + theirs + ours)

@@ -16,8 +16,10 @@ import Testing
         let before = try Loader.load(root: root.url.path)
         let was = TaskTimeline.replay(try #require(before.tasks.first { $0.id == Self.task }))
         let r = try CLI.run(
-            ["part", "231/TB-UBND#5", "--by", "Trung tâm Phát triển quỹ đất", "--note", "Đã cung cấp hồ sơ",
-             "--date", "2026-11-29", "--root", "."], in: root.url, env: ["USER": "vp"])
+            [
+                "part", "231/TB-UBND#5", "--by", "Trung tâm Phát triển quỹ đất", "--note", "Đã cung cấp hồ sơ",
+                "--date", "2026-11-29", "--root", ".",
+            ], in: root.url, env: ["USER": "vp"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("phần phối hợp của TTPTQD"), "\(r.stdout)")
         let text = String(decoding: try root.read(Self.record), as: UTF8.self)
@@ -52,7 +54,10 @@ import Testing
         #expect(status.status == 64)
         #expect(status.stderr.contains("phối hợp, không chủ trì"), "\(status.stderr)")
         let extend = try CLI.run(
-            ["extend", Self.task, "--to", "2027-01-31", "--note", "x", "--by", "TTPTQD", "--root", ".", "--lang", "en"],
+            [
+                "extend", Self.task, "--to", "2027-01-31", "--note", "x", "--by", "TTPTQD", "--root", ".", "--lang",
+                "en",
+            ],
             in: root.url)
         #expect(extend.status == 64)
         #expect(extend.stderr.contains("supports task \(Self.task) but does not lead it"), "\(extend.stderr)")
@@ -74,8 +79,10 @@ import Testing
         #expect(wrong.stderr.contains("tệp 'trang.pdf' không phải PDF"), "\(wrong.stderr)")
         #expect(!FileManager.default.fileExists(atPath: root.path("files").path))
         let r = try CLI.run(
-            ["status", "231/TB-UBND#2", "in_progress", "--note", "Đã nghiệm thu", "--attach",
-             "Biên bản nghiệm thu.pdf", "--attach", "./Biên bản nghiệm thu.pdf", "--root", "."],
+            [
+                "status", "231/TB-UBND#2", "in_progress", "--note", "Đã nghiệm thu", "--attach",
+                "Biên bản nghiệm thu.pdf", "--attach", "./Biên bản nghiệm thu.pdf", "--root", ".",
+            ],
             in: root.url)
         #expect(r.status == 0, "\(r.stderr)")
         let text = String(decoding: try root.read(SupportingUnitTests.record), as: UTF8.self)

@@ -83,8 +83,9 @@ import Testing
             #expect(got.headers[.init("X-Content-Type-Options")!] == "nosniff")
             #expect(got.headers[.contentType] == "application/pdf")
             // The task page links it; nobody logged in gets it; no path leaves files/.
-            #expect(String(buffer: try await client.get("/tasks/\(enc(bqldaTask))", office).body).contains(
-                "href=\"/files/\(name)\""))
+            #expect(
+                String(buffer: try await client.get("/tasks/\(enc(bqldaTask))", office).body).contains(
+                    "href=\"/files/\(name)\""))
             #expect(try await client.get("/files/\(name)", nil).status != .ok)
             #expect(try await client.get("/files/../units.yaml", office).status != .ok)
             #expect(try await client.get("/files/%2e%2e/units.yaml", office).status != .ok)
@@ -198,7 +199,8 @@ import Testing
         #expect(open.count == 8)
         try AccountStore.modify(f.users, cost: 4) { (store) throws(AccountError) in
             for t in open where store.account(named: "u-" + t.unit.lowercased()) == nil {
-                try store.add(name: "u-" + t.unit.lowercased(), role: .unit, unit: t.unit, password: PortalFixture.password)
+                try store.add(
+                    name: "u-" + t.unit.lowercased(), role: .unit, unit: t.unit, password: PortalFixture.password)
             }
         }
         let app = try buildPortal(f.settings, port: 0)

@@ -116,7 +116,6 @@ import Testing
         }
     }
 
-
     /// Reminders are not reports (#26 item 6): TNMT's task 205/TB-UBND#2 was last reported on
     /// 20/10 and reminded three times since; its unit page and task page say so, and no reminder
     /// stands as its "last report".
