@@ -19,6 +19,7 @@ let package = Package(
         // The SMTP client of the notices (FollowupSMTP): sockets and STARTTLS.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +39,11 @@ let package = Package(
         ),
         .target(
             name: "FollowupStorage",
-            dependencies: ["FollowupSupport", "FollowupYAML", "FollowupModel", "FollowupTracking", "FollowupLoading"]
+            dependencies: [
+                "FollowupSupport", "FollowupYAML", "FollowupModel", "FollowupTracking", "FollowupLoading",
+                // Evidence files: their type read from a zip's entries.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(
             name: "FollowupReports",
@@ -123,6 +128,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ]
         ),
         // What both programs share: the common options, the console, the entry that says the

@@ -25,7 +25,7 @@ day D by the rules of Docs/Digest.md and Docs/History.md, written again from the
 - states: cancelled; done_on_time (done, no deadline or status date <= deadline);
   done_late; overdue (not done, D > deadline); within_deadline; ongoing (no deadline);
 - flags of open tasks: not_started (status open), blocked, due_soon (within_deadline and
-  deadline - D <= 7), stale (D - last entry date, or the meeting date, >= 30; for an
+  deadline - D <= 7), stale (D - last report date, or the meeting date, >= 30; for an
   ongoing task: that date before the first day of the month before D's), escalated
   (3 or more reminders); `reminders` sums the reminders of non-cancelled tasks, `tasks`
   counts non-cancelled tasks;
@@ -126,10 +126,11 @@ def unit_index(root):
 class Task:
     """One task's replayed history: TaskTimeline's rules, entry by entry."""
 
-    __slots__ = ("unit", "original", "deadline", "status", "status_date", "last_date", "reminders")
+    __slots__ = ("unit", "original", "deadline", "status", "status_date", "last_date", "reminders", "support")
 
-    def __init__(self, unit, original):
+    def __init__(self, unit, original, support=()):
         self.unit = unit
+        self.support = set(support) - {unit}
         self.original = original  # day number, or None for ongoing
         self.deadline = original
         self.status = "open"
@@ -149,7 +150,15 @@ class Task:
             self.deadline = day(entry["due"])
         if entry.get("reminder") is True:
             self.reminders += 1
-        self.last_date = date
+        # Only the unit's own reports move the last report: not a reminder, not the office's
+        # accept or return, not a supporting unit's note on its part (`by` its code, no status,
+        # extension, review or reminder).
+        review = entry.get("review")
+        part = (
+            entry.get("by") is not None and text(entry["by"]) in self.support and status is None
+            and entry.get("due") is None and review is None and entry.get("reminder") is not True)
+        if entry.get("reminder") is not True and review not in ("accepted", "returned") and not part:
+            self.last_date = date
 
 
 def judge(task, meeting_date, as_of):
@@ -197,14 +206,20 @@ def meeting_tasks(m, stem, unit, as_of):
         has, deadline = deadline_of(c.get("due"))
         if not has:
             deadline = meeting_due
+        support = []
+        for ref in c.get("support") or []:
+            try:
+                support.append(unit(ref))
+            except ValueError:
+                pass  # a group of units: its members' entries are not parts here
         if c.get("owners") is not None:
             for ref in c["owners"]:
                 if text(ref).lower() == "todo":
                     continue
                 code = unit(ref)
-                tasks.setdefault(f"{cid}/{code}", Task(code, deadline))
+                tasks.setdefault(f"{cid}/{code}", Task(code, deadline, support))
         elif c.get("owner") is not None and text(c["owner"]).lower() != "todo":
-            tasks[cid] = Task(unit(c["owner"]), deadline)
+            tasks[cid] = Task(unit(c["owner"]), deadline, support)
     for e in m.get("updates") or []:
         date = day(e["date"])
         if date > as_of:

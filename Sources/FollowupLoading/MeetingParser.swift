@@ -13,7 +13,7 @@ package struct MeetingParser {
     package enum UpdateKey: String, CaseIterable {
         case task, date, status, due, note, by, document, reminder, reopen
         case enteredBy = "entered_by"
-        case review
+        case review, files
     }
 
     package static let meetingKeys = KeySet<MeetingKey>()
@@ -327,6 +327,7 @@ package struct MeetingParser {
         var enteredBy: String?
         var review: Review?
         var document: String?
+        var files: [String] = []
         var reminder = false
         var reopen = false
         var valid = true
@@ -386,6 +387,10 @@ package struct MeetingParser {
                             }
                         }
                     case .document: document = try optionalText()
+                    case .files:
+                        let list = try reader.scalarList()
+                        list.forEach(leftover)
+                        files = list.map(\.text)
                     case .reminder: reminder = try flag()
                     case .reopen: reopen = try flag()
                     case nil: try unknown(key, "update", MeetingParser.updateKeys.table)
@@ -401,6 +406,7 @@ package struct MeetingParser {
             reminder: reminder, reopen: reopen, location: location(start))
         u.enteredBy = enteredBy
         u.review = review
+        u.files = files
         u.dateLocation = dateMark.map(location)
         u.statusLocation = statusMark.map(location)
         return u

@@ -11,6 +11,7 @@ package enum RegistryLoader {
         case organization, superior, place, office, codes, signer, recipients
         case reportsTo = "reports_to"
         case report, letter, notice, chair, room, review, notices
+        case evidenceLimit = "evidence_limit_mb"
     }
     package enum NoticeKey: String, CaseIterable {
         case portal
@@ -190,6 +191,13 @@ package enum RegistryLoader {
             case .office: settings.office = try parser.optionalText()
             case .recipients: settings.recipients = try parser.reader.scalarList().map(\.text)
             case .review: settings.review = try parser.flag()
+            case .evidenceLimit:
+                guard let s = try parser.text() else { return }
+                guard let n = Int(s.text), (1...1024).contains(n) else {
+                    parser.report(s.start, .badSetting("evidence_limit_mb", s.text, expected: "20"))
+                    return
+                }
+                settings.evidenceLimit = n * 1024 * 1024
             case .codes:
                 try parser.reader.mapping(codeKeys.table) { (k) throws(YAMLSyntaxError) in
                     guard let which = codeKeys(k) else {

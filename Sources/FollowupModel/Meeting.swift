@@ -46,6 +46,8 @@ public struct Settings: Sendable, Equatable {
     public var review = false
     /// `notices:`: what the e-mail notices need (Docs/Notices.md).
     public var notices = NoticeSettings()
+    /// `evidence_limit_mb`: the largest evidence file accepted, in bytes (default 20 MiB).
+    public var evidenceLimit = 20 * 1024 * 1024
 
     public init(
         organization: String? = nil, superior: String? = nil, place: String? = nil,
@@ -178,6 +180,9 @@ public struct Update: Sendable, Equatable {
     /// The office's review: `pending` on a unit's done, `accepted`/`returned` after it.
     public var review: Review?
     public var document: String?
+    /// Evidence files (`files:`): paths relative to the root, each named with its content's
+    /// hash (Docs/History.md, "Evidence files").
+    public var files: [String] = []
     public var reminder: Bool
     public var reopen: Bool
     /// Where the entry starts (its first key).

@@ -94,7 +94,7 @@ package struct DigestLabels {
     package var deadline: String { pick("Hạn", "Due") }
     package var daysOverdue: String { pick("Số ngày quá hạn", "Days overdue") }
     package var daysLeft: String { pick("Còn (ngày)", "Days left") }
-    package var lastUpdate: String { pick("Cập nhật cuối", "Last update") }
+    package var lastUpdate: String { pick("Báo cáo cuối", "Last report") }
     package var daysIdle: String { pick("Số ngày", "Days") }
     package var note: String { pick("Lý do", "Reason") }
     package var text: String { pick("Nội dung", "Conclusion") }
@@ -132,6 +132,8 @@ package struct DigestLabels {
                 columns: [
                     due, .init(lastUpdate, { $0.lastUpdate.map(self.lang.format) ?? self.never }),
                     .init(daysIdle, { "\($0.daysSinceUpdate ?? 0)" }),
+                    // Reminders are not reports: shown apart, so a reminded task is seen idle.
+                    .init(reminders, { "\($0.reminders)" }),
                 ]),
         ]
         if !r.escalated.isEmpty {

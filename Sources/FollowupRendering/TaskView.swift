@@ -39,6 +39,8 @@ public enum TaskView {
             if let d = a.daysLeft { st += lang.pick(" (còn \(d) ngày)", " (\(d) days left)") }
             field("Tình trạng ngày \(asOf.vietnamese)", "State on \(asOf.iso)", st)
         }
+        // The unit's last report, apart from the office's reminders (which are not reports).
+        field("Báo cáo cuối", "Last report", full.lastReportLabel(lang))
         out += "\n" + lang.pick("Lịch sử (\(task.history.count)):", "History (\(task.history.count)):") + "\n"
         if task.history.isEmpty { out += "  " + lang.pick("chưa có cập nhật", "no updates yet") + "\n" }
         for u in task.history.sorted(by: { $0.date < $1.date }) {
@@ -49,6 +51,7 @@ public enum TaskView {
             if let d = u.due { parts.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
             if u.reminder { parts.append(lang.pick("đôn đốc", "reminder")) }
             if let r = u.review { parts.append(r.label(lang)) }
+            if full.isPart(u) { parts.append(lang.pick("phần phối hợp", "supporting part")) }
             if let who = u.authorship(lang) { parts.append(lang.pick("báo cáo: ", "by ") + s(who)) }
             if let doc = u.document { parts.append(lang.pick("văn bản ", "document ") + s(doc)) }
             if u.date > asOf { parts.append(lang.pick("(sau ngày \(asOf.vietnamese))", "(after \(asOf.iso))")) }

@@ -54,7 +54,7 @@ public struct Assessment: Sendable {
     public var blocked: Bool
     public var dueSoon: Bool
     public var stale: Bool
-    /// Days since the last entry (or the meeting), for open tasks.
+    /// Days since the unit's last report (or the meeting), for open tasks.
     public var daysSinceUpdate: Int?
     public var reminders: Int { timeline.reminders }
     /// Reminded three times or more and still not done: raise at the next briefing.
@@ -100,7 +100,9 @@ public struct Assessment: Sendable {
             }
             a.notStarted = t.notStarted
             a.blocked = t.status == .blocked
-            let since = d.days(since: t.lastDate ?? meetingDate)
+            // From the unit's last report: a reminder or the office's decision is not news.
+            let reported = t.lastReport?.date ?? meetingDate
+            let since = d.days(since: reported)
             a.daysSinceUpdate = since
             // Dated work is stale after `staleDays` without news; ongoing work, which has no
             // deadline to chase, after a reporting period without a report.
@@ -109,7 +111,7 @@ public struct Assessment: Sendable {
                 t.awaitingReview != nil
                 ? false
                 : deadline == nil
-                    ? (t.lastDate ?? meetingDate) < options.ongoingReportedSince
+                    ? reported < options.ongoingReportedSince
                     : since >= options.staleDays
         }
         return a

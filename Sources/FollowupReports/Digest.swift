@@ -157,7 +157,7 @@ public struct DigestItem: Sendable {
         unitIndex = Int32(unit)
         due = t.deadline
         originalDue = task.due
-        lastUpdate = t.lastDate
+        lastUpdate = t.lastReport?.date
         doneDate = t.status == .done ? t.statusDate : nil
         overdueDays = a.state == .overdue || a.state == .doneLate ? a.daysLate.map { Int32(clamping: $0) } : nil
         status = t.status

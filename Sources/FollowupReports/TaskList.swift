@@ -52,7 +52,7 @@ public enum TaskList {
                 id: task.id, meeting: meeting.id, meetingDate: meeting.date, notice: meeting.document,
                 conclusion: conclusion.id,
                 unit: task.unit, support: task.support, text: conclusion.text, due: timeline.deadline,
-                originalDue: task.due, status: timeline.status, updated: timeline.lastDate)
+                originalDue: task.due, status: timeline.status, updated: timeline.lastReport?.date)
         }
     }
 

@@ -44,6 +44,7 @@ extension PortalRoutes {
             m["who"] = p.authorship(lang).map(Pages.text) ?? false
             m["note"] = p.note.map(Pages.text) ?? false
             m["document"] = p.document.map(Pages.text) ?? false
+            m["files"] = Pages.files(p)
             if mayDecide {
                 m["decide"] = ["csrf": context.csrf ?? "", "href": segment(t.id)]
             } else {

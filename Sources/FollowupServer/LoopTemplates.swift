@@ -2,7 +2,9 @@ import FollowupKit
 
 /// The templates of the follow-up loop's pages (#26), beside `Templates`.
 enum LoopTemplates {
-    static let all: [(String, String)] = [("review", review), ("reviewstate", reviewState)]
+    static let all: [(String, String)] = [
+        ("review", review), ("reviewstate", reviewState), ("supported", SupportPages.template),
+    ]
 
     /// A task's review state, in its state cell: awaiting the office, or returned with the note.
     static let reviewState = """
@@ -35,16 +37,18 @@ enum LoopTemplates {
 
     static let review = """
         {{> head}}<h1>{{heading}}</h1>
-        {{#hasItems}}<table><thead><tr><th>{{labels.task}}</th><th>{{labels.unit}}</th><th>{{labels.reported}}</th>
-        <th>{{labels.deadline}}</th><th>{{labels.conclusion}}</th></tr></thead><tbody>
-        {{#items}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td><td>{{unit}}</td>
-        <td>{{date}}{{#who}} · {{.}}{{/who}}{{#document}} · {{.}}{{/document}}\
-        {{#note}}<br><span class="u">{{.}}</span>{{/note}}</td><td>{{due}}</td>
-        <td class="u">{{text}}{{#decide}}
+        {{#hasItems}}<table class="cards"><thead><tr><th>{{labels.task}}</th><th>{{labels.unit}}</th>\
+        <th>{{labels.reported}}</th><th>{{labels.deadline}}</th><th>{{labels.conclusion}}</th></tr></thead><tbody>
+        {{#items}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td>\
+        <td data-label="{{labels.unit}}">{{unit}}</td>
+        <td data-label="{{labels.reported}}">{{date}}{{#who}} · {{.}}{{/who}}{{#document}} · {{.}}{{/document}}\
+        {{#files}} · <a href="/{{href}}" download>{{name}}</a>{{/files}}\
+        {{#note}}<br><span class="u">{{.}}</span>{{/note}}</td><td data-label="{{labels.deadline}}">{{due}}</td>
+        <td data-label="{{labels.conclusion}}"><span class="u">{{text}}</span>{{#decide}}\
         <form class="update" method="post" action="/tasks/{{href}}/review">\
         <input type="hidden" name="csrf" value="{{csrf}}">\
         <input type="hidden" name="decision" value="accept">\
-        <button type="submit">{{labels.accept}}</button></form>
+        <button type="submit">{{labels.accept}}</button></form>\
         <form class="update" method="post" action="/tasks/{{href}}/review">\
         <input type="hidden" name="csrf" value="{{csrf}}">\
         <input type="hidden" name="decision" value="return">\

@@ -155,10 +155,24 @@ enum Pages {
                 "meetingDate": meetingDate.iso,
                 "heading": heading, "words": Words.table(lang), "hasStatuses": false, "statuses": [Any](),
                 "extend": false, "reminder": false, "byUnit": false, "reopen": false, "noteRequired": false,
+                "part": false, "files": false,
             ]
         }
         func statuses(_ list: [Status]) -> [[String: Any]] {
             list.map { ["value": $0.rawValue, "label": $0.label(lang), "selected": false] }
+        }
+        // A supporting unit's form, and the office's for it: a note on its part, no status.
+        func part(_ units: [String]) -> [String: Any] {
+            var f = base(lang.pick("Báo cáo phần phối hợp", "Report the supporting part"))
+            f["part"] = true
+            f["noteRequired"] = true
+            f["byUnit"] = !units.isEmpty
+            f["byUnits"] = units
+            f["files"] = true
+            return f
+        }
+        if PortalWrites.supports(account, task) {
+            return timeline.status.isClosed ? [] : [part([])]
         }
         if account.role == .unit {
             guard !timeline.status.isClosed else { return [] }
@@ -166,13 +180,15 @@ enum Pages {
             f["statuses"] = statuses(PortalWrites.unitStatuses)
             f["hasStatuses"] = true
             f["noteRequired"] = true
+            f["files"] = true
             return [f]
         }
         var status = base(lang.pick("Cập nhật trạng thái", "Set the status"))
         status["statuses"] = statuses([.inProgress, .done, .blocked, .cancelled, .open])
         status["hasStatuses"] = true
+        status["files"] = true
         status["byUnit"] = true
-        status["byUnits"] = [task.unit] + task.support  // the units an entry may speak for
+        status["byUnits"] = [task.unit]  // a status is the lead's; supporting units report a part
         status["reopen"] = timeline.status.isClosed
         guard all else { return [status] }
         var forms = [status]
@@ -182,6 +198,7 @@ enum Pages {
             extend["noteRequired"] = true
             forms.append(extend)
         }
+        if !task.support.isEmpty, !timeline.status.isClosed { forms.append(part(task.support)) }
         if !timeline.status.isClosed {
             var remind = base(lang.pick("Ghi nhận đôn đốc", "Record a reminder"))
             remind["reminder"] = true
@@ -191,8 +208,8 @@ enum Pages {
     }
 
     /// What a successful write says: the task, the day and what was recorded.
-    static func saved(_ u: Update, short: String, _ lang: Language) -> String {
-        let what = entry(u, lang)["what"] as? String ?? ""
+    static func saved(_ u: Update, of task: TaskItem, short: String, _ lang: Language) -> String {
+        let what = entry(u, lang, timeline: TaskTimeline.replay(task))["what"] as? String ?? ""
         return lang.pick(
             "Đã ghi cho \(short), ngày \(lang.format(u.date)): ", "Recorded for \(short), \(lang.format(u.date)): ")
             + text(what) + "."
@@ -202,9 +219,13 @@ enum Pages {
     /// reason it was refused.
     static func keep(_ sent: PortalRoutes.UpdateForm, problem: String, in form: [String: Any]) -> [String: Any] {
         var f = form
-        let kind: String = sent.reminder == "true" ? "reminder" : sent.due?.isEmpty == false ? "extend" : "status"
+        let kind: String =
+            sent.reminder == "true"
+            ? "reminder" : sent.part == "true" ? "part" : sent.due?.isEmpty == false ? "extend" : "status"
         let formKind =
-            (f["reminder"] as? Bool == true) ? "reminder" : (f["extend"] as? Bool == true) ? "extend" : "status"
+            (f["reminder"] as? Bool == true)
+            ? "reminder"
+            : (f["part"] as? Bool == true) ? "part" : (f["extend"] as? Bool == true) ? "extend" : "status"
         guard kind == formKind else { return f }
         f["problem"] = problem
         f["keptNote"] = sent.note ?? ""
@@ -218,8 +239,21 @@ enum Pages {
         return f
     }
 
-    static func entry(_ u: Update, _ lang: Language) -> [String: Any] {
+    /// An entry's evidence files, each a link to `/files/…` with its name.
+    static func files(_ u: Update) -> [[String: Any]] {
+        u.files.map { path in
+            [
+                "href": path.split(separator: "/").map { segment(String($0)) }.joined(separator: "/"),
+                "name": text(path.split(separator: "/").last.map(String.init) ?? path),
+            ]
+        }
+    }
+
+    static func entry(_ u: Update, _ lang: Language, timeline: TaskTimeline? = nil) -> [String: Any] {
         var what: [String] = []
+        if timeline?.isPart(u) == true {
+            what.append(lang.pick("báo cáo phần phối hợp", "report of the supporting part"))
+        }
         if let s = u.status { what.append(s.label(lang)) }
         if u.reopen { what.append(lang.pick("(mở lại)", "(reopened)")) }
         if let d = u.due { what.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
@@ -227,8 +261,12 @@ enum Pages {
         if let r = u.review { what.append(r.label(lang)) }
         var m: [String: Any] = ["date": lang.format(u.date), "what": what.joined(separator: " ")]
         m["note"] = u.note.map(text) ?? false
-        m["by"] = u.authorship(lang).map(text) ?? false
+        // "Đơn vị báo cáo BQLDA (người ghi: vp)"; an entry of the office's own: "người ghi: vp".
+        m["by"] =
+            u.authorship(lang).map { (u.by != nil ? lang.pick("Đơn vị báo cáo ", "Reported by ") : "") + text($0) }
+            ?? false
         m["document"] = u.document.map(text) ?? false
+        m["files"] = files(u)
         return m
     }
 }

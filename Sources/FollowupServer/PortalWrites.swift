@@ -15,10 +15,13 @@ public struct UpdateRequest: Sendable, Decodable {
     public var by: String?
     /// The office's review of a done awaiting it: `accept` or `return` (with a note).
     public var review: String?
+    /// A supporting unit's report of its part (a note, no status): `true`.
+    public var part: Bool?
 
     public init(
         status: String? = nil, note: String? = nil, date: String? = nil, document: String? = nil,
-        due: String? = nil, reminder: Bool? = nil, reopen: Bool? = nil, by: String? = nil, review: String? = nil
+        due: String? = nil, reminder: Bool? = nil, reopen: Bool? = nil, by: String? = nil, review: String? = nil,
+        part: Bool? = nil
     ) {
         self.status = status
         self.note = note
@@ -29,6 +32,7 @@ public struct UpdateRequest: Sendable, Decodable {
         self.reopen = reopen
         self.by = by
         self.review = review
+        self.part = part
     }
 }
 
@@ -43,8 +47,13 @@ public enum PortalWrites {
         switch account.role {
         case .office: return true
         case .leader: return false
-        case .unit: return account.unit == task.unit
+        case .unit: return account.unit == task.unit || supports(account, task)
         }
+    }
+
+    /// A unit account whose unit supports the task (phối hợp): it reports its part only.
+    public static func supports(_ account: Account, _ task: TaskItem) -> Bool {
+        account.role == .unit && account.unit != task.unit && task.support.contains { $0 == account.unit }
     }
 
     /// Checks the request against the account's role and builds the entry's common fields.
@@ -52,17 +61,18 @@ public enum PortalWrites {
         throws(PortalError) -> (kind: Kind, common: TaskUpdates.Common)
     {
         if account.role == .leader { throw .readOnly }
-        if account.role == .unit, account.unit != task.unit { throw .notOwnUnit(account) }
+        if account.role == .unit, account.unit != task.unit, !supports(account, task) { throw .notOwnUnit(account) }
         func given(_ s: String?) -> String? {
             guard let s else { return nil }
             return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s
         }
-        let kinds = [given(r.status) != nil, given(r.due) != nil, r.reminder == true, given(r.review) != nil]
-            .filter { $0 }.count
+        let kinds = [
+            given(r.status) != nil, given(r.due) != nil, r.reminder == true, given(r.review) != nil, r.part == true,
+        ].filter { $0 }.count
         guard kinds == 1 else {
             throw .bad(
-                "Cần đúng một trong: status, due, reminder, review.",
-                "Send exactly one of: status, due, reminder, review.")
+                "Cần đúng một trong: status, due, reminder, review, part.",
+                "Send exactly one of: status, due, reminder, review, part.")
         }
         var day = today
         if let text = given(r.date) {
@@ -102,16 +112,26 @@ public enum PortalWrites {
                     "Chỉ Văn phòng xác nhận hoặc trả lại báo cáo.", "Only the office accepts or returns a report.")
             }
             kind = .review(decision)
+        } else if r.part == true {
+            kind = .part
         } else {
             kind = .reminder
         }
         var by = given(r.by)
-        if account.role == .unit {
+        if supports(account, task) {
+            guard case .part = kind else {
+                throw .forbidden(
+                    "Đơn vị phối hợp chỉ báo cáo phần việc của mình; trạng thái nhiệm vụ do đơn vị chủ trì báo cáo.",
+                    "A supporting unit reports its part only; the task's status is the lead unit's to report.")
+            }
+        } else if account.role == .unit {
             guard case .status(let s, let reopen) = kind, unitStatuses.contains(s), !reopen else {
                 throw .forbidden(
                     "Đơn vị chỉ báo cáo được: đang thực hiện, vướng mắc, hoàn thành.",
                     "A unit may only report: in progress, blocked, done.")
             }
+        }
+        if account.role == .unit {
             if given(r.note) == nil {
                 throw .bad(
                     "Cần ghi chú: đã làm gì, hoặc vướng mắc gì.",
@@ -135,16 +155,19 @@ public enum PortalWrites {
         case extend(Day)
         case reminder
         case review(Review)
+        case part
     }
 
     /// Appends the entry to the task's record under its lock; returns the entries written
     /// (none when a reminder for that day is already there).
     public static func apply(
         _ r: UpdateRequest, account: Account, task: TaskItem, in root: RootSnapshot, today: Day,
-        hooks: WriteHooks = .none
+        hooks: WriteHooks = .none, files: [String] = []
     ) throws(PortalError) -> [Update] {
         let ledger = (units: root.units, settings: root.settings, diagnostics: root.diagnostics)
-        let (kind, common) = try admit(r, account: account, task: task, today: today)
+        var (kind, common) = try admit(r, account: account, task: task, today: today)
+        // Evidence already stored in the root (`Evidence.store`); never from the request's JSON.
+        common.files = files
         let meeting = root.meeting(of: task)
         let store = RecordStore(root: root.root, units: ledger.units, hooks: hooks)
         var refused: PortalError?
@@ -154,7 +177,7 @@ public enum PortalWrites {
                 // The owner again as the record says under its lock: the ledger may be from
                 // before a hand edit gave the task to another unit.
                 if account.role == .unit, let now = snapshot.tasks.first(where: { $0.id == task.id }),
-                    now.unit != account.unit
+                    now.unit != account.unit, !supports(account, now)
                 {
                     refused = .notOwnUnit(account)
                     return []
@@ -166,6 +189,8 @@ public enum PortalWrites {
                             s, task: task.id, reopen: reopen, common, units: ledger.units,
                             in: snapshot, unitReport: account.role == .unit, settings: ledger.settings)
                     ]
+                case .part:
+                    return [try TaskUpdates.part(task: task.id, common, units: ledger.units, in: snapshot)]
                 case .review(let decision):
                     return [try TaskUpdates.review(decision, task: task.id, common, units: ledger.units, in: snapshot)]
                 case .extend(let d):

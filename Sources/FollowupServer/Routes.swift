@@ -64,6 +64,7 @@ struct PortalRoutes: Sendable {
         pages.get("/account") { request, context in try await accountPage(request, context, problem: nil) }
         forms.post("/account/password") { request, context in try await changePassword(request, context) }
         registerLoop(pages: pages, forms: forms)
+        registerEvidence(pages: pages)
         forms.group()
             .add(middleware: RequireRole(roles: [.office, .unit]))
             .post("/tasks/:id/updates") { request, context in try await formUpdate(request, context) }
@@ -409,7 +410,7 @@ struct PortalRoutes: Sendable {
             let t = snapshot.task(id: saved), let last = t.history.last
         {
             head["flash"] = Pages.saved(
-                last, short: ShortID.of(t, in: snapshot.meeting(of: t), context.lang), context.lang)
+                last, of: t, short: ShortID.of(t, in: snapshot.meeting(of: t), context.lang), context.lang)
         }
         let body = try await portal.body(bodyKey(request, context, snapshot)) {
             unitBody(context, account: account, unit: unit, day: day, page: page, snapshot: snapshot)
@@ -429,6 +430,9 @@ struct PortalRoutes: Sendable {
         model["heading"] = Pages.text(unit.code + " · " + unit.name)
         model["asOfISO"] = day.iso
         model["hasTasks"] = !judged.isEmpty
+        model["supported"] = SupportPages.section(
+            unit: unit.code, ledger: snapshot.ledger, account: account, options: AssessmentOptions(asOf: day),
+            today: today, csrf: portal.csrfMarker, lang: lang)
         // Worst first, a page at a time: a large root's unit never sends its whole list.
         let (page, pages, range) = Query.window(
             page: asked, count: judged.count, size: Pages.pageSize)
@@ -451,7 +455,8 @@ struct PortalRoutes: Sendable {
             m["last"] = false
             m["form"] = [Any]()
             LoopTemplates.reviewState(&m, a, lang)
-            if let last = t.history.last(where: { $0.status != nil || $0.note != nil }) {
+            m["reminded"] = a.timeline.remindersLabel(lang) ?? false
+            if let last = a.timeline.lastReport {
                 var l: [String: Any] = [
                     "date": lang.format(last.date),
                     "status": (last.status ?? a.timeline.status).label(lang),
@@ -496,7 +501,7 @@ struct PortalRoutes: Sendable {
         let short = ShortID.of(task, in: snapshot.meeting(of: task), context.lang)
         var head = Pages.base(context, title: short)
         if request.uri.queryParameters["saved"] != nil, let last = task.history.last {
-            head["flash"] = Pages.saved(last, short: short, context.lang)
+            head["flash"] = Pages.saved(last, of: task, short: short, context.lang)
         }
         if let refused {
             let body = taskBody(context, account: account, task: task, snapshot: snapshot, refused: refused)
@@ -533,11 +538,12 @@ struct PortalRoutes: Sendable {
         model["originalDue"] = task.due.label(lang)
         model["state"] = a?.state.label(lang) ?? timeline.status.label(lang)
         if let a { LoopTemplates.reviewState(&model, a, lang) }
+        model["lastReport"] = timeline.lastReportLabel(lang)
         if let a, a.state == .overdue, let d = a.daysLate {
             model["daysOverdue"] = lang.pick("\(d) ngày", "\(d) days")
         }
         model["hasHistory"] = !task.history.isEmpty
-        model["history"] = task.history.map { Pages.entry($0, lang) }
+        model["history"] = task.history.map { Pages.entry($0, lang, timeline: timeline) }
         var forms = Pages.forms(
             for: task, account: account, timeline: timeline, meetingDate: meeting.date,
             today: today, back: "/tasks/" + segment(task.id), csrf: portal.csrfMarker,
@@ -580,13 +586,16 @@ struct PortalRoutes: Sendable {
 
     // MARK: - Writes
 
-    func write(_ r: UpdateRequest, account: Account, taskName: String) async throws -> (TaskItem, [Update]) {
+    func write(_ r: UpdateRequest, account: Account, taskName: String, files: [String] = []) async throws
+        -> (TaskItem, [Update])
+    {
         let snapshot = try await portal.synced()
         let task = try findTask(taskName, in: snapshot)
         let today = portal.settings.today()
         let hooks = portal.settings.hooks
         let written = try await offload { () throws(PortalError) in
-            try PortalWrites.apply(r, account: account, task: task, in: snapshot, today: today, hooks: hooks)
+            try PortalWrites.apply(
+                r, account: account, task: task, in: snapshot, today: today, hooks: hooks, files: files)
         }
         // Published now: the answer, and the next page, show the entry.
         if !written.isEmpty { portal.notices(after: task.id, in: try await portal.synced()) }
@@ -604,6 +613,7 @@ struct PortalRoutes: Sendable {
         var reopen: String?
         var by: String?
         var back: String?
+        var part: String?
     }
 
     func formUpdate(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -612,7 +622,7 @@ struct PortalRoutes: Sendable {
         let r = UpdateRequest(
             status: fields.status, note: fields.note, date: fields.date, document: fields.document, due: fields.due,
             reminder: fields.reminder == "true" ? true : nil, reopen: fields.reopen == "true" ? true : nil,
-            by: fields.by)
+            by: fields.by, part: fields.part == "true" ? true : nil)
         let task: TaskItem
         do {
             task = try await write(r, account: account, taskName: decoded(context, "id")).0
@@ -675,6 +685,7 @@ struct PortalRoutes: Sendable {
                 w.string("by", u.by)
                 w.string("entered_by", u.enteredBy)
                 w.string("document", u.document)
+                if !u.files.isEmpty { w.strings("files", u.files) }
                 w.close()
             }
             w.close(array: true)

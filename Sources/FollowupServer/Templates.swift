@@ -154,15 +154,16 @@ enum Templates {
         <td data-label="{{words.state}}">{{state}}{{#daysOverdue}} <span class="late">{{.}}</span>{{/daysOverdue}}\
         {{> reviewstate}}</td>
         <td data-label="{{words.lastReport}}">{{#last}}{{date}} · {{status}}{{#note}}: <span \
-        class="u">{{.}}</span>{{/note}}{{/last}}</td>
+        class="u">{{.}}</span>{{/note}}{{/last}}{{#reminded}}<br><small>{{.}}</small>{{/reminded}}</td>
         <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/tasks}}</tbody></table>{{/hasTasks}}
-        {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}
+        {{^hasTasks}}<p>{{words.none}}</p>{{/hasTasks}}{{> supported}}
         {{#pageLabel}}<nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
         {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{/pageLabel}}
         """
 
     static let updateForm = """
-        <form class="update" method="post" action="/tasks/{{href}}/updates">
+        <form class="update" method="post" action="/tasks/{{href}}/\
+        {{#files}}report" enctype="multipart/form-data{{/files}}{{^files}}updates{{/files}}">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}">
         <strong>{{heading}}</strong><br>{{#problem}}<p class="msg" role="alert">{{.}}</p>{{/problem}}
         {{#hasStatuses}}<label>{{words.status}} <select name="status">{{#statuses}}
@@ -170,12 +171,15 @@ enum Templates {
         </label>{{/hasStatuses}}
         {{#extend}}<label>{{words.newDeadline}} <input type="date" name="due" value="{{keptDue}}" required>\
         </label>{{/extend}}
-        {{#reminder}}<input type="hidden" name="reminder" value="true">{{/reminder}}
+        {{#reminder}}<input type="hidden" name="reminder" value="true">{{/reminder}}\
+        {{#part}}<input type="hidden" name="part" value="true">{{/part}}
         {{^reminder}}<label>{{words.note}} <input name="note" size="40" value="{{keptNote}}"\
         {{#noteRequired}} required{{/noteRequired}}></label>{{/reminder}}
         <label>{{words.date}}
         <input type="date" name="date" value="{{today}}" max="{{maxDate}}" min="{{meetingDate}}"></label>
-        <label>{{words.document}} <input name="document" size="14" value="{{keptDocument}}"></label>
+        <label>{{words.document}} <input name="document" size="14" value="{{keptDocument}}"></label>\
+        {{#files}}<label>{{words.files}} <input type="file" name="files" multiple \
+        accept=".pdf,.docx,.xlsx,.odt,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"></label>{{/files}}
         {{#byUnit}}<label>{{words.by}} <select name="by"><option value="">–</option>{{#byUnits}}\
         <option>{{.}}</option>{{/byUnits}}</select></label>{{/byUnit}}
         {{#reopen}}<label><input type="checkbox" name="reopen" value="true"> {{words.reopen}}</label>{{/reopen}}
@@ -194,10 +198,12 @@ enum Templates {
         <tr><th>{{words.originalDeadline}}</th><td>{{originalDue}}</td></tr>
         <tr><th>{{words.state}}</th><td>{{state}}{{#daysOverdue}} <span \
         class="late">{{.}}</span>{{/daysOverdue}}{{> reviewstate}}</td></tr>
+        <tr><th>{{words.lastReport}}</th><td>{{lastReport}}</td></tr>
         </table><h2>{{words.history}}</h2>
         {{#hasHistory}}<ol class="timeline">{{#history}}<li><strong>{{date}}</strong> {{what}}
-        {{#by}} · {{words.by}} {{.}}{{/by}}
-        {{#document}} · {{words.document}} {{.}}{{/document}}{{#note}}<br><span class="u">{{.}}</span>{{/note}}
+        {{#by}} · {{.}}{{/by}}
+        {{#document}} · {{words.document}} {{.}}{{/document}}{{#files}} · <a href="/{{href}}" \
+        download>{{name}}</a>{{/files}}{{#note}}<br><span class="u">{{.}}</span>{{/note}}
         </li>{{/history}}</ol>{{/hasHistory}}
         {{^hasHistory}}<p>{{words.noHistory}}</p>{{/hasHistory}}
         {{#forms}}{{> updateform}}{{/forms}}

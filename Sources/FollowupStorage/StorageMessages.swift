@@ -83,3 +83,59 @@ extension Message {
         }
     }
 }
+
+/// Evidence files (`Evidence`).
+extension Message {
+    public static func evidenceTooLarge(_ name: String, bytes: Int, limit: Int) -> Message {
+        Message("evidenceTooLarge") { lang in
+            // Two decimals (1,05 MiB over 1,00 MiB), a decimal comma in Vietnamese.
+            let mib = { (n: Int) -> String in
+                let s = String(format: "%.2f", Double(n) / 1_048_576)
+                return lang == .vi ? s.replacingOccurrences(of: ".", with: ",") : s
+            }
+            return lang == .vi
+                ? "tệp '\(name)' nặng \(mib(bytes)) MiB, quá giới hạn \(mib(limit)) MiB "
+                    + "(evidence_limit_mb trong settings.yaml)"
+                : "file '\(name)' is \(mib(bytes)) MiB, over the limit of \(mib(limit)) MiB "
+                    + "(evidence_limit_mb in settings.yaml)"
+        }
+    }
+
+    public static func evidenceWrongType(_ name: String) -> Message {
+        Message("evidenceWrongType") { lang in
+            lang == .vi
+                ? "tệp '\(name)' không phải PDF, DOCX, XLSX, ODT, JPG hay PNG (xét theo nội dung, không theo tên)"
+                : "file '\(name)' is not a PDF, DOCX, XLSX, ODT, JPG or PNG (judged by its content, not its name)"
+        }
+    }
+
+    public static func evidenceUnreadable(_ name: String) -> Message {
+        Message("evidenceUnreadable") { lang in
+            lang == .vi ? "không đọc được tệp '\(name)'" : "cannot read file '\(name)'"
+        }
+    }
+
+    public static func evidenceWriteFailed(_ path: String, _ reason: String) -> Message {
+        Message("evidenceWriteFailed") { lang in
+            lang == .vi
+                ? "không lưu được tệp vào \(path): \(reason); không ghi gì"
+                : "could not store the file in \(path): \(reason); nothing written"
+        }
+    }
+
+    public static func evidenceMissing(_ path: String) -> Message {
+        Message("evidenceMissing") { lang in
+            lang == .vi
+                ? "tệp minh chứng '\(path)' không có trong thư mục biên bản"
+                : "evidence file '\(path)' is not in the meetings folder"
+        }
+    }
+
+    public static func evidenceHashDiffers(_ path: String) -> Message {
+        Message("evidenceHashDiffers") { lang in
+            lang == .vi
+                ? "nội dung tệp minh chứng '\(path)' không khớp mã băm trong tên tệp (tệp đã bị sửa hoặc thay)"
+                : "the content of evidence file '\(path)' does not match the hash in its name (changed or replaced)"
+        }
+    }
+}

@@ -53,6 +53,7 @@ package enum UpdateText {
         if let b = u.by { f.append(("by", quoted(b))) }
         if let e = u.enteredBy { f.append(("entered_by", quoted(e))) }
         if let d = u.document { f.append(("document", quoted(d))) }
+        if !u.files.isEmpty { f.append(("files", "[" + u.files.map(quoted).joined(separator: ", ") + "]")) }
         return f
     }
 

@@ -54,3 +54,21 @@ extension Update {
         }
     }
 }
+
+extension TaskTimeline {
+    /// The reminders recorded, apart from the unit's reports: "đôn đốc 3 lần (lần cuối
+    /// 24/11/2026)"; nil when there was none.
+    public func remindersLabel(_ lang: Language) -> String? {
+        guard reminders > 0, let last = lastReminder else { return nil }
+        return lang.pick(
+            "đôn đốc \(reminders) lần (lần cuối \(lang.format(last.date)))",
+            "reminded \(reminders)× (last \(lang.format(last.date)))")
+    }
+
+    /// The unit's last report and, apart, the reminders: "24/11/2026; đôn đốc 2 lần (lần cuối
+    /// 28/11/2026)", or "chưa có" when the unit never reported (`show`, the portal's task page).
+    public func lastReportLabel(_ lang: Language) -> String {
+        (lastReport.map { lang.format($0.date) } ?? lang.pick("chưa có", "none"))
+            + (remindersLabel(lang).map { "; " + $0 } ?? "")
+    }
+}

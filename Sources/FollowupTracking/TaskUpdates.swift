@@ -14,6 +14,8 @@ public enum TaskUpdates {
         /// Who enters it (an account, or the OS user): written as `entered_by`.
         public var enteredBy: String?
         public var document: String?
+        /// Evidence files already stored in the root (`Evidence.store`), relative paths.
+        public var files: [String] = []
 
         /// `note` trimmed; an empty one counts as none (the command line refuses `--note ""`).
         public init(
@@ -68,10 +70,11 @@ public enum TaskUpdates {
 
     /// The entry's common fields; `by` resolved to a unit code, which must be one of the
     /// task's units (its lead or a supporting unit): an entry speaks for a unit that has a
-    /// part in the task.
-    package static func entry(_ task: TaskItem, _ meeting: Meeting, _ c: Common, units: UnitRegistry)
-        throws(FollowupError) -> Update
-    {
+    /// part in the task. A supporting unit speaks only of its part (`part`): a status, an
+    /// extension or a reminder by it is refused (Docs/History.md, "Supporting units").
+    package static func entry(
+        _ task: TaskItem, _ meeting: Meeting, _ c: Common, units: UnitRegistry, part: Bool = false
+    ) throws(FollowupError) -> Update {
         try vet(c)
         var by: String?
         if let name = c.by {
@@ -82,12 +85,22 @@ public enum TaskUpdates {
             guard parties.contains(u.code) else {
                 throw FollowupError(.notTaskUnit(u.code, task: task.id, units: parties), kind: .badInput)
             }
+            if part, !task.support.contains(u.code) {
+                throw FollowupError(.partNeedsSupportingUnit(task: task.id, support: task.support), kind: .badInput)
+            }
+            if !part, u.code != task.unit {
+                throw FollowupError(
+                    .supportingUnitReportsItsPart(u.code, task: task.id, lead: task.unit), kind: .badInput)
+            }
             by = u.code
+        } else if part {
+            throw FollowupError(.partNeedsSupportingUnit(task: task.id, support: task.support), kind: .badInput)
         }
         var u = Update(
             task: task.id, date: c.date, note: c.note, by: by, document: c.document,
             location: SourceLocation(path: meeting.path, line: 0, column: 0))
         u.enteredBy = c.enteredBy
+        u.files = c.files
         return u
     }
 
@@ -160,6 +173,18 @@ public enum TaskUpdates {
         if decision == .returned, c.note == nil { throw FollowupError(.returnNeedsNote, kind: .badInput) }
         var u = try entry(task, snapshot.meeting, c, units: units)
         u.review = decision
+        return try admit(u, task, snapshot.meeting, units: units)
+    }
+
+    /// `followup part`: a supporting unit's report of its part — a note (with its date, a
+    /// document) `by` that unit, with no status: it never changes the task's state, nor counts
+    /// as the lead unit's report (`TaskTimeline.isPart`).
+    public static func part(
+        task id: String, _ c: Common, units: UnitRegistry, in snapshot: MeetingTasks
+    ) throws(FollowupError) -> Update {
+        let task = try find(id, in: snapshot)
+        let u = try entry(task, snapshot.meeting, c, units: units, part: true)
+        if c.note == nil { throw FollowupError(.partNeedsNote, kind: .badInput) }
         return try admit(u, task, snapshot.meeting, units: units)
     }
 

@@ -297,6 +297,39 @@ extension Message {
         }
     }
 
+    public static func supportingUnitReportsItsPart(_ unit: String, task: String, lead: String) -> Message {
+        Message("supportingUnitReportsItsPart") { lang in
+            let vi = lang == .vi
+            return vi
+                ? "đơn vị '\(unit)' phối hợp, không chủ trì nhiệm vụ \(task): trạng thái và hạn là của \(lead); "
+                    + "báo cáo phần phối hợp bằng 'followup part \(task) --by \(unit) --note …'"
+                : "unit '\(unit)' supports task \(task) but does not lead it: its status and deadline are \(lead)'s; "
+                    + "report the part with 'followup part \(task) --by \(unit) --note …'"
+        }
+    }
+
+    public static func partNeedsSupportingUnit(task: String, support: [String]) -> Message {
+        Message("partNeedsSupportingUnit") { lang in
+            let vi = lang == .vi
+            if support.isEmpty {
+                return vi
+                    ? "nhiệm vụ \(task) không có đơn vị phối hợp"
+                    : "task \(task) has no supporting unit"
+            }
+            return vi
+                ? "báo cáo phần phối hợp cần --by là một đơn vị phối hợp nhiệm vụ \(task): \(list(support))"
+                : "a report of a part needs --by one of the units supporting task \(task): \(list(support))"
+        }
+    }
+
+    public static var partNeedsNote: Message {
+        Message("partNeedsNote") { lang in
+            lang == .vi
+                ? "báo cáo phần phối hợp cần ghi chú (--note): đã làm gì"
+                : "a report of a part needs a note (--note): what was done"
+        }
+    }
+
     public static func letterNumberReused(_ number: String, year: Int, first: String) -> Message {
         Message("letterNumberReused") { lang in
             let vi = lang == .vi

@@ -18,7 +18,7 @@ struct Followup: AsyncParsableCommand {
         subcommands: [
             Digest.self, Check.self, Tasks.self, New.self, Import.self, SetStatus.self, Extend.self, Show.self,
             Remind.self, Notice.self, Init.self, GitSetupCommand.self, MergeDriver.self,
-        ] + PortalCommands.all + [ReviewCommand.self],
+        ] + PortalCommands.all + [ReviewCommand.self, PartCommand.self],
         defaultSubcommand: nil
     )
 

@@ -55,3 +55,27 @@ struct EntryOptions: ParsableArguments {
 func osUser(_ env: [String: String]) -> String? {
     env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LOGNAME"]
 }
+
+/// `--attach FILE` (repeatable): evidence files stored in the root and named by the entry.
+struct AttachOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "An evidence file (PDF, DOCX, XLSX, ODT, JPG, PNG), stored beside the records; repeatable.",
+            valueName: "file"),
+        completion: .file())
+    var attach: [String] = []
+
+    /// Stores each file for `task` (refusing any the rules refuse, before anything is written);
+    /// the paths for the entry's `files:`.
+    func store(for task: TaskItem, ledger: Ledger, root: String) throws(FollowupError) -> [String] {
+        var stored: [String] = []
+        for file in attach {
+            let path = try Evidence.store(
+                file, name: file, meetingID: task.meetingID, taskID: task.id, root: root,
+                limit: ledger.settings.evidenceLimit)
+            if !stored.contains(path) { stored.append(path) }  // the same content twice: named once
+        }
+        return stored
+    }
+}

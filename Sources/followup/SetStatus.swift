@@ -11,6 +11,9 @@ func printRecorded(_ entries: [Update], path: String, lang: Language) {
         if let d = e.due { parts.append(lang.pick("gia hạn đến ", "extended to ") + lang.format(d)) }
         if e.reminder { parts.append(lang.pick("đôn đốc", "reminder")) }
         if let r = e.review { parts.append(r.label(lang)) }
+        if e.status == nil, e.due == nil, !e.reminder, e.review == nil, let by = e.by {
+            parts.append(lang.pick("phần phối hợp của ", "the part of ") + by)
+        }
         if let n = e.note { parts.append("“\(TextWidth.sanitize(n))”") }
         let line =
             lang.pick("Đã ghi", "Recorded") + " \(e.task) (\(lang.format(e.date))): "
@@ -57,6 +60,7 @@ struct SetStatus: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A note: what was done, or the reason.", valueName: "text")) var note:
         String?
     @OptionGroup var entry: EntryOptions
+    @OptionGroup var attachments: AttachOptions
     @Flag(name: .long, help: "Allow a change after done or cancelled.") var reopen = false
 
     func run() throws {
@@ -65,8 +69,9 @@ struct SetStatus: ParsableCommand {
             guard let newStatus = Status(userInput: status) else {
                 throw FollowupError(.badStatus(status), kind: .badInput)
             }
-            let common = try entry.common(note: note, today: options.today)
+            var common = try entry.common(note: note, today: options.today)
             let (ledger, item) = try TaskLocator.locate(task, root: options.rootPath)
+            common.files = try attachments.store(for: item, ledger: ledger, root: options.rootPath)
             let meeting = ledger.meeting(of: item)
             let store = RecordStore(root: options.rootPath, units: ledger.units, hooks: writeHooks(options.environment))
             let written = try store.append(to: meeting) { (snapshot) throws(FollowupError) in

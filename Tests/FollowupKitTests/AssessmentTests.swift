@@ -73,12 +73,28 @@ import Testing
             due: .day(Day(iso: "2022-12-31")!), [("2022-05-10", .inProgress, nil)],
             reminders: ["2022-05-20", "2022-05-25", "2022-06-01"])
         let a = state(t, "2022-07-01")
-        #expect(a?.stale == true)  // 30 days since the last entry (01/06)
-        #expect(a?.daysSinceUpdate == 30)
+        #expect(a?.stale == true)
+        // Counted from the unit's report (10/05), not from the office's reminders (last 01/06).
+        #expect(a?.daysSinceUpdate == 52)
         #expect(a?.reminders == 3)
         #expect(a?.escalate == true)
-        #expect(state(t, "2022-06-30")?.stale == false)
+        #expect(a?.timeline.lastReport?.date == Day(iso: "2022-05-10"))
+        #expect(state(t, "2022-06-08")?.stale == false)  // 29 days
+        #expect(state(t, "2022-06-09")?.stale == true)  // 30 days, though reminded on 01/06
         #expect(state(t, "2022-05-31")?.reminders == 2)
+    }
+
+    /// `show` says the last report apart from the reminders (the sample's TNMT task was last
+    /// reported on 20/10 and reminded three times since).
+    @Test func showSaysTheLastReportApartFromReminders() throws {
+        let r = try CLI.run(
+            ["show", "205/TB-UBND#2", "--root", "meetings", "--as-of", "2026-11-30"], in: CLI.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\nBáo cáo cuối:               20/10/2026; đôn đốc 3 lần (lần cuối 24/11/2026)\n"))
+        let en = try CLI.run(
+            ["show", "205/TB-UBND#2", "--root", "meetings", "--as-of", "2026-11-30", "--lang", "en"],
+            in: CLI.packageRoot)
+        #expect(en.stdout.contains("\nLast report:                2026-10-20; reminded 3× (last 2026-11-24)\n"))
     }
 
     @Test func onTimeRate() {

@@ -305,6 +305,18 @@ import Testing
         #expect(String(decoding: r.bytes, as: UTF8.self) == ours + Self.entry(2, 7, "done"))
     }
 
+    /// The evidence key (`files:`, #26 item 1) rides with its entry, byte for byte, on both sides.
+    @Test func entriesWithFilesAreCarried() throws {
+        let base = Self.head + "updates:\n" + Self.entry(1, 6, "in_progress")
+        let ours = Self.entry(1, 9, "done") + "    files: [\"files/m/1/0123456789abcdef-bien-ban.pdf\"]\n"
+        let theirs =
+            Self.entry(2, 8, "done")
+            + "    files: [\"files/m/2/fedcba9876543210-anh.png\", \"files/m/2/00112233445566aa-b.pdf\"]\n"
+        let r = try Self.merge(base, base + ours, base + theirs)
+        #expect(r.clean, "\(r.notes)")
+        #expect(String(decoding: r.bytes, as: UTF8.self) == base + theirs + ours)
+    }
+
     @Test func crlfAndBOMAreKept() throws {
         func crlf(_ s: String) -> String { "\u{FEFF}" + s.replacingOccurrences(of: "\n", with: "\r\n") }
         let base = Self.head + "updates:\n" + Self.entry(1, 6, "in_progress")

@@ -9,6 +9,7 @@ import Testing
     static let commands = [
         "", "check", "tasks", "digest", "new", "import", "status", "extend", "show", "remind",
         "notice", "init", "git-setup", "merge-driver", "serve", "user", "review", "notify",
+        "part",
     ]
 
     @Test(arguments: commands)

@@ -57,12 +57,13 @@ import Testing
                 #expect(en.contains("Total"))
                 #expect(en.contains("26 (42.6%)"))
                 let unitPage = String(buffer: try await client.get("/units/BQLDA", s).body)
-                // Only BQLDA's own account gets the report form on its unit page.
+                // Only BQLDA's own account gets the report form (with its files: multipart) on its unit page.
                 #expect(
-                    unitPage.contains("action=\"/tasks/\(enc(bqldaTask))/updates\"") == (name == "bqlda"),
+                    unitPage.contains("action=\"/tasks/\(enc(bqldaTask))/report\" enctype=\"multipart/form-data\"")
+                        == (name == "bqlda"),
                     "\(name)")
                 let task = String(buffer: try await client.get("/tasks/\(enc(bqldaTask))", s).body)
-                #expect(task.contains("/updates\"") == (name != "ld"), "\(name) forms on the task page")
+                #expect(task.contains("/report\"") == (name != "ld"), "\(name) forms on the task page")
                 #expect(task.contains("Gia hạn") == (name == "vp"), "\(name) extension form")
             }
             let missing = try await client.get(

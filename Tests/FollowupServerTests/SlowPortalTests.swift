@@ -203,6 +203,8 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
         var shots = [
             "unit-before.png", "unit-after.png", "dashboard.png", "task.png", "phone-refused.png", "phone-saved.png",
         ]
+        // The loop with evidence (#26): the queue, the returned unit page, the accepted task.
+        for name in ["review", "unit-returned", "task-accepted"] { shots += ["\(name)-360.png", "\(name)-1366.png"] }
         for who in ["bqlda", "vp", "ld"] {
             for page in ["dashboard", "unit", "task", "list", "meeting", "account", "not-found"] {
                 shots += ["\(who)-\(page)-360.png", "\(who)-\(page)-1366.png"]

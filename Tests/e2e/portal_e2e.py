@@ -2,9 +2,11 @@
 """End-to-end test of `followup serve` in a real browser (Debian's chromium, driven by
 Playwright; no browser download). Usage: portal_e2e.py BASE_URL OUTPUT_DIR PASSWORD
 
-A unit (bqlda) logs in, lands on its page, reports its task done with a note; the office
-(vp) logs in and sees it on the dashboard and the task page. Screenshots of the unit page,
-the task page and the dashboard go to OUTPUT_DIR for review."""
+A unit (bqlda) logs in, lands on its page, reports its task done with a note and a PDF; the
+office (vp) sees it waiting on /review with the file one click away, returns it with a note;
+the unit sees the note first on its page and reports again; the office accepts; the digest
+counts it done. Screenshots (the review queue and the returned unit page at 360x740 and
+1366x768, and more) go to OUTPUT_DIR for review."""
 import os
 import sys
 
@@ -31,11 +33,18 @@ def main() -> int:
         unit.screenshot(path=os.path.join(out, "unit-before.png"), full_page=True)
         form = unit.locator("form.update").first
         # The form sits in a text cell that keeps line breaks (pre-wrap); it must not take the
-        # template's own line breaks as blank lines (it was ~310 px tall, two rows are ~90).
+        # template's own line breaks as blank lines (it was ~310 px tall; with the file field,
+        # three rows are ~130).
         height = form.bounding_box()["height"]
-        assert height < 160, f"the report form is {height} px tall"
+        assert height < 200, f"the report form is {height} px tall"
+        # The unit reports done with its evidence: a PDF (#26). Dated today: the phone's report
+        # above is dated today, and a done back-dated before it would be overtaken by it.
+        pdf = os.path.join(out, "Biên bản nghiệm thu.pdf")
+        with open(pdf, "wb") as f:
+            f.write(b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
         form.locator("select[name=status]").select_option("done")
         form.locator("input[name=note]").fill(NOTE)
+        form.locator("input[name=files]").set_input_files(pdf)
         form.locator("button[type=submit]").click()
         assert "/units/BQLDA?saved=" in unit.url, unit.url
         assert "Đã ghi cho" in unit.content()
@@ -60,16 +69,55 @@ def main() -> int:
         # With review: true (the sample), the unit's done waits for the office (#26).
         assert "chờ xác nhận" in page, "the unit's done does not wait for review"
         office.screenshot(path=os.path.join(out, "task.png"), full_page=True)
+        # The queue: the report waits, its file one click away; the file downloads as itself.
         office.goto(base + "/review")
         assert NOTE in office.content(), "the report is not on the office's queue"
-        office.screenshot(path=os.path.join(out, "review.png"), full_page=True)
-        office.locator("form[action$='/review'] button").first.click()
+        link = office.locator("a[href^='/files/']").first
+        assert link.inner_text().endswith("-bien-ban-nghiem-thu.pdf"), link.inner_text()
+        got = office.request.get(base + link.get_attribute("href"))
+        assert got.status == 200 and got.body().startswith(b"%PDF-"), got.status
+        assert got.headers["content-disposition"].startswith("attachment"), got.headers
+        shots(office, out, "review")
+        # Returned with a note.
+        back = "Thiếu chữ ký của đại diện nhà thầu (e2e)"
+        ret = office.locator("form[action$='/review']").filter(has=office.locator("input[name=note]")).first
+        ret.locator("input[name=note]").fill(back)
+        ret.locator("button[type=submit]").click()
+        assert "Đã ghi" in office.content()
+        # The unit sees it first on its page, with the note, and reports again (dated today).
+        unit.goto(base + "/units/BQLDA")
+        first = unit.locator("table.cards tbody tr").first
+        assert back in first.inner_text(), first.inner_text()
+        assert "bị trả lại" in first.inner_text()
+        shots(unit, out, "unit-returned")
+        form = first.locator("form.update")
+        form.locator("select[name=status]").select_option("done")
+        form.locator("input[name=note]").fill(NOTE + " — đã bổ sung chữ ký")
+        form.locator("input[name=files]").set_input_files(pdf)
+        form.locator("button[type=submit]").click()
+        assert "/units/BQLDA?saved=" in unit.url, unit.url
+        # The office accepts: done as of the unit's date; the digest counts it so.
+        office.goto(base + "/review")
+        office.locator("form[action$='/review'] input[value=accept] ~ button").first.click()
         assert "Đã ghi" in office.content()
         office.goto(base + "/tasks/" + TASK.replace("#", "%23"))
         assert "Văn phòng xác nhận hoàn thành" in office.content()
-        office.screenshot(path=os.path.join(out, "task-accepted.png"), full_page=True)
+        shots(office, out, "task-accepted")
+        digest = office.request.get(base + "/digest.json?as_of=2026-11-30").json()
+        done = [i for i in digest["completed_since"] if i["id"] == TASK]
+        assert done and done[0]["done_date"] == "2026-11-30", done
         browser.close()
     print("e2e: ok")
+
+
+def shots(page, out, name):
+    """The page at a phone's 360x740 and at 1366x768, as NAME-360.png and NAME-1366.png."""
+    for width, height in [(360, 740), (1366, 768)]:
+        page.set_viewport_size({"width": width, "height": height})
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= width, f"{name} at {width}px is {scroll}px wide"
+        page.screenshot(path=os.path.join(out, f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 PAGES = {
