@@ -64,6 +64,7 @@ struct PortalRoutes: Sendable {
         pages.get("/account") { request, context in try await accountPage(request, context, problem: nil) }
         forms.post("/account/password") { request, context in try await changePassword(request, context) }
         registerLoop(pages: pages, forms: forms)
+        registerFilters(pages: pages)
         forms.group()
             .add(middleware: RequireRole(roles: [.office, .unit]))
             .post("/tasks/:id/updates") { request, context in try await formUpdate(request, context) }
@@ -120,7 +121,9 @@ struct PortalRoutes: Sendable {
                 request, context, problem: PortalError.tooMany.message(context.lang), status: .tooManyRequests)
         }
         let store = try portal.accounts.current()
-        let account = AccountStore.isValidName(name) ? store.account(named: name) : nil
+        // A disabled account is checked as an unknown one (against the dummy hash).
+        let account =
+            AccountStore.isValidName(name) ? store.account(named: name).flatMap { $0.disabled ? nil : $0 } : nil
         let password = String((fields.password ?? "").prefix(200))
         guard await verifyPassword(password, account: account, dummy: portal.dummyHash), let account else {
             return try await loginPage(
@@ -272,19 +275,14 @@ struct PortalRoutes: Sendable {
         let asked = try Query.page(request)
         let (r, ledger) = try await portal.report(asOf: day, allItems: false)
         let lang = context.lang
-        // Filters: a unit (code, name or alias) and words of the conclusion or its note, with
-        // or without diacritics ("cai cach" finds "cải cách"); kept by the paging links.
-        var unit: String?
-        if let asked = Query.text(request, "unit"), !asked.isEmpty {
-            guard let u = ledger.units.resolve(asked) else {
-                throw PortalError.bad("Không có đơn vị “\(asked)”.", "No unit “\(asked)”.")
-            }
-            unit = u.code
+        // Filters (unit, chair, period, words): the library's, kept by the paging links.
+        let filter = try PageFilter.parse(request, units: ledger.units)
+        guard filter.state == nil else {
+            throw PortalError.bad("Danh sách này đã là một tình trạng.", "This list is a state already.")
         }
-        let words = Query.text(request, "q").map(TextFold.key) ?? ""
+        let snapshot = try await portal.snapshot()
         let list = Pages.list(kind, of: r).filter { item in
-            (unit == nil || item.unit == unit)
-                && (words.isEmpty || TextFold.key(item.text + " " + (item.note ?? "")).contains(words))
+            filter.asked.isEmpty || snapshot.task(id: item.id).map { filter.admits($0, in: snapshot.ledger) } ?? false
         }
         let (page, pages, range) = Query.window(page: asked, count: list.count, size: Pages.pageSize)
         let end = range.upperBound
@@ -294,13 +292,10 @@ struct PortalRoutes: Sendable {
         model["pageLabel"] = lang.pick("Trang \(page)/\(pages)", "Page \(page) of \(pages)")
         model["slug"] = slug
         model["asOfISO"] = day.iso
-        model["q"] = Query.text(request, "q") ?? ""
-        model["units"] = ledger.units.units.map { u -> [String: Any] in
-            ["code": Pages.text(u.code), "name": Pages.text(u.name), "selected": u.code == unit]
-        }
-        var filters = ""
-        if let unit { filters += "&unit=" + segment(unit) }
-        if let q = Query.text(request, "q"), !q.isEmpty { filters += "&q=" + segment(q) }
+        model["filter"] = filter.form(action: "/lists/" + slug, asOf: day, fixed: ["state"], ledger: ledger, lang)
+        let filters = filter.query()
+        model["xlsx"] =
+            "/tasks.xlsx?as_of=\(day.iso)&state=\(Pages.listStates[slug] ?? "")\(filters)&lang=\(lang.rawValue)"
         let link = { (p: Int) in "/lists/\(slug)?as_of=\(day.iso)\(filters)&page=\(p)" }
         if page > 1 { model["previous"] = link(page - 1) }
         if end < list.count { model["next"] = link(page + 1) }
@@ -360,10 +355,15 @@ struct PortalRoutes: Sendable {
         let today = portal.settings.today()
         let lang = context.lang
         let options = AssessmentOptions(asOf: day)
+        // The page's filters but its unit (state, chair, period, words).
+        let filter = try PageFilter.parse(request, units: ledger.units)
         var judged: [(TaskItem, Assessment, Day)] = []
-        for t in snapshot.tasks(ofUnit: unit.code) {
+        for t in snapshot.tasks(ofUnit: unit.code) where filter.asked.isEmpty || filter.admitsBesideUnit(t, in: ledger)
+        {
             let meeting = ledger.meeting(of: t)
-            if let a = Assessment.assess(t, meetingDate: meeting.date, options: options) {
+            if let a = Assessment.assess(t, meetingDate: meeting.date, options: options),
+                filter.state?.admits(a) ?? true
+            {
                 judged.append(
                     (
                         t, a,
@@ -396,7 +396,11 @@ struct PortalRoutes: Sendable {
             page: try Query.page(request), count: judged.count, size: Pages.pageSize)
         let end = range.upperBound
         model["pageLabel"] = pages > 1 ? lang.pick("Trang \(page)/\(pages)", "Page \(page) of \(pages)") : false
-        let link = { (p: Int) in back + "?as_of=\(day.iso)&page=\(p)" }
+        let kept = filter.query(dropping: ["unit"])
+        let link = { (p: Int) in back + "?as_of=\(day.iso)\(kept)&page=\(p)" }
+        model["filter"] = filter.form(action: back, asOf: day, fixed: ["unit"], ledger: ledger, lang)
+        model["xlsx"] = "/tasks.xlsx?as_of=\(day.iso)&unit=\(segment(unit.code))\(kept)&lang=\(lang.rawValue)"
+        model["letter"] = back + "/reminders.docx?as_of=\(day.iso)&lang=\(lang.rawValue)"
         model["previous"] = page > 1 ? link(page - 1) : false
         model["next"] = end < judged.count ? link(page + 1) : false
         model["tasks"] = judged[range].map { entry -> [String: Any] in

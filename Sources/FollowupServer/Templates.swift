@@ -14,7 +14,7 @@ enum Templates {
             ("head", head), ("foot", foot), ("login", login), ("dashboard", dashboard), ("list", list),
             ("unit", unit), ("task", task), ("meeting", meeting), ("error", error), ("updateform", updateForm),
             ("listpage", listPage), ("account", account),
-        ] + LoopTemplates.all
+        ] + LoopTemplates.all + FilterTemplates.all + OfficeTemplates.all
 
     static let css = """
         body{font-family:"Segoe UI",Arial,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
@@ -33,6 +33,8 @@ enum Templates {
         main{overflow-wrap:break-word}h1,.u{overflow-wrap:anywhere}
         .figures{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}.figure{background:#fff;border:1px solid #bbb;
         padding:.4rem .7rem;min-width:8.5rem}.figure b{display:block;font-size:1.5rem}.figure small{color:#555}
+        form.filters{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:flex-end;margin:.5rem 0}
+        form.filters fieldset{border:1px solid #ccc;padding:.1rem .4rem;margin:0}
         .cols{display:flex;flex-wrap:wrap;gap:1.5rem}.cols>section{flex:1 1 20rem}
         @media (max-width:700px){main{padding:.5rem}
         table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto}
@@ -52,7 +54,8 @@ enum Templates {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · followup</title><link rel="stylesheet" href="/static/style.css"></head>
         <body><header><strong><a href="/">{{words.app}}</a></strong>
-        {{#account}}{{#review}}<a href="/review">{{.}}</a>{{/review}}<a class="who" href="/account">{{name}} \
+        {{#account}}<a href="/tasks">{{words.find}}</a>{{#office}}<a href="/office">{{.}}</a>{{/office}}\
+        {{#review}}<a href="/review">{{.}}</a>{{/review}}<a class="who" href="/account">{{name}} \
         ({{roleLabel}}{{#unit}} · {{.}}{{/unit}})</a>
         <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{words.logout}}</button></form>{{/account}}
@@ -130,20 +133,16 @@ enum Templates {
 
     static let listPage = """
         {{> head}}<h1>{{heading}}</h1>
-        <form method="get" action="/lists/{{slug}}" class="noprint">\
-        <input type="hidden" name="as_of" value="{{asOfISO}}">
-        <label>{{words.unit}} <select name="unit"><option value="">{{words.allUnits}}</option>{{#units}}\
-        <option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}} · {{name}}</option>{{/units}}\
-        </select></label>
-        <label>{{words.search}} <input name="q" value="{{q}}" size="24"></label>
-        <button type="submit">{{words.show}}</button></form>
+        {{#filter}}{{> filterform}}{{/filter}}<p><a href="{{xlsx}}">{{words.downloadXlsx}}</a></p>
         {{#list}}{{> list}}{{/list}}
         <nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
         {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>{{> foot}}
         """
 
     static let unit = """
-        {{> head}}<h1>{{heading}}</h1><p><a href="/?as_of={{asOfISO}}">{{words.dashboard}}</a></p>
+        {{> head}}<h1>{{heading}}</h1><p><a href="/?as_of={{asOfISO}}">{{words.dashboard}}</a> · \
+        <a href="{{xlsx}}">{{words.downloadXlsx}}</a> · <a href="{{letter}}">{{words.downloadLetter}}</a></p>
+        {{#filter}}{{> filterform}}{{/filter}}
         {{#hasTasks}}<table class="cards"><thead><tr><th>{{words.task}}</th><th>{{words.deadline}}</th>\
         <th>{{words.state}}</th>
         <th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>
