@@ -65,6 +65,7 @@ struct PortalRoutes: Sendable {
         forms.post("/account/password") { request, context in try await changePassword(request, context) }
         registerLoop(pages: pages, forms: forms)
         registerFilters(pages: pages)
+        registerOffice(pages: pages, forms: forms)
         forms.group()
             .add(middleware: RequireRole(roles: [.office, .unit]))
             .post("/tasks/:id/updates") { request, context in try await formUpdate(request, context) }
@@ -508,6 +509,9 @@ struct PortalRoutes: Sendable {
         let lang = context.lang
         let tasks = snapshot.tasks(ofMeeting: meeting.id)
         var model = Pages.base(context, title: meeting.title)
+        if request.uri.queryParameters["saved"] != nil {
+            model["flash"] = context.lang.pick("Đã ghi biên bản ", "Recorded ") + Pages.text(meeting.path)
+        }
         model["title"] = Pages.text(meeting.title)
         model["date"] = lang.format(meeting.date)
         model["document"] = meeting.document.map(Pages.text)

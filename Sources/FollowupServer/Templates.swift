@@ -33,6 +33,11 @@ enum Templates {
         main{overflow-wrap:break-word}h1,.u{overflow-wrap:anywhere}
         .figures{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}.figure{background:#fff;border:1px solid #bbb;
         padding:.4rem .7rem;min-width:8.5rem}.figure b{display:block;font-size:1.5rem}.figure small{color:#555}
+        form.wide label{display:block;margin:.3rem 0}form.wide textarea,form.wide input:not([type=checkbox]),\
+        form.wide select{width:100%;max-width:48rem;box-sizing:border-box}
+        fieldset.row{margin:.5rem 0;background:#fafafa}
+        pre.summary{white-space:pre-wrap;background:#fff;border:1px solid #ccc;padding:.5rem}
+        section.acct{border-top:1px solid #ccc;margin-top:1rem}ul.tiles li{margin:.6rem 0;font-size:1.1rem}
         form.filters{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:flex-end;margin:.5rem 0}
         form.filters fieldset{border:1px solid #ccc;padding:.1rem .4rem;margin:0}
         .cols{display:flex;flex-wrap:wrap;gap:1.5rem}.cols>section{flex:1 1 20rem}

@@ -51,6 +51,28 @@ enum Words {
         ("allStates", "Mọi tình trạng", "Any state"), ("allChairs", "Mọi người chủ trì", "Anyone"),
         ("meetingDates", "Ngày họp", "Meeting date"), ("from", "từ", "from"), ("to", "đến", "to"),
         ("clear", "Bỏ lọc", "Clear the filters"), ("find", "Tìm nhiệm vụ", "Find tasks"),
+        ("newMeeting", "Tạo cuộc họp mới", "New meeting"),
+        ("importNotice", "Nhập thông báo kết luận", "Import a notice"),
+        ("accounts", "Tài khoản", "Accounts"), ("awaitingReview", "Chờ xác nhận", "Awaiting review"),
+        ("template", "Mẫu", "Template"), ("meetingTitle", "Tên cuộc họp", "Title"),
+        ("meetingDay", "Ngày họp", "Meeting date"), ("noticeNumber", "Số thông báo", "Notice number"),
+        ("moreRows", "Thêm 5 dòng", "Five more rows"), ("createMeeting", "Tạo cuộc họp", "Create the meeting"),
+        (
+            "importHelp", "Tải lên văn bản thông báo (.txt, .docx hoặc .pdf); xem và sửa bản nháp trước khi lưu.",
+            "Upload the notice (.txt, .docx or .pdf); read and edit the draft before saving it."
+        ),
+        ("noticeFile", "Tệp thông báo", "The notice's file"),
+        ("yearHint", "Ngày (cho năm của các ngày không ghi năm)", "Date (the year of dates written without one)"),
+        ("read", "Đọc", "Read"), ("draft", "Bản nháp biên bản", "Draft record"),
+        (
+            "draftHelp", "Đối chiếu với văn bản, sửa các dòng “# kiểm tra:” rồi lưu.",
+            "Compare with the notice, correct the lines marked “# kiểm tra:”, then save."
+        ),
+        ("record", "Biên bản", "Record"), ("saveRecord", "Lưu biên bản", "Save the record"),
+        ("role", "Vai trò", "Role"), ("chairPerson", "Lãnh đạo là (họ tên người chủ trì)", "Leader's name (as chair)"),
+        ("disable", "Khóa tài khoản", "Disabled"), ("disabledLabel", "đã khóa", "disabled"), ("save", "Lưu", "Save"),
+        ("resetPassword", "Đặt lại mật khẩu", "Reset the password"), ("addAccount", "Thêm tài khoản", "Add an account"),
+        ("accountName", "Tên tài khoản", "Account name"), ("add", "Thêm", "Add"),
         ("downloadXlsx", "Tải danh sách (Excel)", "Download the list (Excel)"),
         ("downloadLetter", "Tải công văn đôn đốc (Word)", "Download the reminder letter (Word)"),
         ("currentPassword", "Mật khẩu hiện tại", "Current password"),
