@@ -120,6 +120,8 @@ struct PageFilter {
         }
         m["clear"] = action + "?as_of=" + asOf.iso
         m["filtered"] = !asked.filter { !fixed.contains($0.name) }.isEmpty
+        // Folded away on a list or a unit's page until used; open on the search, which is for it.
+        m["open"] = (m["filtered"] as? Bool ?? false) || action == "/tasks"
         return m
     }
 }

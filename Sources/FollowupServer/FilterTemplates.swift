@@ -5,7 +5,8 @@ enum FilterTemplates {
     /// The filter form of a list, a unit page or the search (`PageFilter.form` makes its model);
     /// a GET form, so a filtered page is a link that can be kept and sent.
     static let filterForm = """
-        <form method="get" action="{{action}}" class="filters noprint">
+        <details class="filters noprint"{{#open}} open{{/open}}><summary>{{words.filters}}</summary>
+        <form method="get" action="{{action}}" class="filters">
         <label>{{words.asOf}} <input type="date" name="as_of" value="{{asOfISO}}"></label>
         {{#unitChoice}}<label>{{words.unit}} <select name="unit"><option value="">{{words.allUnits}}</option>\
         {{#units}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}} · {{name}}</option>{{/units}}\
@@ -23,7 +24,7 @@ enum FilterTemplates {
         <input type="date" name="due_to" value="{{dueTo}}"></label></fieldset>
         <label>{{words.search}} <input name="q" value="{{q}}" size="24"></label>
         <button type="submit">{{words.show}}</button>{{#filtered}} <a href="{{clear}}">{{words.clear}}</a>{{/filtered}}\
-        </form>
+        </form></details>
         """
 
     static let tasksPage = """
@@ -33,7 +34,7 @@ enum FilterTemplates {
         {{#hasRows}}<table class="cards"><thead><tr><th>{{words.task}}</th><th>{{words.unit}}</th>\
         <th>{{words.meeting}}</th><th>{{words.deadline}}</th><th>{{words.state}}</th><th>{{words.conclusion}}</th>\
         </tr></thead><tbody>
-        {{#rows}}<tr><td><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td>\
+        {{#rows}}<tr><td class="id"><a href="/tasks/{{href}}" title="{{id}}">{{short}}</a></td>\
         <td data-label="{{words.unit}}"><a href="/units/{{unitHref}}">{{unit}}</a></td>\
         <td data-label="{{words.meeting}}"><a href="/meetings/{{meetingHref}}">{{meetingDate}}</a></td>\
         <td data-label="{{words.deadline}}">{{due}}</td><td data-label="{{words.state}}">{{state}}</td>\

@@ -325,9 +325,13 @@ extension PortalRoutes {
         func refuse(_ list: [String]) async throws -> Response {
             try await draftPage(request, context, text: text, summary: "", problems: list, status: .badRequest)
         }
-        let shown = problems.map { p in
-            (p.location.line > 0 ? lang.pick("dòng \(p.location.line): ", "line \(p.location.line): ") : "")
-                + p.message.text(lang)
+        // Each problem with its line's number and text: the draft's box wraps long lines.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let shown = problems.map { p -> String in
+            let n = p.location.line
+            guard n > 0, n <= lines.count else { return p.message.text(lang) }
+            let quoted = String(lines[n - 1].trimmingCharacters(in: .whitespaces).prefix(60))
+            return lang.pick("dòng \(n)", "line \(n)") + " (“\(Pages.text(quoted))”): " + p.message.text(lang)
         }
         guard problems.isEmpty, let meeting else {
             return try await refuse(shown.isEmpty ? [lang.pick("Bản nháp trống.", "The draft is empty.")] : shown)

@@ -33,7 +33,7 @@ enum OfficeTemplates {
         {{#problems.chair}}<p class="msg" role="alert">{{.}}</p>{{/problems.chair}}
         <label>{{words.place}} <input name="place" value="{{place}}"></label>
         <h2>{{words.conclusions}}</h2>
-        {{#rows}}<fieldset class="row"><legend>{{words.conclusion}} {{n}}</legend>
+        {{#rows}}<fieldset class="row"><legend>{{words.conclusions}} {{n}}</legend>
         {{#problems}}<p class="msg" role="alert">{{.}}</p>{{/problems}}
         <label>{{words.conclusion}} <textarea name="rows[r{{i}}][text]" rows="3">{{text}}</textarea></label>
         <label>{{words.lead}} <select name="rows[r{{i}}][owner]"><option value="">–</option>{{#units}}\
@@ -69,8 +69,23 @@ enum OfficeTemplates {
 
     static let accounts = """
         {{> head}}<h1>{{words.accounts}}</h1>
-        {{#accounts}}<section class="acct"><h2>{{name}} <small>({{roleLabel}}{{#unit}} · {{.}}{{/unit}}\
-        {{#disabled}} · {{words.disabledLabel}}{{/disabled}})</small></h2>
+        {{#add}}<details class="acct"{{#problem}} open{{/problem}}><summary>{{words.addAccount}}</summary>
+        {{#problem}}<p class="msg" role="alert">{{.}}</p>{{/problem}}
+        <form class="update" method="post" action="/office/accounts">\(csrf)
+        <label>{{words.accountName}} <input name="name" value="{{name}}" required></label>
+        <label>{{words.role}} <select name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected\
+        {{/selected}}>{{label}}</option>{{/roles}}</select></label>
+        <label>{{words.unit}} <select name="unit"><option value="">–</option>{{#units}}<option value="{{code}}"\
+        {{#selected}} selected{{/selected}}>{{code}} · {{name}}</option>{{/units}}</select></label>
+        <label>{{words.chairPerson}} <input name="chair" value="{{chair}}"></label>
+        <label>{{words.password}} <input type="password" name="password" autocomplete="new-password" minlength="8" \
+        required></label>
+        <label>{{words.repeatPassword}} <input type="password" name="repeated" autocomplete="new-password" \
+        minlength="8" required></label>
+        <button type="submit">{{words.add}}</button></form></details>{{/add}}
+        <h2>{{words.accounts}}</h2>
+        {{#accounts}}<details class="acct"{{#problem}} open{{/problem}}><summary>{{name}} <small>({{roleLabel}}\
+        {{#unit}} · {{.}}{{/unit}}{{#disabled}} · {{words.disabledLabel}}{{/disabled}})</small></summary>
         {{#problem}}<p class="msg" role="alert">{{.}}</p>{{/problem}}
         <form class="update" method="post" action="/office/accounts/{{href}}">\(csrf)
         <label>{{words.role}} <select name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected\
@@ -86,20 +101,6 @@ enum OfficeTemplates {
         minlength="8" required></label>
         <label>{{words.repeatPassword}} <input type="password" name="repeated" autocomplete="new-password" \
         minlength="8" required></label>
-        <button type="submit">{{words.resetPassword}}</button></form></section>{{/accounts}}
-        {{#add}}<section class="acct"><h2>{{words.addAccount}}</h2>
-        {{#problem}}<p class="msg" role="alert">{{.}}</p>{{/problem}}
-        <form class="update" method="post" action="/office/accounts">\(csrf)
-        <label>{{words.accountName}} <input name="name" value="{{name}}" required></label>
-        <label>{{words.role}} <select name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected\
-        {{/selected}}>{{label}}</option>{{/roles}}</select></label>
-        <label>{{words.unit}} <select name="unit"><option value="">–</option>{{#units}}<option value="{{code}}"\
-        {{#selected}} selected{{/selected}}>{{code}} · {{name}}</option>{{/units}}</select></label>
-        <label>{{words.chairPerson}} <input name="chair" value="{{chair}}"></label>
-        <label>{{words.password}} <input type="password" name="password" autocomplete="new-password" minlength="8" \
-        required></label>
-        <label>{{words.repeatPassword}} <input type="password" name="repeated" autocomplete="new-password" \
-        minlength="8" required></label>
-        <button type="submit">{{words.add}}</button></form></section>{{/add}}{{> foot}}
+        <button type="submit">{{words.resetPassword}}</button></form></details>{{/accounts}}{{> foot}}
         """
 }

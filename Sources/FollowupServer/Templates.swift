@@ -33,13 +33,18 @@ enum Templates {
         main{overflow-wrap:break-word}h1,.u{overflow-wrap:anywhere}
         .figures{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}.figure{background:#fff;border:1px solid #bbb;
         padding:.4rem .7rem;min-width:8.5rem}.figure b{display:block;font-size:1.5rem}.figure small{color:#555}
-        form.wide label{display:block;margin:.3rem 0}form.wide textarea,form.wide input:not([type=checkbox]),\
+        form.wide label{display:block;margin:.4rem 0}form.wide label>select,form.wide label>textarea,\
+        form.wide label>input:not([type=checkbox]){display:block;margin-top:.15rem}
+        textarea{font:inherit}td.id{white-space:nowrap}
+        form.wide textarea,form.wide input:not([type=checkbox]),\
         form.wide select{width:100%;max-width:48rem;box-sizing:border-box}
         fieldset.row{margin:.5rem 0;background:#fafafa}
         pre.summary{white-space:pre-wrap;background:#fff;border:1px solid #ccc;padding:.5rem}
-        section.acct{border-top:1px solid #ccc;margin-top:1rem}ul.tiles li{margin:.6rem 0;font-size:1.1rem}
+        details.acct{border-top:1px solid #ccc;padding:.2rem 0}details.acct summary{cursor:pointer;padding:.6rem 0}
+        ul.tiles li{margin:.6rem 0;font-size:1.1rem}
         form.filters{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:flex-end;margin:.5rem 0}
-        form.filters fieldset{border:1px solid #ccc;padding:.1rem .4rem;margin:0}
+        form.filters fieldset{border:1px solid #ccc;padding:.1rem .4rem;margin:0}fieldset{min-width:0}
+        details.filters summary{cursor:pointer;padding:.5rem 0;font-weight:bold}
         .cols{display:flex;flex-wrap:wrap;gap:1.5rem}.cols>section{flex:1 1 20rem}
         @media (max-width:700px){main{padding:.5rem}
         table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto}
@@ -49,6 +54,7 @@ enum Templates {
         table.cards td[data-label]::before{content:attr(data-label) ": ";font-weight:bold}
         button,select,input:not([type=checkbox]){min-height:44px;font-size:1rem;max-width:100%;box-sizing:border-box}
         form.update input[name=note]{width:100%}form.update label{display:block}
+        form.filters>label,form.filters>fieldset{flex:1 1 100%;min-width:0}form.filters select{width:100%}
         header{padding:.4rem .6rem}nav.pages a{display:inline-block;padding:.6rem .3rem}
         .figure{flex:1 1 40%;min-width:0}}
         """

@@ -44,33 +44,38 @@ extension TestClientProtocol {
     }
 }
 
+/// What `followup new giao-ban` writes for the meeting the tests (and the browser test) fill in
+/// the form, with its TODO entry replaced by hand by the two conclusions they type. Asked before
+/// the meeting is made (after, `new` would name it `-2`).
+func handEditedMeeting(_ f: PortalFixture) throws -> String {
+    let planned = runCLI(
+        [
+            "new", "giao-ban", "--root", f.root, "--date", "2026-12-07", "--title", "Giao ban tuần 49",
+            "--chair", "Phan Văn Giáp, Chủ tịch UBND huyện", "--document", "250/TB-UBND",
+            "--set", "room=Phòng họp số 1", "--dry-run",
+        ], env: ["FOLLOWUP_TODAY": "2026-11-30"])
+    #expect(planned.status == 0, "\(planned.err)")
+    let fromNew = String(decoding: planned.out, as: UTF8.self)
+    let todo = try #require(fromNew.range(of: "conclusions:\n"))
+    return fromNew[..<todo.upperBound] + """
+          - text: "Phòng Tài nguyên và Môi trường rà soát hồ sơ cấp giấy chứng nhận quyền sử dụng đất tồn đọng."
+            owner: TNMT
+            support: [TCKH, VP]
+            due: 2026-12-20
+          - text: "Văn phòng HĐND và UBND huyện theo dõi, đôn đốc \\"một cửa\\" hằng tuần."
+            owner: VP
+            due: thường xuyên
+
+        """
+}
+
 @Suite struct OfficePagesTests {
     /// A meeting made in the browser is the file `followup new` writes with its TODO entry
     /// replaced by hand, and `check` finds nothing in it.
     @Test func aMeetingFromTheFormIsNewPlusHandEdits() async throws {
         let f = try PortalFixture()
         let env = ["FOLLOWUP_TODAY": "2026-11-30"]
-        let planned = runCLI(
-            [
-                "new", "giao-ban", "--root", f.root, "--date", "2026-12-07", "--title", "Giao ban tuần 49",
-                "--chair", "Phan Văn Giáp, Chủ tịch UBND huyện", "--document", "250/TB-UBND",
-                "--set", "room=Phòng họp số 1", "--dry-run",
-            ], env: env)
-        #expect(planned.status == 0, "\(planned.err)")
-        let fromNew = String(decoding: planned.out, as: UTF8.self)
-        let todo = try #require(fromNew.range(of: "conclusions:\n"))
-        // The clerk's hand edit: the TODO entry replaced by the conclusions of the notice.
-        let expected =
-            fromNew[..<todo.upperBound] + """
-                  - text: "Phòng Tài nguyên và Môi trường rà soát hồ sơ cấp giấy chứng nhận quyền sử dụng đất tồn đọng."
-                    owner: TNMT
-                    support: [TCKH, VP]
-                    due: 2026-12-20
-                  - text: "Văn phòng HĐND và UBND huyện theo dõi, đôn đốc \\"một cửa\\" hằng tuần."
-                    owner: VP
-                    due: thường xuyên
-
-                """
+        let expected = try handEditedMeeting(f)
         try await f.app().test(.router) { client in
             let s = try await client.login("vp")
             let form = try await client.get("/office/meetings/new", s)
@@ -194,7 +199,7 @@ extension TestClientProtocol {
             let refused = try await client.post("/office/notices/save", s, form: [("csrf", s.csrf), ("text", draft)])
             #expect(refused.status == .badRequest)
             let again = String(buffer: refused.body)
-            #expect(again.contains("dòng 18: thời hạn không hợp lệ"))
+            #expect(again.contains("dòng 18 (“due: TODO”): thời hạn không hợp lệ"))
             #expect(textarea(again, "text") == draft)
             let edited = draft.replacingOccurrences(of: "due: TODO", with: "due: thường xuyên")
                 .replacingOccurrences(of: "owner: TODO", with: "owner: VP")
