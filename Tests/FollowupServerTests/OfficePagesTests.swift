@@ -260,6 +260,8 @@ func handEditedMeeting(_ f: PortalFixture) throws -> String {
                 form: [("csrf", s.csrf), ("role", "leader"), ("unit", ""), ("disabled", "1")])
             #expect(disabled.status == .seeOther)
             #expect(try await client.loginAttempt("tnmt2", password: "mat-khau-moi-2").status == .unauthorized)
+            let token = try f.token("tnmt2")
+            #expect(try await client.api("/api/tasks", token: token).status == .unauthorized, "a disabled token")
             // The office cannot lock itself out.
             let me = try await client.post(
                 "/office/accounts/vp", s, form: [("csrf", s.csrf), ("role", "office"), ("disabled", "1")])

@@ -23,10 +23,28 @@ import Testing
 
     static let pages = [
         "/", "/lists/%@", "/units/%@", "/tasks/%@", "/meetings/%@", "/digest.html", "/digest.csv", "/digest.json",
-        "/login", "/static/style.css", "/nothing/%@", "/%@",
+        "/login", "/static/style.css", "/nothing/%@", "/%@", "/tasks", "/tasks.xlsx", "/units/%@/reminders.docx",
+        "/office", "/office/meetings/new", "/office/notices", "/office/accounts",
     ]
     static let apis = ["/api/digest", "/api/tasks", "/api/tasks/%@", "/api/%@"]
-    static let params = ["page", "as_of", "lang", "unit", "state", "next", "saved"]
+    static let params = [
+        "page", "as_of", "lang", "unit", "state", "next", "saved", "chair", "from", "to", "due_from", "due_to", "q",
+        "rows",
+    ]
+    /// The office's forms and their fields.
+    static let officeForms: [(String, [String])] = [
+        (
+            "/office/meetings/new",
+            [
+                "template", "date", "title", "document", "chair", "place", "rows[r0][text]", "rows[r0][owner]",
+                "rows[r0][support]", "rows[r0][due]", "rows[r0][ongoing]", "rows[r1][text]", "rows[1][text]", "more",
+            ]
+        ),
+        ("/office/notices/save", ["text"]),
+        ("/office/accounts", ["name", "role", "unit", "chair", "password", "repeated"]),
+        ("/office/accounts/%@", ["role", "unit", "chair", "disabled"]),
+        ("/office/accounts/%@/password", ["password", "repeated"]),
+    ]
 
     struct Generator: RandomNumberGenerator {
         var state: UInt64
@@ -123,6 +141,19 @@ import Testing
                             "POST", "/tasks/\(enc(task))/updates",
                             cookie(s) + [("Content-Type", "application/x-www-form-urlencoded")], body)
                     }
+                    for s in sessions {
+                        let (target, fields) = pick(Self.officeForms.map(\.0)).withFields(Self.officeForms)
+                        var form = fields.filter { _ in g.next() % 2 == 0 }.map { ($0, pick(Self.values)) }
+                        if let s, g.next() % 4 != 0 { form.append(("csrf", s.csrf)) }
+                        let body = form.map {
+                            "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+                        }
+                        .joined(separator: "&")
+                        await send(
+                            "POST",
+                            target.replacingOccurrences(of: "%@", with: pick(["ld", "tnmt", pick(Self.values)])),
+                            cookie(s) + [("Content-Type", "application/x-www-form-urlencoded")], body)
+                    }
                     for t in tokens {
                         let json =
                             "{"
@@ -147,5 +178,12 @@ import Testing
         let ledger = try Loader.load(root: f.root)
         #expect(ledger.errorCount == 0, "\(ledger.diagnostics.map { $0.rendered(.en) })")
         print("route fuzz: \(sent) requests; statuses \(counts.sorted { $0.key < $1.key })")
+    }
+}
+
+extension String {
+    /// An office form's path and its fields.
+    fileprivate func withFields(_ forms: [(String, [String])]) -> (String, [String]) {
+        (self, forms.first { $0.0 == self }?.1 ?? [])
     }
 }
