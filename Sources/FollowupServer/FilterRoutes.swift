@@ -157,14 +157,16 @@ extension PortalRoutes {
     }
 
     /// Every task the filters admit, a page at a time, with its download; a leader whose account
-    /// names the person they are sees the conclusions they chaired unless they ask otherwise.
+    /// names the person they are first sees the conclusions they chaired.
     func tasksPage(_ request: Request, _ context: PortalContext) async throws -> Response {
         let account = try context.requireIdentity()
         let snapshot = try await portal.snapshot()
         let ledger = snapshot.ledger
         let day = try asOf(request)
         var f = try PageFilter.parse(request, units: ledger.units)
-        if f.asked.isEmpty, account.role == .leader, let chair = account.chair {
+        // The leader's own view when nothing is asked (the header's link); the form always sends
+        // its as-of day, so "anyone" stays reachable.
+        if request.uri.queryParameters.isEmpty, account.role == .leader, let chair = account.chair {
             f.asked = [("chair", chair)]
             f.chair = chair
             f.filter.chair = Chair.key(chair)

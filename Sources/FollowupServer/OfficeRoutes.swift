@@ -425,32 +425,49 @@ extension PortalRoutes {
         try await offload { () throws(AccountError) in try AccountStore.modify(path, cost: cost, change) }
     }
 
-    func addAccount(_ request: Request, _ context: PortalContext) async throws -> Response {
+    /// An accounts form: decoded, `change` run on it (it names the account it saved, or
+    /// refuses), then the page again: with what was saved, or the form as it was sent and the
+    /// refusal beside it (`account`: the account the form is of, nil for the new one).
+    func accountForm(
+        _ request: Request, _ context: PortalContext, account: String?,
+        _ change: (AccountForm) async throws -> String
+    ) async throws -> Response {
         let form = try await Forms.decode(AccountForm.self, request, context)
-        let lang = context.lang
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        let saved: String
         do {
-            guard let password = form.password, password == form.repeated else {
-                throw AccountError("hai lần nhập mật khẩu không khớp", "the two passwords differ")
-            }
-            let (role, unit) = try await roleAndUnit(form, lang)
-            let chair = role == .leader ? form.chair.map { $0.trimmingCharacters(in: .whitespaces) } : nil
+            saved = try await change(form)
+        } catch let e as AccountError {
+            return try await accountsPage(request, context, refused: (account, form, e.message(context.lang)))
+        }
+        return Responses.redirect("/office/accounts?saved=" + segment(saved))
+    }
+
+    /// The new password, typed twice alike.
+    static func newPassword(_ form: AccountForm) throws(AccountError) -> String {
+        guard let password = form.password, password == form.repeated else {
+            throw AccountError("hai lần nhập mật khẩu không khớp", "the two passwords differ")
+        }
+        return password
+    }
+
+    func addAccount(_ request: Request, _ context: PortalContext) async throws -> Response {
+        try await accountForm(request, context, account: nil) { form in
+            let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+            let password = try Self.newPassword(form)
+            let (role, unit) = try await roleAndUnit(form, context.lang)
+            let chair = form.chair.map { $0.trimmingCharacters(in: .whitespaces) }
             try await modifyAccounts { (store) throws(AccountError) in
                 try store.add(name: name, role: role, unit: unit, password: password)
                 try store.update(name: name, role: role, unit: unit, chair: chair, disabled: false)
             }
-        } catch let e as AccountError {
-            return try await accountsPage(request, context, refused: (nil, form, e.message(lang)))
+            return name
         }
-        return Responses.redirect("/office/accounts?saved=" + segment(name))
     }
 
     func changeAccount(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let form = try await Forms.decode(AccountForm.self, request, context)
-        let lang = context.lang
         let name = decoded(context, "name")
-        do {
-            let (role, unit) = try await roleAndUnit(form, lang)
+        return try await accountForm(request, context, account: name) { form in
+            let (role, unit) = try await roleAndUnit(form, context.lang)
             let disabled = form.disabled != nil
             // An office account cannot lock itself out.
             if name == context.identity?.name, disabled || role != .office {
@@ -462,27 +479,19 @@ extension PortalRoutes {
             try await modifyAccounts { (store) throws(AccountError) in
                 try store.update(name: name, role: role, unit: unit, chair: chair, disabled: disabled)
             }
-        } catch let e as AccountError {
-            return try await accountsPage(request, context, refused: (name, form, e.message(lang)))
+            return name
         }
-        return Responses.redirect("/office/accounts?saved=" + segment(name))
     }
 
     func resetPassword(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let form = try await Forms.decode(AccountForm.self, request, context)
-        let lang = context.lang
         let name = decoded(context, "name")
-        do {
-            guard let password = form.password, password == form.repeated else {
-                throw AccountError("hai lần nhập mật khẩu không khớp", "the two passwords differ")
-            }
+        return try await accountForm(request, context, account: name) { form in
+            let password = try Self.newPassword(form)
             try await modifyAccounts { (store) throws(AccountError) in
                 try store.setPassword(name: name, password: password)
             }
-        } catch let e as AccountError {
-            return try await accountsPage(request, context, refused: (name, form, e.message(lang)))
+            return name
         }
-        return Responses.redirect("/office/accounts?saved=" + segment(name))
     }
 }
 

@@ -130,7 +130,8 @@ import Testing
                     let fields = [
                         "status", "note", "date", "document", "due", "reminder", "reopen", "by", "back", "csrf",
                     ]
-                    for s in sessions {
+                    // A form of some of `fields`, each at an extreme, the CSRF token mostly there.
+                    func post(_ target: String, _ fields: [String], _ s: Session?) async {
                         var form = fields.filter { _ in g.next() % 2 == 0 }.map { ($0, pick(Self.values)) }
                         if let s, g.next() % 4 != 0 { form.append(("csrf", s.csrf)) }
                         let body = form.map {
@@ -138,21 +139,14 @@ import Testing
                         }
                         .joined(separator: "&")
                         await send(
-                            "POST", "/tasks/\(enc(task))/updates",
-                            cookie(s) + [("Content-Type", "application/x-www-form-urlencoded")], body)
+                            "POST", target, cookie(s) + [("Content-Type", "application/x-www-form-urlencoded")], body)
                     }
+                    for s in sessions { await post("/tasks/\(enc(task))/updates", fields, s) }
                     for s in sessions {
-                        let (target, fields) = pick(Self.officeForms.map(\.0)).withFields(Self.officeForms)
-                        var form = fields.filter { _ in g.next() % 2 == 0 }.map { ($0, pick(Self.values)) }
-                        if let s, g.next() % 4 != 0 { form.append(("csrf", s.csrf)) }
-                        let body = form.map {
-                            "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
-                        }
-                        .joined(separator: "&")
-                        await send(
-                            "POST",
+                        let (target, fields) = Self.officeForms[Int(g.next() % UInt64(Self.officeForms.count))]
+                        await post(
                             target.replacingOccurrences(of: "%@", with: pick(["ld", "tnmt", pick(Self.values)])),
-                            cookie(s) + [("Content-Type", "application/x-www-form-urlencoded")], body)
+                            fields, s)
                     }
                     for t in tokens {
                         let json =
@@ -178,12 +172,5 @@ import Testing
         let ledger = try Loader.load(root: f.root)
         #expect(ledger.errorCount == 0, "\(ledger.diagnostics.map { $0.rendered(.en) })")
         print("route fuzz: \(sent) requests; statuses \(counts.sorted { $0.key < $1.key })")
-    }
-}
-
-extension String {
-    /// An office form's path and its fields.
-    fileprivate func withFields(_ forms: [(String, [String])]) -> (String, [String]) {
-        (self, forms.first { $0.0 == self }?.1 ?? [])
     }
 }
