@@ -119,9 +119,20 @@ struct PageFilter {
             ["name": Pages.text(c.name), "selected": c.key == chosen]
         }
         m["clear"] = action + "?as_of=" + asOf.iso
-        m["filtered"] = !asked.filter { !fixed.contains($0.name) }.isEmpty
-        // Folded away on a list or a unit's page until used; open on the search, which is for it.
-        m["open"] = (m["filtered"] as? Bool ?? false) || action == "/tasks"
+        let used = asked.filter { !fixed.contains($0.name) }
+        m["filtered"] = !used.isEmpty
+        // Open only on a bare search; once used, folded with what it asks said in its summary,
+        // so a phone shows the results first.
+        m["open"] = used.isEmpty && action == "/tasks"
+        m["using"] = used.map { a -> String in
+            switch a.name {
+            case "unit": return unit ?? a.value
+            case "state": return state?.label(lang) ?? a.value
+            case "chair": return Pages.text(a.value)
+            case "q": return "“" + Pages.text(a.value) + "”"
+            default: return Self.label(a.name, lang) + " " + (Day(userInput: a.value).map(lang.format) ?? a.value)
+            }
+        }.joined(separator: " · ")
         return m
     }
 }

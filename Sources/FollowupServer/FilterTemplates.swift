@@ -5,7 +5,8 @@ enum FilterTemplates {
     /// The filter form of a list, a unit page or the search (`PageFilter.form` makes its model);
     /// a GET form, so a filtered page is a link that can be kept and sent.
     static let filterForm = """
-        <details class="filters noprint"{{#open}} open{{/open}}><summary>{{words.filters}}</summary>
+        <details class="filters noprint"{{#open}} open{{/open}}><summary>{{words.filters}}\
+        {{#filtered}}: <span class="u">{{using}}</span>{{/filtered}}</summary>
         <form method="get" action="{{action}}" class="filters">
         <label>{{words.asOf}} <input type="date" name="as_of" value="{{asOfISO}}"></label>
         {{#unitChoice}}<label>{{words.unit}} <select name="unit"><option value="">{{words.allUnits}}</option>\
