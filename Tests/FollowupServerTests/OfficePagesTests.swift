@@ -185,6 +185,13 @@ func handEditedMeeting(_ f: PortalFixture) throws -> String {
                 "/office/notices", s, csrf: s.csrf, file: "file", name: "tb.xls", bytes: [1, 2, 3])
             #expect(bad.status == .badRequest)
             #expect(String(buffer: bad.body).contains("tb.xls: không đọc được loại tệp .xls"))
+            // A PDF goes through pdftotext, as `import` reads it.
+            if NoticeReader.which("pdftotext", searchPath: ProcessInfo.processInfo.environment["PATH"]) != nil {
+                let pdf = try await client.upload(
+                    "/office/notices", s, csrf: s.csrf, file: "file", name: "tb.pdf", bytes: Array("%PDF-1.4\n".utf8))
+                #expect(pdf.status == .badRequest)
+                #expect(String(buffer: pdf.body).contains("tb.pdf: pdftotext không đọc được tệp"), "\(problems(pdf))")
+            }
             let read = try await client.upload(
                 "/office/notices", s, csrf: s.csrf, file: "file", name: "tan-ky.txt", bytes: notice)
             #expect(read.status == .ok)
