@@ -89,6 +89,12 @@ struct PageFilter {
         return f.admits(task, in: ledger)
     }
 
+    /// The chair asked, as the records spell the name ("phan van giap" is "Phan Văn Giáp").
+    func chairName(in ledger: Ledger) -> String? {
+        guard let key = filter.chair else { return nil }
+        return Chair.all(ledger.meetings).first { $0.key == key }?.name ?? chair
+    }
+
     /// The filter form's model: posted to `action`; `fixed` names the filters the page itself
     /// sets (a list's state, a unit page's unit), which the form does not offer.
     func form(
@@ -128,7 +134,7 @@ struct PageFilter {
             switch a.name {
             case "unit": return unit ?? a.value
             case "state": return state?.label(lang) ?? a.value
-            case "chair": return Pages.text(a.value)
+            case "chair": return Pages.text(chairName(in: ledger) ?? a.value)
             case "q": return "“" + Pages.text(a.value) + "”"
             default: return Self.label(a.name, lang) + " " + (Day(userInput: a.value).map(lang.format) ?? a.value)
             }
@@ -187,7 +193,7 @@ extension PortalRoutes {
         let (page, pages, range) = Query.window(page: try Query.page(request), count: rows.count, size: Pages.pageSize)
         let title = lang.pick("Tìm nhiệm vụ", "Find tasks")
         var model = Pages.base(context, title: title)
-        if let chair = f.chair {
+        if let chair = f.chairName(in: ledger) {
             model["heading"] =
                 lang.pick("Kết luận do ", "Conclusions chaired by ") + Pages.text(chair)
                 + lang.pick(" chủ trì", "")

@@ -43,7 +43,7 @@ func writeOtherChairsMeeting(_ f: PortalFixture, count: Int) throws {
             for chair in [hung, "nguyen%20van%20hung", "NGUYEN%20VAN%20HUNG"] {
                 let page = String(buffer: try await client.get("/tasks?as_of=2026-11-30&chair=\(chair)", s).body)
                 #expect(page.contains("61 nhiệm vụ"), "\(chair)")
-                #expect(page.contains("Kết luận do "))
+                #expect(page.contains("Kết luận do Nguyễn Văn Hùng chủ trì"), "the records' spelling")
             }
             // Paging keeps the filters (and the as-of day); so does the download link.
             let first = String(buffer: try await client.get("/tasks?as_of=2026-11-30&chair=\(hung)&unit=TNMT", s).body)
