@@ -336,6 +336,10 @@ extension PortalRoutes {
         guard problems.isEmpty, let meeting else {
             return try await refuse(shown.isEmpty ? [lang.pick("Bản nháp trống.", "The draft is empty.")] : shown)
         }
+        // The record's name is its ID: a draft without one would be named after the box.
+        guard lines.contains(where: { $0.hasPrefix("id:") }) else {
+            return try await refuse([lang.pick("Bản nháp cần dòng “id: …”.", "The draft needs its “id: …” line.")])
+        }
         let path: String
         do throws(FollowupError) {
             path = try NewMeeting.place(
