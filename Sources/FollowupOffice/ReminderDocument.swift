@@ -29,6 +29,18 @@ public enum ReminderDocument {
         return list
     }
 
+    /// The letters as one Word file, a letter a page (what `remind --format docx --output
+    /// FILE.docx` writes and the portal sends), and the warning of a frame the settings leave
+    /// incomplete.
+    public static func docx(
+        _ letters: [ReminderLetter], settings: Settings, units: UnitRegistry,
+        stamps: [DocumentStamp], asOf: Day, replyBy: Day, lang: Language
+    ) throws(FollowupError) -> (bytes: [UInt8], warning: String?) {
+        let (docs, frame) = documents(
+            letters, settings: settings, units: units, stamps: stamps, asOf: asOf, replyBy: replyBy, lang: lang)
+        return (try DocxWriter(lang: lang).bytes(docs), frame.warning(lang))
+    }
+
     /// The letters as documents, `stamps[i]` the number and date of `letters[i]`.
     public static func documents(
         _ letters: [ReminderLetter], settings: Settings, units: UnitRegistry,

@@ -21,26 +21,6 @@ public struct TaskRow: Sendable {
     public var updated: Day?
 }
 
-/// Which tasks to list.
-public struct TaskFilter: Sendable {
-    public var units: Set<String> = []
-    public var statuses: Set<Status> = []
-    public var meetingPrefix: String?
-
-    public init(units: Set<String> = [], statuses: Set<Status> = [], meetingPrefix: String? = nil) {
-        self.units = units
-        self.statuses = statuses
-        self.meetingPrefix = meetingPrefix
-    }
-
-    package func admits(_ row: TaskRow) -> Bool {
-        if !units.isEmpty, !units.contains(row.unit) { return false }
-        if let p = meetingPrefix, !row.meeting.hasPrefix(p) { return false }
-        if !statuses.isEmpty, !statuses.contains(row.status) { return false }
-        return true
-    }
-}
-
 public enum TaskList {
     /// Every task of one meeting as a row (its tasks as the loader made them, in order).
     /// Needs one meeting only, so `tasks` builds rows in the loader's workers, a file each.

@@ -39,13 +39,20 @@ public enum TaskStateFilter: String, CaseIterable, Sendable {
 
 extension TaskList {
     /// The rows of one meeting's tasks that are in any of `states` on `options.asOf` (all
-    /// rows when `states` is empty). A meeting after that day has no task in any state.
+    /// rows when `states` is empty) and that `filter` admits. A meeting after that day has no
+    /// task in any state.
     public static func rows(
         of meeting: Meeting, tasks: [TaskItem], states: Set<TaskStateFilter>,
-        options: AssessmentOptions
+        options: AssessmentOptions, filter: TaskFilter = TaskFilter()
     ) -> [TaskRow] {
-        guard !states.isEmpty else { return rows(of: meeting, tasks: tasks) }
+        guard !states.isEmpty || filter.asksOfTask else { return rows(of: meeting, tasks: tasks) }
         let chosen = tasks.filter { task in
+            if filter.asksOfTask {
+                let text = meeting.conclusions[task.conclusionIndex].text
+                guard filter.admits(task, of: meeting, timeline: TaskTimeline.replay(task), conclusion: text)
+                else { return false }
+            }
+            guard !states.isEmpty else { return true }
             guard let a = Assessment.assess(task, meetingDate: meeting.date, options: options) else { return false }
             return states.contains { $0.admits(a) }
         }

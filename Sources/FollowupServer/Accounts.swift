@@ -23,9 +23,15 @@ public struct Account: Sendable, Equatable {
     public var tokenHash: String?
     /// Where notices to this account go (a leader's weekly digest, a unit account's tasks).
     public var email: String?
+    /// The person a leader's account is, as meetings name their chair ("Phan Văn Giáp"): the
+    /// portal shows them the conclusions they chaired.
+    public var chair: String?
+    /// A disabled account cannot log in, and its sessions and token stop working.
+    public var disabled = false
 
     public init(
-        name: String, role: Role, unit: String?, passwordHash: String, tokenHash: String? = nil, email: String? = nil
+        name: String, role: Role, unit: String?, passwordHash: String, tokenHash: String? = nil, email: String? = nil,
+        chair: String? = nil, disabled: Bool = false
     ) {
         self.name = name
         self.role = role
@@ -33,17 +39,20 @@ public struct Account: Sendable, Equatable {
         self.passwordHash = passwordHash
         self.tokenHash = tokenHash
         self.email = email
+        self.chair = chair
+        self.disabled = disabled
     }
 
     public func verify(password: String) -> Bool { Bcrypt.verify(password, hash: passwordHash) }
 
     /// The account's credential generation: a digest of everything that makes it this account
-    /// (name, role, unit, password hash, token hash). A session remembers it when it begins and
-    /// ends when it changes: a new password (bcrypt salts each hash), a removal and re-adding
-    /// under the same name, a role or unit change, a new token.
+    /// (name, role, unit, password hash, token hash, whether disabled). A session remembers it
+    /// when it begins and ends when it changes: a new password (bcrypt salts each hash), a
+    /// removal and re-adding under the same name, a role or unit change, a new token, disabling.
     public var stamp: String {
         AccountStore.sha256(
-            [name, role.rawValue, unit ?? "", passwordHash, tokenHash ?? ""].joined(separator: "\u{0}"))
+            ([name, role.rawValue, unit ?? "", passwordHash, tokenHash ?? ""] + (disabled ? ["disabled"] : []))
+                .joined(separator: "\u{0}"))
     }
 }
 
@@ -135,7 +144,8 @@ public struct AccountStore: Sendable {
             result.append(
                 Account(
                     name: name, role: role, unit: fields["unit"], passwordHash: hash,
-                    tokenHash: fields["token_sha256"], email: fields["email"]))
+                    tokenHash: fields["token_sha256"], email: fields["email"], chair: fields["chair"],
+                    disabled: fields["disabled"] == "true"))
             fields = [:]
         }
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -186,6 +196,8 @@ public struct AccountStore: Sendable {
             out += "    password: \(quoted(a.passwordHash))\n"
             if let t = a.tokenHash { out += "    token_sha256: \(quoted(t))\n" }
             if let e = a.email { out += "    email: \(quoted(e))\n" }
+            if let c = a.chair { out += "    chair: \(quoted(c))\n" }
+            if a.disabled { out += "    disabled: \"true\"\n" }
         }
         return out
     }
@@ -315,6 +327,25 @@ public struct AccountStore: Sendable {
         guard account(named: name) == nil else {
             throw AccountError("tài khoản “\(name)” đã có", "the account “\(name)” already exists")
         }
+        try Self.checkRole(role, unit: unit)
+        try Self.checkPassword(password)
+        accounts.append(Account(name: name, role: role, unit: unit, passwordHash: Bcrypt.hash(password, cost: cost)))
+    }
+
+    /// Changes an account's role and unit (a unit account needs its unit, others take none),
+    /// the person a leader is, and whether it may log in.
+    public mutating func update(
+        name: String, role: Role, unit: String?, chair: String?, disabled: Bool
+    ) throws(AccountError) {
+        guard let i = accounts.firstIndex(where: { $0.name == name }) else { throw Self.unknown(name) }
+        try Self.checkRole(role, unit: unit)
+        accounts[i].role = role
+        accounts[i].unit = unit
+        accounts[i].chair = role == .leader ? chair.flatMap { $0.isEmpty ? nil : $0 } : nil
+        accounts[i].disabled = disabled
+    }
+
+    static func checkRole(_ role: Role, unit: String?) throws(AccountError) {
         if role == .unit, unit == nil {
             throw AccountError("tài khoản đơn vị cần --unit MÃ", "a unit account needs --unit CODE")
         }
@@ -323,8 +354,6 @@ public struct AccountStore: Sendable {
                 "chỉ tài khoản đơn vị (--role unit) mới có --unit",
                 "only a unit account (--role unit) takes --unit")
         }
-        try Self.checkPassword(password)
-        accounts.append(Account(name: name, role: role, unit: unit, passwordHash: Bcrypt.hash(password, cost: cost)))
     }
 
     public mutating func remove(name: String) throws(AccountError) {

@@ -26,7 +26,7 @@ struct SessionAccountAuthenticator: AuthenticatorMiddleware {
         // Read (or re-read) the accounts first: a file gone wrong is answered for every page.
         let store = try portal.accounts.current()
         guard let session = context.sessions.session else { return nil }
-        guard let account = store.account(named: session.account),
+        guard let account = store.account(named: session.account), !account.disabled,
             constantTimeEqual(account.stamp, session.stamp)
         else {
             context.sessions.clearSession()
@@ -46,7 +46,7 @@ struct TokenAuthenticator: AuthenticatorMiddleware {
         guard let bearer = request.headers.bearer else { return nil }
         let token = bearer.token.trimmingCharacters(in: .whitespaces)
         guard !token.isEmpty, token.utf8.count <= 256 else { return nil }
-        let account = try portal.accounts.current().account(token: token)
+        let account = try portal.accounts.current().account(token: token).flatMap { $0.disabled ? nil : $0 }
         context.trail.account = account?.name
         return account
     }

@@ -115,6 +115,9 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let refusal = PortalError.of(error, log: portal.settings.log)
+            // This middleware runs outside the language's: the refusal in the request's language.
+            var context = context
+            context.lang = LanguageMiddleware.language(request)
             switch surface {
             case .api: return Responses.json(error: refusal, lang: context.lang)
             case .page: return Responses.page(error: refusal, context: context, portal: portal)

@@ -21,6 +21,7 @@ enum Pages {
             // Always set: a missing key would be looked up in the page's own model.
             account["unit"] = a.unit ?? false
             account["review"] = a.role == .office ? c.lang.pick("Chờ xác nhận", "Awaiting review") : false
+            account["office"] = a.role == .office ? c.lang.pick("Văn phòng", "Office") : false
             m["account"] = account
         }
         return m

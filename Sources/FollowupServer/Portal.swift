@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdAuth
 import HummingbirdCore
 import Logging
+import MultipartKit
 import Mustache
 import NIOCore
 
@@ -84,6 +85,8 @@ public struct PortalContext: AuthRequestContext, SessionRequestContext, RequestC
     var lang: Language = .vi
     let remote: String
     let trail = RequestTrail()
+    /// A file upload's parts, once `UploadMiddleware` has read and checked them.
+    var upload: [MultipartPart]?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -65,6 +65,8 @@ struct PortalRoutes: Sendable {
         forms.post("/account/password") { request, context in try await changePassword(request, context) }
         registerLoop(pages: pages, forms: forms)
         registerEvidence(pages: pages)
+        registerFilters(pages: pages)
+        registerOffice(pages: pages, forms: forms)
         forms.group()
             .add(middleware: RequireRole(roles: [.office, .unit]))
             .post("/tasks/:id/updates") { request, context in try await formUpdate(request, context) }
@@ -121,7 +123,9 @@ struct PortalRoutes: Sendable {
                 request, context, problem: PortalError.tooMany.message(context.lang), status: .tooManyRequests)
         }
         let store = try portal.accounts.current()
-        let account = AccountStore.isValidName(name) ? store.account(named: name) : nil
+        // A disabled account is checked as an unknown one (against the dummy hash).
+        let account =
+            AccountStore.isValidName(name) ? store.account(named: name).flatMap { $0.disabled ? nil : $0 } : nil
         let password = String((fields.password ?? "").prefix(200))
         guard await verifyPassword(password, account: account, dummy: portal.dummyHash), let account else {
             return try await loginPage(
@@ -320,19 +324,13 @@ struct PortalRoutes: Sendable {
     ) async throws -> String {
         let r = try await portal.report(snapshot, asOf: day, allItems: false)
         let lang = context.lang
-        // Filters: a unit (code, name or alias) and words of the conclusion or its note, with
-        // or without diacritics ("cai cach" finds "cải cách"); kept by the paging links.
-        var unit: String?
-        if let asked = Query.text(request, "unit"), !asked.isEmpty {
-            guard let u = snapshot.units.resolve(asked) else {
-                throw PortalError.bad("Không có đơn vị “\(asked)”.", "No unit “\(asked)”.")
-            }
-            unit = u.code
+        // Filters (unit, chair, period, words): the library's, kept by the paging links.
+        let filter = try PageFilter.parse(request, units: snapshot.units)
+        guard filter.state == nil else {
+            throw PortalError.bad("Danh sách này đã là một tình trạng.", "This list is a state already.")
         }
-        let words = Query.text(request, "q").map(TextFold.key) ?? ""
         let list = Pages.list(kind, of: r).filter { item in
-            (unit == nil || item.unit == unit)
-                && (words.isEmpty || TextFold.key(item.text + " " + (item.note ?? "")).contains(words))
+            filter.asked.isEmpty || snapshot.task(id: item.id).map { filter.admits($0, in: snapshot.ledger) } ?? false
         }
         let (page, pages, range) = Query.window(page: asked, count: list.count, size: Pages.pageSize)
         let end = range.upperBound
@@ -342,13 +340,11 @@ struct PortalRoutes: Sendable {
         model["pageLabel"] = lang.pick("Trang \(page)/\(pages)", "Page \(page) of \(pages)")
         model["slug"] = slug
         model["asOfISO"] = day.iso
-        model["q"] = Query.text(request, "q") ?? ""
-        model["units"] = snapshot.units.units.map { u -> [String: Any] in
-            ["code": Pages.text(u.code), "name": Pages.text(u.name), "selected": u.code == unit]
-        }
-        var filters = ""
-        if let unit { filters += "&unit=" + segment(unit) }
-        if let q = Query.text(request, "q"), !q.isEmpty { filters += "&q=" + segment(q) }
+        model["filter"] = filter.form(
+            action: "/lists/" + slug, asOf: day, fixed: ["state"], ledger: snapshot.ledger, lang)
+        let filters = filter.query()
+        model["xlsx"] =
+            "/tasks.xlsx?as_of=\(day.iso)&state=\(Pages.listStates[slug] ?? "")\(filters)&lang=\(lang.rawValue)"
         let link = { (p: Int) in "/lists/\(slug)?as_of=\(day.iso)\(filters)&page=\(p)" }
         if page > 1 { model["previous"] = link(page - 1) }
         if end < list.count { model["next"] = link(page + 1) }
@@ -405,6 +401,7 @@ struct PortalRoutes: Sendable {
         guard let unit = snapshot.units.resolve(name) else { throw PortalError.notFound(name) }
         let day = try asOf(request)
         let page = try Query.page(request)
+        let filter = try PageFilter.parse(request, units: snapshot.units)
         var head = Pages.base(context, title: unit.code)
         if let saved = request.uri.queryParameters["saved"].map(String.init),
             let t = snapshot.task(id: saved), let last = t.history.last
@@ -413,18 +410,22 @@ struct PortalRoutes: Sendable {
                 last, of: t, short: ShortID.of(t, in: snapshot.meeting(of: t), context.lang), context.lang)
         }
         let body = try await portal.body(bodyKey(request, context, snapshot)) {
-            unitBody(context, account: account, unit: unit, day: day, page: page, snapshot: snapshot)
+            unitBody(context, account: account, unit: unit, day: day, page: page, filter: filter, snapshot: snapshot)
         }
         return self.page(head, body, context)
     }
 
     func unitBody(
         _ context: PortalContext, account: Account, unit: FollowupModel.Unit, day: Day, page asked: Int,
-        snapshot: RootSnapshot
+        filter: PageFilter, snapshot: RootSnapshot
     ) -> String {
         let today = portal.settings.today()
         let lang = context.lang
-        let judged = snapshot.agenda(ofUnit: unit.code, options: AssessmentOptions(asOf: day))
+        // The page's filters but its unit (state, chair, period, words), over its judged tasks.
+        let judged = snapshot.agenda(ofUnit: unit.code, options: AssessmentOptions(asOf: day)).filter { a in
+            filter.asked.isEmpty
+                || (filter.admitsBesideUnit(a.task, in: snapshot.ledger) && filter.state?.admits(a) ?? true)
+        }
         let back = "/units/" + segment(unit.code)
         var model = bodyModel(context, title: unit.code)
         model["heading"] = Pages.text(unit.code + " · " + unit.name)
@@ -438,7 +439,11 @@ struct PortalRoutes: Sendable {
             page: asked, count: judged.count, size: Pages.pageSize)
         let end = range.upperBound
         model["pageLabel"] = pages > 1 ? lang.pick("Trang \(page)/\(pages)", "Page \(page) of \(pages)") : false
-        let link = { (p: Int) in back + "?as_of=\(day.iso)&page=\(p)" }
+        let kept = filter.query(dropping: ["unit"])
+        let link = { (p: Int) in back + "?as_of=\(day.iso)\(kept)&page=\(p)" }
+        model["filter"] = filter.form(action: back, asOf: day, fixed: ["unit"], ledger: snapshot.ledger, lang)
+        model["xlsx"] = "/tasks.xlsx?as_of=\(day.iso)&unit=\(segment(unit.code))\(kept)&lang=\(lang.rawValue)"
+        model["letter"] = back + "/reminders.docx?as_of=\(day.iso)&lang=\(lang.rawValue)"
         model["previous"] = page > 1 ? link(page - 1) : false
         model["next"] = end < judged.count ? link(page + 1) : false
         model["tasks"] = judged[range].map { a -> [String: Any] in
@@ -562,6 +567,9 @@ struct PortalRoutes: Sendable {
         let lang = context.lang
         let tasks = snapshot.tasks(ofMeeting: meeting.id)
         var model = Pages.base(context, title: meeting.title)
+        if request.uri.queryParameters["saved"] != nil {
+            model["flash"] = context.lang.pick("Đã ghi biên bản ", "Recorded ") + Pages.text(meeting.path)
+        }
         model["title"] = Pages.text(meeting.title)
         model["date"] = lang.format(meeting.date)
         model["document"] = meeting.document.map(Pages.text)

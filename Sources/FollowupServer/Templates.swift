@@ -16,7 +16,7 @@ enum Templates {
             ("head", head), ("foot", foot), ("login", login), ("dashboard", dashboard), ("list", list),
             ("unit", unit), ("task", task), ("meeting", meeting), ("error", error), ("updateform", updateForm),
             ("listpage", listPage), ("account", account),
-        ] + LoopTemplates.all
+        ] + LoopTemplates.all + FilterTemplates.all + OfficeTemplates.all
 
     static let css = """
         body{font-family:"Segoe UI",Arial,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
@@ -35,6 +35,18 @@ enum Templates {
         main{overflow-wrap:break-word}h1,.u{overflow-wrap:anywhere}
         .figures{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}.figure{background:#fff;border:1px solid #bbb;
         padding:.4rem .7rem;min-width:8.5rem}.figure b{display:block;font-size:1.5rem}.figure small{color:#555}
+        form.wide label{display:block;margin:.4rem 0}form.wide label>select,form.wide label>textarea,\
+        form.wide label>input:not([type=checkbox]){display:block;margin-top:.15rem}
+        textarea{font:inherit}td.id{white-space:nowrap}
+        form.wide textarea,form.wide input:not([type=checkbox]),\
+        form.wide select{width:100%;max-width:48rem;box-sizing:border-box}
+        fieldset.row{margin:.5rem 0;background:#fafafa}
+        pre.summary{white-space:pre-wrap;background:#fff;border:1px solid #ccc;padding:.5rem}
+        details.acct{border-top:1px solid #ccc;padding:.2rem 0}details.acct summary{cursor:pointer;padding:.6rem 0}
+        ul.tiles li{margin:.6rem 0;font-size:1.1rem}
+        form.filters{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:flex-end;margin:.5rem 0}
+        form.filters fieldset{border:1px solid #ccc;padding:.1rem .4rem;margin:0}fieldset{min-width:0}
+        details.filters summary{cursor:pointer;padding:.5rem 0;font-weight:bold}
         .cols{display:flex;flex-wrap:wrap;gap:1.5rem}.cols>section{flex:1 1 20rem}
         @media (max-width:700px){main{padding:.5rem}
         table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto}
@@ -44,6 +56,7 @@ enum Templates {
         table.cards td[data-label]::before{content:attr(data-label) ": ";font-weight:bold}
         button,select,input:not([type=checkbox]){min-height:44px;font-size:1rem;max-width:100%;box-sizing:border-box}
         form.update input[name=note]{width:100%}form.update label{display:block}
+        form.filters>label,form.filters>fieldset{flex:1 1 100%;min-width:0}form.filters select{width:100%}
         header{padding:.4rem .6rem}nav.pages a{display:inline-block;padding:.6rem .3rem}
         .figure{flex:1 1 40%;min-width:0}}
         """
@@ -54,7 +67,8 @@ enum Templates {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · followup</title><link rel="stylesheet" href="/static/style.css"></head>
         <body><header><strong><a href="/">{{words.app}}</a></strong>
-        {{#account}}{{#review}}<a href="/review">{{.}}</a>{{/review}}<a class="who" href="/account">{{name}} \
+        {{#account}}<a href="/tasks">{{words.find}}</a>{{#office}}<a href="/office">{{.}}</a>{{/office}}\
+        {{#review}}<a href="/review">{{.}}</a>{{/review}}<a class="who" href="/account">{{name}} \
         ({{roleLabel}}{{#unit}} · {{.}}{{/unit}})</a>
         <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{words.logout}}</button></form>{{/account}}
@@ -132,20 +146,16 @@ enum Templates {
 
     static let listPage = """
         <h1>{{heading}}</h1>
-        <form method="get" action="/lists/{{slug}}" class="noprint">\
-        <input type="hidden" name="as_of" value="{{asOfISO}}">
-        <label>{{words.unit}} <select name="unit"><option value="">{{words.allUnits}}</option>{{#units}}\
-        <option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}} · {{name}}</option>{{/units}}\
-        </select></label>
-        <label>{{words.search}} <input name="q" value="{{q}}" size="24"></label>
-        <button type="submit">{{words.show}}</button></form>
+        {{#filter}}{{> filterform}}{{/filter}}<p><a href="{{xlsx}}">{{words.downloadXlsx}}</a></p>
         {{#list}}{{> list}}{{/list}}
         <nav class="pages">{{#previous}}<a href="{{.}}">← {{words.previous}}</a>{{/previous}}
         {{pageLabel}}{{#next}} <a href="{{.}}">{{words.next}} →</a>{{/next}}</nav>
         """
 
     static let unit = """
-        <h1>{{heading}}</h1><p><a href="/?as_of={{asOfISO}}">{{words.dashboard}}</a></p>
+        <h1>{{heading}}</h1><p><a href="/?as_of={{asOfISO}}">{{words.dashboard}}</a> · \
+        <a href="{{xlsx}}">{{words.downloadXlsx}}</a> · <a href="{{letter}}">{{words.downloadLetter}}</a></p>
+        {{#filter}}{{> filterform}}{{/filter}}
         {{#hasTasks}}<table class="cards"><thead><tr><th>{{words.task}}</th><th>{{words.deadline}}</th>\
         <th>{{words.state}}</th>
         <th>{{words.lastReport}}</th><th>{{words.conclusion}}</th></tr></thead><tbody>

@@ -81,9 +81,7 @@ struct New: ParsableCommand {
                 Output.print(plan.text)
                 return
             }
-            try FileManager.default.createDirectory(
-                atPath: (plan.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try AtomicFile().create(plan.path, with: Array(plan.text.utf8))
+            try NewMeeting.write(plan.text, to: plan.path)
             Output.print(plan.path + "\n")
             let env = options.environment
             let editor =

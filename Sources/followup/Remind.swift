@@ -124,18 +124,22 @@ func writeLetters(
     _ letters: [ReminderLetter], ledger: Ledger, stamps: [DocumentStamp], asOf: Day, replyBy: Day,
     to path: String, lang: Language
 ) throws(FollowupError) {
+    if path.lowercased().hasSuffix(".docx") {
+        let (bytes, warning) = try ReminderDocument.docx(
+            letters, settings: ledger.settings, units: ledger.units, stamps: stamps,
+            asOf: asOf, replyBy: replyBy, lang: lang)
+        if let warning { Output.error(warning) }
+        try writeOutput(bytes, to: path)
+        Output.error(
+            lang.pick(
+                "Đã ghi \(letters.count) công văn vào \(path)", "Wrote \(letters.count) letters to \(path)"))
+        return
+    }
     let (docs, frame) = ReminderDocument.documents(
         letters, settings: ledger.settings, units: ledger.units, stamps: stamps,
         asOf: asOf, replyBy: replyBy, lang: lang)
     if let warning = frame.warning(lang) { Output.error(warning) }
     let writer = DocxWriter(lang: lang)
-    if path.lowercased().hasSuffix(".docx") {
-        try writeOutput(try writer.bytes(docs), to: path)
-        Output.error(
-            lang.pick(
-                "Đã ghi \(docs.count) công văn vào \(path)", "Wrote \(docs.count) letters to \(path)"))
-        return
-    }
     var isDir: ObjCBool = false
     if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {

@@ -9,6 +9,12 @@ struct Tasks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks",
         abstract: "List the tracked tasks.",
+        usage: """
+            followup tasks [--unit <unit> ...] [--status <status> ...] [--meeting <id>] [--chair <name>]
+                           [--from <date>] [--to <date>] [--due-from <date>] [--due-to <date>] [--search <words>]
+                           [--state <state> ...] [--as-of <date>] [--due-soon <n>] [--stale <n>]
+                           [--format <format>] [--output <file>]
+            """,
         discussion: """
             One line per task: its ID, lead unit, deadline in force, current status, meeting date \
             and the conclusion text cut to the terminal width.
@@ -19,6 +25,7 @@ struct Tasks: ParsableCommand {
               followup tasks --meeting 2022-04-29
               followup tasks --format xlsx --output nhiem-vu.xlsx
               followup tasks --state overdue --state due_soon    # as the digest counts them today
+              followup tasks --chair "Phan Văn Giáp" --from 2026-01-01 --search "giai ngan"
             """
     )
 
@@ -40,6 +47,35 @@ struct Tasks: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Only tasks of meetings whose ID starts with this.", valueName: "id"))
     var meeting: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only tasks of meetings this person chaired (the name before the chair's comma).", valueName: "name"))
+    var chair: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only tasks of meetings on or after this day.", valueName: "date"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only tasks of meetings on or before this day.", valueName: "date"))
+    var to: String?
+
+    @Option(
+        name: .customLong("due-from"),
+        help: ArgumentHelp("Only tasks whose deadline in force is on or after this day.", valueName: "date"))
+    var dueFrom: String?
+
+    @Option(
+        name: .customLong("due-to"),
+        help: ArgumentHelp("Only tasks whose deadline in force is on or before this day.", valueName: "date"))
+    var dueTo: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only tasks whose conclusion or a note holds these words (with or without diacritics).",
+            valueName: "words"))
+    var search: String?
 
     @Option(
         name: .long,
@@ -85,7 +121,15 @@ struct Tasks: ParsableCommand {
         let lang = options.language
         try reporting(lang) {
             if format == .xlsx, output == nil { throw FollowupError.binaryNeedsOutput("xlsx") }
-            var filter = TaskFilter(meetingPrefix: meeting)
+            var filter = TaskFilter(
+                meetingPrefix: meeting, chair: chair,
+                meetingFrom: try from.map { d throws(FollowupError) in
+                    try parseDay(d, option: "--from")
+                },
+                meetingTo: try to.map { d throws(FollowupError) in try parseDay(d, option: "--to") },
+                dueFrom: try dueFrom.map { d throws(FollowupError) in try parseDay(d, option: "--due-from") },
+                dueTo: try dueTo.map { d throws(FollowupError) in try parseDay(d, option: "--due-to") },
+                words: search ?? "")
             for s in status {
                 guard let st = Status(userInput: s) else { throw FollowupError(.badStatus(s), kind: .badInput) }
                 filter.statuses.insert(st)
@@ -95,8 +139,9 @@ struct Tasks: ParsableCommand {
             let judged = AssessmentOptions(asOf: day, dueSoonDays: dueSoon, staleDays: stale)
             let states = Set(state)
             // Rows are made in the loader's workers; the records themselves are not kept.
+            let asked = filter
             let found = try Loader.scan(root: options.rootPath) { meeting, tasks in
-                TaskList.rows(of: meeting, tasks: tasks, states: states, options: judged)
+                TaskList.rows(of: meeting, tasks: tasks, states: states, options: judged, filter: asked)
             }
             filter.units = Set(try unit.flatMap { try resolveUnits($0, in: found.units) })
             let rows = TaskList.rows(found.parts, filter: filter)

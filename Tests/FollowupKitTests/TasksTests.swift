@@ -14,6 +14,18 @@ import Testing
             ["--unit", "Văn phòng HĐND và UBND huyện", "--status", "open", "--status", "dang-thuc-hien"]
         ),
         ("sample-2026.json", "meetings", ["--meeting", "2026", "--format", "json"]),
+        (
+            "sample-chair-period-words.text", "meetings",
+            [
+                "--chair", "phan van giap", "--from", "2026-01-01", "--to", "2026-11-16", "--due-to", "2026-12-10",
+                "--search", "ho so",
+            ]
+        ),
+        ("sample-other-chair.text", "meetings", ["--chair", "Nguyễn Văn Hùng"]),
+        (
+            "sample-due-december.csv", "meetings",
+            ["--due-from", "01/12/2026", "--due-to", "2026-12-31", "--format", "csv"]
+        ),
         ("states.text", "Tests/Fixtures/digest", []),
         ("states-blocked.csv", "Tests/Fixtures/digest", ["--status", "blocked", "--format", "csv"]),
     ]

@@ -23,10 +23,28 @@ import Testing
 
     static let pages = [
         "/", "/lists/%@", "/units/%@", "/tasks/%@", "/meetings/%@", "/digest.html", "/digest.csv", "/digest.json",
-        "/login", "/static/style.css", "/nothing/%@", "/%@",
+        "/login", "/static/style.css", "/nothing/%@", "/%@", "/tasks", "/tasks.xlsx", "/units/%@/reminders.docx",
+        "/office", "/office/meetings/new", "/office/notices", "/office/accounts",
     ]
     static let apis = ["/api/digest", "/api/tasks", "/api/tasks/%@", "/api/%@"]
-    static let params = ["page", "as_of", "lang", "unit", "state", "next", "saved"]
+    static let params = [
+        "page", "as_of", "lang", "unit", "state", "next", "saved", "chair", "from", "to", "due_from", "due_to", "q",
+        "rows",
+    ]
+    /// The office's forms and their fields.
+    static let officeForms: [(String, [String])] = [
+        (
+            "/office/meetings/new",
+            [
+                "template", "date", "title", "document", "chair", "place", "rows[r0][text]", "rows[r0][owner]",
+                "rows[r0][support]", "rows[r0][due]", "rows[r0][ongoing]", "rows[r1][text]", "rows[1][text]", "more",
+            ]
+        ),
+        ("/office/notices/save", ["text"]),
+        ("/office/accounts", ["name", "role", "unit", "chair", "password", "repeated"]),
+        ("/office/accounts/%@", ["role", "unit", "chair", "disabled"]),
+        ("/office/accounts/%@/password", ["password", "repeated"]),
+    ]
 
     struct Generator: RandomNumberGenerator {
         var state: UInt64
@@ -112,7 +130,8 @@ import Testing
                     let fields = [
                         "status", "note", "date", "document", "due", "reminder", "reopen", "by", "back", "csrf",
                     ]
-                    for s in sessions {
+                    // A form of some of `fields`, each at an extreme, the CSRF token mostly there.
+                    func post(_ target: String, _ fields: [String], _ s: Session?) async {
                         var form = fields.filter { _ in g.next() % 2 == 0 }.map { ($0, pick(Self.values)) }
                         if let s, g.next() % 4 != 0 { form.append(("csrf", s.csrf)) }
                         let body = form.map {
@@ -120,8 +139,14 @@ import Testing
                         }
                         .joined(separator: "&")
                         await send(
-                            "POST", "/tasks/\(enc(task))/updates",
-                            cookie(s) + [("Content-Type", "application/x-www-form-urlencoded")], body)
+                            "POST", target, cookie(s) + [("Content-Type", "application/x-www-form-urlencoded")], body)
+                    }
+                    for s in sessions { await post("/tasks/\(enc(task))/updates", fields, s) }
+                    for s in sessions {
+                        let (target, fields) = Self.officeForms[Int(g.next() % UInt64(Self.officeForms.count))]
+                        await post(
+                            target.replacingOccurrences(of: "%@", with: pick(["ld", "tnmt", pick(Self.values)])),
+                            fields, s)
                     }
                     for t in tokens {
                         let json =

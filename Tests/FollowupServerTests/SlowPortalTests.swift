@@ -167,37 +167,61 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
     /// A unit reports in a real browser; the office sees it; every page at 360 and 1366 px for
     /// every role, without horizontal scroll; a phone's refused form keeps its note.
     /// Screenshots under .test-output/e2e.
+    /// Then the office's pages (office_e2e.py): the search and the office's pages at both sizes
+    /// without horizontal scroll, a meeting made in the form (equal to `new` + hand edits, and
+    /// clean for `check`), a notice uploaded, edited and saved, an account added that changes its
+    /// password. A real SMTP server hears the review loop's notices (#26.7).
     @Test(.slowTier) func browserEndToEnd() async throws {
         let f = try PortalFixture()
-        // A real SMTP server hears the review loop's notices (#26.7): the office's and BQLDA's
-        // mailboxes in units.yaml, the server's address in the portal's environment.
+        // The notice the office imports is the sample's first meeting: not recorded twice.
+        try FileManager.default.removeItem(atPath: f.path("2022/2022-04-29-cchc.yaml"))
+        let expectedMeeting = try handEditedMeeting(f)
+        // The office's and BQLDA's mailboxes in units.yaml, the server's address in the portal's
+        // environment.
         let sink = try SlowNoticeTests.SMTPSink()
         try SlowNoticeTests.giveAddresses(f, ["VP": "vanphong@tanky.example.vn", "BQLDA": "bqlda@tanky.example.vn"])
         let server = try ServerProcess(f, environment: SlowNoticeTests.smtpEnvironment(port: sink.port))
         let out = packageRoot.appendingPathComponent(".test-output/e2e").path
-        let py = Process()
-        py.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        py.arguments = [
-            "python3", packageRoot.appendingPathComponent("Tests/e2e/portal_e2e.py").path, server.url, out,
-            PortalFixture.password,
-        ]
-        let pipe = Pipe()
-        py.standardOutput = pipe
-        py.standardError = pipe
-        try py.run()
-        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        py.waitUntilExit()
+        func python(_ script: String, _ extra: [String] = []) throws -> (Int32, String) {
+            let py = Process()
+            py.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            py.arguments =
+                ["python3", packageRoot.appendingPathComponent("Tests/e2e/" + script).path, server.url, out]
+                + [PortalFixture.password] + extra
+            let pipe = Pipe()
+            py.standardOutput = pipe
+            py.standardError = pipe
+            try py.run()
+            let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            py.waitUntilExit()
+            return (py.terminationStatus, printed)
+        }
+        let (status, printed) = try python("portal_e2e.py")
         let mails = try await SlowNoticeTests.received(
-            sink, atLeast: 2, sentLog: f.root + "/.followup/notices-sent.log")
+            sink, atLeast: 4, sentLog: f.root + "/.followup/notices-sent.log")
+        let (officeStatus, officePrinted) = try python(
+            "office_e2e.py", [f.path("notices/tan-ky-2022-04-29-cchc.txt")])
         let (exit, log) = server.stop()
         let task = "Ban Quản lý dự án đầu tư xây dựng huyện hoàn thiện hồ sơ nghiệm thu, thanh toán…"
+        // The loop: done (the office told), returned (BQLDA told), done again (the office told
+        // again: another report), accepted (BQLDA told); each once.
         #expect(
             mails == [
                 "vanphong@tanky.example.vn: Chờ xác nhận hoàn thành: " + task,
+                "bqlda@tanky.example.vn: Báo cáo bị trả lại: " + task,
+                "vanphong@tanky.example.vn: Chờ xác nhận hoàn thành: " + task,
                 "bqlda@tanky.example.vn: Đã xác nhận hoàn thành: " + task,
             ], "\(mails)\n\(log)")
-        #expect(py.terminationStatus == 0, "\(printed)")
+        #expect(status == 0, "\(printed)")
         #expect(printed.contains("e2e: ok"))
+        #expect(officeStatus == 0, "\(officePrinted)")
+        #expect(officePrinted.contains("office e2e: ok"))
+        let made = String(decoding: f.bytes("2026/2026-12-07-giao-ban-tuan-49.yaml"), as: UTF8.self)
+        #expect(made == expectedMeeting)
+        #expect(FileManager.default.fileExists(atPath: f.path("2022/2022-04-29-hoi-nghi-ra-soat-danh.yaml")))
+        let check = runCLI(["check", "--root", f.root], env: ["FOLLOWUP_TODAY": "2026-11-30"])
+        #expect(check.status == 0, "\(check.err)")
+        #expect(!check.err.contains("2026-12-07") && !check.err.contains("hoi-nghi-ra-soat"), "\(check.err)")
         #expect(exit == 0)
         #expect(log.contains("POST /tasks/") && log.contains(" 303 ") && log.contains(" bqlda"))
         var shots = [
@@ -210,6 +234,15 @@ func request(_ url: String, method: String = "GET", token: String? = nil, json: 
                 shots += ["\(who)-\(page)-360.png", "\(who)-\(page)-1366.png"]
             }
         }
+        for size in [360, 1366] {
+            for page in [
+                "search", "search-chair", "unit-filtered", "list-filtered", "office", "new-meeting", "notice",
+                "accounts",
+            ] {
+                shots.append("office-\(page)-\(size).png")
+            }
+        }
+        shots += ["office-meeting-refused-1366.png", "office-draft-1366.png", "e2e-tnmt-password-360.png"]
         for shot in shots {
             #expect(FileManager.default.fileExists(atPath: out + "/" + shot), "\(shot)")
         }
