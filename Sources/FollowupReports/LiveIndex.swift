@@ -374,6 +374,8 @@ public final class RootSnapshot: Sendable {
     /// Each unit's tasks (as lead) as places in `kept`, made when first asked; a patched
     /// snapshot shares its original's (the places are the same).
     private let byUnit: Lazy<[String: [TaskPlace]]>
+    /// Each unit's tasks as a supporting unit, the same way.
+    private let bySupport: Lazy<[String: [TaskPlace]]>
     private let flat = Lazy<Ledger>()
     private let agendas = Kept<Agenda, [Assessment]>(limit: 64)
 
@@ -385,6 +387,7 @@ public final class RootSnapshot: Sendable {
     private struct Agenda: Hashable {
         var unit: String
         var options: AssessmentOptions
+        var supporting = false
     }
 
     convenience init(root: String, generation: Int, registry: Registry, order: [String], files: [String: IndexedFile]) {
@@ -408,13 +411,13 @@ public final class RootSnapshot: Sendable {
         self.init(
             generation: generation, root: root, units: registry.units, settings: registry.settings,
             diagnostics: assembly.finish(), kept: kept, fileCount: order.count, meetingIndex: meetingIndex,
-            keptIndex: keptIndex, byUnit: Lazy())
+            keptIndex: keptIndex, byUnit: Lazy(), bySupport: Lazy())
     }
 
     private init(
         generation: Int, root: String, units: UnitRegistry, settings: Settings, diagnostics: [Diagnostic],
         kept: [IndexedFile], fileCount: Int, meetingIndex: [String: Int], keptIndex: [String: Int],
-        byUnit: Lazy<[String: [TaskPlace]]>
+        byUnit: Lazy<[String: [TaskPlace]]>, bySupport: Lazy<[String: [TaskPlace]]>
     ) {
         self.generation = generation
         self.root = root
@@ -426,11 +429,12 @@ public final class RootSnapshot: Sendable {
         self.meetingIndex = meetingIndex
         self.keptIndex = keptIndex
         self.byUnit = byUnit
+        self.bySupport = bySupport
     }
 
     /// This snapshot with the records `changed` (paths) read again as `files` has them, when
-    /// each still holds the same meeting in the same place, with the same tasks (ids and
-    /// units), problems and signature: an entry appended, as every write of the portal and
+    /// each still holds the same meeting in the same place, with the same tasks (ids, lead and
+    /// supporting units), problems and signature: an entry appended, as every write of the portal and
     /// the CLI does. Then no assembly rule can answer differently, and only the changed
     /// records are replaced; the indexes and problems are kept. Nil otherwise (the whole
     /// assembly runs).
@@ -441,13 +445,16 @@ public final class RootSnapshot: Sendable {
             let old = kept[k]
             guard old.id == new.id, old.location == new.location, old.signature == new.signature,
                 old.problems == new.problems, old.tasks.count == new.tasks.count,
-                zip(old.tasks, new.tasks).allSatisfy({ $0.id == $1.id && $0.unit == $1.unit })
+                zip(old.tasks, new.tasks).allSatisfy({
+                    $0.id == $1.id && $0.unit == $1.unit && $0.support == $1.support
+                })
             else { return nil }
             kept[k] = new
         }
         return RootSnapshot(
             generation: generation, root: root, units: units, settings: settings, diagnostics: diagnostics,
-            kept: kept, fileCount: fileCount, meetingIndex: meetingIndex, keptIndex: keptIndex, byUnit: byUnit)
+            kept: kept, fileCount: fileCount, meetingIndex: meetingIndex, keptIndex: keptIndex, byUnit: byUnit,
+            bySupport: bySupport)
     }
 
     /// The whole root as `Loader.load` gives it (made once per snapshot, when first asked:
@@ -462,32 +469,48 @@ public final class RootSnapshot: Sendable {
 
     /// The tasks whose lead is the unit `code`, in ledger order.
     public func tasks(ofUnit code: String) -> [TaskItem] {
-        let places = byUnit.value {
-            var byUnit: [String: [TaskPlace]] = [:]
-            for (k, file) in kept.enumerated() {
-                for (i, t) in file.tasks.enumerated() {
-                    byUnit[t.unit, default: []].append(TaskPlace(file: Int32(k), task: Int32(i)))
-                }
-            }
-            return byUnit
-        }
-        return (places[code] ?? []).map { kept[Int($0.file)].tasks[Int($0.task)] }
+        tasks(at: byUnit.value { places { [$0.unit] } }[code] ?? [])
     }
+
+    /// The tasks the unit `code` supports (phối hợp), in ledger order.
+    public func tasks(supportedBy code: String) -> [TaskItem] {
+        tasks(at: bySupport.value { places(\.support) }[code] ?? [])
+    }
+
+    private func places(_ units: (TaskItem) -> [String]) -> [String: [TaskPlace]] {
+        var places: [String: [TaskPlace]] = [:]
+        for (k, file) in kept.enumerated() {
+            for (i, t) in file.tasks.enumerated() {
+                for u in units(t) { places[u, default: []].append(TaskPlace(file: Int32(k), task: Int32(i))) }
+            }
+        }
+        return places
+    }
+
+    private func tasks(at places: [TaskPlace]) -> [TaskItem] { places.map { kept[Int($0.file)].tasks[Int($0.task)] } }
 
     /// The unit `code`'s tasks judged on `options.asOf`, in `UnitOrder` (its page's list).
     /// Worked out once per snapshot for each unit and day asked (the last few kept), so that a
     /// unit's page costs one page of rows, not a judgement of all its tasks.
     public func agenda(ofUnit code: String, options: AssessmentOptions) -> [Assessment] {
-        agendas.value(for: Agenda(unit: code, options: options)) {
-            var judged: [Assessment] = []
-            for t in tasks(ofUnit: code) {
-                if let a = Assessment.assess(t, meetingDate: meeting(of: t).date, options: options) {
-                    judged.append(a)
-                }
-            }
-            let keys = judged.map(UnitOrder.init)
-            return keys.indices.sorted { keys[$0] < keys[$1] }.map { judged[$0] }
+        agendas.value(for: Agenda(unit: code, options: options)) { judged(tasks(ofUnit: code), options) }
+    }
+
+    /// The open tasks the unit `code` supports, judged on `options.asOf`, in `UnitOrder` (its
+    /// page's section of them), kept as `agenda` is.
+    public func supportAgenda(ofUnit code: String, options: AssessmentOptions) -> [Assessment] {
+        agendas.value(for: Agenda(unit: code, options: options, supporting: true)) {
+            judged(tasks(supportedBy: code), options).filter(\.isOpen)
         }
+    }
+
+    private func judged(_ tasks: [TaskItem], _ options: AssessmentOptions) -> [Assessment] {
+        var judged: [Assessment] = []
+        for t in tasks {
+            if let a = Assessment.assess(t, meetingDate: meeting(of: t).date, options: options) { judged.append(a) }
+        }
+        let keys = judged.map(UnitOrder.init)
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { judged[$0] }
     }
 
     /// The task with exactly this id (`meeting#local`), found among its meeting's.

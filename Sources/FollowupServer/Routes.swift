@@ -432,7 +432,7 @@ struct PortalRoutes: Sendable {
         model["asOfISO"] = day.iso
         model["hasTasks"] = !judged.isEmpty
         model["supported"] = SupportPages.section(
-            unit: unit.code, ledger: snapshot.ledger, account: account, options: AssessmentOptions(asOf: day),
+            unit: unit.code, snapshot: snapshot, account: account, options: AssessmentOptions(asOf: day),
             today: today, csrf: portal.csrfMarker, lang: lang)
         // Worst first, a page at a time: a large root's unit never sends its whole list.
         let (page, pages, range) = Query.window(

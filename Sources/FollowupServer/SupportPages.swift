@@ -6,20 +6,22 @@ import Foundation
 /// account, the form to report its part. The library decides (`TaskTimeline.isPart`,
 /// `TaskUpdates.part`); this builds the model.
 enum SupportPages {
+    /// The open tasks the unit supports, worst first (`RootSnapshot.supportAgenda`), at most
+    /// `Pages.pageSize` of them: a large root's unit may support thousands.
     static func section(
-        unit code: String, ledger: Ledger, account: Account, options: AssessmentOptions, today: Day, csrf: String,
-        lang: Language
+        unit code: String, snapshot: RootSnapshot, account: Account, options: AssessmentOptions, today: Day,
+        csrf: String, lang: Language
     ) -> [String: Any] {
         let back = "/units/" + segment(code)
-        let supported = ledger.tasks.filter { $0.support.contains(code) }
-        let rows = supported.compactMap { t -> [String: Any]? in
-            let meeting = ledger.meeting(of: t)
-            guard let a = Assessment.assess(t, meetingDate: meeting.date, options: options) else { return nil }
+        let supported = snapshot.supportAgenda(ofUnit: code, options: options)
+        let rows = supported.prefix(Pages.pageSize).map { a -> [String: Any] in
+            let t = a.task
+            let meeting = snapshot.meeting(of: t)
             var m: [String: Any] = [
                 "id": Pages.text(t.id), "short": Pages.text(ShortID.of(t, in: meeting, lang)),
                 "href": segment(t.id), "lead": Pages.text(t.unit), "leadHref": segment(t.unit),
                 "due": a.timeline.deadline.label(lang), "state": a.state.label(lang),
-                "text": Pages.text(ledger.conclusion(of: t).text),
+                "text": Pages.text(snapshot.conclusion(of: t).text),
             ]
             if let mine = a.timeline.parts.last(where: { $0.by == code }) {
                 var l: [String: Any] = ["date": lang.format(mine.date)]
@@ -36,9 +38,14 @@ enum SupportPages {
                 : [Any]()
             return m
         }
+        let more = supported.count - rows.count
         return [
-            "heading": lang.pick("Nhiệm vụ phối hợp", "Tasks the unit supports") + " (\(rows.count))",
+            "heading": lang.pick("Nhiệm vụ phối hợp đang thực hiện", "Open tasks the unit supports")
+                + " (\(supported.count))",
             "hasRows": !rows.isEmpty, "rows": rows,
+            "more": more > 0
+                ? lang.pick("Còn \(more) nhiệm vụ phối hợp nữa, không hiện ở đây.", "\(more) more not shown here.")
+                : false,
             "labels": [
                 "task": lang.pick("Nhiệm vụ", "Task"), "lead": lang.pick("Đơn vị chủ trì", "Lead unit"),
                 "deadline": lang.pick("Hạn", "Deadline"), "state": lang.pick("Tình trạng", "State"),
@@ -58,6 +65,6 @@ enum SupportPages {
         <td data-label="{{labels.mine}}">{{#mine}}{{date}}{{#note}}: <span class="u">{{.}}</span>{{/note}}{{/mine}}\
         {{^mine}}{{labels.none}}{{/mine}}</td>
         <td class="u">{{text}}{{#form}}{{> updateform}}{{/form}}</td></tr>{{/rows}}</tbody></table>{{/hasRows}}\
-        {{/supported}}
+        {{#more}}<p>{{.}}</p>{{/more}}{{/supported}}
         """
 }
