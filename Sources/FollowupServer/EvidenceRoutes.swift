@@ -173,10 +173,7 @@ extension PortalRoutes {
         } catch let e as FollowupError {
             return try await taskPage(request, context, refused: (form, .from(e)))
         }
-        let back = Query.localPath(form.back)
-        guard back.hasPrefix("/units/") else { return Responses.redirect("/tasks/" + segment(task.id) + "?saved=1") }
-        let path = back.split(separator: "?", maxSplits: 1).first.map(String.init) ?? back
-        return Responses.redirect(path + "?saved=" + segment(task.id))
+        return saved(task, back: form.back)
     }
 
     /// The boundary of a `multipart/form-data; boundary=…` content type.

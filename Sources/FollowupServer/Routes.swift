@@ -640,7 +640,13 @@ struct PortalRoutes: Sendable {
         } catch let e as FollowupError {
             return try await taskPage(request, context, refused: (fields, .from(e)))
         }
-        let back = Query.localPath(fields.back)
+        return saved(task, back: fields.back)
+    }
+
+    /// After a form's write: back to the unit page it came from, or to the task, saying what
+    /// was recorded.
+    func saved(_ task: TaskItem, back asked: String?) -> Response {
+        let back = Query.localPath(asked)
         guard back.hasPrefix("/units/") else { return Responses.redirect("/tasks/" + segment(task.id) + "?saved=1") }
         let path = back.split(separator: "?", maxSplits: 1).first.map(String.init) ?? back
         return Responses.redirect(path + "?saved=" + segment(task.id))
