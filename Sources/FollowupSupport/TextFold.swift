@@ -38,8 +38,57 @@ public enum TextFold {
     package static let abbreviationsByFirst: [String: [([String], [String])]] =
         Dictionary(grouping: abbreviations, by: { $0.0[0] })
 
-    /// One word without diacritics, in lower case.
+    /// One word without diacritics, in lower case. ASCII and the Latin letters Vietnamese is
+    /// written with go through a table (`latin`, made once from `decomposed`); a word with any
+    /// other letter is folded by `decomposed` whole.
     public static func plain(_ word: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count)
+        for u in word.unicodeScalars {
+            let v = u.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v) | 0x20 : UInt8(v))
+                continue
+            }
+            let folded = latin.fold(v)
+            if folded == Latin.other { return decomposed(word) }
+            if folded != Latin.mark { out.append(folded) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The fold of every scalar of the Latin blocks (U+00C0–U+024F, the combining marks
+    /// U+0300–U+036F, U+1E00–U+1EFF), as `decomposed` gives it for the scalar alone: one ASCII
+    /// byte, `mark` (nothing), or `other` (not one ASCII letter: the word goes the slow way).
+    private struct Latin {
+        static let mark: UInt8 = 0
+        static let other: UInt8 = 0xFF
+        private static let blocks: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x300...0x36F, 0x1E00...0x1EFF]
+        private let tables: [[UInt8]]
+
+        init() {
+            tables = Latin.blocks.map { block in
+                block.map { v in
+                    guard let u = Unicode.Scalar(v) else { return Latin.other }
+                    let f = Array(TextFold.decomposed(String(Character(u))).utf8)
+                    if f.isEmpty { return Latin.mark }
+                    return f.count == 1 && f[0] < 0x80 && f[0] != Latin.mark ? f[0] : Latin.other
+                }
+            }
+        }
+
+        func fold(_ v: UInt32) -> UInt8 {
+            for (block, table) in zip(Latin.blocks, tables) where block.contains(v) {
+                return table[Int(v - block.lowerBound)]
+            }
+            return Latin.other
+        }
+    }
+
+    private static let latin = Latin()
+
+    /// `plain` by Unicode's canonical decomposition, marks dropped, then lower case.
+    package static func decomposed(_ word: String) -> String {
         var out = ""
         for u in word.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch u.value {
