@@ -29,7 +29,7 @@ import Testing
     }
 
     /// The README's set-up is two commands: the digest of the shipped sample, then the tests
-    /// (its tour is ReadmeTourTests'). The first runs here; `swift test` is this very run.
+    /// (its tour is ReadmeTourTests'). The first runs here; `swift test --disable-xctest` is this very run.
     @Test func readmeSetUpIsTwoCommands() throws {
         let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let start = try #require(readme.range(of: "\n## Set up: two commands\n"))
@@ -37,7 +37,7 @@ import Testing
         let blocks = section.components(separatedBy: "```sh\n").dropFirst().map {
             $0.components(separatedBy: "```")[0].split(separator: "\n").map(String.init)
         }
-        #expect(blocks == [["swift run followup digest"], ["swift test"]])
+        #expect(blocks == [["swift run followup digest"], ["swift test --disable-xctest"]])
         let digest = try CLI.run(["digest"], in: CLI.packageRoot)
         #expect(digest.status == 0 && digest.stdout.contains("TỔNG HỢP TÌNH HÌNH THỰC HIỆN"), "\(digest.stderr)")
     }
