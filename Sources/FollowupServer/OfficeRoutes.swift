@@ -262,7 +262,7 @@ extension PortalRoutes {
             atPath: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/notice." + (ext.isEmpty ? "txt" : String(ext.prefix(8)))
-        FileManager.default.createFile(atPath: path, contents: Data(file.body.readableBytesView))
+        try Data(file.body.readableBytesView).write(to: URL(fileURLWithPath: path))
         let pdftotext = NoticeReader.which("pdftotext", searchPath: ProcessInfo.processInfo.environment["PATH"])
         let read = try await offload { NoticeReader.read(path, stdin: { Data() }, pdftotext: pdftotext) }
         let text: String

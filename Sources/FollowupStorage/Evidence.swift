@@ -42,9 +42,13 @@ public enum Evidence {
         if starts(Array("%PDF-".utf8)) { return .pdf }
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if starts([0xFF, 0xD8, 0xFF]) { return .jpg }
-        guard starts([0x50, 0x4B, 0x03, 0x04]),
-            let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        else { return nil }
+        guard starts([0x50, 0x4B, 0x03, 0x04]) else { return nil }
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            return nil
+        }
         if archive["word/document.xml"] != nil { return .docx }
         if archive["xl/workbook.xml"] != nil { return .xlsx }
         if let m = archive["mimetype"], m.uncompressedSize < 200 {
